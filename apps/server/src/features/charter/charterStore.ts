@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { LIMITS, standardDocId, type StandardStatus, type StandardView } from '@moot/protocol';
+import type { Database, Queryable } from '../../storage/database.ts';
+import { recordAudit } from '../audit/auditLog.ts';
+
+interface StandardRow {
+  id: string;
+  position: number;
+  title: string;
+  status: StandardStatus;
+}
+const toView = (row: StandardRow): StandardView => ({
+  id: row.id,
+  position: row.position,
+  title: row.title,
+  status: row.status,
+  docId: standardDocId(row.id),
+});
+
+export class CharterError extends Error {
+  constructor(
+    readonly reason: 'not_found' | 'limit_reached',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The standards in the charter, in order. Removed standards stay in the table, out of the list. */
+export async function listCharter(db: Queryable, assemblyId: string): Promise<StandardView[]> {
+  const rows = await db.query<StandardRow>(
+    `SELECT id, position, title, status FROM standards
+     WHERE assembly_id = $1 AND removed_at IS NULL ORDER BY position, created_at`,
+    [assemblyId],
+  );
+  return rows.map(toView);
+}
+
+export async function findStandard(
+  db: Queryable,
+  assemblyId: string,
+  standardId: string,
+): Promise<StandardView | null> {
+  const [row] = await db.query<StandardRow>(
+    `SELECT id, position, title, status FROM standards
+     WHERE id = $1 AND assembly_id = $2 AND removed_at IS NULL`,
+    [standardId, assemblyId],
+  );
+  return row ? toView(row) : null;
+}
+
+/** Charter changes serialise per assembly on its row, so positions never collide across nodes. */
+async function lockCharter(tx: Queryable, assemblyId: string): Promise<void> {
+  await tx.query('SELECT id FROM assemblies WHERE id = $1 FOR UPDATE', [assemblyId]);
+}
+
+export async function addStandard(
+  db: Database,
+  assemblyId: string,
+  actorId: string,
+  title: string,
+): Promise<StandardView> {
+  return db.transaction(async (tx) => {
+    await lockCharter(tx, assemblyId);
+    const [{ count } = { count: 0 }] = await tx.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM standards WHERE assembly_id = $1 AND removed_at IS NULL',
+      [assemblyId],
+    );
+    if (count >= LIMITS.maxStandardsPerAssembly) {
+      throw new CharterError('limit_reached', `A charter holds at most ${LIMITS.maxStandardsPerAssembly} standards`);
+    }
+    const [row] = await tx.query<StandardRow>(
+      `INSERT INTO standards (id, assembly_id, position, title, created_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id, position, title, status`,
+      [randomUUID(), assemblyId, count, title, actorId],
+    );
+    await recordAudit(tx, { assemblyId, actorId, action: 'standard.added', target: row!.id, detail: { title } });
+    return toView(row!);
+  });
+}
+
+export async function retitleStandard(
+  db: Database,
+  assemblyId: string,
+  actorId: string,
+  standardId: string,
+  title: string,
+): Promise<StandardView> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<StandardRow>(
+      `UPDATE standards SET title = $3 WHERE id = $1 AND assembly_id = $2 AND removed_at IS NULL
+       RETURNING id, position, title, status`,
+      [standardId, assemblyId, title],
+    );
+    if (!row) throw new CharterError('not_found', 'No such standard in this charter');
+    await recordAudit(tx, { assemblyId, actorId, action: 'standard.retitled', target: standardId, detail: { title } });
+    return toView(row);
+  });
+}
+
+/** Moves a standard to `toIndex` (clamped) and renumbers the charter 0..n-1. */
+export async function moveStandard(
+  db: Database,
+  assemblyId: string,
+  actorId: string,
+  standardId: string,
+  toIndex: number,
+): Promise<StandardView[]> {
+  return db.transaction(async (tx) => {
+    await lockCharter(tx, assemblyId);
+    const charter = await listCharter(tx, assemblyId);
+    const from = charter.findIndex((s) => s.id === standardId);
+    if (from < 0) throw new CharterError('not_found', 'No such standard in this charter');
+    const [moved] = charter.splice(from, 1);
+    const to = Math.min(toIndex, charter.length);
+    charter.splice(to, 0, moved!);
+    await renumber(tx, charter);
+    await recordAudit(tx, { assemblyId, actorId, action: 'standard.moved', target: standardId, detail: { from, to } });
+    return listCharter(tx, assemblyId);
+  });
+}
+
+export async function removeStandard(
+  db: Database,
+  assemblyId: string,
+  actorId: string,
+  standardId: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockCharter(tx, assemblyId);
+    const removed = await tx.query(
+      `UPDATE standards SET removed_at = now() WHERE id = $1 AND assembly_id = $2 AND removed_at IS NULL
+       RETURNING id`,
+      [standardId, assemblyId],
+    );
+    if (removed.length === 0) throw new CharterError('not_found', 'No such standard in this charter');
+    await renumber(tx, await listCharter(tx, assemblyId));
+    await recordAudit(tx, { assemblyId, actorId, action: 'standard.removed', target: standardId });
+  });
+}
+
+async function renumber(tx: Queryable, ordered: StandardView[]): Promise<void> {
+  if (ordered.length === 0) return;
+  await tx.query(
+    `UPDATE standards SET position = ordered.position - 1
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS ordered(id, position) WHERE standards.id = ordered.id`,
+    [ordered.map((s) => s.id)],
+  );
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { AssemblyView, ParticipantRole, ParticipantView } from '@moot/protocol';
+import type { Queryable } from '../../storage/database.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+/** A participant as the server knows them: the view plus what only the server needs. */
+export interface Participant extends ParticipantView {
+  assemblyId: string;
+  showName: boolean;
+}
+
+interface ParticipantRow {
+  id: string;
+  assembly_id: string;
+  role: ParticipantRole;
+  seat: number;
+  display_name: string | null;
+  show_name: boolean;
+}
+const COLUMNS = 'p.id, p.assembly_id, p.role, p.seat, p.display_name, p.show_name';
+const toParticipant = (row: ParticipantRow): Participant => ({
+  id: row.id,
+  assemblyId: row.assembly_id,
+  role: row.role,
+  seat: row.seat,
+  displayName: row.display_name ?? `Member ${row.seat}`,
+  showName: row.show_name,
+});
+
+/** Creates a participant with the next free seat and returns their invite secret (shown once). */
+export async function inviteParticipant(
+  db: Queryable,
+  assemblyId: string,
+  role: ParticipantRole,
+): Promise<{ participant: Participant; inviteSecret: string }> {
+  const inviteSecret = newSecret();
+  const [row] = await db.query<ParticipantRow>(
+    `INSERT INTO participants (id, assembly_id, role, seat, invite_hash)
+     VALUES ($1, $2, $3, (SELECT coalesce(max(seat), 0) + 1 FROM participants WHERE assembly_id = $2), $4)
+     RETURNING id, assembly_id, role, seat, display_name, show_name`,
+    [randomUUID(), assemblyId, role, hashSecret(inviteSecret)],
+  );
+  return { participant: toParticipant(row!), inviteSecret };
+}
+
+/** Issues a new invite secret for an existing participant; the old link stops working. */
+export async function reissueInvite(db: Queryable, participantId: string): Promise<string> {
+  const inviteSecret = newSecret();
+  await db.query('UPDATE participants SET invite_hash = $2 WHERE id = $1', [participantId, hashSecret(inviteSecret)]);
+  return inviteSecret;
+}
+
+export async function findInvite(
+  db: Queryable,
+  inviteSecret: string,
+): Promise<{ participant: Participant; assembly: AssemblyView; named: boolean } | null> {
+  const [row] = await db.query<ParticipantRow & { title: string; charge: string }>(
+    `SELECT ${COLUMNS}, a.title, a.charge FROM participants p JOIN assemblies a ON a.id = p.assembly_id
+     WHERE p.invite_hash = $1 AND p.revoked_at IS NULL`,
+    [hashSecret(inviteSecret)],
+  );
+  if (!row) return null;
+  return {
+    participant: toParticipant(row),
+    assembly: { id: row.assembly_id, title: row.title, charge: row.charge },
+    named: row.display_name !== null,
+  };
+}
+
+export async function setDisplayName(db: Queryable, participantId: string, displayName: string): Promise<void> {
+  await db.query('UPDATE participants SET display_name = $2 WHERE id = $1', [participantId, displayName]);
+}
+
+export async function listParticipants(db: Queryable, assemblyId: string): Promise<Participant[]> {
+  const rows = await db.query<ParticipantRow>(
+    `SELECT ${COLUMNS} FROM participants p WHERE p.assembly_id = $1 AND p.revoked_at IS NULL ORDER BY p.seat`,
+    [assemblyId],
+  );
+  return rows.map(toParticipant);
+}
+
+/** Sessions: the cookie holds a secret; its hash finds the participant while not revoked or expired. */
+export async function openSession(db: Queryable, participantId: string, lifetimeMs: number): Promise<string> {
+  const token = newSecret();
+  await db.query(
+    'INSERT INTO sessions (token_hash, participant_id, expires_at) VALUES ($1, $2, $3)',
+    [hashSecret(token), participantId, new Date(Date.now() + lifetimeMs)],
+  );
+  return token;
+}
+
+export async function findSession(
+  db: Queryable,
+  token: string,
+): Promise<{ participant: Participant; assembly: AssemblyView } | null> {
+  const [row] = await db.query<ParticipantRow & { title: string; charge: string }>(
+    `SELECT ${COLUMNS}, a.title, a.charge FROM sessions s
+       JOIN participants p ON p.id = s.participant_id
+       JOIN assemblies a ON a.id = p.assembly_id
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND p.revoked_at IS NULL`,
+    [hashSecret(token)],
+  );
+  if (!row) return null;
+  return {
+    participant: toParticipant(row),
+    assembly: { id: row.assembly_id, title: row.title, charge: row.charge },
+  };
+}
+
+export async function closeSession(db: Queryable, token: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [hashSecret(token)]);
+}

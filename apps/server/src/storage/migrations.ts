@@ -1,0 +1,106 @@
+import type { Database } from './database.ts';
+
+/**
+ * The schema, as ordered migrations shared by PGlite and PostgreSQL. Append; never edit an
+ * applied migration. Ballots (later) live apart from participation, so a dump cannot join them.
+ */
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: 'assemblies, participants, charter and documents',
+    sql: `
+      CREATE TABLE assemblies (
+        id uuid PRIMARY KEY,
+        slug text UNIQUE,
+        title text NOT NULL,
+        charge text NOT NULL,
+        watch_key_hash bytea NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE participants (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        role text NOT NULL CHECK (role IN ('moderator', 'member')),
+        seat integer NOT NULL,
+        display_name text,
+        show_name boolean NOT NULL DEFAULT false,
+        invite_hash bytea NOT NULL UNIQUE,
+        revoked_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (assembly_id, seat)
+      );
+      CREATE TABLE sessions (
+        token_hash bytea PRIMARY KEY,
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE TABLE standards (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        position integer NOT NULL,
+        title text NOT NULL,
+        status text NOT NULL DEFAULT 'drafting'
+          CHECK (status IN ('drafting', 'locked', 'adopted', 'rejected')),
+        created_by uuid REFERENCES participants(id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        removed_at timestamptz
+      );
+      CREATE INDEX standards_in_charter ON standards (assembly_id, position) WHERE removed_at IS NULL;
+      CREATE TABLE document_updates (
+        doc_id text NOT NULL,
+        seq bigserial NOT NULL,
+        update bytea NOT NULL,
+        participant_id uuid,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (doc_id, seq)
+      );
+      CREATE TABLE document_snapshots (
+        doc_id text PRIMARY KEY,
+        state bytea NOT NULL,
+        upto_seq bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        actor_id uuid,
+        action text NOT NULL,
+        target text,
+        detail jsonb NOT NULL DEFAULT '{}',
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX audit_log_by_assembly ON audit_log (assembly_id, id);
+    `,
+  },
+];
+
+// Any constant shared by every node: serialises migrations when several start at once.
+const MIGRATION_LOCK = 7_040_301;
+
+export async function migrate(db: Database): Promise<void> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    const applied = new Set(
+      (await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id),
+    );
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.id)) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [
+        migration.id,
+        migration.name,
+      ]);
+    }
+  });
+}
+
+/** Our migrations hold no semicolons inside strings or bodies, so splitting on `;` is exact. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,16 @@
+import type { Database } from './database.ts';
+import { migrate } from './migrations.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+
+export type DatabaseConfig = { databaseUrl: string } | { dataDir: string } | { inMemory: true };
+
+/** Opens the configured engine and brings its schema up to date. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const db =
+    'databaseUrl' in config
+      ? await openPostgres(config.databaseUrl)
+      : await openPglite('dataDir' in config ? config.dataDir : undefined);
+  await migrate(db);
+  return db;
+}

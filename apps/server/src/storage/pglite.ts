@@ -1,0 +1,22 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database.ts';
+
+/** PGlite: PostgreSQL compiled to WebAssembly, in `dataDir` (or in memory when omitted). */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await q.query<Row>(sql, params as unknown[]);
+      return result.rows;
+    },
+  });
+  return {
+    engine: 'pglite',
+    ...asQueryable(pg),
+    transaction: (work) => pg.transaction((tx) => work(asQueryable(tx))),
+    exec: async (sql) => {
+      await pg.exec(sql);
+    },
+    close: () => pg.close(),
+  };
+}

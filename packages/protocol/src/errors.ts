@@ -1,0 +1,33 @@
+/**
+ * Every error a client can see is one of these codes plus a human message. Unknown server
+ * failures become `internal`; their details stay in the server log, never on the wire.
+ */
+export const ErrorCode = {
+  badRequest: 'bad_request',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  tooLarge: 'too_large',
+  rateLimited: 'rate_limited',
+  limitReached: 'limit_reached',
+  locked: 'locked',
+  unavailable: 'unavailable',
+  protocolMismatch: 'protocol_mismatch',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The reply to every command: sent by the server through the Socket.IO acknowledgement. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
+export type AckCallback<T> = (ack: Ack<T>) => void;
+
+export const ok = <T>(data: T): Ack<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, message: string): Ack<never> => ({
+  ok: false,
+  error: { code, message },
+});

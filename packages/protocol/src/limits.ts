@@ -1,0 +1,26 @@
+/**
+ * Every limit in one place: the server enforces them, the client uses them to explain
+ * before it sends. Sizes are bytes unless named otherwise.
+ */
+export const LIMITS = {
+  /** Largest Socket.IO packet the server accepts (engine.io `maxHttpBufferSize`). */
+  maxPacketBytes: 1024 * 1024,
+  /** Largest y-protocols sync message (a step 2 after an offline spell can be large). */
+  maxSyncMessageBytes: 512 * 1024,
+  /** Largest awareness update (carets and names are small). */
+  maxAwarenessBytes: 8 * 1024,
+  /** Largest encoded state of one document; updates that would pass it are refused. */
+  maxDocumentBytes: 2 * 1024 * 1024,
+  /** Documents one socket may hold open at once. */
+  maxOpenDocumentsPerSocket: 64,
+  /** Sustained messages per second per socket, and the burst allowed above it. */
+  messagesPerSecond: 60,
+  messageBurst: 240,
+  /** Text lengths, in characters. */
+  maxTitleLength: 200,
+  maxChargeLength: 1000,
+  minDisplayNameLength: 1,
+  maxDisplayNameLength: 60,
+  /** Standards in one assembly's charter. */
+  maxStandardsPerAssembly: 200,
+} as const;

@@ -1,0 +1,38 @@
+import type { AssemblyClientEvent, WatchClientEvent } from './events.ts';
+import type { Role } from './roles.ts';
+
+/**
+ * The one permissions table: which roles may send each client event, per namespace.
+ * The server's `on()` wrapper consults it before any handler runs; a test walks every
+ * event for every role. An event missing here cannot be registered.
+ */
+export const PERMISSIONS = {
+  assembly: {
+    'doc:open': ['moderator', 'member'],
+    'doc:close': ['moderator', 'member'],
+    'doc:sync': ['moderator', 'member'],
+    'doc:awareness': ['moderator', 'member'],
+    'standard:add': ['moderator', 'member'],
+    'standard:retitle': ['moderator', 'member'],
+    'standard:move': ['moderator'],
+    'standard:remove': ['moderator'],
+  },
+  watch: {
+    'doc:open': ['observer'],
+    'doc:close': ['observer'],
+  },
+} as const satisfies {
+  assembly: Record<AssemblyClientEvent, readonly Role[]>;
+  watch: Record<WatchClientEvent, readonly Role[]>;
+};
+
+export type Namespace = keyof typeof PERMISSIONS;
+
+export function isAllowed<N extends Namespace>(
+  namespace: N,
+  event: keyof (typeof PERMISSIONS)[N],
+  role: Role,
+): boolean {
+  const roles = PERMISSIONS[namespace][event] as readonly Role[];
+  return roles.includes(role);
+}
