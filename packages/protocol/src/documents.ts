@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors.ts';
 import { LIMITS } from './limits.ts';
 
 /**
@@ -9,7 +10,10 @@ export const binary = (maxBytes: number) =>
   z
     .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer).transform((b) => new Uint8Array(b))])
     .refine((bytes) => bytes.byteLength > 0, 'Empty message')
-    .refine((bytes) => bytes.byteLength <= maxBytes, `Message is larger than ${maxBytes} bytes`);
+    .refine((bytes) => bytes.byteLength <= maxBytes, {
+      message: `Message is larger than ${maxBytes} bytes`,
+      params: { code: ErrorCode.tooLarge },
+    });
 
 export const docId = z
   .string()

@@ -69,3 +69,10 @@ export type WatchServerEvents = BroadcastEvents;
 
 export type AssemblyClientEvent = keyof AssemblyClientEvents;
 export type WatchClientEvent = keyof WatchClientEvents;
+
+/** The data type a command's acknowledgement carries on success (void for events without an ack). */
+export type AckDataOf<F> = F extends (...args: infer Args) => void
+  ? Args extends [unknown, AckCallback<infer T>]
+    ? T
+    : void
+  : never;

@@ -9,3 +9,4 @@ export * from './events.ts';
 export * from './permissions.ts';
 export * from './schemas.ts';
 export * from './http.ts';
+export * from './parse.ts';

@@ -1,0 +1,75 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import * as msgpackParser from 'socket.io-msgpack-parser';
+import { LIMITS, NAMESPACES } from '@moot/protocol';
+import type { AppContext } from './appContext.ts';
+import { DocumentRegistry } from './collab/documentRegistry.ts';
+import { UpdateLog } from './collab/updateLog.ts';
+import { WatcherCount } from './features/watch/watcherCount.ts';
+import { createHttpApp } from './http/httpApp.ts';
+import { socketFanout } from './realtime/fanout.ts';
+import { attachNamespaces } from './realtime/namespaces.ts';
+import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
+import type { Database } from './storage/database.ts';
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  /** The built web app to serve, if any. */
+  webRoot?: string | null;
+  sessionLifetimeMs?: number;
+  secureCookies?: boolean;
+  /** Tuning for tests: updates folded into a snapshot after this many. */
+  compactEvery?: number;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: MootServer;
+  context: AppContext;
+  /** Stops taking connections, writes everything pending, and frees documents. Leaves the database open. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server without listening or reading the environment (that is `main.ts`). */
+export function createApp(deps: AppDeps): App {
+  const httpServer = createServer();
+  const io: MootServer = new Server(httpServer, {
+    parser: msgpackParser,
+    maxHttpBufferSize: LIMITS.maxPacketBytes,
+    transports: ['websocket'],
+    serveClient: false,
+  });
+  const watch = io.of(NAMESPACES.watch) as unknown as WatchNamespace;
+  const log = new UpdateLog(deps.db, deps.logger);
+  const documents = new DocumentRegistry({
+    db: deps.db,
+    log,
+    logger: deps.logger,
+    fanout: socketFanout(io, watch),
+    compactEvery: deps.compactEvery,
+  });
+  const context: AppContext = {
+    db: deps.db,
+    logger: deps.logger,
+    io,
+    watch,
+    documents,
+    watchers: new WatcherCount(io, watch),
+    sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
+    secureCookies: deps.secureCookies ?? false,
+  };
+  attachNamespaces(context);
+  httpServer.on('request', createHttpApp(context, { webRoot: deps.webRoot ?? null, redisUp: () => null }));
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      context.watchers.close();
+      const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
+      await documents.close();
+      await stopped;
+    })());
+  return { httpServer, io, context, close };
+}

@@ -1,0 +1,99 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { ErrorCode, LIMITS, pseudonym } from '@moot/protocol';
+import type { AppContext } from '../appContext.ts';
+import { AppError } from '../realtime/appError.ts';
+import { on } from '../realtime/on.ts';
+import { documentRoom, type AssemblySocket } from '../realtime/socketData.ts';
+import { seatColor } from './awarenessIdentity.ts';
+import type { Editor } from './documentRegistry.ts';
+import type { LiveDocument } from './liveDocument.ts';
+import { resolveDocument } from './resolveDocument.ts';
+
+/** Members and moderators: open, edit (y-protocols sync) and show presence in documents. */
+export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket): void {
+  const { documents, logger } = ctx;
+  const editor = (): Editor => {
+    const p = socket.data.participant!;
+    return {
+      socketId: socket.id,
+      participantId: p.id,
+      user: { name: p.displayName, color: seatColor(p.seat), role: p.role },
+      publicName: p.showName ? p.displayName : pseudonym(p.seat),
+    };
+  };
+  const opened = (docId: string): LiveDocument => {
+    const live = socket.data.openDocuments.get(docId);
+    if (!live) throw new AppError(ErrorCode.notFound, 'Open the document first');
+    return live;
+  };
+
+  on('assembly', socket, 'doc:open', logger, async ({ docId }) => {
+    const open = socket.data.openDocuments;
+    if (!open.has(docId) && open.size >= LIMITS.maxOpenDocumentsPerSocket) {
+      throw new AppError(ErrorCode.limitReached, `At most ${LIMITS.maxOpenDocumentsPerSocket} documents at once`);
+    }
+    const { locked } = await resolveDocument(ctx.db, socket.data.assembly.id, docId);
+    const live = await documents.open(docId);
+    live.locked = locked;
+    if (socket.disconnected) return null;
+    documents.hold(live, socket.id);
+    open.set(docId, live);
+    await socket.join(documentRoom(docId));
+    const step1 = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(step1, live.doc);
+    socket.emit('doc:sync', { docId, message: encoding.toUint8Array(step1) });
+    if (live.awareness.getStates().size > 0) {
+      socket.emit('doc:awareness', { docId, update: documents.encodeAwareness(live).forParticipants });
+    }
+    return null;
+  });
+
+  on('assembly', socket, 'doc:close', logger, async ({ docId }) => {
+    const live = socket.data.openDocuments.get(docId);
+    if (!live) return null;
+    socket.data.openDocuments.delete(docId);
+    documents.release(live, socket.id);
+    await socket.leave(documentRoom(docId));
+    return null;
+  });
+
+  on('assembly', socket, 'doc:sync', logger, async ({ docId, message }) => {
+    const live = opened(docId);
+    let type: number;
+    let body: Uint8Array;
+    try {
+      const decoder = decoding.createDecoder(message);
+      type = decoding.readVarUint(decoder);
+      body = decoding.readVarUint8Array(decoder);
+    } catch {
+      throw new AppError(ErrorCode.badRequest, 'The sync message could not be decoded');
+    }
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      const reply = encoding.createEncoder();
+      try {
+        syncProtocol.writeSyncStep2(reply, live.doc, body);
+      } catch {
+        throw new AppError(ErrorCode.badRequest, 'The state vector could not be decoded');
+      }
+      socket.emit('doc:sync', { docId, message: encoding.toUint8Array(reply) });
+      return null;
+    }
+    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
+      throw new AppError(ErrorCode.badRequest, 'Unknown sync message type');
+    }
+    if (live.locked) throw new AppError(ErrorCode.locked, 'This standard is locked; its text can no longer change');
+    await documents.applyClientUpdate(live, body, editor());
+    return null;
+  });
+
+  on('assembly', socket, 'doc:awareness', logger, ({ docId, update }) => {
+    documents.applyAwareness(opened(docId), update, editor());
+  });
+
+  socket.on('disconnect', () => {
+    for (const live of socket.data.openDocuments.values()) documents.release(live, socket.id);
+    socket.data.openDocuments.clear();
+  });
+}

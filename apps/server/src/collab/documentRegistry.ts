@@ -1,0 +1,198 @@
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { ErrorCode, type AwarenessUser } from '@moot/protocol';
+import { AppError } from '../realtime/appError.ts';
+import type { Database } from '../storage/database.ts';
+import { awarenessClientIds, stampIdentity } from './awarenessIdentity.ts';
+import { compactDocument, loadDocument } from './documentStore.ts';
+import { LiveDocument, type UpdateOrigin } from './liveDocument.ts';
+import type { UpdateLog } from './updateLog.ts';
+import { checkUpdate } from './validateUpdate.ts';
+
+/** Where document traffic goes once the registry has accepted it (sockets here; other nodes later). */
+export interface DocumentFanout {
+  update(docId: string, update: Uint8Array, exceptSocketId: string | null): void;
+  awareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array, exceptSocketId: string | null): void;
+}
+
+export interface Editor {
+  socketId: string;
+  participantId: string;
+  user: AwarenessUser;
+  /** How observers see this editor: a pseudonym unless they opted in to their name. */
+  publicName: string;
+}
+
+const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
+
+/**
+ * The documents loaded on this node. Loads are single-flight: every opener of a document
+ * awaits the same load, and nothing is applied before it finished. A failed load is
+ * forgotten, so no empty document is ever served or stored in its place.
+ */
+export class DocumentRegistry {
+  private readonly documents = new Map<string, Promise<LiveDocument>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly compacting = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly deps: {
+      db: Database;
+      log: UpdateLog;
+      logger: Logger;
+      fanout: DocumentFanout;
+      compactEvery?: number;
+      unloadAfterMs?: number;
+    },
+  ) {}
+
+  get loadedCount(): number {
+    return this.documents.size;
+  }
+
+  open(docId: string): Promise<LiveDocument> {
+    const existing = this.documents.get(docId);
+    if (existing) return existing;
+    const loading = loadDocument(this.deps.db, docId).then((loaded) => this.activate(docId, loaded));
+    this.documents.set(docId, loading);
+    loading.catch((error: unknown) => {
+      this.documents.delete(docId);
+      this.deps.logger.error({ err: error, docId }, 'document load failed');
+    });
+    return loading.catch(() => {
+      throw new AppError(ErrorCode.unavailable, 'The document could not be loaded; try again shortly');
+    });
+  }
+
+  hold(live: LiveDocument, socketId: string): void {
+    live.holders.add(socketId);
+    clearTimeout(this.unloadTimers.get(live.docId));
+    this.unloadTimers.delete(live.docId);
+  }
+
+  /** A socket leaves the document: its carets disappear for everyone, and an unused document unloads. */
+  release(live: LiveDocument, socketId: string): void {
+    live.holders.delete(socketId);
+    const ids = live.clientIdsOf(socketId);
+    if (ids.length > 0) {
+      removeAwarenessStates(live.awareness, ids, 'server');
+      for (const id of ids) live.awarenessOwners.delete(id);
+      const removal = encodeAwarenessUpdate(live.awareness, ids);
+      this.deps.fanout.awareness(live.docId, removal, removal, socketId);
+    }
+    if (live.holders.size === 0 && !this.unloadTimers.has(live.docId)) {
+      const timer = setTimeout(() => void this.unload(live), this.deps.unloadAfterMs ?? 2000);
+      this.unloadTimers.set(live.docId, timer);
+    }
+  }
+
+  /** Validates, applies and fans out a client's update; resolves once it is stored. */
+  async applyClientUpdate(live: LiveDocument, update: Uint8Array, editor: Editor): Promise<void> {
+    if (!this.deps.log.accepting) {
+      throw new AppError(ErrorCode.unavailable, 'Saving is behind; your edit was not taken, it will be resent');
+    }
+    const problem = checkUpdate(live.doc, update);
+    if (problem === 'malformed') throw new AppError(ErrorCode.badRequest, 'The update could not be decoded');
+    if (problem) throw new AppError(ErrorCode.badRequest, 'The update depends on changes the server does not have');
+    if (!live.hasRoomFor(update.byteLength)) {
+      throw new AppError(ErrorCode.tooLarge, 'This document has reached its size limit');
+    }
+    const origin: UpdateOrigin = { kind: 'client', socketId: editor.socketId, participantId: editor.participantId };
+    Y.applyUpdate(live.doc, update, origin);
+    await origin.stored;
+  }
+
+  /** Applies a client's awareness with the server's identity stamped in, then fans it out. */
+  applyAwareness(live: LiveDocument, update: Uint8Array, editor: Editor): void {
+    const ids = awarenessClientIds(update);
+    if (!ids) throw new AppError(ErrorCode.badRequest, 'The awareness update could not be decoded');
+    for (const id of ids) {
+      const owner = live.awarenessOwners.get(id);
+      if (owner && owner.socketId !== editor.socketId) {
+        throw new AppError(ErrorCode.forbidden, 'That awareness client belongs to someone else');
+      }
+      if (!owner && live.clientIdsOf(editor.socketId).length >= MAX_AWARENESS_CLIENTS_PER_SOCKET) {
+        throw new AppError(ErrorCode.limitReached, 'Too many awareness clients on one connection');
+      }
+    }
+    for (const id of ids) {
+      live.awarenessOwners.set(id, { socketId: editor.socketId, name: editor.user.name, pseudonym: editor.publicName });
+    }
+    applyAwarenessUpdate(live.awareness, stampIdentity(update, editor.user), editor.socketId);
+    const { forParticipants, forWatchers } = this.encodeAwareness(live, ids);
+    this.deps.fanout.awareness(live.docId, forParticipants, forWatchers, editor.socketId);
+  }
+
+  /** Everyone's current carets, for a socket that just opened the document. */
+  encodeAwareness(live: LiveDocument, ids = [...live.awareness.getStates().keys()]) {
+    const forParticipants = encodeAwarenessUpdate(live.awareness, ids);
+    const states = live.awareness.getStates();
+    const publicStates = new Map<number, Record<string, unknown>>();
+    for (const id of ids) {
+      const state = states.get(id);
+      const owner = live.awarenessOwners.get(id);
+      if (state && owner) {
+        const user = state.user as AwarenessUser;
+        publicStates.set(id, { ...state, user: { ...user, name: owner.pseudonym } });
+      }
+    }
+    return { forParticipants, forWatchers: encodeAwarenessUpdate(live.awareness, ids, publicStates) };
+  }
+
+  /** Shutdown: write every pending update, fold what this node wrote, free memory. */
+  async close(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const unwritten = await this.deps.log.flush();
+    if (unwritten > 0) this.deps.logger.error({ unwritten }, 'shutting down with unwritten updates');
+    const loaded = await Promise.allSettled(this.documents.values());
+    for (const result of loaded) if (result.status === 'fulfilled') await this.unload(result.value, true);
+    await Promise.allSettled(this.compacting.values());
+  }
+
+  private activate(docId: string, loaded: Awaited<ReturnType<typeof loadDocument>>): LiveDocument {
+    const live = new LiveDocument(docId, loaded);
+    live.doc.on('update', (update: Uint8Array, origin: UpdateOrigin) => {
+      if (origin.kind === 'client') {
+        origin.stored = this.store(live, update, origin.participantId);
+        this.deps.fanout.update(docId, update, origin.socketId);
+      } else if (origin.kind === 'cluster') {
+        this.deps.fanout.update(docId, update, null);
+      }
+    });
+    return live;
+  }
+
+  private async store(live: LiveDocument, update: Uint8Array, participantId: string): Promise<void> {
+    await this.deps.log.append({ docId: live.docId, update, participantId });
+    live.appendedSinceCompaction++;
+    if (live.appendedSinceCompaction >= (this.deps.compactEvery ?? 500)) void this.compact(live);
+  }
+
+  private compact(live: LiveDocument): Promise<void> {
+    const running = this.compacting.get(live.docId);
+    if (running) return running;
+    live.appendedSinceCompaction = 0;
+    const work = compactDocument(this.deps.db, live.docId)
+      .then(() => undefined)
+      .catch((error: unknown) => this.deps.logger.error({ err: error, docId: live.docId }, 'compaction failed'))
+      .finally(() => this.compacting.delete(live.docId));
+    this.compacting.set(live.docId, work);
+    return work;
+  }
+
+  /**
+   * Frees a document nobody on this node holds. Pending writes are flushed while it is still
+   * registered, so a concurrent re-open can never load a state missing them.
+   */
+  private async unload(live: LiveDocument, force = false): Promise<void> {
+    this.unloadTimers.delete(live.docId);
+    if (this.documents.get(live.docId) === undefined) return;
+    await this.deps.log.flush();
+    if (live.holders.size > 0 && !force) return;
+    this.documents.delete(live.docId);
+    if (live.appendedSinceCompaction > 0) await this.compact(live);
+    live.destroy();
+  }
+}

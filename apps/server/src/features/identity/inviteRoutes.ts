@@ -1,0 +1,90 @@
+import { parseCookie, stringifySetCookie } from 'cookie';
+import { Router, type Request, type Response } from 'express';
+import {
+  ErrorCode,
+  HTTP_ROUTES,
+  inspectInviteSchema,
+  parsePayload,
+  redeemInviteSchema,
+  SESSION_COOKIE,
+  type InviteInfo,
+  type Session,
+} from '@moot/protocol';
+import type { AppContext } from '../../appContext.ts';
+import { sendError } from '../../http/errors.ts';
+import { recordAudit } from '../audit/auditLog.ts';
+import { closeSession, findInvite, findSession, openSession, setDisplayName } from './participantStore.ts';
+
+export const sessionToken = (cookieHeader: string | undefined): string | null =>
+  parseCookie(cookieHeader ?? '')[SESSION_COOKIE] ?? null;
+
+const view = ({ id, role, displayName, seat }: { id: string; role: Session['me']['role']; displayName: string; seat: number }) => ({
+  id,
+  role,
+  displayName,
+  seat,
+});
+
+/** Invites become sessions: the secret travels in a POST body and only its hash is stored. */
+export function inviteRoutes(ctx: Pick<AppContext, 'db' | 'sessionLifetimeMs' | 'secureCookies'>): Router {
+  const router = Router();
+  const { db } = ctx;
+
+  router.post(HTTP_ROUTES.inspectInvite, async (req: Request, res: Response) => {
+    const parsed = parsePayload(inspectInviteSchema, req.body);
+    if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
+    const invite = await findInvite(db, parsed.value.secret);
+    if (!invite) return sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
+    const info: InviteInfo = {
+      assembly: invite.assembly,
+      role: invite.participant.role,
+      displayName: invite.named ? invite.participant.displayName : null,
+    };
+    res.json(info);
+  });
+
+  router.post(HTTP_ROUTES.redeemInvite, async (req: Request, res: Response) => {
+    const parsed = parsePayload(redeemInviteSchema, req.body);
+    if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
+    const { secret, displayName } = parsed.value;
+    const invite = await findInvite(db, secret);
+    if (!invite) return sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
+    const { participant, assembly } = invite;
+    const token = await db.transaction(async (tx) => {
+      await setDisplayName(tx, participant.id, displayName);
+      await recordAudit(tx, { assemblyId: assembly.id, actorId: participant.id, action: 'invite.redeemed' });
+      return openSession(tx, participant.id, ctx.sessionLifetimeMs);
+    });
+    res.setHeader(
+      'Set-Cookie',
+      stringifySetCookie({
+        name: SESSION_COOKIE,
+        value: token,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.secureCookies,
+        path: '/',
+        maxAge: Math.floor(ctx.sessionLifetimeMs / 1000),
+      }),
+    );
+    const session: Session = { assembly, me: view({ ...participant, displayName }) };
+    res.json(session);
+  });
+
+  router.get(HTTP_ROUTES.session, async (req: Request, res: Response) => {
+    const token = sessionToken(req.headers.cookie);
+    const found = token ? await findSession(db, token) : null;
+    if (!found) return sendError(res, 401, ErrorCode.unauthorized, 'Open your invite link to join');
+    const session: Session = { assembly: found.assembly, me: view(found.participant) };
+    res.json(session);
+  });
+
+  router.post(HTTP_ROUTES.logout, async (req: Request, res: Response) => {
+    const token = sessionToken(req.headers.cookie);
+    if (token) await closeSession(db, token);
+    res.setHeader('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value: '', httpOnly: true, path: '/', maxAge: 0 }));
+    res.status(204).end();
+  });
+
+  return router;
+}

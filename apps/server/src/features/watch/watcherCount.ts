@@ -1,0 +1,46 @@
+import type { MootServer, WatchNamespace } from '../../realtime/socketData.ts';
+import { assemblyRoom } from '../../realtime/socketData.ts';
+
+/**
+ * "N watching": counted from the watch namespace's rooms through the adapter (so across
+ * every node once the Redis adapter is on), coalesced so a crowd arriving at once costs one
+ * count and one broadcast. The last count is a cache of that, never the source.
+ */
+export class WatcherCount {
+  private readonly last = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly io: MootServer,
+    private readonly watch: WatchNamespace,
+    private readonly coalesceMs = 250,
+  ) {}
+
+  current(assemblyId: string): number {
+    return this.last.get(assemblyId) ?? 0;
+  }
+
+  async count(assemblyId: string): Promise<number> {
+    const sockets = await this.watch.in(assemblyRoom(assemblyId)).fetchSockets();
+    this.last.set(assemblyId, sockets.length);
+    return sockets.length;
+  }
+
+  changed(assemblyId: string): void {
+    if (this.pending.has(assemblyId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(assemblyId);
+      void this.count(assemblyId).then((count) => {
+        const room = assemblyRoom(assemblyId);
+        this.io.to(room).emit('watchers:count', { count });
+        this.watch.to(room).emit('watchers:count', { count });
+      });
+    }, this.coalesceMs);
+    this.pending.set(assemblyId, timer);
+  }
+
+  close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,19 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { ErrorCode, type HttpError } from '@moot/protocol';
+
+export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
+  const body: HttpError = { error: { code, message } };
+  res.status(status).json(body);
+}
+
+/** The last Express handler: known HTTP errors keep their status; the rest are logged, never shown. */
+export const errorHandler =
+  (logger: Logger) =>
+  (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    const status = (error as { status?: number }).status;
+    if (status === 413) return sendError(res, 413, ErrorCode.tooLarge, 'The request is too large');
+    if (status === 400) return sendError(res, 400, ErrorCode.badRequest, 'The request could not be read');
+    logger.error({ err: error }, 'request failed');
+    sendError(res, 500, ErrorCode.internal, 'Something went wrong on the server');
+  };

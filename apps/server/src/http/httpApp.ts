@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { HTTP_ROUTES, type Health } from '@moot/protocol';
+import type { AppContext } from '../appContext.ts';
+import { inviteRoutes } from '../features/identity/inviteRoutes.ts';
+import { errorHandler } from './errors.ts';
+
+/** The client-side routes the single-page app owns; each serves index.html. */
+const APP_ROUTES = ['/', '/join', '/assembly', '/watch'];
+
+export function createHttpApp(ctx: AppContext, options: { webRoot: string | null; redisUp: () => boolean | null }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
+  app.use(express.json({ limit: '16kb' }));
+
+  app.get(HTTP_ROUTES.health, async (_req, res) => {
+    const database = await ctx.db.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+    const redisState = options.redisUp();
+    const redis = redisState === null ? ('off' as const) : redisState ? ('up' as const) : ('down' as const);
+    const health: Health = { ok: database === 'up' && redis !== 'down', database, redis };
+    res.status(health.ok ? 200 : 503).json(health);
+  });
+  app.use(inviteRoutes(ctx));
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
+    app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+    app.get(APP_ROUTES, (_req, res) => res.sendFile(path.join(webRoot, 'index.html')));
+  }
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

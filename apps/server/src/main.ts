@@ -1,0 +1,49 @@
+import { mkdir } from 'node:fs/promises';
+import { pino } from 'pino';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { ensureDemoAssembly } from './features/assemblies/demo.ts';
+import { openDatabase } from './storage/open.ts';
+
+/** The only place that reads the environment and listens. */
+const config = readConfig();
+const logger = pino({ level: config.logLevel });
+
+await mkdir(config.dataDir, { recursive: true });
+const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+const app = createApp({ db, logger, webRoot: config.webRoot, secureCookies: config.secureCookies });
+
+await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+logger.info(
+  { port: config.port, database: db.engine, dataDir: config.databaseUrl ? undefined : config.dataDir },
+  'Moot is listening',
+);
+
+if (config.seedDemo) {
+  const links = await ensureDemoAssembly(db, config.dataDir, config.publicUrl);
+  console.log(
+    [
+      '',
+      `Moot is running at ${config.publicUrl}`,
+      '',
+      'Demo assembly — open each link in its own browser (or private window):',
+      `  Moderator:  ${links.moderator}`,
+      ...links.members.map((link, i) => `  Member ${i + 1}:   ${link}`),
+      `  Watch page: ${links.watch}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping: writing pending edits');
+  await app.close();
+  await db.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,30 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import type {
+  AssemblyClientEvents,
+  AssemblyServerEvents,
+  AssemblyView,
+  Role,
+  WatchClientEvents,
+  WatchServerEvents,
+} from '@moot/protocol';
+import type { LiveDocument } from '../collab/liveDocument.ts';
+import type { Participant } from '../features/identity/participantStore.ts';
+import type { TokenBucket } from './rateLimit.ts';
+
+/** What the server knows about a connection once its handshake is authenticated. */
+export interface SocketData {
+  assembly: AssemblyView;
+  role: Role;
+  /** The participant behind the socket; null for observers. */
+  participant: Participant | null;
+  openDocuments: Map<string, LiveDocument>;
+  bucket: TokenBucket;
+}
+
+export type MootServer = Server<AssemblyClientEvents, AssemblyServerEvents, Record<string, never>, SocketData>;
+export type AssemblySocket = Socket<AssemblyClientEvents, AssemblyServerEvents, Record<string, never>, SocketData>;
+export type WatchNamespace = Namespace<WatchClientEvents, WatchServerEvents, Record<string, never>, SocketData>;
+export type WatchSocket = Socket<WatchClientEvents, WatchServerEvents, Record<string, never>, SocketData>;
+
+export const assemblyRoom = (assemblyId: string): string => `assembly:${assemblyId}`;
+export const documentRoom = (docId: string): string => `doc:${docId}`;

@@ -1,0 +1,82 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Ack, ProtocolError } from '@moot/protocol';
+import type { MemberSocket } from './harness.ts';
+
+const bytes = (b: Uint8Array | ArrayBuffer): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b));
+
+/**
+ * A headless co-editor: the same y-protocols exchange the browser's provider performs, over
+ * a real socket.io-client. Counts what it receives so tests can prove what did not arrive.
+ */
+export class CollabClient {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  unacked = 0;
+  readonly refusals: ProtocolError[] = [];
+  /** Every sync message received, for echo and leak checks. */
+  readonly received: Uint8Array[] = [];
+
+  constructor(
+    readonly socket: MemberSocket,
+    readonly docId: string,
+  ) {
+    socket.on('doc:sync', ({ docId, message }) => {
+      if (docId !== this.docId) return;
+      this.received.push(bytes(message));
+      const encoder = encoding.createEncoder();
+      syncProtocol.readSyncMessage(decoding.createDecoder(bytes(message)), encoder, this.doc, this);
+      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+    });
+    socket.on('doc:awareness', ({ docId, update }) => {
+      if (docId === this.docId) awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes(update), this);
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeUpdate(encoder, update);
+      this.send(encoding.toUint8Array(encoder));
+    });
+  }
+
+  async open(): Promise<void> {
+    const ack = await this.socket.emitWithAck('doc:open', { docId: this.docId });
+    if (!ack.ok) throw new Error(`open refused: ${ack.error.code}`);
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Sends raw bytes as a sync message and resolves with the server's ack. */
+  sendRaw(message: Uint8Array): Promise<Ack<null>> {
+    return this.socket.emitWithAck('doc:sync', { docId: this.docId, message });
+  }
+
+  get text(): Y.Text {
+    return this.doc.getText('t');
+  }
+
+  setPresence(state: Record<string, unknown>): void {
+    this.awareness.setLocalState(state);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
+    this.socket.emit('doc:awareness', { docId: this.docId, update });
+  }
+
+  private send(message: Uint8Array): void {
+    this.unacked++;
+    this.socket.emit('doc:sync', { docId: this.docId, message }, (ack: Ack<null>) => {
+      this.unacked--;
+      if (!ack.ok) this.refusals.push(ack.error);
+    });
+  }
+}
+
+/** Frames a raw Yjs update as a y-protocols "update" sync message. */
+export function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}

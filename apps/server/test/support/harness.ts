@@ -1,0 +1,125 @@
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { io as connect, type Socket } from 'socket.io-client';
+import * as msgpackParser from 'socket.io-msgpack-parser';
+import {
+  HTTP_ROUTES,
+  NAMESPACES,
+  PROTOCOL_VERSION,
+  type AssemblyClientEvents,
+  type AssemblyServerEvents,
+  type AssemblySnapshot,
+  type WatchClientEvents,
+  type WatchServerEvents,
+} from '@moot/protocol';
+import { createApp, type App, type AppDeps } from '../../src/app.ts';
+import { createAssembly } from '../../src/features/assemblies/assemblyStore.ts';
+import { addStandard } from '../../src/features/charter/charterStore.ts';
+import { inviteParticipant } from '../../src/features/identity/participantStore.ts';
+import type { Database } from '../../src/storage/database.ts';
+import { openDatabase } from '../../src/storage/open.ts';
+
+export type MemberSocket = Socket<AssemblyServerEvents, AssemblyClientEvents>;
+export type WatcherSocket = Socket<WatchServerEvents, WatchClientEvents>;
+
+export interface RunningApp {
+  app: App;
+  db: Database;
+  url: string;
+  /** Closes the app; the database too unless it was passed in. */
+  close(): Promise<void>;
+}
+
+/** The real app on port 0 with an in-memory PGlite unless a database is given. */
+export async function startApp(options: Partial<AppDeps> & { db?: Database } = {}): Promise<RunningApp> {
+  const ownDb = !options.db;
+  const db = options.db ?? (await openDatabase({ inMemory: true }));
+  const app = createApp({ logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options, db });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  return {
+    app,
+    db,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      if (ownDb) await db.close();
+    },
+  };
+}
+
+export interface SeededAssembly {
+  assemblyId: string;
+  watchKey: string;
+  moderatorInvite: string;
+  memberInvites: string[];
+  standardId: string;
+  docId: string;
+}
+
+/** An assembly with a moderator, three members and one standard. */
+export async function seedAssembly(db: Database): Promise<SeededAssembly> {
+  const { assembly, watchKey } = await createAssembly(db, { title: 'Test assembly', charge: 'What should leaders do?' });
+  const moderator = await inviteParticipant(db, assembly.id, 'moderator');
+  const memberInvites: string[] = [];
+  for (let i = 0; i < 3; i++) memberInvites.push((await inviteParticipant(db, assembly.id, 'member')).inviteSecret);
+  const standard = await addStandard(db, assembly.id, moderator.participant.id, 'Honesty');
+  return {
+    assemblyId: assembly.id,
+    watchKey,
+    moderatorInvite: moderator.inviteSecret,
+    memberInvites,
+    standardId: standard.id,
+    docId: standard.docId,
+  };
+}
+
+/** Redeems an invite over HTTP and returns the session cookie, as a browser would keep it. */
+export async function redeem(url: string, secret: string, displayName: string): Promise<string> {
+  const response = await fetch(url + HTTP_ROUTES.redeemInvite, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ secret, displayName }),
+  });
+  if (!response.ok) throw new Error(`redeem failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.split(';')[0]!;
+}
+
+const base = { transports: ['websocket'], parser: msgpackParser, reconnection: false, forceNew: true } as const;
+
+/** A member or moderator socket, resolved with the snapshot the server sends on connection. */
+export async function connectMember(
+  url: string,
+  cookie: string,
+  options: { reconnection?: boolean } = {},
+): Promise<{ socket: MemberSocket; snapshot: AssemblySnapshot }> {
+  const socket: MemberSocket = connect(url + NAMESPACES.assembly, {
+    ...base,
+    ...options,
+    auth: { protocol: PROTOCOL_VERSION },
+    extraHeaders: { cookie },
+  });
+  return { socket, snapshot: await firstSnapshot(socket) };
+}
+
+export async function connectWatcher(url: string, watchKey: string): Promise<{ socket: WatcherSocket; snapshot: AssemblySnapshot }> {
+  const socket: WatcherSocket = connect(url + NAMESPACES.watch, { ...base, auth: { protocol: PROTOCOL_VERSION, watchKey } });
+  return { socket, snapshot: await firstSnapshot(socket) };
+}
+
+function firstSnapshot(socket: MemberSocket | WatcherSocket): Promise<AssemblySnapshot> {
+  return new Promise((resolve, reject) => {
+    (socket as MemberSocket).once('assembly:snapshot', resolve);
+    socket.once('connect_error', reject);
+  });
+}
+
+/** Resolves with the handshake refusal the server sent. */
+export function refusal(socket: Socket): Promise<{ message: string; data?: { code: string } }> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', (err) => resolve(err as never));
+    socket.once('connect', () => reject(new Error('connected but should have been refused')));
+  });
+}
