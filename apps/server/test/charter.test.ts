@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StandardView } from '@moot/protocol';
 import { readAudit } from '../src/features/audit/auditLog.ts';
-import { connectMember, connectWatcher, redeem, seedAssembly, startApp, type RunningApp, type SeededAssembly } from './support/harness.ts';
+import {
+  connectMember,
+  connectWatcher,
+  redeem,
+  seedAssembly,
+  startApp,
+  type RunningApp,
+  type SeededAssembly,
+} from './support/harness.ts';
 
 describe('the charter', () => {
   let running: RunningApp;
@@ -28,7 +36,9 @@ describe('the charter', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect((await moderator.socket.emitWithAck('standard:move', { standardId: fairness.id, toIndex: 0 })).ok).toBe(true);
+    expect((await moderator.socket.emitWithAck('standard:move', { standardId: fairness.id, toIndex: 0 })).ok).toBe(
+      true,
+    );
     await vi.waitFor(() => expect(watched.map((s) => s.title)).toEqual(['Fairness', 'Honesty']));
     expect((await moderator.socket.emitWithAck('standard:remove', { standardId: seed.standardId })).ok).toBe(true);
     await vi.waitFor(() => expect(watched.map((s) => s.title)).toEqual(['Fairness']));

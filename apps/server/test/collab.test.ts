@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { loadDocument, replay } from '../src/collab/documentStore.ts';
 import { CollabClient } from './support/collabClient.ts';
-import { connectMember, redeem, seedAssembly, startApp, type RunningApp, type SeededAssembly } from './support/harness.ts';
+import {
+  connectMember,
+  redeem,
+  seedAssembly,
+  startApp,
+  type RunningApp,
+  type SeededAssembly,
+} from './support/harness.ts';
 import { seededRandom } from './support/random.ts';
 
 describe('co-drafting a standard', () => {

@@ -3,7 +3,14 @@ import * as Y from 'yjs';
 import { LIMITS } from '@moot/protocol';
 import { countLoggedUpdates } from '../src/collab/documentStore.ts';
 import { CollabClient, updateFrame } from './support/collabClient.ts';
-import { connectMember, redeem, seedAssembly, startApp, type RunningApp, type SeededAssembly } from './support/harness.ts';
+import {
+  connectMember,
+  redeem,
+  seedAssembly,
+  startApp,
+  type RunningApp,
+  type SeededAssembly,
+} from './support/harness.ts';
 
 describe('malformed, dependent and oversized updates', () => {
   let running: RunningApp;
@@ -83,7 +90,7 @@ describe('malformed, dependent and oversized updates', () => {
   it('disconnects a packet larger than the transport limit instead of buffering it', async () => {
     const { socket } = await connectMember(running.url, await redeem(running.url, seed.memberInvites[2]!, 'Cy'));
     const closed = new Promise<string>((resolve) => socket.on('disconnect', resolve));
-    socket.emit('doc:sync', { docId: seed.docId, message: new Uint8Array(LIMITS.maxPacketBytes + 10) });
+    socket.emit('doc:sync', { docId: seed.docId, message: new Uint8Array(LIMITS.maxPacketBytes + 10) }, () => {});
     expect(await closed).toMatch(/transport/);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
   });

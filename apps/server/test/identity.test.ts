@@ -1,7 +1,7 @@
 import { io as connect } from 'socket.io-client';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_ROUTES, PROTOCOL_VERSION } from '@moot/protocol';
+import { HTTP_ROUTES, PROTOCOL_VERSION, type HttpError } from '@moot/protocol';
 import { newSecret } from '../src/features/identity/secrets.ts';
 import { redeem, refusal, seedAssembly, startApp, type RunningApp, type SeededAssembly } from './support/harness.ts';
 
@@ -15,17 +15,25 @@ describe('invites and sessions', () => {
   afterAll(() => running.close());
 
   const post = (route: string, body: unknown) =>
-    fetch(running.url + route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(running.url + route, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('tells an invite apart from a wrong secret', async () => {
     const ok = await post(HTTP_ROUTES.inspectInvite, { secret: seed.memberInvites[0] });
-    expect(await ok.json()).toMatchObject({ role: 'member', displayName: null, assembly: { charge: 'What should leaders do?' } });
+    expect(await ok.json()).toMatchObject({
+      role: 'member',
+      displayName: null,
+      assembly: { charge: 'What should leaders do?' },
+    });
     const wrong = await post(HTTP_ROUTES.redeemInvite, { secret: newSecret(), displayName: 'Eve' });
     expect(wrong.status).toBe(404);
     expect(await wrong.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
     const malformed = await post(HTTP_ROUTES.redeemInvite, { secret: '../../etc', displayName: '' });
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error.code).toBe('bad_request');
+    expect(((await malformed.json()) as HttpError).error.code).toBe('bad_request');
   });
 
   it('sets an HttpOnly session cookie that opens the session and the socket', async () => {

@@ -26,8 +26,12 @@ describe('the permissions table, event by event and role by role', () => {
   beforeAll(async () => {
     running = await startApp();
     seed = await seedAssembly(running.db);
-    sockets.moderator = (await connectMember(running.url, await redeem(running.url, seed.moderatorInvite, 'Mo'))).socket;
-    sockets.member = (await connectMember(running.url, await redeem(running.url, seed.memberInvites[0]!, 'Ada'))).socket;
+    sockets.moderator = (
+      await connectMember(running.url, await redeem(running.url, seed.moderatorInvite, 'Mo'))
+    ).socket;
+    sockets.member = (
+      await connectMember(running.url, await redeem(running.url, seed.memberInvites[0]!, 'Ada'))
+    ).socket;
     sockets.observer = (await connectWatcher(running.url, seed.watchKey)).socket;
   });
   afterAll(async () => {
@@ -49,7 +53,10 @@ describe('the permissions table, event by event and role by role', () => {
           else await expect(emit).resolves.toMatchObject({ ok: false, error: { code: 'bad_request' } });
           return;
         }
-        await expect(emit).resolves.toMatchObject({ ok: false, error: { code: allowed ? 'bad_request' : 'forbidden' } });
+        await expect(emit).resolves.toMatchObject({
+          ok: false,
+          error: { code: allowed ? 'bad_request' : 'forbidden' },
+        });
       });
     }
     for (const event of Object.keys(PERMISSIONS.watch) as WatchClientEvent[]) {
@@ -70,7 +77,9 @@ describe('the permissions table, event by event and role by role', () => {
     const results = await Promise.all(
       Array.from({ length: 400 }, () => raw.timeout(5000).emitWithAck('doc:close', { docId: seed.docId })),
     );
-    const codes = results.map((r) => ((r as { ok: boolean }).ok ? 'ok' : (r as { error: { code: string } }).error.code));
+    const codes = results.map((r) =>
+      (r as { ok: boolean }).ok ? 'ok' : (r as { error: { code: string } }).error.code,
+    );
     expect(codes).toContain('ok');
     expect(codes).toContain('rate_limited');
   });

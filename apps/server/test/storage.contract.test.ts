@@ -2,11 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LIMITS } from '@moot/protocol';
 import { readAudit } from '../src/features/audit/auditLog.ts';
-import {
-  createAssembly,
-  findAssemblyByWatchKey,
-  rotateWatchKey,
-} from '../src/features/assemblies/assemblyStore.ts';
+import { createAssembly, findAssemblyByWatchKey, rotateWatchKey } from '../src/features/assemblies/assemblyStore.ts';
 import {
   addStandard,
   CharterError,
@@ -102,7 +98,9 @@ function describeStorage(engine: string, open: () => Promise<{ db: Database; dis
       ]);
       await moveStandard(db, assembly.id, participant.id, c!.id, 99);
       expect((await listCharter(db, assembly.id)).map((s) => s.title)).toEqual(['Honesty', 'Openness', 'Care']);
-      expect((await retitleStandard(db, assembly.id, participant.id, b!.id, 'Transparency')).title).toBe('Transparency');
+      expect((await retitleStandard(db, assembly.id, participant.id, b!.id, 'Transparency')).title).toBe(
+        'Transparency',
+      );
       await removeStandard(db, assembly.id, participant.id, a!.id);
       expect((await listCharter(db, assembly.id)).map((s) => [s.title, s.position])).toEqual([
         ['Transparency', 0],
@@ -141,8 +139,14 @@ function describeStorage(engine: string, open: () => Promise<{ db: Database; dis
       const text = source.getText('t');
       for (let i = 0; i < 50; i++) text.insert(i, String.fromCharCode(97 + (i % 26)));
       text.delete(3, 5);
-      await appendUpdates(db, updates.slice(0, 30).map((update) => ({ docId, update, participantId: null })));
-      await appendUpdates(db, updates.slice(30).map((update) => ({ docId, update, participantId: null })));
+      await appendUpdates(
+        db,
+        updates.slice(0, 30).map((update) => ({ docId, update, participantId: null })),
+      );
+      await appendUpdates(
+        db,
+        updates.slice(30).map((update) => ({ docId, update, participantId: null })),
+      );
 
       const loaded = await loadDocument(db, docId);
       expect(loaded.snapshot).toBeNull();

@@ -122,11 +122,17 @@ describe('the public watch page', () => {
     syncProtocol.writeSyncStep2(step2, attacker, Y.encodeStateVector(live.doc));
     const awareness = new awarenessProtocol.Awareness(attacker);
     awareness.setLocalState({ user: { name: 'Moderator' } });
-    const raw = observer as unknown as { emit(event: string, ...args: unknown[]): void; timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> } };
+    const raw = observer as unknown as {
+      emit(event: string, ...args: unknown[]): void;
+      timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+    };
     for (const [event, payload] of [
       ['doc:sync', { docId: seed.docId, message: updateFrame(attack[0]!) }],
       ['doc:sync', { docId: seed.docId, message: encoding.toUint8Array(step2) }],
-      ['doc:awareness', { docId: seed.docId, update: awarenessProtocol.encodeAwarenessUpdate(awareness, [attacker.clientID]) }],
+      [
+        'doc:awareness',
+        { docId: seed.docId, update: awarenessProtocol.encodeAwarenessUpdate(awareness, [attacker.clientID]) },
+      ],
       ['standard:add', { title: 'Observer standard' }],
       ['standard:remove', { standardId: seed.standardId }],
     ] as const) {

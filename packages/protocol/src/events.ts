@@ -1,18 +1,6 @@
 import type { AssemblySnapshot } from './assembly.ts';
-import type {
-  AddStandard,
-  MoveStandard,
-  RemoveStandard,
-  RetitleStandard,
-  StandardView,
-} from './charter.ts';
-import type {
-  AwarenessMessage,
-  CloseDocument,
-  OpenDocument,
-  SyncMessage,
-  WatchDocument,
-} from './documents.ts';
+import type { AddStandard, MoveStandard, RemoveStandard, RetitleStandard, StandardView } from './charter.ts';
+import type { AwarenessMessage, CloseDocument, OpenDocument, SyncMessage, WatchDocument } from './documents.ts';
 import type { AckCallback } from './errors.ts';
 
 /**

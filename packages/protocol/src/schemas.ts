@@ -1,9 +1,4 @@
-import {
-  addStandardSchema,
-  moveStandardSchema,
-  removeStandardSchema,
-  retitleStandardSchema,
-} from './charter.ts';
+import { addStandardSchema, moveStandardSchema, removeStandardSchema, retitleStandardSchema } from './charter.ts';
 import {
   awarenessMessageSchema,
   closeDocumentSchema,

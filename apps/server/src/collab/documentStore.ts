@@ -20,10 +20,9 @@ export interface LoadedDocument {
 }
 
 export async function loadDocument(db: Queryable, docId: string): Promise<LoadedDocument> {
-  const [snapshot] = await db.query<{ state: Uint8Array }>(
-    'SELECT state FROM document_snapshots WHERE doc_id = $1',
-    [docId],
-  );
+  const [snapshot] = await db.query<{ state: Uint8Array }>('SELECT state FROM document_snapshots WHERE doc_id = $1', [
+    docId,
+  ]);
   const rows = await db.query<{ seq: number; update: Uint8Array }>(
     'SELECT seq, update FROM document_updates WHERE doc_id = $1 ORDER BY seq',
     [docId],
@@ -43,10 +42,7 @@ export async function appendUpdates(db: Queryable, batch: readonly StoredUpdate[
     params.push(u.docId, u.update, u.participantId);
     return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`;
   });
-  await db.query(
-    `INSERT INTO document_updates (doc_id, update, participant_id) VALUES ${values.join(', ')}`,
-    params,
-  );
+  await db.query(`INSERT INTO document_updates (doc_id, update, participant_id) VALUES ${values.join(', ')}`, params);
 }
 
 export async function countLoggedUpdates(db: Queryable, docId: string): Promise<number> {
@@ -84,7 +80,10 @@ export async function compactDocument(db: Database, docId: string): Promise<{ fo
       [docId],
     );
     if (rows.length === 0) return { folded: 0, bytes: current?.state.byteLength ?? 0 };
-    const doc = replay(current ? new Uint8Array(current.state) : null, rows.map((r) => new Uint8Array(r.update)));
+    const doc = replay(
+      current ? new Uint8Array(current.state) : null,
+      rows.map((r) => new Uint8Array(r.update)),
+    );
     try {
       const state = Y.encodeStateAsUpdate(doc);
       const uptoSeq = Math.max(current?.upto_seq ?? 0, rows.at(-1)!.seq);

@@ -69,7 +69,10 @@ export class UpdateLog {
       })
       .catch((error: unknown) => {
         this.failures++;
-        this.logger.error({ err: error, updates: batch.length, failures: this.failures }, 'update log write failed; retrying');
+        this.logger.error(
+          { err: error, updates: batch.length, failures: this.failures },
+          'update log write failed; retrying',
+        );
         this.queue.unshift(...batch);
       })
       .finally(() => {

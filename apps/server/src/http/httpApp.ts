@@ -10,7 +10,10 @@ import { errorHandler } from './errors.ts';
 /** The client-side routes the single-page app owns; each serves index.html. */
 const APP_ROUTES = ['/', '/join', '/assembly', '/watch'];
 
-export function createHttpApp(ctx: AppContext, options: { webRoot: string | null; redisUp: () => boolean | null }): Express {
+export function createHttpApp(
+  ctx: AppContext,
+  options: { webRoot: string | null; redisUp: () => boolean | null },
+): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

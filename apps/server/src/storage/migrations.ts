@@ -83,16 +83,11 @@ export async function migrate(db: Database): Promise<void> {
     id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    const applied = new Set(
-      (await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id),
-    );
+    const applied = new Set((await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.id)) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [
-        migration.id,
-        migration.name,
-      ]);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
     }
   });
 }

@@ -11,7 +11,9 @@ export async function openPostgres(connectionString: string, maxConnections = 10
   pool.on('error', () => {});
   await pool.query('SELECT 1');
   const toParams = (params: readonly unknown[]) =>
-    params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+    params.map((p) =>
+      p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p,
+    );
   const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       const result = await client.query(sql, toParams(params));

@@ -59,7 +59,10 @@ export interface SeededAssembly {
 
 /** An assembly with a moderator, three members and one standard. */
 export async function seedAssembly(db: Database): Promise<SeededAssembly> {
-  const { assembly, watchKey } = await createAssembly(db, { title: 'Test assembly', charge: 'What should leaders do?' });
+  const { assembly, watchKey } = await createAssembly(db, {
+    title: 'Test assembly',
+    charge: 'What should leaders do?',
+  });
   const moderator = await inviteParticipant(db, assembly.id, 'moderator');
   const memberInvites: string[] = [];
   for (let i = 0; i < 3; i++) memberInvites.push((await inviteParticipant(db, assembly.id, 'member')).inviteSecret);
@@ -87,7 +90,7 @@ export async function redeem(url: string, secret: string, displayName: string): 
   return cookie.split(';')[0]!;
 }
 
-const base = { transports: ['websocket'], parser: msgpackParser, reconnection: false, forceNew: true } as const;
+const base = { transports: ['websocket'], parser: msgpackParser, reconnection: false, forceNew: true };
 
 /** A member or moderator socket, resolved with the snapshot the server sends on connection. */
 export async function connectMember(
@@ -104,8 +107,14 @@ export async function connectMember(
   return { socket, snapshot: await firstSnapshot(socket) };
 }
 
-export async function connectWatcher(url: string, watchKey: string): Promise<{ socket: WatcherSocket; snapshot: AssemblySnapshot }> {
-  const socket: WatcherSocket = connect(url + NAMESPACES.watch, { ...base, auth: { protocol: PROTOCOL_VERSION, watchKey } });
+export async function connectWatcher(
+  url: string,
+  watchKey: string,
+): Promise<{ socket: WatcherSocket; snapshot: AssemblySnapshot }> {
+  const socket: WatcherSocket = connect(url + NAMESPACES.watch, {
+    ...base,
+    auth: { protocol: PROTOCOL_VERSION, watchKey },
+  });
   return { socket, snapshot: await firstSnapshot(socket) };
 }
 

@@ -15,7 +15,8 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.connect();
     return true;
   } catch (error) {
-    if (servicesRequired) throw new Error(`PostgreSQL is required but unreachable at ${POSTGRES_ADMIN_URL}: ${String(error)}`);
+    if (servicesRequired)
+      throw new Error(`PostgreSQL is required but unreachable at ${POSTGRES_ADMIN_URL}: ${String(error)}`);
     console.warn(`Skipping PostgreSQL tests: unreachable at ${POSTGRES_ADMIN_URL}`);
     return false;
   } finally {

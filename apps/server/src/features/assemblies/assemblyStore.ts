@@ -34,10 +34,9 @@ export async function findAssemblyBySlug(db: Queryable, slug: string): Promise<A
 }
 
 export async function findAssemblyByWatchKey(db: Queryable, watchKey: string): Promise<AssemblyView | null> {
-  const [row] = await db.query<AssemblyRow>(
-    'SELECT id, title, charge FROM assemblies WHERE watch_key_hash = $1',
-    [hashSecret(watchKey)],
-  );
+  const [row] = await db.query<AssemblyRow>('SELECT id, title, charge FROM assemblies WHERE watch_key_hash = $1', [
+    hashSecret(watchKey),
+  ]);
   return row ? view(row) : null;
 }
 

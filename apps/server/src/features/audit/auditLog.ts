@@ -13,10 +13,13 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await tx.query(
-    'INSERT INTO audit_log (assembly_id, actor_id, action, target, detail) VALUES ($1, $2, $3, $4, $5)',
-    [entry.assemblyId, entry.actorId, entry.action, entry.target ?? null, JSON.stringify(entry.detail ?? {})],
-  );
+  await tx.query('INSERT INTO audit_log (assembly_id, actor_id, action, target, detail) VALUES ($1, $2, $3, $4, $5)', [
+    entry.assemblyId,
+    entry.actorId,
+    entry.action,
+    entry.target ?? null,
+    JSON.stringify(entry.detail ?? {}),
+  ]);
 }
 
 export async function readAudit(db: Queryable, assemblyId: string): Promise<(AuditEntry & { at: Date })[]> {

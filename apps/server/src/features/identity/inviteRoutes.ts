@@ -18,7 +18,17 @@ import { closeSession, findInvite, findSession, openSession, setDisplayName } fr
 export const sessionToken = (cookieHeader: string | undefined): string | null =>
   parseCookie(cookieHeader ?? '')[SESSION_COOKIE] ?? null;
 
-const view = ({ id, role, displayName, seat }: { id: string; role: Session['me']['role']; displayName: string; seat: number }) => ({
+const view = ({
+  id,
+  role,
+  displayName,
+  seat,
+}: {
+  id: string;
+  role: Session['me']['role'];
+  displayName: string;
+  seat: number;
+}) => ({
   id,
   role,
   displayName,
@@ -34,7 +44,8 @@ export function inviteRoutes(ctx: Pick<AppContext, 'db' | 'sessionLifetimeMs' | 
     const parsed = parsePayload(inspectInviteSchema, req.body);
     if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
     const invite = await findInvite(db, parsed.value.secret);
-    if (!invite) return sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
+    if (!invite)
+      return sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
     const info: InviteInfo = {
       assembly: invite.assembly,
       role: invite.participant.role,
@@ -48,7 +59,8 @@ export function inviteRoutes(ctx: Pick<AppContext, 'db' | 'sessionLifetimeMs' | 
     if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
     const { secret, displayName } = parsed.value;
     const invite = await findInvite(db, secret);
-    if (!invite) return sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
+    if (!invite)
+      return sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
     const { participant, assembly } = invite;
     const token = await db.transaction(async (tx) => {
       await setDisplayName(tx, participant.id, displayName);
@@ -82,7 +94,10 @@ export function inviteRoutes(ctx: Pick<AppContext, 'db' | 'sessionLifetimeMs' | 
   router.post(HTTP_ROUTES.logout, async (req: Request, res: Response) => {
     const token = sessionToken(req.headers.cookie);
     if (token) await closeSession(db, token);
-    res.setHeader('Set-Cookie', stringifySetCookie({ name: SESSION_COOKIE, value: '', httpOnly: true, path: '/', maxAge: 0 }));
+    res.setHeader(
+      'Set-Cookie',
+      stringifySetCookie({ name: SESSION_COOKIE, value: '', httpOnly: true, path: '/', maxAge: 0 }),
+    );
     res.status(204).end();
   });
 

@@ -82,10 +82,11 @@ export async function listParticipants(db: Queryable, assemblyId: string): Promi
 /** Sessions: the cookie holds a secret; its hash finds the participant while not revoked or expired. */
 export async function openSession(db: Queryable, participantId: string, lifetimeMs: number): Promise<string> {
   const token = newSecret();
-  await db.query(
-    'INSERT INTO sessions (token_hash, participant_id, expires_at) VALUES ($1, $2, $3)',
-    [hashSecret(token), participantId, new Date(Date.now() + lifetimeMs)],
-  );
+  await db.query('INSERT INTO sessions (token_hash, participant_id, expires_at) VALUES ($1, $2, $3)', [
+    hashSecret(token),
+    participantId,
+    new Date(Date.now() + lifetimeMs),
+  ]);
   return token;
 }
 

@@ -45,7 +45,13 @@ export const authenticateObserver = (db: Queryable) => async (socket: Socket, ne
     const key = secret.safeParse((socket.handshake.auth as { watchKey?: unknown }).watchKey);
     const assembly = key.success ? await findAssemblyByWatchKey(db, key.data) : null;
     if (!assembly) return next(refuse(ErrorCode.unauthorized, 'This watch link is not valid'));
-    socket.data = { assembly, role: 'observer', participant: null, openDocuments: new Map(), bucket: new TokenBucket() };
+    socket.data = {
+      assembly,
+      role: 'observer',
+      participant: null,
+      openDocuments: new Map(),
+      bucket: new TokenBucket(),
+    };
     next();
   } catch {
     next(refuse(ErrorCode.unavailable, 'The server could not check the watch link; retrying'));
