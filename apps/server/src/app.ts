@@ -4,6 +4,8 @@ import { Server } from 'socket.io';
 import * as msgpackParser from 'socket.io-msgpack-parser';
 import { LIMITS, NAMESPACES } from '@moot/protocol';
 import type { AppContext } from './appContext.ts';
+import { soloNode, type Cluster } from './cluster/cluster.ts';
+import type { ClusterLink } from './cluster/connectCluster.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
 import { UpdateLog } from './collab/updateLog.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
@@ -20,6 +22,8 @@ export interface AppDeps {
   webRoot?: string | null;
   sessionLifetimeMs?: number;
   secureCookies?: boolean;
+  /** Other nodes, when several run (`connectCluster`); a single node otherwise. */
+  cluster?: Pick<ClusterLink, 'cluster' | 'adapter'>;
   /** Tuning for tests: updates folded into a snapshot after this many. */
   compactEvery?: number;
 }
@@ -40,7 +44,9 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: LIMITS.maxPacketBytes,
     transports: ['websocket'],
     serveClient: false,
+    ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
   });
+  const cluster: Cluster = deps.cluster?.cluster ?? soloNode;
   const watch = io.of(NAMESPACES.watch) as unknown as WatchNamespace;
   const log = new UpdateLog(deps.db, deps.logger);
   const documents = new DocumentRegistry({
@@ -48,6 +54,7 @@ export function createApp(deps: AppDeps): App {
     log,
     logger: deps.logger,
     fanout: socketFanout(io, watch),
+    cluster,
     compactEvery: deps.compactEvery,
   });
   const context: AppContext = {
@@ -61,7 +68,7 @@ export function createApp(deps: AppDeps): App {
     secureCookies: deps.secureCookies ?? false,
   };
   attachNamespaces(context);
-  httpServer.on('request', createHttpApp(context, { webRoot: deps.webRoot ?? null, redisUp: () => null }));
+  httpServer.on('request', createHttpApp(context, { webRoot: deps.webRoot ?? null, redisUp: () => cluster.isUp() }));
 
   let closing: Promise<void> | null = null;
   const close = () =>

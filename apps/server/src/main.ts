@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
+import { connectCluster } from './cluster/connectCluster.ts';
 import { readConfig } from './config.ts';
 import { ensureDemoAssembly } from './features/assemblies/demo.ts';
 import { openDatabase } from './storage/open.ts';
@@ -11,11 +12,23 @@ const logger = pino({ level: config.logLevel });
 
 await mkdir(config.dataDir, { recursive: true });
 const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-const app = createApp({ db, logger, webRoot: config.webRoot, secureCookies: config.secureCookies });
+const cluster = config.redisUrl ? await connectCluster(config.redisUrl, logger) : null;
+const app = createApp({
+  db,
+  logger,
+  webRoot: config.webRoot,
+  secureCookies: config.secureCookies,
+  ...(cluster ? { cluster } : {}),
+});
 
 await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
 logger.info(
-  { port: config.port, database: db.engine, dataDir: config.databaseUrl ? undefined : config.dataDir },
+  {
+    port: config.port,
+    database: db.engine,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    cluster: cluster ? cluster.cluster.nodeId : 'single node',
+  },
   'Moot is listening',
 );
 
@@ -41,6 +54,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal }, 'stopping: writing pending edits');
   await app.close();
+  await cluster?.close();
   await db.close();
   logger.info('stopped');
   process.exit(0);

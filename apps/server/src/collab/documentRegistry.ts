@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { ErrorCode, type AwarenessUser } from '@moot/protocol';
+import type { Cluster } from '../cluster/cluster.ts';
 import { AppError } from '../realtime/appError.ts';
 import type { Database } from '../storage/database.ts';
 import { awarenessClientIds, stampIdentity } from './awarenessIdentity.ts';
@@ -25,6 +26,7 @@ export interface Editor {
 }
 
 const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
+const CLUSTER: UpdateOrigin = { kind: 'cluster' };
 
 /**
  * The documents loaded on this node. Loads are single-flight: every opener of a document
@@ -42,10 +44,41 @@ export class DocumentRegistry {
       log: UpdateLog;
       logger: Logger;
       fanout: DocumentFanout;
+      cluster: Cluster;
       compactEvery?: number;
       unloadAfterMs?: number;
     },
-  ) {}
+  ) {
+    deps.cluster.listen({
+      remoteUpdate: (docId, update) => this.withLoaded(docId, (live) => Y.applyUpdate(live.doc, update, CLUSTER)),
+      remoteAwareness: (docId, forParticipants, forWatchers) =>
+        this.withLoaded(docId, (live) => {
+          applyAwarenessUpdate(live.awareness, forParticipants, 'cluster');
+          applyAwarenessUpdate(live.publicAwareness, forWatchers, 'cluster');
+          deps.fanout.awareness(docId, forParticipants, forWatchers, null);
+        }),
+      missedUpdates: (docId) =>
+        this.withLoaded(docId, async (live) => {
+          const stored = await loadDocument(deps.db, docId);
+          Y.transact(
+            live.doc,
+            () => {
+              if (stored.snapshot) Y.applyUpdate(live.doc, stored.snapshot, CLUSTER);
+              for (const update of stored.updates) Y.applyUpdate(live.doc, update, CLUSTER);
+            },
+            CLUSTER,
+          );
+        }),
+    });
+  }
+
+  /** Runs `work` once the document has loaded here, in arrival order; ignores documents not loaded. */
+  private withLoaded(docId: string, work: (live: LiveDocument) => unknown): void {
+    this.documents
+      .get(docId)
+      ?.then(work)
+      .catch((err: unknown) => this.deps.logger.warn({ err, docId }, 'could not apply a change from another node'));
+  }
 
   get loadedCount(): number {
     return this.documents.size;
@@ -54,10 +87,13 @@ export class DocumentRegistry {
   open(docId: string): Promise<LiveDocument> {
     const existing = this.documents.get(docId);
     if (existing) return existing;
+    // Follow the document's stream before reading the database, so nothing published meanwhile is missed.
+    this.deps.cluster.follow(docId);
     const loading = loadDocument(this.deps.db, docId).then((loaded) => this.activate(docId, loaded));
     this.documents.set(docId, loading);
     loading.catch((error: unknown) => {
       this.documents.delete(docId);
+      this.deps.cluster.unfollow(docId);
       this.deps.logger.error({ err: error, docId }, 'document load failed');
     });
     return loading.catch(() => {
@@ -77,9 +113,11 @@ export class DocumentRegistry {
     const ids = live.clientIdsOf(socketId);
     if (ids.length > 0) {
       removeAwarenessStates(live.awareness, ids, 'server');
+      removeAwarenessStates(live.publicAwareness, ids, 'server');
       for (const id of ids) live.awarenessOwners.delete(id);
       const removal = encodeAwarenessUpdate(live.awareness, ids);
       this.deps.fanout.awareness(live.docId, removal, removal, socketId);
+      this.deps.cluster.publishAwareness(live.docId, removal, removal);
     }
     if (live.holders.size === 0 && !this.unloadTimers.has(live.docId)) {
       const timer = setTimeout(() => void this.unload(live), this.deps.unloadAfterMs ?? 2000);
@@ -109,7 +147,7 @@ export class DocumentRegistry {
     if (!ids) throw new AppError(ErrorCode.badRequest, 'The awareness update could not be decoded');
     for (const id of ids) {
       const owner = live.awarenessOwners.get(id);
-      if (owner && owner.socketId !== editor.socketId) {
+      if (owner !== undefined && owner !== editor.socketId) {
         throw new AppError(ErrorCode.forbidden, 'That awareness client belongs to someone else');
       }
       if (!owner && live.clientIdsOf(editor.socketId).length >= MAX_AWARENESS_CLIENTS_PER_SOCKET) {
@@ -117,27 +155,22 @@ export class DocumentRegistry {
       }
     }
     for (const id of ids) {
-      live.awarenessOwners.set(id, { socketId: editor.socketId, name: editor.user.name, pseudonym: editor.publicName });
+      live.awarenessOwners.set(id, editor.socketId);
     }
-    applyAwarenessUpdate(live.awareness, stampIdentity(update, editor.user), editor.socketId);
-    const { forParticipants, forWatchers } = this.encodeAwareness(live, ids);
+    const forParticipants = stampIdentity(update, editor.user);
+    const forWatchers = stampIdentity(update, { ...editor.user, name: editor.publicName });
+    applyAwarenessUpdate(live.awareness, forParticipants, editor.socketId);
+    applyAwarenessUpdate(live.publicAwareness, forWatchers, editor.socketId);
     this.deps.fanout.awareness(live.docId, forParticipants, forWatchers, editor.socketId);
+    this.deps.cluster.publishAwareness(live.docId, forParticipants, forWatchers);
   }
 
   /** Everyone's current carets, for a socket that just opened the document. */
-  encodeAwareness(live: LiveDocument, ids = [...live.awareness.getStates().keys()]) {
-    const forParticipants = encodeAwarenessUpdate(live.awareness, ids);
-    const states = live.awareness.getStates();
-    const publicStates = new Map<number, Record<string, unknown>>();
-    for (const id of ids) {
-      const state = states.get(id);
-      const owner = live.awarenessOwners.get(id);
-      if (state && owner) {
-        const user = state.user as AwarenessUser;
-        publicStates.set(id, { ...state, user: { ...user, name: owner.pseudonym } });
-      }
-    }
-    return { forParticipants, forWatchers: encodeAwarenessUpdate(live.awareness, ids, publicStates) };
+  encodeAwareness(live: LiveDocument): { forParticipants: Uint8Array; forWatchers: Uint8Array } {
+    return {
+      forParticipants: encodeAwarenessUpdate(live.awareness, [...live.awareness.getStates().keys()]),
+      forWatchers: encodeAwarenessUpdate(live.publicAwareness, [...live.publicAwareness.getStates().keys()]),
+    };
   }
 
   /** Shutdown: write every pending update, fold what this node wrote, free memory. */
@@ -157,6 +190,7 @@ export class DocumentRegistry {
       if (origin.kind === 'client') {
         origin.stored = this.store(live, update, origin.participantId);
         this.deps.fanout.update(docId, update, origin.socketId);
+        this.deps.cluster.publishUpdate(docId, update);
       } else if (origin.kind === 'cluster') {
         this.deps.fanout.update(docId, update, null);
       }
@@ -192,6 +226,7 @@ export class DocumentRegistry {
     await this.deps.log.flush();
     if (live.holders.size > 0 && !force) return;
     this.documents.delete(live.docId);
+    this.deps.cluster.unfollow(live.docId);
     if (live.appendedSinceCompaction > 0) await this.compact(live);
     live.destroy();
   }

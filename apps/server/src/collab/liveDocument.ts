@@ -13,20 +13,17 @@ export type UpdateOrigin =
   | { kind: 'cluster' }
   | { kind: 'server' };
 
-/** The identity behind an awareness client id, pinned to the socket that first used it. */
-export interface AwarenessOwner {
-  socketId: string;
-  name: string;
-  pseudonym: string;
-}
-
 /** One loaded document: the canonical Y.Doc, its awareness, and who holds it on this node. */
 export class LiveDocument {
   readonly doc = new Y.Doc();
+  /** Carets and names as members and moderators see them. */
   readonly awareness = new Awareness(this.doc);
+  /** The same states as observers see them: names replaced by pseudonyms. */
+  readonly publicAwareness = new Awareness(this.doc);
   /** Sockets on this node that have the document open. */
   readonly holders = new Set<string>();
-  readonly awarenessOwners = new Map<number, AwarenessOwner>();
+  /** Each awareness client id of this node's sockets, pinned to the socket that first used it. */
+  readonly awarenessOwners = new Map<number, string>();
   /** Updates this node appended to the log since the last compaction. */
   appendedSinceCompaction = 0;
   /** A locked standard takes no more edits; set from its status at load and on every change. */
@@ -38,6 +35,7 @@ export class LiveDocument {
     loaded: LoadedDocument,
   ) {
     this.awareness.setLocalState(null);
+    this.publicAwareness.setLocalState(null);
     const origin: UpdateOrigin = { kind: 'server' };
     Y.transact(
       this.doc,
@@ -68,11 +66,12 @@ export class LiveDocument {
 
   /** The awareness client ids a socket speaks for on this document. */
   clientIdsOf(socketId: string): number[] {
-    return [...this.awarenessOwners].filter(([, owner]) => owner.socketId === socketId).map(([id]) => id);
+    return [...this.awarenessOwners].filter(([, owner]) => owner === socketId).map(([id]) => id);
   }
 
   destroy(): void {
     this.awareness.destroy();
+    this.publicAwareness.destroy();
     this.doc.destroy();
   }
 }

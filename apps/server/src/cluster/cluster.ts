@@ -1,0 +1,37 @@
+/**
+ * The one module that knows about other nodes. The document registry tells it what this node
+ * holds and what changed here; it tells the registry what changed elsewhere. Single node: the
+ * `soloNode` below, which has nobody to tell.
+ */
+export interface ClusterListener {
+  /** A Yjs update another node accepted (and persists). */
+  remoteUpdate(docId: string, update: Uint8Array): void;
+  /** Awareness from another node, already stamped and pseudonymised there. */
+  remoteAwareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array): void;
+  /** This node may have missed updates (stream trimmed or flushed, long disconnect): reload from the database. */
+  missedUpdates(docId: string): void;
+}
+
+export interface Cluster {
+  readonly nodeId: string;
+  listen(listener: ClusterListener): void;
+  /** Start following a document; called before it is loaded, so nothing published meanwhile is missed. */
+  follow(docId: string): void;
+  unfollow(docId: string): void;
+  publishUpdate(docId: string, update: Uint8Array): void;
+  publishAwareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array): void;
+  /** Whether the cluster link is up; null on a single node. */
+  isUp(): boolean | null;
+  close(): Promise<void>;
+}
+
+export const soloNode: Cluster = {
+  nodeId: 'solo',
+  listen: () => {},
+  follow: () => {},
+  unfollow: () => {},
+  publishUpdate: () => {},
+  publishAwareness: () => {},
+  isUp: () => null,
+  close: async () => {},
+};
