@@ -1,8 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import * as msgpackParser from 'socket.io-msgpack-parser';
-import { LIMITS, NAMESPACES } from '@moot/protocol';
+import { LIMITS, NAMESPACES, wireParser } from '@moot/protocol';
 import type { AppContext } from './appContext.ts';
 import { soloNode, type Cluster } from './cluster/cluster.ts';
 import type { ClusterLink } from './cluster/connectCluster.ts';
@@ -24,6 +23,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Other nodes, when several run (`connectCluster`); a single node otherwise. */
   cluster?: Pick<ClusterLink, 'cluster' | 'adapter'>;
+  /** How long the update log gathers a batch before one INSERT (default 10 ms). */
+  updateBatchMs?: number;
   /** Tuning for tests: updates folded into a snapshot after this many. */
   compactEvery?: number;
 }
@@ -40,7 +41,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const httpServer = createServer();
   const io: MootServer = new Server(httpServer, {
-    parser: msgpackParser,
+    parser: wireParser,
     maxHttpBufferSize: LIMITS.maxPacketBytes,
     transports: ['websocket'],
     serveClient: false,
@@ -48,7 +49,7 @@ export function createApp(deps: AppDeps): App {
   });
   const cluster: Cluster = deps.cluster?.cluster ?? soloNode;
   const watch = io.of(NAMESPACES.watch) as unknown as WatchNamespace;
-  const log = new UpdateLog(deps.db, deps.logger);
+  const log = new UpdateLog(deps.db, deps.logger, { batchMs: deps.updateBatchMs ?? 10 });
   const documents = new DocumentRegistry({
     db: deps.db,
     log,

@@ -12,12 +12,13 @@ const logger = pino({ level: config.logLevel });
 
 await mkdir(config.dataDir, { recursive: true });
 const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-const cluster = config.redisUrl ? await connectCluster(config.redisUrl, logger) : null;
+const cluster = config.redisUrl ? await connectCluster(config.redisUrl, logger, config.redisPrefix) : null;
 const app = createApp({
   db,
   logger,
   webRoot: config.webRoot,
   secureCookies: config.secureCookies,
+  updateBatchMs: config.updateBatchMs,
   ...(cluster ? { cluster } : {}),
 });
 

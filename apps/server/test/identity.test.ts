@@ -1,7 +1,6 @@
 import { io as connect } from 'socket.io-client';
-import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HTTP_ROUTES, PROTOCOL_VERSION, type HttpError } from '@moot/protocol';
+import { HTTP_ROUTES, PROTOCOL_VERSION, wireParser, type HttpError } from '@moot/protocol';
 import { newSecret } from '../src/features/identity/secrets.ts';
 import { redeem, refusal, seedAssembly, startApp, type RunningApp, type SeededAssembly } from './support/harness.ts';
 
@@ -54,7 +53,7 @@ describe('invites and sessions', () => {
     const open = (auth: object, cookie?: string) =>
       connect(running.url, {
         transports: ['websocket'],
-        parser: msgpackParser,
+        parser: wireParser,
         forceNew: true,
         reconnection: false,
         auth,

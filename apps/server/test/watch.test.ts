@@ -1,7 +1,6 @@
 import { io as connect } from 'socket.io-client';
-import * as msgpackParser from 'socket.io-msgpack-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PROTOCOL_VERSION } from '@moot/protocol';
+import { PROTOCOL_VERSION, wireParser } from '@moot/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -49,7 +48,7 @@ describe('the public watch page', () => {
   it('refuses a wrong watch key and a stale protocol version', async () => {
     const wrong = connect(`${running.url}/watch`, {
       transports: ['websocket'],
-      parser: msgpackParser,
+      parser: wireParser,
       forceNew: true,
       reconnection: false,
       auth: { protocol: PROTOCOL_VERSION, watchKey: 'A'.repeat(22) },
@@ -57,7 +56,7 @@ describe('the public watch page', () => {
     expect((await refusal(wrong)).data?.code).toBe('unauthorized');
     const stale = connect(`${running.url}/watch`, {
       transports: ['websocket'],
-      parser: msgpackParser,
+      parser: wireParser,
       forceNew: true,
       reconnection: false,
       auth: { protocol: PROTOCOL_VERSION + 1, watchKey: seed.watchKey },

@@ -10,3 +10,4 @@ export * from './permissions.ts';
 export * from './schemas.ts';
 export * from './http.ts';
 export * from './parse.ts';
+export * from './wire.ts';

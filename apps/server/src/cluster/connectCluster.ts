@@ -15,13 +15,13 @@ export interface ClusterLink {
  * sharded Socket.IO adapter (Redis ≥ 7: one channel per room, so a node only receives
  * broadcasts for rooms it has sockets in).
  */
-export async function connectCluster(redisUrl: string, logger: Logger): Promise<ClusterLink> {
-  const cluster = await RedisCluster.connect(redisUrl, logger);
+export async function connectCluster(redisUrl: string, logger: Logger, prefix = 'moot'): Promise<ClusterLink> {
+  const cluster = await RedisCluster.connect(redisUrl, logger, prefix);
   const [pub, sub] = cluster.adapterClients();
   await Promise.all([pub.connect(), sub.connect()]);
   return {
     cluster,
-    adapter: createShardedAdapter(pub, sub, { subscriptionMode: 'dynamic' }),
+    adapter: createShardedAdapter(pub, sub, { subscriptionMode: 'dynamic', channelPrefix: `${prefix}:sio` }),
     close: async () => {
       await cluster.close();
       await Promise.allSettled([pub.quit(), sub.quit()]);

@@ -16,9 +16,6 @@ const SECOND_RELOAD_MS = 2000;
 /** Streams are also checked for gaps this often, which catches a flushed Redis that never disconnected. */
 const GAP_CHECK_MS = 5000;
 
-const streamKey = (docId: string) => `moot:doc:{${docId}}`;
-const awarenessChannel = (docId: string) => `moot:aw:${docId}`;
-
 /**
  * Several nodes over Redis. Yjs updates travel on one Redis Stream per document: every node
  * holding the document reads and applies them, and streams give gap-free replay after a blip
@@ -40,14 +37,19 @@ export class RedisCluster implements Cluster {
   private mustCheckGaps = false;
   private readonly gapCheck = setInterval(() => (this.mustCheckGaps = true), GAP_CHECK_MS).unref();
 
+  private readonly streamKey = (docId: string) => `${this.prefix}:doc:{${docId}}`;
+  private readonly awarenessChannel = (docId: string) => `${this.prefix}:aw:${docId}`;
+
   private constructor(
+    private readonly prefix: string,
     private readonly commands: RedisClientType,
     private readonly reader: RedisClientType,
     private readonly subscriber: RedisClientType,
     private readonly logger: Logger,
   ) {}
 
-  static async connect(url: string, logger: Logger): Promise<RedisCluster> {
+  /** `prefix` names every key and channel, so separate deployments (or test runs) can share a Redis. */
+  static async connect(url: string, logger: Logger, prefix = 'moot'): Promise<RedisCluster> {
     const make = (name: string) => {
       const client: RedisClientType = createClient({
         url,
@@ -57,7 +59,7 @@ export class RedisCluster implements Cluster {
       client.on('error', (err: Error) => logger.warn({ err: err.message, client: name }, 'redis error'));
       return client;
     };
-    const cluster = new RedisCluster(make('commands'), make('reader'), make('subscriber'), logger);
+    const cluster = new RedisCluster(prefix, make('commands'), make('reader'), make('subscriber'), logger);
     await Promise.all([cluster.commands.connect(), cluster.reader.connect(), cluster.subscriber.connect()]);
     cluster.reader.on('ready', () => {
       cluster.mustCheckGaps = true;
@@ -89,19 +91,19 @@ export class RedisCluster implements Cluster {
     if (this.positions.has(docId)) return;
     this.positions.set(docId, '0-0');
     this.subscriber
-      .subscribe(awarenessChannel(docId), (message: Buffer) => this.receiveAwareness(docId, message), true)
+      .subscribe(this.awarenessChannel(docId), (message: Buffer) => this.receiveAwareness(docId, message), true)
       .catch((err: Error) => this.logger.warn({ err: err.message, docId }, 'awareness subscribe failed'));
     this.wakeReader();
   }
 
   unfollow(docId: string): void {
     if (!this.positions.delete(docId)) return;
-    this.subscriber.unsubscribe(awarenessChannel(docId)).catch(() => {});
+    this.subscriber.unsubscribe(this.awarenessChannel(docId)).catch(() => {});
     this.wakeReader();
   }
 
   publishUpdate(docId: string, update: Uint8Array): void {
-    const key = streamKey(docId);
+    const key = this.streamKey(docId);
     this.commands
       .multi()
       .xAdd(
@@ -123,7 +125,7 @@ export class RedisCluster implements Cluster {
     encoding.writeVarString(encoder, this.nodeId);
     encoding.writeVarUint8Array(encoder, forParticipants);
     encoding.writeVarUint8Array(encoder, forWatchers);
-    this.commands.publish(awarenessChannel(docId), Buffer.from(encoding.toUint8Array(encoder))).catch(() => {}); // ephemeral: clients renew their state every 15 s
+    this.commands.publish(this.awarenessChannel(docId), Buffer.from(encoding.toUint8Array(encoder))).catch(() => {}); // ephemeral: clients renew their state every 15 s
   }
 
   async close(): Promise<void> {
@@ -161,11 +163,11 @@ export class RedisCluster implements Cluster {
       }
       try {
         if (this.mustCheckGaps) await this.checkGaps();
-        const streams = [...this.positions].map(([docId, id]) => ({ key: streamKey(docId), id }));
+        const streams = [...this.positions].map(([docId, id]) => ({ key: this.streamKey(docId), id }));
         const reply = await binary.xRead(streams, { BLOCK: READ_BLOCK_MS, COUNT: READ_COUNT });
         if (!reply) continue;
         for (const stream of reply as { name: Buffer; messages: { id: Buffer; message: Record<string, Buffer> }[] }[]) {
-          const docId = stream.name.toString().slice('moot:doc:{'.length, -1);
+          const docId = stream.name.toString().slice(`${this.prefix}:doc:{`.length, -1);
           if (!this.positions.has(docId)) continue;
           for (const { id, message } of stream.messages) {
             this.positions.set(docId, id.toString());
@@ -192,7 +194,7 @@ export class RedisCluster implements Cluster {
     this.mustCheckGaps = false;
     for (const [docId, position] of this.positions) {
       if (position === '0-0') continue;
-      const first = (await this.reader.xRange(streamKey(docId), '-', '+', { COUNT: 1 }))?.[0];
+      const first = (await this.reader.xRange(this.streamKey(docId), '-', '+', { COUNT: 1 }))?.[0];
       if (first && compareIds(first.id, position) <= 0) continue;
       this.logger.warn(
         { docId, position, oldest: first?.id ?? null },

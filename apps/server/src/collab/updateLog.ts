@@ -21,8 +21,11 @@ export class UpdateLog {
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
-    private readonly options = { batchMs: 10, maxBatch: 500, maxQueued: 20_000 },
-  ) {}
+    options: { batchMs?: number; maxBatch?: number; maxQueued?: number } = {},
+  ) {
+    this.options = { batchMs: 10, maxBatch: 500, maxQueued: 20_000, ...options };
+  }
+  private readonly options: { batchMs: number; maxBatch: number; maxQueued: number };
 
   /** Whether the log can take more; when false, new edits are refused rather than buffered. */
   get accepting(): boolean {

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
-import * as msgpackParser from 'socket.io-msgpack-parser';
 import {
   HTTP_ROUTES,
   NAMESPACES,
@@ -11,6 +10,7 @@ import {
   type AssemblySnapshot,
   type WatchClientEvents,
   type WatchServerEvents,
+  wireParser,
 } from '@moot/protocol';
 import { createApp, type App, type AppDeps } from '../../src/app.ts';
 import { createAssembly } from '../../src/features/assemblies/assemblyStore.ts';
@@ -90,7 +90,7 @@ export async function redeem(url: string, secret: string, displayName: string): 
   return cookie.split(';')[0]!;
 }
 
-const base = { transports: ['websocket'], parser: msgpackParser, reconnection: false, forceNew: true };
+const base = { transports: ['websocket'], parser: wireParser, reconnection: false, forceNew: true };
 
 /** A member or moderator socket, resolved with the snapshot the server sends on connection. */
 export async function connectMember(

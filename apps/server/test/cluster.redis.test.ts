@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { StandardView } from '@moot/protocol';
+import { loadDocument, replay } from '../src/collab/documentStore.ts';
+import { openDatabase } from '../src/storage/open.ts';
+import { CollabClient } from './support/collabClient.ts';
+import { connectMember, connectWatcher, redeem, seedAssembly, type SeededAssembly } from './support/harness.ts';
+import { startNode } from './support/nodes.ts';
+import { seededRandom } from './support/random.ts';
+import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
+import { createScratchDatabase, postgresAvailable } from './support/services.ts';
+
+const servicesUp = (await postgresAvailable()) && (await redisAvailable());
+
+describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let nodes: Awaited<ReturnType<typeof startNode>>[];
+  let seed: SeededAssembly;
+  let cookies: string[];
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    const prefix = uniquePrefix();
+    nodes = [];
+    for (let i = 0; i < 2; i++) nodes.push(await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix }));
+    seed = await seedAssembly(nodes[0]!.db);
+    cookies = [];
+    for (const [i, invite] of seed.memberInvites.entries()) cookies.push(await redeem(nodes[0]!.url, invite, `M${i}`));
+  });
+  afterAll(async () => {
+    for (const node of nodes ?? []) await node.close();
+    await scratch?.drop();
+  });
+
+  const editorOn = async (node: number, cookie: string) => {
+    const { socket } = await connectMember(nodes[node]!.url, cookie);
+    const client = new CollabClient(socket, seed.docId);
+    await client.open();
+    return client;
+  };
+
+  it('carries edits, carets and charter changes from node A to clients and watchers on node B', async () => {
+    const onA = await editorOn(0, cookies[0]!);
+    const onB = await editorOn(1, cookies[1]!);
+    const watcher = await connectWatcher(nodes[1]!.url, seed.watchKey);
+    const watched = new Y.Doc();
+    watcher.socket.on('doc:sync', ({ message }) => {
+      // Observers get step 2 then updates; both carry a plain Yjs update after the type byte.
+      const bytes = message instanceof Uint8Array ? message : new Uint8Array(message);
+      Y.applyUpdate(watched, bytes.subarray(bytes[1]! < 128 ? 2 : 3));
+    });
+    expect((await watcher.socket.emitWithAck('doc:open', { docId: seed.docId })).ok).toBe(true);
+
+    onA.text.insert(0, 'From node A.');
+    await vi.waitFor(() => expect(onB.text.toString()).toBe('From node A.'));
+    await vi.waitFor(() => expect(watched.getText('t').toString()).toBe('From node A.'));
+    onA.setPresence({ cursor: 3 });
+    await vi.waitFor(() => expect(onB.awareness.getStates().get(onA.doc.clientID)?.user).toMatchObject({ name: 'M0' }));
+
+    let charter: StandardView[] = [];
+    onB.socket.on('charter:updated', ({ standards }) => (charter = standards));
+    expect((await onA.socket.emitWithAck('standard:add', { title: 'Across nodes' })).ok).toBe(true);
+    await vi.waitFor(() => expect(charter.map((s) => s.title)).toContain('Across nodes'));
+
+    // Carets of a socket that leaves node A disappear on node B too.
+    onA.socket.disconnect();
+    await vi.waitFor(() => expect(onB.awareness.getStates().has(onA.doc.clientID)).toBe(false));
+    onB.socket.disconnect();
+    watcher.socket.disconnect();
+  });
+
+  it('gives a node that loads the document later the full state', async () => {
+    const onA = await editorOn(0, cookies[0]!);
+    onA.text.insert(onA.text.length, ' More.');
+    await vi.waitFor(() => expect(onA.unacked).toBe(0));
+    const prefix = uniquePrefix();
+    const late = await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix });
+    try {
+      const live = await late.app.context.documents.open(seed.docId);
+      expect(live.doc.getText('t').toString()).toBe(onA.text.toString());
+    } finally {
+      await late.close();
+      onA.socket.disconnect();
+    }
+  });
+
+  it('converges under churn: clients on both nodes edit and hop between nodes', async () => {
+    const seedValue = Number(process.env.TEST_SEED ?? Date.now() % 100_000);
+    console.info(`churn seed: ${seedValue} (rerun with TEST_SEED=${seedValue})`);
+    const random = seededRandom(seedValue);
+    const clients = [await editorOn(0, cookies[0]!), await editorOn(1, cookies[1]!), await editorOn(0, cookies[2]!)];
+    for (let round = 0; round < 150; round++) {
+      const i = Math.floor(random() * clients.length);
+      const client = clients[i]!;
+      if (random() < 0.05) {
+        // Hop: disconnect, keep editing offline, come back on the other node with the same document.
+        client.socket.disconnect();
+        client.text.insert(0, `(${round})`);
+        const node = random() < 0.5 ? 0 : 1;
+        const { socket } = await connectMember(nodes[node]!.url, cookies[i]!);
+        const resumed = new CollabClient(socket, seed.docId);
+        Y.applyUpdate(resumed.doc, Y.encodeStateAsUpdate(client.doc));
+        await resumed.open();
+        clients[i] = resumed;
+        continue;
+      }
+      const text = client.text;
+      if (text.length > 0 && random() < 0.3) text.delete(Math.floor(random() * text.length), 1);
+      else text.insert(Math.floor(random() * (text.length + 1)), String.fromCharCode(97 + Math.floor(random() * 26)));
+    }
+    const [liveA, liveB] = await Promise.all(nodes.map((n) => n.app.context.documents.open(seed.docId)));
+    await vi.waitFor(
+      () => {
+        const expected = clients[0]!.text.toString();
+        for (const c of clients) expect(c.text.toString()).toBe(expected);
+        expect(clients.reduce((n, c) => n + c.unacked, 0)).toBe(0);
+        expect(liveA!.doc.getText('t').toString()).toBe(expected);
+        expect(liveB!.doc.getText('t').toString()).toBe(expected);
+      },
+      { timeout: 15_000 },
+    );
+    const db = await openDatabase({ databaseUrl: scratch.url });
+    try {
+      const stored = await loadDocument(db, seed.docId);
+      expect(replay(stored.snapshot, stored.updates).getText('t').toString()).toBe(clients[0]!.text.toString());
+    } finally {
+      await db.close();
+    }
+    for (const c of clients) c.socket.disconnect();
+  });
+
+  it('counts watchers across both nodes', async () => {
+    const member = await connectMember(nodes[0]!.url, cookies[0]!);
+    const counts: number[] = [];
+    member.socket.on('watchers:count', ({ count }) => counts.push(count));
+    const a = await connectWatcher(nodes[0]!.url, seed.watchKey);
+    const b = await connectWatcher(nodes[1]!.url, seed.watchKey);
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(2));
+    b.socket.disconnect();
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(1));
+    a.socket.disconnect();
+    member.socket.disconnect();
+  });
+});

@@ -1,0 +1,34 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { HomePage } from './features/home/HomePage.tsx';
+import { JoinPage } from './features/join/JoinPage.tsx';
+import { Loading } from './ui/Page.tsx';
+
+// The editor (ProseMirror, Yjs, Socket.IO) is most of the bundle; the home and join pages do
+// not need it, so it loads with the first page that does.
+const AssemblyPage = lazy(() =>
+  import('./features/assembly/AssemblyPage.tsx').then((m) => ({ default: m.AssemblyPage })),
+);
+const WatchPage = lazy(() => import('./features/watch/WatchPage.tsx').then((m) => ({ default: m.WatchPage })));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return <Loading label={t('app.loading')} />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/join" element={<JoinPage />} />
+          <Route path="/assembly" element={<AssemblyPage />} />
+          <Route path="/watch" element={<WatchPage />} />
+          <Route path="*" element={<HomePage />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ErrorCode, HttpError } from '@moot/protocol';
+
+/** What can go wrong with a request, as the UI explains it: a protocol code, or a client-side one. */
+export interface RequestError {
+  code: ErrorCode | 'network' | 'unexpected';
+  message: string;
+}
+
+export type HttpResult<T> = { ok: true; data: T } | { ok: false; status: number; error: RequestError };
+
+function isHttpError(body: unknown): body is HttpError {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const { error } = body;
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<HttpResult<T>> {
+  let response: Response;
+  try {
+    // Same origin, so the HttpOnly session cookie goes along and comes back without CORS.
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch {
+    return { ok: false, status: 0, error: { code: 'network', message: 'Network error' } };
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // A body that is not JSON (a proxy's error page, say) is handled below as unexpected.
+  }
+  if (response.ok && body !== null) return { ok: true, data: body as T };
+  if (isHttpError(body)) return { ok: false, status: response.status, error: body.error };
+  return {
+    ok: false,
+    status: response.status,
+    error: { code: 'unexpected', message: `HTTP ${response.status}` },
+  };
+}
+
+/** The server is trusted to answer with the protocol's types; errors are checked for shape. */
+export function postJson<T>(path: string, body: unknown): Promise<HttpResult<T>> {
+  return request<T>(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export function getJson<T>(path: string): Promise<HttpResult<T>> {
+  return request<T>(path, { method: 'GET', headers: { accept: 'application/json' } });
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { CollabProvider, DocumentHandle, SaveStatus } from './CollabProvider.ts';
+
+/**
+ * Hold a document open while the component is mounted. Changing `generation` drops the local
+ * copy and loads the server's again (used after the server refused an edit).
+ */
+export function useSharedDocument(provider: CollabProvider, docId: string, generation = 0): DocumentHandle | null {
+  const [handle, setHandle] = useState<DocumentHandle | null>(null);
+  useEffect(() => {
+    const acquired = provider.acquire(docId);
+    setHandle(acquired);
+    return () => {
+      setHandle(null);
+      acquired.release();
+    };
+  }, [provider, docId, generation]);
+  return handle;
+}
+
+const NOT_EDITING: SaveStatus = { pending: 0, queued: false, errors: new Map() };
+const noop = () => () => {};
+
+export function useSaveStatus(provider: CollabProvider | null): SaveStatus {
+  return useSyncExternalStore(provider?.subscribe ?? noop, provider?.getStatus ?? (() => NOT_EDITING));
+}

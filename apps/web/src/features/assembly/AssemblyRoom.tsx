@@ -1,0 +1,102 @@
+import { PROTOCOL_VERSION } from '@moot/protocol';
+import type { Session } from '@moot/protocol';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useConnection } from '../../collab/useConnection.ts';
+import { useSaveStatus } from '../../collab/useSharedDocument.ts';
+import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { WatchersCount } from '../../ui/WatchersCount.tsx';
+import { AddStandardForm } from '../charter/AddStandardForm.tsx';
+import { Charge } from '../charter/Charge.tsx';
+import { Charter } from '../charter/Charter.tsx';
+import { StandardArticle } from '../charter/StandardArticle.tsx';
+import { StandardFields } from '../charter/StandardFields.tsx';
+import { StandardTools } from '../charter/StandardTools.tsx';
+import { signOut } from './session.ts';
+import { useAssemblyRoom } from './useAssemblyRoom.ts';
+
+export function AssemblyRoom({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { socket, provider, room, dispatch } = useAssemblyRoom(session.me);
+  const connection = useConnection(socket);
+  const save = useSaveStatus(provider);
+  const charterHeading = useRef<HTMLHeadingElement>(null);
+
+  const me = room?.me ?? session.me;
+  const assembly = room?.assembly ?? session.assembly;
+  const isModerator = me.role === 'moderator';
+  const outdated =
+    connection.refusal?.code === 'protocol_mismatch' || (room !== null && room.protocolVersion !== PROTOCOL_VERSION);
+
+  const banner = (
+    <div className="banner-tools">
+      <ConnectionStatus connection={connection} save={save} />
+      {room && <WatchersCount count={room.watchers} />}
+      <p className="whoami">{t('assembly.signedInAs', { name: me.displayName, role: t(`roles.${me.role}`) })}</p>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => void signOut().then(() => navigate('/', { replace: true }))}
+      >
+        {t('app.signOut')}
+      </button>
+    </div>
+  );
+
+  return (
+    <Page title={assembly.title} banner={banner}>
+      <h1>{assembly.title}</h1>
+      <Charge label={t('assembly.chargeLabel')} charge={assembly.charge} />
+      {outdated ? (
+        <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
+          <button type="button" onClick={() => window.location.reload()}>
+            {t('assembly.reload')}
+          </button>
+        </ErrorNotice>
+      ) : connection.refusal?.code === 'unauthorized' ? (
+        <div className="notice notice-error" role="alert" data-error-code="unauthorized">
+          <p>{t('assembly.noSession')}</p>
+        </div>
+      ) : (
+        connection.refusal && <ErrorNotice error={connection.refusal} />
+      )}
+      {!room || !socket || !provider ? (
+        !connection.refusal && <Loading label={t('assembly.connecting')} />
+      ) : (
+        <Charter
+          standards={room.standards}
+          emptyText={t('charter.emptyMember')}
+          headingRef={charterHeading}
+          renderStandard={(standard, index) => (
+            <StandardArticle
+              standard={standard}
+              number={index + 1}
+              tools={
+                <StandardTools
+                  socket={socket}
+                  standard={standard}
+                  index={index}
+                  count={room.standards.length}
+                  isModerator={isModerator}
+                  dispatch={dispatch}
+                  onRemoved={() => charterHeading.current?.focus()}
+                />
+              }
+            >
+              <StandardFields provider={provider} standard={standard} canEdit />
+            </StandardArticle>
+          )}
+        >
+          <AddStandardForm
+            socket={socket}
+            onAdded={(standard) => dispatch({ type: 'standard', standard, added: true })}
+          />
+        </Charter>
+      )}
+    </Page>
+  );
+}

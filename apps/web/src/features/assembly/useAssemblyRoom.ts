@@ -1,0 +1,52 @@
+import { NAMESPACES, PROTOCOL_VERSION, wireParser } from '@moot/protocol';
+import type { AssemblyHandshake, ParticipantView } from '@moot/protocol';
+import { useEffect, useReducer, useState } from 'react';
+import { io } from 'socket.io-client';
+import { CollabProvider } from '../../collab/CollabProvider.ts';
+import { seatColor } from '../../collab/editor/caretColor.ts';
+import { assemblyDocuments } from '../../collab/transport.ts';
+import type { AssemblySocket } from '../../collab/transport.ts';
+import { roomReducer } from './roomState.ts';
+
+interface Live {
+  socket: AssemblySocket;
+  provider: CollabProvider;
+}
+
+/**
+ * The one Socket.IO connection of a participant's tab: commands, broadcasts and every open
+ * document travel on it. Authenticated by the session cookie in the handshake.
+ */
+export function useAssemblyRoom(me: ParticipantView) {
+  const [live, setLive] = useState<Live | null>(null);
+  const [room, dispatch] = useReducer(roomReducer, null);
+  const { displayName, seat } = me;
+
+  useEffect(() => {
+    const auth: AssemblyHandshake = { protocol: PROTOCOL_VERSION };
+    const socket: AssemblySocket = io(NAMESPACES.assembly, {
+      transports: ['websocket'],
+      parser: wireParser,
+      auth,
+      withCredentials: true,
+      autoConnect: false,
+    });
+    const provider = new CollabProvider({
+      mode: 'edit',
+      transport: assemblyDocuments(socket),
+      user: { name: displayName, color: seatColor(seat) },
+    });
+    socket.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
+    socket.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
+    socket.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
+    setLive({ socket, provider });
+    socket.connect();
+    return () => {
+      setLive(null);
+      provider.destroy();
+      socket.disconnect();
+    };
+  }, [displayName, seat]);
+
+  return { socket: live?.socket ?? null, provider: live?.provider ?? null, room, dispatch };
+}

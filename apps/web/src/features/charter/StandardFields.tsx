@@ -1,0 +1,77 @@
+import { ErrorCode } from '@moot/protocol';
+import type { StandardView } from '@moot/protocol';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CollabProvider } from '../../collab/CollabProvider.ts';
+import { CollaborativeField } from '../../collab/editor/CollaborativeField.tsx';
+import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
+import { useErrorText } from '../../ui/ErrorNotice.tsx';
+import { Loading } from '../../ui/Page.tsx';
+
+interface Props {
+  provider: CollabProvider;
+  standard: StandardView;
+  /** Whether this viewer may edit at all (false on the watch page). */
+  canEdit: boolean;
+}
+
+/** Refusals after which the local copy no longer matches the server's. */
+const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCode.forbidden]);
+
+/** The standard's two rich-text fields, both in the one Y.Doc `standard.docId`. */
+export function StandardFields({ provider, standard, canEdit }: Props) {
+  const { t } = useTranslation();
+  const describe = useErrorText();
+  const [generation, setGeneration] = useState(0);
+  const handle = useSharedDocument(provider, standard.docId, generation);
+  const error = useSaveStatus(provider).errors.get(standard.docId);
+  // Only drafts are edited; locked and decided standards change by vote, not by typing.
+  const editable = canEdit && standard.status === 'drafting';
+  const headingId = (field: string) => `standard-${standard.id}-${field}`;
+
+  return (
+    <div className="standard-fields">
+      {canEdit && !editable && (
+        <p className="notice">{t('charter.readOnlyNotice', { status: t(`charter.statuses.${standard.status}`) })}</p>
+      )}
+      {error && (
+        <div className="notice notice-error" role="alert" data-error-code={error.code}>
+          <p>{describe(error)}</p>
+          {canEdit && DIVERGING.has(error.code) && (
+            <button type="button" onClick={() => setGeneration((g) => g + 1)}>
+              {t('standard.showSaved')}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="field">
+        <h4 id={headingId('text')} className="field-heading">
+          {t('standard.textHeading')}
+        </h4>
+        {handle ? (
+          <CollaborativeField
+            handle={handle}
+            field="text"
+            label={t('standard.textLabel', { title: standard.title })}
+            editable={editable}
+          />
+        ) : (
+          <Loading label={t('standard.loadingText')} />
+        )}
+      </div>
+      <div className="field">
+        <h4 id={headingId('breach')} className="field-heading">
+          {t('standard.breachHeading')}
+        </h4>
+        {handle && (
+          <CollaborativeField
+            handle={handle}
+            field="breach"
+            label={t('standard.breachLabel', { title: standard.title })}
+            editable={editable}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../ui/Page.tsx';
+
+/** `/`: nothing to do here without a link; say which link does what. */
+export function HomePage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('home.title')}>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.intro')}</p>
+      <section aria-labelledby="home-join">
+        <h2 id="home-join">{t('home.joinHeading')}</h2>
+        <p>{t('home.join')}</p>
+      </section>
+      <section aria-labelledby="home-watch">
+        <h2 id="home-watch">{t('home.watchHeading')}</h2>
+        <p>{t('home.watch')}</p>
+      </section>
+      <p className="hint">{t('home.noLink')}</p>
+    </Page>
+  );
+}

@@ -1,0 +1,80 @@
+import { secret as secretSchema } from '@moot/protocol';
+import type { InviteInfo } from '@moot/protocol';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import type { RequestError } from '../../api/http.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { Charge } from '../charter/Charge.tsx';
+import { DisplayNameForm } from './DisplayNameForm.tsx';
+import { inspectInvite, redeemInvite } from './inviteApi.ts';
+
+type Invite =
+  { status: 'checking' } | { status: 'invalid'; error: RequestError } | { status: 'ready'; info: InviteInfo };
+
+/**
+ * `/join#<secret>`: the invite secret lives in the URL fragment, which the browser never sends.
+ * It is shown to the server only in POST bodies, then exchanged for a session cookie.
+ */
+export function JoinPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { hash } = useLocation();
+  const parsed = secretSchema.safeParse(hash.slice(1));
+  const secret = parsed.success ? parsed.data : null;
+  const [invite, setInvite] = useState<Invite>({ status: 'checking' });
+  const [joining, setJoining] = useState(false);
+  const [joinError, setJoinError] = useState<RequestError | null>(null);
+
+  useEffect(() => {
+    if (!secret) return;
+    let current = true;
+    setInvite({ status: 'checking' });
+    void inspectInvite(secret).then((result) => {
+      if (!current) return;
+      setInvite(result.ok ? { status: 'ready', info: result.data } : { status: 'invalid', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [secret]);
+
+  async function join(displayName: string) {
+    if (!secret) return;
+    setJoining(true);
+    setJoinError(null);
+    const result = await redeemInvite(secret, displayName);
+    setJoining(false);
+    // Replace, so the secret does not stay reachable through the Back button.
+    if (result.ok) navigate('/assembly', { replace: true });
+    else setJoinError(result.error);
+  }
+
+  return (
+    <Page title={t('join.title')}>
+      <h1>{t('join.title')}</h1>
+      {!secret ? (
+        <div className="notice notice-error" role="alert" data-error-code="bad_request">
+          <p>{t('join.missingLink')}</p>
+        </div>
+      ) : invite.status === 'checking' ? (
+        <Loading label={t('join.checking')} />
+      ) : invite.status === 'invalid' ? (
+        <ErrorNotice error={invite.error} />
+      ) : (
+        <>
+          <p className="assembly-name">{invite.info.assembly.title}</p>
+          <Charge label={t('join.chargeLabel')} charge={invite.info.assembly.charge} />
+          <p className="invited-as">{t('join.invitedAs', { role: t(`roles.${invite.info.role}`) })}</p>
+          {joinError && <ErrorNotice error={joinError} />}
+          <DisplayNameForm
+            initialName={invite.info.displayName ?? ''}
+            busy={joining}
+            onSubmit={(name) => void join(name)}
+          />
+        </>
+      )}
+    </Page>
+  );
+}

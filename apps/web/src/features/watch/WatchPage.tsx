@@ -1,0 +1,75 @@
+import { PROTOCOL_VERSION, secret } from '@moot/protocol';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { useConnection } from '../../collab/useConnection.ts';
+import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Loading, Page } from '../../ui/Page.tsx';
+import { WatchersCount } from '../../ui/WatchersCount.tsx';
+import { Charge } from '../charter/Charge.tsx';
+import { Charter } from '../charter/Charter.tsx';
+import { StandardArticle } from '../charter/StandardArticle.tsx';
+import { StandardFields } from '../charter/StandardFields.tsx';
+import { useWatchRoom } from './useWatchRoom.ts';
+
+/**
+ * `/watch#<watchKey>`: the public, read-only live view. The key stays in the fragment, which
+ * browsers never send to a server, and travels only in the socket handshake.
+ */
+export function WatchPage() {
+  const { t } = useTranslation();
+  const { hash } = useLocation();
+  const parsed = secret.safeParse(hash.slice(1));
+  const watchKey = parsed.success ? parsed.data : null;
+  const { socket, provider, room } = useWatchRoom(watchKey);
+  const connection = useConnection(socket);
+  const outdated =
+    connection.refusal?.code === 'protocol_mismatch' || (room !== null && room.protocolVersion !== PROTOCOL_VERSION);
+
+  const banner = watchKey && (
+    <div className="banner-tools">
+      <ConnectionStatus connection={connection} />
+      {room && <WatchersCount count={room.watchers} />}
+    </div>
+  );
+
+  return (
+    <Page title={room?.assembly.title ?? t('watch.title')} banner={banner}>
+      <h1>{room?.assembly.title ?? t('watch.title')}</h1>
+      {!watchKey ? (
+        <div className="notice notice-error" role="alert" data-error-code="bad_request">
+          <p>{t('watch.missingLink')}</p>
+        </div>
+      ) : (
+        <>
+          <p className="hint">{t('watch.readOnly')}</p>
+          {outdated ? (
+            <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
+              <button type="button" onClick={() => window.location.reload()}>
+                {t('assembly.reload')}
+              </button>
+            </ErrorNotice>
+          ) : (
+            connection.refusal && <ErrorNotice error={connection.refusal} />
+          )}
+          {room && provider ? (
+            <>
+              <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
+              <Charter
+                standards={room.standards}
+                emptyText={t('charter.empty')}
+                renderStandard={(standard, index) => (
+                  <StandardArticle standard={standard} number={index + 1}>
+                    <StandardFields provider={provider} standard={standard} canEdit={false} />
+                  </StandardArticle>
+                )}
+              />
+            </>
+          ) : (
+            !connection.refusal && <Loading label={t('watch.connecting')} />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,46 @@
+import { NAMESPACES, PROTOCOL_VERSION, wireParser } from '@moot/protocol';
+import type { WatchHandshake } from '@moot/protocol';
+import { useEffect, useReducer, useState } from 'react';
+import { io } from 'socket.io-client';
+import { CollabProvider } from '../../collab/CollabProvider.ts';
+import { watchDocuments } from '../../collab/transport.ts';
+import type { WatchSocket } from '../../collab/transport.ts';
+import { roomReducer } from '../assembly/roomState.ts';
+
+interface Live {
+  socket: WatchSocket;
+  provider: CollabProvider;
+}
+
+/**
+ * The observer's one connection, to the `/watch` namespace, authenticated by the watch key in
+ * the handshake. Its provider is given only the reading side of the socket.
+ */
+export function useWatchRoom(watchKey: string | null) {
+  const [live, setLive] = useState<Live | null>(null);
+  const [room, dispatch] = useReducer(roomReducer, null);
+
+  useEffect(() => {
+    if (!watchKey) return;
+    const auth: WatchHandshake = { protocol: PROTOCOL_VERSION, watchKey };
+    const socket: WatchSocket = io(NAMESPACES.watch, {
+      transports: ['websocket'],
+      parser: wireParser,
+      auth,
+      autoConnect: false,
+    });
+    const provider = new CollabProvider({ mode: 'watch', transport: watchDocuments(socket) });
+    socket.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
+    socket.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
+    socket.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
+    setLive({ socket, provider });
+    socket.connect();
+    return () => {
+      setLive(null);
+      provider.destroy();
+      socket.disconnect();
+    };
+  }, [watchKey]);
+
+  return { socket: live?.socket ?? null, provider: live?.provider ?? null, room };
+}

@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests exercise plain modules (the Yjs provider, reducers, the wire parser) in Node;
+// anything needing a real browser belongs to the end-to-end suite.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});

@@ -1,0 +1,58 @@
+import * as msgpack from 'socket.io-msgpack-parser';
+
+/**
+ * The Socket.IO parser both apps must use: msgpack, so a binary message is one WebSocket frame
+ * instead of two (DESIGN.md "Real-time").
+ *
+ * Its encoder (notepack.io 2.2) only sends *some* binary as msgpack `bin`: in Node a `Buffer`,
+ * in the browser an `ArrayBuffer`. Anything else goes wrong silently — in Node a `Uint8Array`
+ * becomes ext type 0 holding its whole backing buffer (bytes outside the view included), in the
+ * browser a map of index → byte. So every typed array is turned into the form the running
+ * encoder sends as `bin`, copying exactly the bytes it covers, before encoding.
+ */
+type NodeBuffer = { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array };
+const NODE_BUFFER: NodeBuffer | null = (globalThis as { Buffer?: NodeBuffer }).Buffer ?? null;
+
+/** Exactly the bytes a view covers, as a `Buffer` in Node or a standalone `ArrayBuffer` in browsers. */
+export function toWireBinary(
+  view: ArrayBufferView | ArrayBuffer,
+  nodeBuffer: NodeBuffer | null = NODE_BUFFER,
+): Uint8Array | ArrayBuffer {
+  const bytes =
+    view instanceof ArrayBuffer ? new Uint8Array(view) : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  if (nodeBuffer) return nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes.slice().buffer;
+}
+
+/** A copy of a packet with every typed array in wire form; plain objects and arrays are walked. */
+export function withWireBinary(value: unknown, nodeBuffer: NodeBuffer | null = NODE_BUFFER): unknown {
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return toWireBinary(value, nodeBuffer);
+  if (Array.isArray(value)) return value.map((v) => withWireBinary(v, nodeBuffer));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = withWireBinary(inner, nodeBuffer);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Binary as it arrives: Node's decoder gives a `Buffer`, the browser's an `ArrayBuffer`; the
+ * protocol types say `Uint8Array`. Anything else is refused rather than misread.
+ */
+export function toBytes(value: Uint8Array | ArrayBuffer): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw new TypeError(`Expected binary, got ${Object.prototype.toString.call(value)}`);
+}
+
+class Encoder {
+  private readonly inner = new msgpack.Encoder();
+
+  encode(packet: unknown): unknown {
+    return this.inner.encode(withWireBinary(packet));
+  }
+}
+
+/** Pass as `parser` to `new Server(...)` and to `io(...)`. */
+export const wireParser = { Encoder, Decoder: msgpack.Decoder };
