@@ -16,7 +16,7 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   WEB_ROOT: z.string().optional(),
-  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  SEED_DEMO: z.enum(['0', '1']).optional(),
 });
 
 export type Config = ReturnType<typeof readConfig>;
@@ -41,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES === '1',
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(import.meta.dirname, '../../web/dist')),
-    seedDemo: e.SEED_DEMO === '1',
+    // The embedded database seeds the demo by default; a shared PostgreSQL only where asked (one node).
+    seedDemo: (e.SEED_DEMO ?? (e.DATABASE_URL ? '0' : '1')) === '1',
   };
 }

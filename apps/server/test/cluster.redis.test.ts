@@ -98,10 +98,7 @@ describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
         client.text.insert(0, `(${round})`);
         const node = random() < 0.5 ? 0 : 1;
         const { socket } = await connectMember(nodes[node]!.url, cookies[i]!);
-        const resumed = new CollabClient(socket, seed.docId);
-        Y.applyUpdate(resumed.doc, Y.encodeStateAsUpdate(client.doc));
-        await resumed.open();
-        clients[i] = resumed;
+        clients[i] = await client.moveTo(socket);
         continue;
       }
       const text = client.text;

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
 import { loadDocument, replay } from '../src/collab/documentStore.ts';
 import { CollabClient } from './support/collabClient.ts';
 import {
@@ -104,12 +103,10 @@ describe('co-drafting a standard', () => {
     ada.text.insert(0, '[offline] ');
     ben.text.insert(ben.text.length, ' [online]');
     const back = await connectMember(running.url, cookie);
-    // Reattach the same document to the new socket, as the browser's provider does on reconnect.
-    const resumed = new CollabClient(back.socket, seed.docId);
-    Y.applyUpdate(resumed.doc, Y.encodeStateAsUpdate(ada.doc));
-    await resumed.open();
+    const resumed = await ada.moveTo(back.socket);
     await vi.waitFor(() => {
       expect(resumed.text.toString()).toBe(ben.text.toString());
+      expect(resumed.refusals).toEqual([]);
       expect(ben.text.toString()).toContain('[offline] ');
       expect(ben.text.toString()).toContain(' [online]');
     });

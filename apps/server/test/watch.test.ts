@@ -73,6 +73,8 @@ describe('the public watch page', () => {
 
     const { socket: watcher, snapshot } = await connectWatcher(running.url, seed.watchKey);
     expect(snapshot.me).toBeNull();
+    // The newcomer counts itself from the first frame (no "0 watching" flash).
+    expect(snapshot.watchers).toBe(1);
     expect(snapshot.standards.map((s) => s.title)).toEqual(['Honesty']);
     const view = watchDocument(watcher, seed.docId);
     expect((await watcher.emitWithAck('doc:open', { docId: seed.docId })).ok).toBe(true);

@@ -54,6 +54,9 @@ export class RedisCluster implements Cluster {
       const client: RedisClientType = createClient({
         url,
         socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+        // While Redis is away, fail fast instead of queueing without bound: other nodes catch up
+        // from the database when it returns (see checkGaps).
+        disableOfflineQueue: true,
       });
       // Without a listener an error event would crash the process; reconnection is automatic.
       client.on('error', (err: Error) => logger.warn({ err: err.message, client: name }, 'redis error'));
@@ -103,6 +106,11 @@ export class RedisCluster implements Cluster {
   }
 
   publishUpdate(docId: string, update: Uint8Array): void {
+    if (!this.commands.isReady) {
+      // Not queued for later (unbounded while Redis is away): other nodes reload from the database.
+      this.logger.warn({ docId }, 'Redis is away; update not published');
+      return;
+    }
     const key = this.streamKey(docId);
     this.commands
       .multi()

@@ -27,10 +27,12 @@ export function attachNamespaces(ctx: AppContext): void {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
     registerWatchCommands(ctx, socket);
     const assemblyId = socket.data.assembly.id;
-    void socket.join(assemblyRoom(assemblyId));
-    ctx.watchers.changed(assemblyId);
     socket.on('disconnect', () => ctx.watchers.changed(assemblyId));
-    void sendSnapshot(ctx, socket);
+    // Joined before the snapshot counts watchers, so a new observer counts itself.
+    void Promise.resolve(socket.join(assemblyRoom(assemblyId))).then(() => {
+      ctx.watchers.changed(assemblyId);
+      return sendSnapshot(ctx, socket);
+    });
   });
 }
 

@@ -79,10 +79,11 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
 const MIGRATION_LOCK = 7_040_301;
 
 export async function migrate(db: Database): Promise<void> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   await db.transaction(async (tx) => {
+    // The lock comes first: even CREATE TABLE IF NOT EXISTS races between two nodes starting at once.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const applied = new Set((await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.id)) continue;

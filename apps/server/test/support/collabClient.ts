@@ -19,6 +19,9 @@ export class CollabClient {
   readonly refusals: ProtocolError[] = [];
   /** Every sync message received, for echo and leak checks. */
   readonly received: Uint8Array[] = [];
+  /** Markers whose update the server acknowledged as stored, in order. */
+  readonly acked: string[] = [];
+  private nextLabel: string | null = null;
 
   constructor(
     readonly socket: MemberSocket,
@@ -38,8 +41,16 @@ export class CollabClient {
       if (origin === this) return;
       const encoder = encoding.createEncoder();
       syncProtocol.writeUpdate(encoder, update);
-      this.send(encoding.toUint8Array(encoder));
+      const label = this.nextLabel;
+      this.nextLabel = null;
+      this.send(encoding.toUint8Array(encoder), label);
     });
+  }
+
+  /** Appends a unique marker as one update, remembered in `acked` once the server stored it. */
+  edit(marker: string): void {
+    this.nextLabel = marker;
+    this.text.insert(this.text.length, marker);
   }
 
   async open(): Promise<void> {
@@ -65,12 +76,23 @@ export class CollabClient {
     this.socket.emit('doc:awareness', { docId: this.docId, update });
   }
 
-  private send(message: Uint8Array): void {
+  private send(message: Uint8Array, label: string | null = null): void {
     this.unacked++;
     this.socket.emit('doc:sync', { docId: this.docId, message }, (ack: Ack<null>) => {
       this.unacked--;
       if (!ack.ok) this.refusals.push(ack.error);
+      else if (label) this.acked.push(label);
     });
+  }
+
+  /** Carries this client's document (with any edits not yet sent) over to a new socket, as the browser does on reconnect. */
+  async moveTo(socket: MemberSocket): Promise<CollabClient> {
+    const next = new CollabClient(socket, this.docId);
+    // Applied as the client itself, so it is not sent before the document is open; step 2 carries it.
+    Y.applyUpdate(next.doc, Y.encodeStateAsUpdate(this.doc), next);
+    next.acked.push(...this.acked);
+    await next.open();
+    return next;
   }
 }
 

@@ -28,7 +28,6 @@ export async function startNode(options: {
 }
 
 const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts');
-const TSX = path.resolve(import.meta.dirname, '../../../../node_modules/.bin/tsx');
 
 /** A node as its own process (`main.ts`), for tests that must SIGKILL or SIGTERM it. */
 export class NodeProcess {
@@ -39,7 +38,9 @@ export class NodeProcess {
 
   static async start(env: Record<string, string>): Promise<NodeProcess> {
     const port = await freePort();
-    const child = spawn(TSX, [MAIN], {
+    // `node --import tsx` keeps the server in this one process, so a signal reaches it directly
+    // (the `tsx` command would put a wrapper process in between).
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -62,7 +63,7 @@ export class NodeProcess {
 
   /** Sends `signal` and resolves with the exit code once the process is gone. */
   async stop(signal: NodeJS.Signals): Promise<number | null> {
-    if (this.child.exitCode !== null) return this.child.exitCode;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
     const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
     this.child.kill(signal);
     return exited;

@@ -11,7 +11,7 @@ export async function buildSnapshot(ctx: AppContext, data: SocketData): Promise<
     assembly: data.assembly,
     standards: await listCharter(ctx.db, data.assembly.id),
     me: p ? { id: p.id, role: p.role, displayName: p.displayName, seat: p.seat } : null,
-    watchers: p ? await ctx.watchers.count(data.assembly.id) : ctx.watchers.current(data.assembly.id),
+    watchers: await ctx.watchers.count(data.assembly.id),
     serverTime: Date.now(),
   };
 }

@@ -9,6 +9,7 @@ import { assemblyRoom } from '../../realtime/socketData.ts';
 export class WatcherCount {
   private readonly last = new Map<string, number>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly counting = new Map<string, Promise<number>>();
 
   constructor(
     private readonly io: MootServer,
@@ -20,10 +21,24 @@ export class WatcherCount {
     return this.last.get(assemblyId) ?? 0;
   }
 
-  async count(assemblyId: string): Promise<number> {
-    const sockets = await this.watch.in(assemblyRoom(assemblyId)).fetchSockets();
-    this.last.set(assemblyId, sockets.length);
-    return sockets.length;
+  /** Counts now; callers arriving while a count is under way share it (a crowd costs one count). */
+  count(assemblyId: string): Promise<number> {
+    const running = this.counting.get(assemblyId);
+    if (running) return running;
+    const counting = this.watch
+      .in(assemblyRoom(assemblyId))
+      .fetchSockets()
+      .then(
+        (sockets) => {
+          this.last.set(assemblyId, sockets.length);
+          return sockets.length;
+        },
+        // Other nodes unreachable (Redis away): the last count is the best we have.
+        () => this.current(assemblyId),
+      )
+      .finally(() => this.counting.delete(assemblyId));
+    this.counting.set(assemblyId, counting);
+    return counting;
   }
 
   changed(assemblyId: string): void {
