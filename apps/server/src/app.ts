@@ -5,8 +5,11 @@ import { LIMITS, NAMESPACES, wireParser } from '@moot/protocol';
 import type { AppContext } from './appContext.ts';
 import { soloNode, type Cluster } from './cluster/cluster.ts';
 import type { ClusterLink } from './cluster/connectCluster.ts';
+import { DocumentAccess } from './collab/documentAccess.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
 import { UpdateLog } from './collab/updateLog.ts';
+import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
+import { Silence } from './features/sessions/silence.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { socketFanout } from './realtime/fanout.ts';
@@ -64,7 +67,10 @@ export function createApp(deps: AppDeps): App {
     io,
     watch,
     documents,
+    access: new DocumentAccess(deps.db),
     watchers: new WatcherCount(io, watch),
+    sessions: new SessionPublisher(deps.db, io, watch),
+    silence: new Silence(deps.db),
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
   };
@@ -75,6 +81,7 @@ export function createApp(deps: AppDeps): App {
   const close = () =>
     (closing ??= (async () => {
       context.watchers.close();
+      context.sessions.close();
       const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
       await documents.close();
       await stopped;

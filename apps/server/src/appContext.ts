@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
+import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { DocumentRegistry } from './collab/documentRegistry.ts';
+import type { SessionPublisher } from './features/sessions/sessionPublisher.ts';
+import type { Silence } from './features/sessions/silence.ts';
 import type { WatcherCount } from './features/watch/watcherCount.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
@@ -11,7 +14,10 @@ export interface AppContext {
   io: MootServer;
   watch: WatchNamespace;
   documents: DocumentRegistry;
+  access: DocumentAccess;
   watchers: WatcherCount;
+  sessions: SessionPublisher;
+  silence: Silence;
   sessionLifetimeMs: number;
   secureCookies: boolean;
 }

@@ -29,7 +29,7 @@ import {
   replay,
 } from '../src/collab/documentStore.ts';
 import type { Database } from '../src/storage/database.ts';
-import { migrate } from '../src/storage/migrations.ts';
+import { MIGRATIONS, migrate } from '../src/storage/migrations.ts';
 import { openDatabase } from '../src/storage/open.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
 
@@ -47,8 +47,8 @@ function describeStorage(engine: string, open: () => Promise<{ db: Database; dis
 
     it('migrates idempotently', async () => {
       await migrate(db);
-      const rows = await db.query<{ id: number }>('SELECT id FROM schema_migrations');
-      expect(rows.map((r) => r.id)).toEqual([1]);
+      const rows = await db.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
+      expect(rows.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
     });
 
     it('finds an assembly by its watch key only, and a rotated key replaces the old one', async () => {

@@ -2,6 +2,8 @@ import type { AssemblySnapshot } from './assembly.ts';
 import type { AddStandard, MoveStandard, RemoveStandard, RetitleStandard, StandardView } from './charter.ts';
 import type { AwarenessMessage, CloseDocument, OpenDocument, SyncMessage, WatchDocument } from './documents.ts';
 import type { AckCallback } from './errors.ts';
+import type { ModerationNotice, SessionState } from './session.ts';
+import type * as S from './sessionPayloads.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -31,6 +33,17 @@ export interface BroadcastEvents {
   'doc:awareness': (message: AwarenessMessage) => void;
   /** To the whole assembly when the number of people on the watch page changes. */
   'watchers:count': (update: { count: number }) => void;
+  /**
+   * On connection and after every change to the current session, to each audience its own
+   * view: moderators get the equity figures; observers get pseudonyms and no moderation notes.
+   * Null until a session exists.
+   */
+  'session:state': (state: SessionState | null) => void;
+}
+
+/** Both namespaces: the client's clock offset is measured against this (NTP-style round trip). */
+export interface ClockEvents {
+  'clock:ping': (payload: Record<string, never>, ack: AckCallback<{ serverTime: number }>) => void;
 }
 
 /** Client → server on the assembly namespace. Every payload is parsed by the schema of the same name. */
@@ -44,14 +57,48 @@ export interface AssemblyClientEvents {
   'standard:retitle': (payload: RetitleStandard, ack: AckCallback<StandardView>) => void;
   'standard:move': (payload: MoveStandard, ack: AckCallback<StandardView[]>) => void;
   'standard:remove': (payload: RemoveStandard, ack: AckCallback<null>) => void;
+  'session:create': (payload: S.CreateSession, ack: AckCallback<{ sessionId: string }>) => void;
+  'session:configure': (payload: S.ConfigureSession, ack: AckCallback<null>) => void;
+  'session:start': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  'session:end': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  'agenda:add': (payload: S.AddAgendaItem, ack: AckCallback<{ itemId: string }>) => void;
+  'agenda:move': (payload: S.MoveAgendaItem, ack: AckCallback<null>) => void;
+  'agenda:remove': (payload: S.AgendaItemRef, ack: AckCallback<null>) => void;
+  /** Starts a pending item or resumes a paused one; the deadline is set on the server. */
+  'agenda:start': (payload: S.AgendaItemRef, ack: AckCallback<null>) => void;
+  'agenda:pause': (payload: S.AgendaItemRef, ack: AckCallback<null>) => void;
+  'agenda:extend': (payload: S.ExtendAgendaItem, ack: AckCallback<null>) => void;
+  'agenda:end': (payload: S.AgendaItemRef, ack: AckCallback<null>) => void;
+  /** Ends the current item and starts the next pending one. */
+  'agenda:next': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  'attendance:checkIn': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  'queue:raise': (payload: S.RaiseHand, ack: AckCallback<null>) => void;
+  'queue:lower': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  /** Calls the next speaker by the session's queue order, or a chosen one. */
+  'queue:next': (payload: S.CallSpeaker, ack: AckCallback<null>) => void;
+  /** Ends the current turn: moderators any turn, members only their own. */
+  'queue:endTurn': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  'groups:form': (payload: S.FormGroups, ack: AckCallback<null>) => void;
+  'groups:move': (payload: S.MoveToGroup, ack: AckCallback<null>) => void;
+  'groups:end': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  'announcement:post': (payload: S.PostAnnouncement, ack: AckCallback<null>) => void;
+  'announcement:clear': (payload: S.ClearAnnouncement, ack: AckCallback<null>) => void;
+  'moderation:mute': (payload: S.Mute, ack: AckCallback<null>) => void;
+  'moderation:unmute': (payload: S.Unmute, ack: AckCallback<null>) => void;
+  'moderation:remove': (payload: S.RemoveFromSession, ack: AckCallback<null>) => void;
+  'clock:ping': ClockEvents['clock:ping'];
 }
-export type AssemblyServerEvents = BroadcastEvents;
+export interface AssemblyServerEvents extends BroadcastEvents {
+  /** To the member concerned: what a moderator did and why. */
+  'moderation:notice': (notice: ModerationNotice) => void;
+}
 
 /** Client → server on the watch namespace: asking to receive, nothing else. */
 export interface WatchClientEvents {
   /** Acked once the observer is in the room; the server then sends a `doc:sync` step 2. */
   'doc:open': (payload: WatchDocument, ack: AckCallback<null>) => void;
   'doc:close': (payload: CloseDocument, ack: AckCallback<null>) => void;
+  'clock:ping': ClockEvents['clock:ping'];
 }
 export type WatchServerEvents = BroadcastEvents;
 

@@ -11,3 +11,5 @@ export * from './schemas.ts';
 export * from './http.ts';
 export * from './parse.ts';
 export * from './wire.ts';
+export * from './session.ts';
+export type * from './sessionPayloads.ts';

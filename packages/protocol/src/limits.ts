@@ -23,4 +23,10 @@ export const LIMITS = {
   maxDisplayNameLength: 60,
   /** Standards in one assembly's charter. */
   maxStandardsPerAssembly: 200,
+  /** Agenda items in one session; small groups in one split. */
+  maxAgendaItems: 100,
+  maxGroups: 50,
+  /** Announcements and moderation notes, in characters. */
+  maxAnnouncementLength: 500,
+  maxNoteLength: 500,
 } as const;

@@ -7,7 +7,10 @@ import {
   watchDocumentSchema,
 } from './documents.ts';
 import type { AssemblyClientEvent, WatchClientEvent } from './events.ts';
-import type { z } from 'zod';
+import * as S from './session.ts';
+import { z } from 'zod';
+
+const clockPingSchema = z.strictObject({});
 
 /** The schema for every client event's payload, per namespace: the boundary parses with these. */
 export const SCHEMAS = {
@@ -20,10 +23,37 @@ export const SCHEMAS = {
     'standard:retitle': retitleStandardSchema,
     'standard:move': moveStandardSchema,
     'standard:remove': removeStandardSchema,
+    'session:create': S.createSessionSchema,
+    'session:configure': S.configureSessionSchema,
+    'session:start': S.sessionIdSchema,
+    'session:end': S.sessionIdSchema,
+    'agenda:add': S.addAgendaItemSchema,
+    'agenda:move': S.moveAgendaItemSchema,
+    'agenda:remove': S.agendaItemSchema,
+    'agenda:start': S.agendaItemSchema,
+    'agenda:pause': S.agendaItemSchema,
+    'agenda:extend': S.extendAgendaItemSchema,
+    'agenda:end': S.agendaItemSchema,
+    'agenda:next': S.sessionIdSchema,
+    'attendance:checkIn': S.sessionIdSchema,
+    'queue:raise': S.raiseHandSchema,
+    'queue:lower': S.sessionIdSchema,
+    'queue:next': S.callSpeakerSchema,
+    'queue:endTurn': S.sessionIdSchema,
+    'groups:form': S.formGroupsSchema,
+    'groups:move': S.moveToGroupSchema,
+    'groups:end': S.sessionIdSchema,
+    'announcement:post': S.postAnnouncementSchema,
+    'announcement:clear': S.clearAnnouncementSchema,
+    'moderation:mute': S.muteSchema,
+    'moderation:unmute': S.unmuteSchema,
+    'moderation:remove': S.removeFromSessionSchema,
+    'clock:ping': clockPingSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,
     'doc:close': closeDocumentSchema,
+    'clock:ping': clockPingSchema,
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, z.ZodType>;

@@ -34,9 +34,8 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     if (!open.has(docId) && open.size >= LIMITS.maxOpenDocumentsPerSocket) {
       throw new AppError(ErrorCode.limitReached, `At most ${LIMITS.maxOpenDocumentsPerSocket} documents at once`);
     }
-    const { locked } = await resolveDocument(ctx.db, socket.data.assembly.id, docId);
+    await resolveDocument(ctx.db, socket.data, docId);
     const live = await documents.open(docId);
-    live.locked = locked;
     if (socket.disconnected) return null;
     documents.hold(live, socket.id);
     open.set(docId, live);
@@ -83,7 +82,11 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
       throw new AppError(ErrorCode.badRequest, 'Unknown sync message type');
     }
-    if (live.locked) throw new AppError(ErrorCode.locked, 'This standard is locked; its text can no longer change');
+    const { locked } = await ctx.access.check(socket.data, docId);
+    if (locked) throw new AppError(ErrorCode.locked, 'This text is locked; it can no longer change');
+    if (await ctx.silence.isSilenced(socket.data.participant!.id)) {
+      throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now; your edit was not taken');
+    }
     await documents.applyClientUpdate(live, body, editor());
     return null;
   });

@@ -26,8 +26,6 @@ export class LiveDocument {
   readonly awarenessOwners = new Map<number, string>();
   /** Updates this node appended to the log since the last compaction. */
   appendedSinceCompaction = 0;
-  /** A locked standard takes no more edits; set from its status at load and on every change. */
-  locked = false;
   private approximateBytes = 0;
 
   constructor(

@@ -1,17 +1,35 @@
 import { ErrorCode } from '@moot/protocol';
 import { findStandard } from '../features/charter/charterStore.ts';
+import { findGroup } from '../features/sessions/groupStore.ts';
 import { AppError } from '../realtime/appError.ts';
+import type { SocketData } from '../realtime/socketData.ts';
 import type { Queryable } from '../storage/database.ts';
 
 /**
- * A document may be opened only through the assembly that owns it: `standard:<id>` must be a
- * standard in the caller's charter. Anything else is "not found", whether or not it exists.
+ * Who may open which document. A standard (`standard:<id>`) through the assembly that owns
+ * it; a group's notes pad (`pad:<groupId>`) while groups run only by that group's members and
+ * moderators, and read-only by everyone once the groups have ended. Anything else is "not
+ * found", whether or not it exists.
  */
-export async function resolveDocument(db: Queryable, assemblyId: string, docId: string): Promise<{ locked: boolean }> {
+export async function resolveDocument(
+  db: Queryable,
+  who: Pick<SocketData, 'assembly' | 'role' | 'participant'>,
+  docId: string,
+): Promise<{ locked: boolean }> {
   const [kind, id] = docId.split(':');
   if (kind === 'standard' && id) {
-    const standard = await findStandard(db, assemblyId, id);
+    const standard = await findStandard(db, who.assembly.id, id);
     if (standard) return { locked: standard.status !== 'drafting' };
+  }
+  if (kind === 'pad' && id) {
+    const group = await findGroup(db, id);
+    if (group && group.assemblyId === who.assembly.id) {
+      if (group.ended) return { locked: true };
+      if (who.role === 'moderator' || (who.participant && group.memberIds.includes(who.participant.id))) {
+        return { locked: false };
+      }
+      throw new AppError(ErrorCode.forbidden, "While groups run, only a group's members read its notes");
+    }
   }
   throw new AppError(ErrorCode.notFound, 'No such document in this assembly');
 }

@@ -20,7 +20,7 @@ export function registerWatchCommands(ctx: AppContext, socket: WatchSocket): voi
     if (!open.has(docId) && open.size >= LIMITS.maxOpenDocumentsPerSocket) {
       throw new AppError(ErrorCode.limitReached, `At most ${LIMITS.maxOpenDocumentsPerSocket} documents at once`);
     }
-    await resolveDocument(ctx.db, socket.data.assembly.id, docId);
+    await resolveDocument(ctx.db, socket.data, docId);
     const live = await documents.open(docId);
     if (socket.disconnected) return null;
     documents.hold(live, socket.id);

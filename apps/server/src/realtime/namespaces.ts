@@ -3,8 +3,13 @@ import { registerDocumentCommands } from '../collab/documentCommands.ts';
 import { registerWatchCommands } from '../collab/watchCommands.ts';
 import { buildSnapshot } from '../features/assemblies/snapshot.ts';
 import { registerCharterCommands } from '../features/charter/charterCommands.ts';
+import { registerFloorCommands } from '../features/sessions/floorCommands.ts';
+import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
+import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
+import { registerSessionCommands } from '../features/sessions/sessionCommands.ts';
+import { on } from './on.ts';
 import { authenticateObserver, authenticateParticipant } from '../features/identity/socketAuth.ts';
-import { assemblyRoom, type AssemblySocket, type WatchSocket } from './socketData.ts';
+import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type WatchSocket } from './socketData.ts';
 
 /**
  * Wires both namespaces. Handlers are registered synchronously on connection, before any
@@ -18,14 +23,30 @@ export function attachNamespaces(ctx: AppContext): void {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
     registerDocumentCommands(ctx, socket);
     registerCharterCommands(ctx, socket);
-    void socket.join(assemblyRoom(socket.data.assembly.id));
-    void sendSnapshot(ctx, socket);
+    registerSessionCommands(ctx, socket);
+    registerFloorCommands(ctx, socket);
+    registerGroupCommands(ctx, socket);
+    registerModerationCommands(ctx, socket);
+    on('assembly', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
+    const { assembly, participant } = socket.data;
+    socket.on('disconnect', () => ctx.sessions.changed(assembly.id));
+    void Promise.resolve(
+      socket.join([
+        assemblyRoom(assembly.id),
+        audienceRoom(assembly.id, participant!.role),
+        participantRoom(participant!.id),
+      ]),
+    ).then(() => {
+      ctx.sessions.changed(assembly.id);
+      return sendSnapshot(ctx, socket);
+    });
   });
 
   watch.use(authenticateObserver(ctx.db));
   watch.on('connection', (socket: WatchSocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
     registerWatchCommands(ctx, socket);
+    on('watch', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const assemblyId = socket.data.assembly.id;
     socket.on('disconnect', () => ctx.watchers.changed(assemblyId));
     // Joined before the snapshot counts watchers, so a new observer counts itself.
@@ -38,7 +59,13 @@ export function attachNamespaces(ctx: AppContext): void {
 
 async function sendSnapshot(ctx: AppContext, socket: AssemblySocket | WatchSocket): Promise<void> {
   try {
-    socket.emit('assembly:snapshot', await buildSnapshot(ctx, socket.data));
+    const { assembly, role } = socket.data;
+    const [snapshot, session] = await Promise.all([
+      buildSnapshot(ctx, socket.data),
+      ctx.sessions.stateFor(assembly.id, role),
+    ]);
+    (socket as AssemblySocket).emit('assembly:snapshot', snapshot);
+    (socket as AssemblySocket).emit('session:state', session);
   } catch (err) {
     // Without a snapshot the client cannot show anything true; let it reconnect and retry.
     ctx.logger.error({ err, socket: socket.id }, 'snapshot failed');

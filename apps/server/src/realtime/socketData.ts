@@ -27,4 +27,8 @@ export type WatchNamespace = Namespace<WatchClientEvents, WatchServerEvents, Rec
 export type WatchSocket = Socket<WatchClientEvents, WatchServerEvents, Record<string, never>, SocketData>;
 
 export const assemblyRoom = (assemblyId: string): string => `assembly:${assemblyId}`;
+/** Moderators and members of an assembly get different views of the session. */
+export const audienceRoom = (assemblyId: string, role: 'moderator' | 'member'): string => `${role}s:${assemblyId}`;
+/** Every socket of one participant, on any node. */
+export const participantRoom = (participantId: string): string => `participant:${participantId}`;
 export const documentRoom = (docId: string): string => `doc:${docId}`;

@@ -73,6 +73,95 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       CREATE INDEX audit_log_by_assembly ON audit_log (assembly_id, id);
     `,
   },
+  {
+    id: 2,
+    name: 'live sessions: agenda, attendance, speaking queue, groups, announcements, moderation',
+    sql: `
+      CREATE TABLE assembly_sessions (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        title text NOT NULL,
+        status text NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'live', 'ended')),
+        queue_mode text NOT NULL DEFAULT 'fifo' CHECK (queue_mode IN ('fifo', 'equity')),
+        turn_limit_seconds integer NOT NULL DEFAULT 180,
+        current_item_id uuid,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        started_at timestamptz,
+        ended_at timestamptz
+      );
+      CREATE INDEX assembly_sessions_by_assembly ON assembly_sessions (assembly_id, created_at);
+      CREATE TABLE agenda_items (
+        id uuid PRIMARY KEY,
+        session_id uuid NOT NULL REFERENCES assembly_sessions(id),
+        position integer NOT NULL,
+        title text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('learn', 'deliberate', 'draft', 'decide', 'break')),
+        planned_minutes integer NOT NULL,
+        standard_ids uuid[] NOT NULL DEFAULT '{}',
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'running', 'paused', 'done')),
+        ends_at timestamptz,
+        remaining_ms integer,
+        removed_at timestamptz
+      );
+      CREATE INDEX agenda_items_by_session ON agenda_items (session_id, position);
+      CREATE TABLE attendance (
+        session_id uuid NOT NULL REFERENCES assembly_sessions(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        checked_in_at timestamptz NOT NULL DEFAULT now(),
+        removed_at timestamptz,
+        PRIMARY KEY (session_id, participant_id)
+      );
+      CREATE TABLE hands (
+        id uuid PRIMARY KEY,
+        session_id uuid NOT NULL REFERENCES assembly_sessions(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        kind text NOT NULL CHECK (kind IN ('point_of_process', 'direct_response', 'new_point')),
+        status text NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'speaking', 'done', 'withdrawn')),
+        raised_at timestamptz NOT NULL DEFAULT now(),
+        called_at timestamptz,
+        ended_at timestamptz,
+        spoken_ms integer
+      );
+      CREATE UNIQUE INDEX one_open_hand ON hands (session_id, participant_id) WHERE status IN ('waiting', 'speaking');
+      CREATE UNIQUE INDEX one_speaker ON hands (session_id) WHERE status = 'speaking';
+      CREATE TABLE groups (
+        id uuid PRIMARY KEY,
+        session_id uuid NOT NULL REFERENCES assembly_sessions(id),
+        round integer NOT NULL,
+        number integer NOT NULL,
+        standard_ids uuid[] NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        ended_at timestamptz,
+        UNIQUE (session_id, round, number)
+      );
+      CREATE TABLE group_members (
+        group_id uuid NOT NULL REFERENCES groups(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        PRIMARY KEY (group_id, participant_id)
+      );
+      CREATE TABLE announcements (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        text text NOT NULL,
+        posted_by uuid REFERENCES participants(id),
+        posted_at timestamptz NOT NULL DEFAULT now(),
+        cleared_at timestamptz
+      );
+      CREATE TABLE moderation_actions (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        session_id uuid REFERENCES assembly_sessions(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        action text NOT NULL CHECK (action IN ('mute', 'unmute', 'remove')),
+        reason text,
+        note text,
+        until timestamptz,
+        by_id uuid REFERENCES participants(id),
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      ALTER TABLE participants ADD COLUMN muted_until timestamptz
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -27,16 +27,8 @@ export class CollabClient {
     readonly socket: MemberSocket,
     readonly docId: string,
   ) {
-    socket.on('doc:sync', ({ docId, message }) => {
-      if (docId !== this.docId) return;
-      this.received.push(bytes(message));
-      const encoder = encoding.createEncoder();
-      syncProtocol.readSyncMessage(decoding.createDecoder(bytes(message)), encoder, this.doc, this);
-      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
-    });
-    socket.on('doc:awareness', ({ docId, update }) => {
-      if (docId === this.docId) awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes(update), this);
-    });
+    socket.on('doc:sync', this.onSync);
+    socket.on('doc:awareness', this.onAwareness);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this) return;
       const encoder = encoding.createEncoder();
@@ -45,6 +37,24 @@ export class CollabClient {
       this.nextLabel = null;
       this.send(encoding.toUint8Array(encoder), label);
     });
+  }
+
+  private readonly onSync = ({ docId, message }: { docId: string; message: Uint8Array }) => {
+    if (docId !== this.docId) return;
+    this.received.push(bytes(message));
+    const encoder = encoding.createEncoder();
+    syncProtocol.readSyncMessage(decoding.createDecoder(bytes(message)), encoder, this.doc, this);
+    if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+  };
+
+  private readonly onAwareness = ({ docId, update }: { docId: string; update: Uint8Array }) => {
+    if (docId === this.docId) awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes(update), this);
+  };
+
+  /** Stops listening on the socket (the socket itself stays open). */
+  detach(): void {
+    this.socket.off('doc:sync', this.onSync);
+    this.socket.off('doc:awareness', this.onAwareness);
   }
 
   /** Appends a unique marker as one update, remembered in `acked` once the server stored it. */

@@ -121,7 +121,7 @@ export async function connectWatcher(
 function firstSnapshot(socket: MemberSocket | WatcherSocket): Promise<AssemblySnapshot> {
   return new Promise((resolve, reject) => {
     (socket as MemberSocket).once('assembly:snapshot', resolve);
-    socket.once('connect_error', reject);
+    (socket as MemberSocket).once('connect_error', reject);
   });
 }
 

@@ -1,0 +1,87 @@
+import { ErrorCode } from '@moot/protocol';
+import type { AppContext } from '../../appContext.ts';
+import { AppError } from '../../realtime/appError.ts';
+import { on } from '../../realtime/on.ts';
+import type { AssemblySocket } from '../../realtime/socketData.ts';
+import * as floor from './floorStore.ts';
+import { sessionMutator } from './mutate.ts';
+import { lockSession, requireLive } from './sessionStore.ts';
+import { orderQueue } from './sessionView.ts';
+
+/** Attendance and the speaking queue. */
+export function registerFloorCommands(ctx: AppContext, socket: AssemblySocket): void {
+  const { logger } = ctx;
+  const assemblyId = socket.data.assembly.id;
+  const me = socket.data.participant!;
+  const mutate = sessionMutator(ctx, socket);
+
+  const refuseIfSilenced = async () => {
+    if (await ctx.silence.isSilenced(me.id)) {
+      throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now');
+    }
+  };
+
+  on('assembly', socket, 'attendance:checkIn', logger, ({ sessionId }) =>
+    mutate({ action: 'attendance.checked_in', target: sessionId }, async (tx) => {
+      const session = await lockSession(tx, assemblyId, sessionId);
+      if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
+      await floor.checkIn(tx, sessionId, me.id);
+      return null;
+    }),
+  );
+
+  on('assembly', socket, 'queue:raise', logger, async ({ sessionId, kind }) => {
+    await refuseIfSilenced();
+    return mutate({ action: 'queue.raised', target: sessionId, detail: { kind } }, async (tx) => {
+      requireLive(await lockSession(tx, assemblyId, sessionId));
+      // Raising a hand is being here: it checks the member in.
+      await floor.checkIn(tx, sessionId, me.id);
+      await floor.raiseHand(tx, sessionId, me.id, kind);
+      return null;
+    });
+  });
+
+  on('assembly', socket, 'queue:lower', logger, ({ sessionId }) =>
+    mutate({ action: 'queue.lowered', target: sessionId }, async (tx) => {
+      await lockSession(tx, assemblyId, sessionId);
+      await floor.lowerHand(tx, sessionId, me.id);
+      return null;
+    }),
+  );
+
+  on('assembly', socket, 'queue:next', logger, ({ sessionId, participantId }) =>
+    mutate(
+      { action: 'queue.called', target: sessionId, detail: { participantId: participantId ?? null } },
+      async (tx) => {
+        const session = await lockSession(tx, assemblyId, sessionId);
+        requireLive(session);
+        const waiting = (await floor.openHands(tx, sessionId)).filter((h) => h.status === 'waiting');
+        const hand = participantId
+          ? waiting.find((h) => h.participantId === participantId)
+          : orderQueue(waiting, session.queueMode, await floor.speakingTotals(tx, assemblyId, sessionId))[0];
+        if (!hand) {
+          throw new AppError(
+            ErrorCode.notFound,
+            participantId ? 'That member has no hand up' : 'Nobody is waiting to speak',
+          );
+        }
+        await floor.giveFloor(tx, sessionId, hand.id);
+        return null;
+      },
+    ),
+  );
+
+  on('assembly', socket, 'queue:endTurn', logger, ({ sessionId }) =>
+    mutate({ action: 'queue.turn_ended', target: sessionId }, async (tx) => {
+      await lockSession(tx, assemblyId, sessionId);
+      // A member may yield the floor; only a moderator may end someone else's turn.
+      const ended = await floor.endTurn(tx, sessionId, me.role === 'moderator' ? undefined : me.id);
+      if (!ended)
+        throw new AppError(
+          ErrorCode.notFound,
+          me.role === 'moderator' ? 'Nobody has the floor' : 'You do not have the floor',
+        );
+      return null;
+    }),
+  );
+}

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, type HandKind } from '@moot/protocol';
+import { AppError } from '../../realtime/appError.ts';
+import type { Queryable } from '../../storage/database.ts';
+
+/** Attendance and the speaking queue ("the floor") of one session. */
+
+export interface AttendanceRow {
+  participantId: string;
+  removed: boolean;
+}
+
+export async function listAttendance(db: Queryable, sessionId: string): Promise<AttendanceRow[]> {
+  return db.query<AttendanceRow>(
+    `SELECT participant_id AS "participantId", removed_at IS NOT NULL AS removed FROM attendance WHERE session_id = $1`,
+    [sessionId],
+  );
+}
+
+export async function checkIn(tx: Queryable, sessionId: string, participantId: string): Promise<void> {
+  const [row] = await tx.query<{ removed: boolean }>(
+    `INSERT INTO attendance (session_id, participant_id) VALUES ($1, $2)
+     ON CONFLICT (session_id, participant_id) DO UPDATE SET session_id = excluded.session_id
+     RETURNING removed_at IS NOT NULL AS removed`,
+    [sessionId, participantId],
+  );
+  if (row?.removed) throw new AppError(ErrorCode.forbidden, 'A moderator removed you from this session');
+}
+
+export async function markRemoved(tx: Queryable, sessionId: string, participantId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO attendance (session_id, participant_id, removed_at) VALUES ($1, $2, now())
+     ON CONFLICT (session_id, participant_id) DO UPDATE SET removed_at = now()`,
+    [sessionId, participantId],
+  );
+  await tx.query(
+    `UPDATE hands SET status = 'withdrawn' WHERE session_id = $1 AND participant_id = $2 AND status = 'waiting'`,
+    [sessionId, participantId],
+  );
+  await endTurn(tx, sessionId, participantId);
+}
+
+export interface HandRow {
+  id: string;
+  participantId: string;
+  kind: HandKind;
+  status: 'waiting' | 'speaking';
+  raisedAt: Date;
+  calledAt: Date | null;
+}
+
+export async function openHands(db: Queryable, sessionId: string): Promise<HandRow[]> {
+  return db.query<HandRow>(
+    `SELECT id, participant_id AS "participantId", kind, status, raised_at AS "raisedAt", called_at AS "calledAt"
+     FROM hands WHERE session_id = $1 AND status IN ('waiting', 'speaking') ORDER BY raised_at`,
+    [sessionId],
+  );
+}
+
+/** Raises a hand, or changes its kind if it is already up (it keeps its place). */
+export async function raiseHand(
+  tx: Queryable,
+  sessionId: string,
+  participantId: string,
+  kind: HandKind,
+): Promise<void> {
+  const updated = await tx.query(
+    `UPDATE hands SET kind = $3 WHERE session_id = $1 AND participant_id = $2 AND status = 'waiting' RETURNING id`,
+    [sessionId, participantId, kind],
+  );
+  if (updated.length > 0) return;
+  const speaking = await tx.query(
+    `SELECT 1 FROM hands WHERE session_id = $1 AND participant_id = $2 AND status = 'speaking'`,
+    [sessionId, participantId],
+  );
+  if (speaking.length > 0) throw new AppError(ErrorCode.badRequest, 'You have the floor already');
+  await tx.query(`INSERT INTO hands (id, session_id, participant_id, kind) VALUES ($1, $2, $3, $4)`, [
+    randomUUID(),
+    sessionId,
+    participantId,
+    kind,
+  ]);
+}
+
+export async function lowerHand(tx: Queryable, sessionId: string, participantId: string): Promise<void> {
+  await tx.query(
+    `UPDATE hands SET status = 'withdrawn' WHERE session_id = $1 AND participant_id = $2 AND status = 'waiting'`,
+    [sessionId, participantId],
+  );
+}
+
+/** Gives the floor to a waiting hand, ending whoever spoke before. */
+export async function giveFloor(tx: Queryable, sessionId: string, handId: string): Promise<void> {
+  await endTurn(tx, sessionId);
+  await tx.query(`UPDATE hands SET status = 'speaking', called_at = now() WHERE id = $1 AND status = 'waiting'`, [
+    handId,
+  ]);
+}
+
+/** Ends the current turn (only `participantId`'s, if given); its length is measured on the server clock. */
+export async function endTurn(tx: Queryable, sessionId: string, participantId?: string): Promise<boolean> {
+  const ended = await tx.query(
+    `UPDATE hands SET status = 'done', ended_at = now(),
+       spoken_ms = (extract(epoch FROM now() - called_at) * 1000)::integer
+     WHERE session_id = $1 AND status = 'speaking' AND ($2::uuid IS NULL OR participant_id = $2) RETURNING id`,
+    [sessionId, participantId ?? null],
+  );
+  return ended.length > 0;
+}
+
+export interface SpokenRow {
+  participantId: string;
+  turnsThisSession: number;
+  spokenMsThisSession: number;
+  turnsOverall: number;
+  spokenMsOverall: number;
+}
+
+/** Turns and speaking time per participant, this session and across the assembly's sessions (finished turns). */
+export async function speakingTotals(db: Queryable, assemblyId: string, sessionId: string): Promise<SpokenRow[]> {
+  return db.query<SpokenRow>(
+    `SELECT h.participant_id AS "participantId",
+       count(*) FILTER (WHERE h.session_id = $2)::int AS "turnsThisSession",
+       coalesce(sum(h.spoken_ms) FILTER (WHERE h.session_id = $2), 0)::int AS "spokenMsThisSession",
+       count(*)::int AS "turnsOverall",
+       coalesce(sum(h.spoken_ms), 0)::int AS "spokenMsOverall"
+     FROM hands h JOIN assembly_sessions s ON s.id = h.session_id
+     WHERE s.assembly_id = $1 AND h.status = 'done'
+     GROUP BY h.participant_id`,
+    [assemblyId, sessionId],
+  );
+}

@@ -1,0 +1,59 @@
+import { ErrorCode } from '@moot/protocol';
+import type { AppContext } from '../../appContext.ts';
+import { AppError } from '../../realtime/appError.ts';
+import { on } from '../../realtime/on.ts';
+import type { AssemblySocket } from '../../realtime/socketData.ts';
+import { listCharter } from '../charter/charterStore.ts';
+import { listParticipants } from '../identity/participantStore.ts';
+import { listAttendance } from './floorStore.ts';
+import * as groups from './groupStore.ts';
+import { sessionMutator } from './mutate.ts';
+import { lockSession, requireLive } from './sessionStore.ts';
+
+/** Small groups: a balanced random split of the present members, each with its own notes pad. */
+export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): void {
+  const { logger } = ctx;
+  const assemblyId = socket.data.assembly.id;
+  const mutate = sessionMutator(ctx, socket);
+
+  on('assembly', socket, 'groups:form', logger, async ({ sessionId, count, standardIds }) => {
+    const facts = await ctx.sessions.facts(assemblyId);
+    const online = facts?.online ?? new Set<string>();
+    return mutate({ action: 'groups.formed', target: sessionId, detail: { count } }, async (tx) => {
+      requireLive(await lockSession(tx, assemblyId, sessionId));
+      const charter = new Set((await listCharter(tx, assemblyId)).map((s) => s.id));
+      if (!standardIds.every((id) => charter.has(id)))
+        throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
+      const members = new Set(
+        (await listParticipants(tx, assemblyId)).filter((p) => p.role === 'member').map((p) => p.id),
+      );
+      // Present: checked in, not removed, and connected now.
+      const present = (await listAttendance(tx, sessionId))
+        .filter((a) => !a.removed && members.has(a.participantId) && online.has(a.participantId))
+        .map((a) => a.participantId);
+      await groups.formGroups(tx, sessionId, present, count, standardIds);
+      return null;
+    });
+  });
+
+  on('assembly', socket, 'groups:move', logger, ({ sessionId, participantId, groupId }) =>
+    mutate({ action: 'groups.moved', target: participantId, detail: { groupId } }, async (tx) => {
+      await lockSession(tx, assemblyId, sessionId);
+      await groups.moveToGroup(tx, sessionId, participantId, groupId);
+      return null;
+    }),
+  );
+
+  on('assembly', socket, 'groups:end', logger, ({ sessionId }) =>
+    mutate({ action: 'groups.ended', target: sessionId }, async (tx) => {
+      await lockSession(tx, assemblyId, sessionId);
+      if ((await groups.endGroups(tx, sessionId)) === 0)
+        throw new AppError(ErrorCode.notFound, 'No groups are running');
+      return null;
+    }).then(async () => {
+      for (const group of (await ctx.sessions.facts(assemblyId))?.groups ?? [])
+        ctx.access.forget(groups.padDocId(group.id));
+      return null;
+    }),
+  );
+}

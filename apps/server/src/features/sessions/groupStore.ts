@@ -1,0 +1,106 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { ErrorCode } from '@moot/protocol';
+import { AppError } from '../../realtime/appError.ts';
+import type { Queryable } from '../../storage/database.ts';
+
+export const padDocId = (groupId: string): string => `pad:${groupId}`;
+
+export interface GroupRow {
+  id: string;
+  sessionId: string;
+  number: number;
+  standardIds: string[];
+  memberIds: string[];
+  ended: boolean;
+}
+
+/** The groups of the session's latest split (running or ended). */
+export async function latestGroups(db: Queryable, sessionId: string): Promise<GroupRow[]> {
+  return db.query<GroupRow>(
+    `SELECT g.id, g.session_id AS "sessionId", g.number, g.standard_ids AS "standardIds", g.ended_at IS NOT NULL AS ended,
+       coalesce(array_agg(m.participant_id) FILTER (WHERE m.participant_id IS NOT NULL), '{}') AS "memberIds"
+     FROM groups g LEFT JOIN group_members m ON m.group_id = g.id
+     WHERE g.session_id = $1 AND g.round = (SELECT max(round) FROM groups WHERE session_id = $1)
+     GROUP BY g.id ORDER BY g.number`,
+    [sessionId],
+  );
+}
+
+export async function findGroup(
+  db: Queryable,
+  groupId: string,
+): Promise<{ assemblyId: string; sessionId: string; ended: boolean; memberIds: string[] } | null> {
+  const [row] = await db.query<{ assemblyId: string; sessionId: string; ended: boolean; memberIds: string[] }>(
+    `SELECT s.assembly_id AS "assemblyId", g.session_id AS "sessionId", g.ended_at IS NOT NULL AS ended,
+       coalesce(array_agg(m.participant_id) FILTER (WHERE m.participant_id IS NOT NULL), '{}') AS "memberIds"
+     FROM groups g JOIN assembly_sessions s ON s.id = g.session_id LEFT JOIN group_members m ON m.group_id = g.id
+     WHERE g.id = $1 GROUP BY g.id, s.assembly_id`,
+    [groupId],
+  );
+  return row ?? null;
+}
+
+/** Fisher–Yates with a cryptographic source, then dealt round-robin: sizes differ by at most one. */
+export function dealIntoGroups<T>(people: readonly T[], count: number): T[][] {
+  const shuffled = [...people];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  const groups: T[][] = Array.from({ length: count }, () => []);
+  shuffled.forEach((person, i) => groups[i % count]!.push(person));
+  return groups;
+}
+
+export async function formGroups(
+  tx: Queryable,
+  sessionId: string,
+  memberIds: string[],
+  count: number,
+  standardIds: string[],
+): Promise<void> {
+  if (memberIds.length < count) {
+    throw new AppError(ErrorCode.badRequest, `Only ${memberIds.length} members are present for ${count} groups`);
+  }
+  await endGroups(tx, sessionId);
+  const [{ round } = { round: 1 }] = await tx.query<{ round: number }>(
+    'SELECT coalesce(max(round), 0) + 1 AS round FROM groups WHERE session_id = $1',
+    [sessionId],
+  );
+  for (const [index, members] of dealIntoGroups(memberIds, count).entries()) {
+    const id = randomUUID();
+    await tx.query(
+      'INSERT INTO groups (id, session_id, round, number, standard_ids) VALUES ($1, $2, $3, $4, $5::uuid[])',
+      [id, sessionId, round, index + 1, standardIds],
+    );
+    await tx.query('INSERT INTO group_members (group_id, participant_id) SELECT $1, unnest($2::uuid[])', [id, members]);
+  }
+}
+
+/** Moves a member into a running group of the session (out of whichever they were in). */
+export async function moveToGroup(
+  tx: Queryable,
+  sessionId: string,
+  participantId: string,
+  groupId: string,
+): Promise<void> {
+  const target = await tx.query('SELECT 1 FROM groups WHERE id = $1 AND session_id = $2 AND ended_at IS NULL', [
+    groupId,
+    sessionId,
+  ]);
+  if (target.length === 0) throw new AppError(ErrorCode.notFound, 'No such running group in this session');
+  await tx.query(
+    `DELETE FROM group_members WHERE participant_id = $2
+       AND group_id IN (SELECT id FROM groups WHERE session_id = $1 AND ended_at IS NULL)`,
+    [sessionId, participantId],
+  );
+  await tx.query('INSERT INTO group_members (group_id, participant_id) VALUES ($1, $2)', [groupId, participantId]);
+}
+
+export async function endGroups(tx: Queryable, sessionId: string): Promise<number> {
+  const ended = await tx.query(
+    'UPDATE groups SET ended_at = now() WHERE session_id = $1 AND ended_at IS NULL RETURNING id',
+    [sessionId],
+  );
+  return ended.length;
+}

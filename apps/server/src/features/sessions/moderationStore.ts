@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { AnnouncementView, ModerationReason } from '@moot/protocol';
+import type { Queryable } from '../../storage/database.ts';
+
+export async function postAnnouncement(tx: Queryable, assemblyId: string, text: string, by: string): Promise<string> {
+  const id = randomUUID();
+  await tx.query('INSERT INTO announcements (id, assembly_id, text, posted_by) VALUES ($1, $2, $3, $4)', [
+    id,
+    assemblyId,
+    text,
+    by,
+  ]);
+  return id;
+}
+
+export async function clearAnnouncement(tx: Queryable, assemblyId: string, id: string): Promise<boolean> {
+  const cleared = await tx.query(
+    'UPDATE announcements SET cleared_at = now() WHERE id = $1 AND assembly_id = $2 AND cleared_at IS NULL RETURNING id',
+    [id, assemblyId],
+  );
+  return cleared.length > 0;
+}
+
+/** The banners showing now, newest first. */
+export async function activeAnnouncements(db: Queryable, assemblyId: string): Promise<AnnouncementView[]> {
+  const rows = await db.query<{ id: string; text: string; postedAt: Date }>(
+    `SELECT id, text, posted_at AS "postedAt" FROM announcements
+     WHERE assembly_id = $1 AND cleared_at IS NULL ORDER BY posted_at DESC LIMIT 5`,
+    [assemblyId],
+  );
+  return rows.map((r) => ({ id: r.id, text: r.text, postedAt: r.postedAt.getTime() }));
+}
+
+export interface ModerationRow {
+  id: string;
+  participantId: string;
+  action: 'mute' | 'unmute' | 'remove';
+  reason: ModerationReason | null;
+  note: string | null;
+  at: Date;
+}
+
+export async function recordModeration(
+  tx: Queryable,
+  entry: {
+    assemblyId: string;
+    sessionId: string | null;
+    participantId: string;
+    action: 'mute' | 'unmute' | 'remove';
+    reason: ModerationReason | null;
+    note: string | null;
+    until: Date | null;
+    by: string;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO moderation_actions (id, assembly_id, session_id, participant_id, action, reason, note, until, by_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      randomUUID(),
+      entry.assemblyId,
+      entry.sessionId,
+      entry.participantId,
+      entry.action,
+      entry.reason,
+      entry.note,
+      entry.until,
+      entry.by,
+    ],
+  );
+}
+
+export async function moderationLog(db: Queryable, assemblyId: string): Promise<ModerationRow[]> {
+  return db.query<ModerationRow>(
+    `SELECT id, participant_id AS "participantId", action, reason, note, at FROM moderation_actions
+     WHERE assembly_id = $1 ORDER BY at DESC LIMIT 50`,
+    [assemblyId],
+  );
+}
+
+export async function setMutedUntil(tx: Queryable, participantId: string, until: Date | null): Promise<void> {
+  await tx.query('UPDATE participants SET muted_until = $2 WHERE id = $1', [participantId, until]);
+}
+
+/**
+ * Whether a participant may not speak or edit now: muted, or removed from a session that is
+ * still live.
+ */
+export async function isSilenced(db: Queryable, participantId: string): Promise<boolean> {
+  const [row] = await db.query<{ silenced: boolean }>(
+    `SELECT (p.muted_until IS NOT NULL AND p.muted_until > now())
+        OR EXISTS (SELECT 1 FROM attendance a JOIN assembly_sessions s ON s.id = a.session_id
+                   WHERE a.participant_id = p.id AND a.removed_at IS NOT NULL AND s.status = 'live') AS silenced
+     FROM participants p WHERE p.id = $1`,
+    [participantId],
+  );
+  return row?.silenced ?? false;
+}

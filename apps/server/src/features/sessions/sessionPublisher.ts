@@ -1,0 +1,97 @@
+import type { Role, SessionState } from '@moot/protocol';
+import { listParticipants } from '../identity/participantStore.ts';
+import { assemblyRoom, audienceRoom, type MootServer, type WatchNamespace } from '../../realtime/socketData.ts';
+import type { Database } from '../../storage/database.ts';
+import { listAttendance, openHands, speakingTotals } from './floorStore.ts';
+import { latestGroups } from './groupStore.ts';
+import { activeAnnouncements, moderationLog } from './moderationStore.ts';
+import { currentSession, listAgenda } from './sessionStore.ts';
+import { viewFor, type SessionFacts } from './sessionView.ts';
+
+/**
+ * Sends the current session to everyone after each change: the facts are loaded once from
+ * the database (never kept here), shaped per audience, and emitted to each audience's room
+ * through the adapter, so sockets on every node get them. Presence changes are coalesced.
+ */
+export class SessionPublisher {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly io: MootServer,
+    private readonly watch: WatchNamespace,
+    private readonly coalesceMs = 200,
+  ) {}
+
+  async facts(assemblyId: string): Promise<SessionFacts | null> {
+    const session = await currentSession(this.db, assemblyId);
+    if (!session) return null;
+    const [agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation, online] =
+      await Promise.all([
+        listAgenda(this.db, session.id),
+        listParticipants(this.db, assemblyId),
+        this.db.query<{ id: string; mutedUntil: Date | null }>(
+          'SELECT id, muted_until AS "mutedUntil" FROM participants WHERE assembly_id = $1',
+          [assemblyId],
+        ),
+        listAttendance(this.db, session.id),
+        openHands(this.db, session.id),
+        speakingTotals(this.db, assemblyId, session.id),
+        latestGroups(this.db, session.id),
+        activeAnnouncements(this.db, assemblyId),
+        moderationLog(this.db, assemblyId),
+        this.onlineParticipants(assemblyId),
+      ]);
+    const mutedUntil = new Map(muted.map((m) => [m.id, m.mutedUntil?.getTime() ?? null]));
+    return {
+      session,
+      agenda,
+      participants: participants.map((p) => ({ ...p, mutedUntil: mutedUntil.get(p.id) ?? null })),
+      attendance,
+      online,
+      hands,
+      totals,
+      groups,
+      announcements,
+      moderation,
+      now: Date.now(),
+    };
+  }
+
+  async stateFor(assemblyId: string, audience: Role): Promise<SessionState | null> {
+    const facts = await this.facts(assemblyId);
+    return facts ? viewFor(facts, audience) : null;
+  }
+
+  async publish(assemblyId: string): Promise<void> {
+    const facts = await this.facts(assemblyId);
+    if (!facts) return;
+    this.io.to(audienceRoom(assemblyId, 'moderator')).emit('session:state', viewFor(facts, 'moderator'));
+    this.io.to(audienceRoom(assemblyId, 'member')).emit('session:state', viewFor(facts, 'member'));
+    this.watch.to(assemblyRoom(assemblyId)).emit('session:state', viewFor(facts, 'observer'));
+  }
+
+  /** Someone connected or left: publish once the burst settles. */
+  changed(assemblyId: string): void {
+    if (this.pending.has(assemblyId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(assemblyId);
+      this.publish(assemblyId).catch(() => {});
+    }, this.coalesceMs);
+    this.pending.set(assemblyId, timer);
+  }
+
+  close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  /** Who is connected, on any node: derived from live sockets, never stored. */
+  private async onlineParticipants(assemblyId: string): Promise<Set<string>> {
+    const sockets = await this.io
+      .in(assemblyRoom(assemblyId))
+      .fetchSockets()
+      .catch(() => this.io.local.in(assemblyRoom(assemblyId)).fetchSockets());
+    return new Set(sockets.flatMap((s) => (s.data.participant ? [s.data.participant.id] : [])));
+  }
+}

@@ -1,0 +1,164 @@
+import {
+  pseudonym,
+  type Attendee,
+  type EquitySummary,
+  type HandKind,
+  type QueueMode,
+  type Role,
+  type SessionState,
+} from '@moot/protocol';
+import type { Participant } from '../identity/participantStore.ts';
+import type { AttendanceRow, HandRow, SpokenRow } from './floorStore.ts';
+import { padDocId, type GroupRow } from './groupStore.ts';
+import type { ModerationRow } from './moderationStore.ts';
+import type { SessionRow } from './sessionStore.ts';
+import type { AgendaItemView, AnnouncementView } from '@moot/protocol';
+
+/** Everything known about the current session, loaded once and then shaped for each audience. */
+export interface SessionFacts {
+  session: SessionRow;
+  agenda: AgendaItemView[];
+  participants: (Participant & { mutedUntil: number | null })[];
+  attendance: AttendanceRow[];
+  online: Set<string>;
+  hands: HandRow[];
+  totals: SpokenRow[];
+  groups: GroupRow[];
+  announcements: AnnouncementView[];
+  moderation: ModerationRow[];
+  now: number;
+}
+
+const KIND_RANK: Record<HandKind, number> = { point_of_process: 0, direct_response: 1, new_point: 2 };
+
+/**
+ * The order in which waiting hands get the floor: points of process first, then direct
+ * responses, then new points; within each, first come first served — or, in equity mode,
+ * whoever has spoken least this session (time, then turns) first.
+ */
+export function orderQueue<H extends { participantId: string; kind: HandKind; raisedAt: Date }>(
+  hands: readonly H[],
+  mode: QueueMode,
+  totals: readonly Pick<SpokenRow, 'participantId' | 'spokenMsThisSession' | 'turnsThisSession'>[],
+): H[] {
+  const spoken = new Map(totals.map((t) => [t.participantId, t]));
+  return [...hands].sort((a, b) => {
+    const byKind = KIND_RANK[a.kind] - KIND_RANK[b.kind];
+    if (byKind !== 0) return byKind;
+    if (mode === 'equity') {
+      const [sa, sb] = [spoken.get(a.participantId), spoken.get(b.participantId)];
+      const byTime = (sa?.spokenMsThisSession ?? 0) - (sb?.spokenMsThisSession ?? 0);
+      if (byTime !== 0) return byTime;
+      const byTurns = (sa?.turnsThisSession ?? 0) - (sb?.turnsThisSession ?? 0);
+      if (byTurns !== 0) return byTurns;
+    }
+    return a.raisedAt.getTime() - b.raisedAt.getTime();
+  });
+}
+
+/** Gini coefficient: 0 when everyone spoke equally long, approaching 1 when one person spoke alone. */
+export function gini(values: readonly number[]): number {
+  const n = values.length;
+  const total = values.reduce((sum, v) => sum + v, 0);
+  if (n === 0 || total === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const weighted = sorted.reduce((sum, v, i) => sum + (i + 1) * v, 0);
+  return (2 * weighted) / (n * total) - (n + 1) / n;
+}
+
+export function viewFor(facts: SessionFacts, audience: Role): SessionState {
+  const { session, now } = facts;
+  const byId = new Map(facts.participants.map((p) => [p.id, p]));
+  const nameOf = (id: string): string => {
+    const p = byId.get(id);
+    if (!p) return 'Unknown';
+    return audience === 'observer' && !p.showName ? pseudonym(p.seat) : p.displayName;
+  };
+  const checkedIn = new Map(facts.attendance.map((a) => [a.participantId, a]));
+  const attendees: Attendee[] = facts.participants.map((p) => ({
+    participantId: p.id,
+    name: nameOf(p.id),
+    role: p.role,
+    checkedIn: checkedIn.has(p.id),
+    online: facts.online.has(p.id),
+    mutedUntil: p.mutedUntil !== null && p.mutedUntil > now ? p.mutedUntil : null,
+    removed: checkedIn.get(p.id)?.removed ?? false,
+  }));
+  const speaking = facts.hands.find((h) => h.status === 'speaking');
+  const waiting = orderQueue(
+    facts.hands.filter((h) => h.status === 'waiting'),
+    session.queueMode,
+    facts.totals,
+  );
+  return {
+    id: session.id,
+    title: session.title,
+    status: session.status,
+    queueMode: session.queueMode,
+    turnLimitSeconds: session.turnLimitSeconds,
+    agenda: facts.agenda,
+    currentItemId: session.currentItemId,
+    attendees,
+    queue: waiting.map((h) => ({
+      id: h.id,
+      participantId: h.participantId,
+      name: nameOf(h.participantId),
+      kind: h.kind,
+      raisedAt: h.raisedAt.getTime(),
+    })),
+    turn:
+      speaking && speaking.calledAt
+        ? {
+            handId: speaking.id,
+            participantId: speaking.participantId,
+            name: nameOf(speaking.participantId),
+            startedAt: speaking.calledAt.getTime(),
+            endsAt: speaking.calledAt.getTime() + session.turnLimitSeconds * 1000,
+          }
+        : null,
+    groups: facts.groups.map((g) => ({
+      id: g.id,
+      number: g.number,
+      memberIds: g.memberIds,
+      standardIds: g.standardIds,
+      padDocId: padDocId(g.id),
+      ended: g.ended,
+    })),
+    announcements: facts.announcements,
+    moderationLog: facts.moderation.map((m) => ({
+      id: m.id,
+      action: m.action,
+      participantName: nameOf(m.participantId),
+      reason: m.reason,
+      // Observers never read free text about a named member.
+      note: audience === 'observer' ? null : m.note,
+      at: m.at.getTime(),
+    })),
+    equity: audience === 'moderator' ? equity(facts, speaking) : null,
+  };
+}
+
+function equity(facts: SessionFacts, speaking: HandRow | undefined): EquitySummary {
+  const totals = new Map(facts.totals.map((t) => [t.participantId, t]));
+  const members = facts.participants.filter((p) => p.role === 'member');
+  const rows = members.map((p) => {
+    const t = totals.get(p.id);
+    // The turn under way counts as it goes, so the view is live without stored ticks.
+    const live = speaking?.participantId === p.id && speaking.calledAt ? facts.now - speaking.calledAt.getTime() : 0;
+    return {
+      participantId: p.id,
+      name: p.displayName,
+      turnsThisSession: (t?.turnsThisSession ?? 0) + (live > 0 ? 1 : 0),
+      spokenMsThisSession: (t?.spokenMsThisSession ?? 0) + live,
+      turnsOverall: (t?.turnsOverall ?? 0) + (live > 0 ? 1 : 0),
+      spokenMsOverall: (t?.spokenMsOverall ?? 0) + live,
+    };
+  });
+  const present = new Set(facts.attendance.filter((a) => !a.removed).map((a) => a.participantId));
+  const counted = rows.filter((r) => present.has(r.participantId));
+  return {
+    rows: rows.sort((a, b) => a.spokenMsThisSession - b.spokenMsThisSession),
+    shareWhoSpoke: counted.length === 0 ? 0 : counted.filter((r) => r.turnsThisSession > 0).length / counted.length,
+    gini: gini(counted.map((r) => r.spokenMsThisSession)),
+  };
+}
