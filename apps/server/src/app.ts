@@ -10,6 +10,7 @@ import { DocumentRegistry } from './collab/documentRegistry.ts';
 import { UpdateLog } from './collab/updateLog.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import { Silence } from './features/sessions/silence.ts';
+import { VotePublisher } from './features/votes/votePublisher.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { socketFanout } from './realtime/fanout.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Other nodes, when several run (`connectCluster`); a single node otherwise. */
   cluster?: Pick<ClusterLink, 'cluster' | 'adapter'>;
+  /** The secret that keys ballots to members (`BALLOT_SECRET`); identical on every node. */
+  ballotSecret: Uint8Array;
   /** How long the update log gathers a batch before one INSERT (default 10 ms). */
   updateBatchMs?: number;
   /** Tuning for tests: updates folded into a snapshot after this many. */
@@ -71,10 +74,13 @@ export function createApp(deps: AppDeps): App {
     watchers: new WatcherCount(io, watch),
     sessions: new SessionPublisher(deps.db, io, watch),
     silence: new Silence(deps.db),
+    votes: new VotePublisher(deps.db, io, watch),
+    ballotSecret: deps.ballotSecret,
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
   };
   attachNamespaces(context);
+  io.on('access:changed', (docId) => context.access.forget(docId));
   httpServer.on('request', createHttpApp(context, { webRoot: deps.webRoot ?? null, redisUp: () => cluster.isUp() }));
 
   let closing: Promise<void> | null = null;
@@ -82,6 +88,7 @@ export function createApp(deps: AppDeps): App {
     (closing ??= (async () => {
       context.watchers.close();
       context.sessions.close();
+      context.votes.close();
       const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
       await documents.close();
       await stopped;

@@ -3,6 +3,7 @@ import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { DocumentRegistry } from './collab/documentRegistry.ts';
 import type { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import type { Silence } from './features/sessions/silence.ts';
+import type { VotePublisher } from './features/votes/votePublisher.ts';
 import type { WatcherCount } from './features/watch/watcherCount.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
@@ -18,6 +19,9 @@ export interface AppContext {
   watchers: WatcherCount;
   sessions: SessionPublisher;
   silence: Silence;
+  votes: VotePublisher;
+  /** Keys ballots to members without the database knowing how (see voteStore). Same on every node. */
+  ballotSecret: Uint8Array;
   sessionLifetimeMs: number;
   secureCookies: boolean;
 }

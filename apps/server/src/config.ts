@@ -17,6 +17,10 @@ const environment = z.object({
   SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   WEB_ROOT: z.string().optional(),
   SEED_DEMO: z.enum(['0', '1']).optional(),
+  BALLOT_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters (32 random bytes)')
+    .optional(),
 });
 
 export type Config = ReturnType<typeof readConfig>;
@@ -40,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES === '1',
+    ballotSecret: e.BALLOT_SECRET ?? null,
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(import.meta.dirname, '../../web/dist')),
     // The embedded database seeds the demo by default; a shared PostgreSQL only where asked (one node).
     seedDemo: (e.SEED_DEMO ?? (e.DATABASE_URL ? '0' : '1')) === '1',

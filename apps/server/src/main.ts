@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { connectCluster } from './cluster/connectCluster.ts';
 import { readConfig } from './config.ts';
 import { ensureDemoAssembly } from './features/assemblies/demo.ts';
+import { loadBallotSecret } from './features/votes/ballotSecret.ts';
 import { openDatabase } from './storage/open.ts';
 
 /** The only place that reads the environment and listens. */
@@ -15,6 +16,7 @@ const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databas
 const cluster = config.redisUrl ? await connectCluster(config.redisUrl, logger, config.redisPrefix) : null;
 const app = createApp({
   db,
+  ballotSecret: await loadBallotSecret(config.ballotSecret, config.dataDir),
   logger,
   webRoot: config.webRoot,
   secureCookies: config.secureCookies,

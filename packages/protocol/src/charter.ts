@@ -12,6 +12,8 @@ export interface StandardView {
   title: string;
   status: StandardStatus;
   docId: string;
+  /** Possible consequences of a breach, mildest first; edited before adoption. */
+  ladder: string[];
 }
 
 /** The Yjs document of a standard, and the rich-text fields (XML fragments) inside it. */
@@ -43,3 +45,13 @@ export type AddStandard = z.infer<typeof addStandardSchema>;
 export type RetitleStandard = z.infer<typeof retitleStandardSchema>;
 export type MoveStandard = z.infer<typeof moveStandardSchema>;
 export type RemoveStandard = z.infer<typeof removeStandardSchema>;
+
+/** moderator → server, `standard:lock` / `standard:unlock`: freeze or unfreeze the text (recorded). */
+export const standardRefSchema = z.strictObject({ standardId });
+/** member|moderator → server, `standard:setLadder`: the consequence ladder, before adoption. */
+export const setLadderSchema = z.strictObject({
+  standardId,
+  steps: z.array(z.string().trim().min(1).max(LIMITS.maxTitleLength)).max(LIMITS.maxLadderSteps),
+});
+export type StandardRef = z.infer<typeof standardRefSchema>;
+export type SetLadder = z.infer<typeof setLadderSchema>;

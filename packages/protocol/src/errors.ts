@@ -11,6 +11,7 @@ export const ErrorCode = {
   rateLimited: 'rate_limited',
   limitReached: 'limit_reached',
   locked: 'locked',
+  voteClosed: 'vote_closed',
   unavailable: 'unavailable',
   protocolMismatch: 'protocol_mismatch',
   internal: 'internal',

@@ -1,9 +1,19 @@
 import type { AssemblySnapshot } from './assembly.ts';
-import type { AddStandard, MoveStandard, RemoveStandard, RetitleStandard, StandardView } from './charter.ts';
+import type {
+  AddStandard,
+  MoveStandard,
+  RemoveStandard,
+  RetitleStandard,
+  SetLadder,
+  StandardRef,
+  StandardView,
+} from './charter.ts';
 import type { AwarenessMessage, CloseDocument, OpenDocument, SyncMessage, WatchDocument } from './documents.ts';
 import type { AckCallback } from './errors.ts';
 import type { ModerationNotice, SessionState } from './session.ts';
 import type * as S from './sessionPayloads.ts';
+import type * as V from './votePayloads.ts';
+import type { VoteResult, VoteView } from './votes.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -39,6 +49,8 @@ export interface BroadcastEvents {
    * Null until a session exists.
    */
   'session:state': (state: SessionState | null) => void;
+  /** On connection and after every change: every vote of the assembly; choices only after close. */
+  'votes:state': (update: { votes: VoteView[] }) => void;
 }
 
 /** Both namespaces: the client's clock offset is measured against this (NTP-style round trip). */
@@ -87,6 +99,14 @@ export interface AssemblyClientEvents {
   'moderation:unmute': (payload: S.Unmute, ack: AckCallback<null>) => void;
   'moderation:remove': (payload: S.RemoveFromSession, ack: AckCallback<null>) => void;
   'clock:ping': ClockEvents['clock:ping'];
+  'standard:lock': (payload: StandardRef, ack: AckCallback<null>) => void;
+  'standard:unlock': (payload: StandardRef, ack: AckCallback<null>) => void;
+  'standard:setLadder': (payload: SetLadder, ack: AckCallback<null>) => void;
+  'vote:open': (payload: V.OpenVote, ack: AckCallback<{ voteId: string }>) => void;
+  /** Written to the database before the ack; the receipt lets the voter find their ballot after close. */
+  'vote:cast': (payload: V.CastBallot, ack: AckCallback<{ receipt: string }>) => void;
+  /** Closes once, under a lock; later calls return the same result. */
+  'vote:close': (payload: V.VoteRef, ack: AckCallback<VoteResult>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

@@ -13,3 +13,5 @@ export * from './parse.ts';
 export * from './wire.ts';
 export * from './session.ts';
 export type * from './sessionPayloads.ts';
+export * from './votes.ts';
+export type * from './votePayloads.ts';

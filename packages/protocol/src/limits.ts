@@ -26,6 +26,10 @@ export const LIMITS = {
   /** Agenda items in one session; small groups in one split. */
   maxAgendaItems: 100,
   maxGroups: 50,
+  /** Steps in a standard's consequence ladder. */
+  maxLadderSteps: 12,
+  /** Options in an approval or ranked vote. */
+  maxVoteOptions: 20,
   /** Announcements and moderation notes, in characters. */
   maxAnnouncementLength: 500,
   maxNoteLength: 500,

@@ -42,6 +42,13 @@ export const PERMISSIONS = {
     'moderation:unmute': ['moderator'],
     'moderation:remove': ['moderator'],
     'clock:ping': ['moderator', 'member'],
+    'standard:lock': ['moderator'],
+    'standard:unlock': ['moderator'],
+    'standard:setLadder': ['moderator', 'member'],
+    'vote:open': ['moderator'],
+    // Moderators facilitate and stay neutral: only members vote.
+    'vote:cast': ['member'],
+    'vote:close': ['moderator'],
   },
   watch: {
     'doc:open': ['observer'],

@@ -8,6 +8,8 @@ import {
 } from './documents.ts';
 import type { AssemblyClientEvent, WatchClientEvent } from './events.ts';
 import * as S from './session.ts';
+import { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
+import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
 
 const clockPingSchema = z.strictObject({});
@@ -49,6 +51,12 @@ export const SCHEMAS = {
     'moderation:unmute': S.unmuteSchema,
     'moderation:remove': S.removeFromSessionSchema,
     'clock:ping': clockPingSchema,
+    'standard:lock': standardRefSchema,
+    'standard:unlock': standardRefSchema,
+    'standard:setLadder': setLadderSchema,
+    'vote:open': openVoteSchema,
+    'vote:cast': castBallotSchema,
+    'vote:close': voteRefSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

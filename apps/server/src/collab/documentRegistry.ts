@@ -173,6 +173,11 @@ export class DocumentRegistry {
     };
   }
 
+  /** Resolves once every update accepted so far on this node is stored. */
+  async flushWrites(): Promise<void> {
+    await this.deps.log.flush();
+  }
+
   /** Shutdown: write every pending update, fold what this node wrote, free memory. */
   async close(): Promise<void> {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);

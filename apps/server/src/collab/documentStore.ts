@@ -102,3 +102,28 @@ export async function compactDocument(db: Database, docId: string): Promise<{ fo
     }
   });
 }
+
+/** A full copy of a document as stored now (at lock, at adoption): the charter's version history. */
+export async function saveMilestone(db: Queryable, docId: string, label: string): Promise<void> {
+  const loaded = await loadDocument(db, docId);
+  const doc = replay(loaded.snapshot, loaded.updates);
+  try {
+    await db.query(
+      'INSERT INTO document_milestones (id, doc_id, label, state) VALUES (gen_random_uuid(), $1, $2, $3)',
+      [docId, label, Y.encodeStateAsUpdate(doc)],
+    );
+  } finally {
+    doc.destroy();
+  }
+}
+
+export async function listMilestones(
+  db: Queryable,
+  docId: string,
+): Promise<{ label: string; state: Uint8Array; createdAt: Date }[]> {
+  const rows = await db.query<{ label: string; state: Uint8Array; created_at: Date }>(
+    'SELECT label, state, created_at FROM document_milestones WHERE doc_id = $1 ORDER BY created_at',
+    [docId],
+  );
+  return rows.map((r) => ({ label: r.label, state: new Uint8Array(r.state), createdAt: r.created_at }));
+}

@@ -2,7 +2,9 @@ import type { AppContext } from '../appContext.ts';
 import { registerDocumentCommands } from '../collab/documentCommands.ts';
 import { registerWatchCommands } from '../collab/watchCommands.ts';
 import { buildSnapshot } from '../features/assemblies/snapshot.ts';
-import { registerCharterCommands } from '../features/charter/charterCommands.ts';
+import { registerCharterCommands, registerLifecycleCommands } from '../features/charter/charterCommands.ts';
+import { listVotes } from '../features/votes/voteStore.ts';
+import { registerVoteCommands } from '../features/votes/voteCommands.ts';
 import { registerFloorCommands } from '../features/sessions/floorCommands.ts';
 import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
 import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
@@ -27,6 +29,8 @@ export function attachNamespaces(ctx: AppContext): void {
     registerFloorCommands(ctx, socket);
     registerGroupCommands(ctx, socket);
     registerModerationCommands(ctx, socket);
+    registerLifecycleCommands(ctx, socket);
+    registerVoteCommands(ctx, socket);
     on('assembly', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const { assembly, participant } = socket.data;
     socket.on('disconnect', () => ctx.sessions.changed(assembly.id));
@@ -60,12 +64,14 @@ export function attachNamespaces(ctx: AppContext): void {
 async function sendSnapshot(ctx: AppContext, socket: AssemblySocket | WatchSocket): Promise<void> {
   try {
     const { assembly, role } = socket.data;
-    const [snapshot, session] = await Promise.all([
+    const [snapshot, session, votes] = await Promise.all([
       buildSnapshot(ctx, socket.data),
       ctx.sessions.stateFor(assembly.id, role),
+      listVotes(ctx.db, assembly.id),
     ]);
     (socket as AssemblySocket).emit('assembly:snapshot', snapshot);
     (socket as AssemblySocket).emit('session:state', session);
+    (socket as AssemblySocket).emit('votes:state', { votes });
   } catch (err) {
     // Without a snapshot the client cannot show anything true; let it reconnect and retry.
     ctx.logger.error({ err, socket: socket.id }, 'snapshot failed');

@@ -21,10 +21,16 @@ export interface SocketData {
   bucket: TokenBucket;
 }
 
-export type MootServer = Server<AssemblyClientEvents, AssemblyServerEvents, Record<string, never>, SocketData>;
-export type AssemblySocket = Socket<AssemblyClientEvents, AssemblyServerEvents, Record<string, never>, SocketData>;
-export type WatchNamespace = Namespace<WatchClientEvents, WatchServerEvents, Record<string, never>, SocketData>;
-export type WatchSocket = Socket<WatchClientEvents, WatchServerEvents, Record<string, never>, SocketData>;
+/** Between nodes (through the adapter), never to clients. */
+export interface InterServerEvents {
+  /** Who may write a document changed (a standard locked, groups ended): drop cached answers. */
+  'access:changed': (docId: string) => void;
+}
+
+export type MootServer = Server<AssemblyClientEvents, AssemblyServerEvents, InterServerEvents, SocketData>;
+export type AssemblySocket = Socket<AssemblyClientEvents, AssemblyServerEvents, InterServerEvents, SocketData>;
+export type WatchNamespace = Namespace<WatchClientEvents, WatchServerEvents, InterServerEvents, SocketData>;
+export type WatchSocket = Socket<WatchClientEvents, WatchServerEvents, InterServerEvents, SocketData>;
 
 export const assemblyRoom = (assemblyId: string): string => `assembly:${assemblyId}`;
 /** Moderators and members of an assembly get different views of the session. */

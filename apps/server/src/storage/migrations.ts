@@ -162,6 +162,52 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       ALTER TABLE participants ADD COLUMN muted_until timestamptz
     `,
   },
+  {
+    id: 3,
+    name: 'decisions: secret votes, ballots apart from participation, ladders, milestones',
+    sql: `
+      ALTER TABLE standards ADD COLUMN ladder text[] NOT NULL DEFAULT '{}';
+      CREATE TABLE document_milestones (
+        id uuid PRIMARY KEY,
+        doc_id text NOT NULL,
+        label text NOT NULL,
+        state bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX document_milestones_by_doc ON document_milestones (doc_id, created_at);
+      CREATE TABLE votes (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        session_id uuid REFERENCES assembly_sessions(id),
+        subject text NOT NULL CHECK (subject IN ('adopt_standard', 'amendment', 'consequence', 'question')),
+        subject_id uuid,
+        question text NOT NULL,
+        rules jsonb NOT NULL,
+        eligible integer NOT NULL,
+        quorum_needed integer NOT NULL,
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        opened_at timestamptz NOT NULL DEFAULT now(),
+        closed_at timestamptz,
+        result jsonb
+      );
+      CREATE INDEX votes_by_assembly ON votes (assembly_id, opened_at);
+      CREATE TABLE vote_participation (
+        vote_id uuid NOT NULL REFERENCES votes(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        PRIMARY KEY (vote_id, participant_id)
+      );
+      CREATE TABLE ballots (
+        vote_id uuid NOT NULL REFERENCES votes(id),
+        ballot_key bytea NOT NULL,
+        client_ballot_id uuid NOT NULL,
+        receipt text NOT NULL,
+        choice jsonb NOT NULL,
+        reason text,
+        PRIMARY KEY (vote_id, ballot_key),
+        UNIQUE (vote_id, receipt)
+      )
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -22,6 +22,9 @@ import { openDatabase } from '../../src/storage/open.ts';
 export type MemberSocket = Socket<AssemblyServerEvents, AssemblyClientEvents>;
 export type WatcherSocket = Socket<WatchServerEvents, WatchClientEvents>;
 
+/** Every in-process node of a test shares this, as every node of a deployment shares `BALLOT_SECRET`. */
+export const TEST_BALLOT_SECRET = new Uint8Array(32).fill(7);
+
 export interface RunningApp {
   app: App;
   db: Database;
@@ -34,7 +37,12 @@ export interface RunningApp {
 export async function startApp(options: Partial<AppDeps> & { db?: Database } = {}): Promise<RunningApp> {
   const ownDb = !options.db;
   const db = options.db ?? (await openDatabase({ inMemory: true }));
-  const app = createApp({ logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), ...options, db });
+  const app = createApp({
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ballotSecret: TEST_BALLOT_SECRET,
+    ...options,
+    db,
+  });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return {
@@ -107,14 +115,17 @@ export async function connectMember(
   return { socket, snapshot: await firstSnapshot(socket) };
 }
 
+/** `listen` runs before the connection opens, for tests that need the frames sent with the snapshot. */
 export async function connectWatcher(
   url: string,
   watchKey: string,
+  listen: (socket: WatcherSocket) => void = () => {},
 ): Promise<{ socket: WatcherSocket; snapshot: AssemblySnapshot }> {
   const socket: WatcherSocket = connect(url + NAMESPACES.watch, {
     ...base,
     auth: { protocol: PROTOCOL_VERSION, watchKey },
   });
+  listen(socket);
   return { socket, snapshot: await firstSnapshot(socket) };
 }
 

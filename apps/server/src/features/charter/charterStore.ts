@@ -8,18 +8,21 @@ interface StandardRow {
   position: number;
   title: string;
   status: StandardStatus;
+  ladder: string[];
 }
+const COLUMNS = 'id, position, title, status, ladder';
 const toView = (row: StandardRow): StandardView => ({
   id: row.id,
   position: row.position,
   title: row.title,
   status: row.status,
   docId: standardDocId(row.id),
+  ladder: row.ladder,
 });
 
 export class CharterError extends Error {
   constructor(
-    readonly reason: 'not_found' | 'limit_reached',
+    readonly reason: 'not_found' | 'limit_reached' | 'wrong_status',
     message: string,
   ) {
     super(message);
@@ -29,7 +32,7 @@ export class CharterError extends Error {
 /** The standards in the charter, in order. Removed standards stay in the table, out of the list. */
 export async function listCharter(db: Queryable, assemblyId: string): Promise<StandardView[]> {
   const rows = await db.query<StandardRow>(
-    `SELECT id, position, title, status FROM standards
+    `SELECT ${COLUMNS} FROM standards
      WHERE assembly_id = $1 AND removed_at IS NULL ORDER BY position, created_at`,
     [assemblyId],
   );
@@ -42,7 +45,7 @@ export async function findStandard(
   standardId: string,
 ): Promise<StandardView | null> {
   const [row] = await db.query<StandardRow>(
-    `SELECT id, position, title, status FROM standards
+    `SELECT ${COLUMNS} FROM standards
      WHERE id = $1 AND assembly_id = $2 AND removed_at IS NULL`,
     [standardId, assemblyId],
   );
@@ -71,7 +74,7 @@ export async function addStandard(
     }
     const [row] = await tx.query<StandardRow>(
       `INSERT INTO standards (id, assembly_id, position, title, created_by) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id, position, title, status`,
+       RETURNING ${COLUMNS}`,
       [randomUUID(), assemblyId, count, title, actorId],
     );
     await recordAudit(tx, { assemblyId, actorId, action: 'standard.added', target: row!.id, detail: { title } });
@@ -89,7 +92,7 @@ export async function retitleStandard(
   return db.transaction(async (tx) => {
     const [row] = await tx.query<StandardRow>(
       `UPDATE standards SET title = $3 WHERE id = $1 AND assembly_id = $2 AND removed_at IS NULL
-       RETURNING id, position, title, status`,
+       RETURNING ${COLUMNS}`,
       [standardId, assemblyId, title],
     );
     if (!row) throw new CharterError('not_found', 'No such standard in this charter');
@@ -146,4 +149,39 @@ async function renumber(tx: Queryable, ordered: StandardView[]): Promise<void> {
      FROM unnest($1::uuid[]) WITH ORDINALITY AS ordered(id, position) WHERE standards.id = ordered.id`,
     [ordered.map((s) => s.id)],
   );
+}
+
+/**
+ * Moves a standard along its lifecycle, only from the statuses given: drafting ⇄ locked by a
+ * moderator, locked → adopted | rejected by the adoption vote.
+ */
+export async function setStandardStatus(
+  tx: Queryable,
+  assemblyId: string,
+  standardId: string,
+  from: readonly StandardStatus[],
+  to: StandardStatus,
+): Promise<StandardView> {
+  const [row] = await tx.query<StandardRow>(
+    `UPDATE standards SET status = $4 WHERE id = $1 AND assembly_id = $2 AND removed_at IS NULL AND status = ANY($3::text[])
+     RETURNING ${COLUMNS}`,
+    [standardId, assemblyId, from, to],
+  );
+  if (row) return toView(row);
+  const current = await findStandard(tx, assemblyId, standardId);
+  if (!current) throw new CharterError('not_found', 'No such standard in this charter');
+  throw new CharterError('wrong_status', `The standard is ${current.status}; this needs it ${from.join(' or ')}`);
+}
+
+/** The consequence ladder can change until the standard is adopted or rejected. */
+export async function setLadder(tx: Queryable, assemblyId: string, standardId: string, steps: string[]): Promise<void> {
+  const updated = await tx.query(
+    `UPDATE standards SET ladder = $3::text[] WHERE id = $1 AND assembly_id = $2 AND removed_at IS NULL
+       AND status IN ('drafting', 'locked') RETURNING id`,
+    [standardId, assemblyId, steps],
+  );
+  if (updated.length > 0) return;
+  if (!(await findStandard(tx, assemblyId, standardId)))
+    throw new CharterError('not_found', 'No such standard in this charter');
+  throw new CharterError('wrong_status', 'The ladder of an adopted or rejected standard cannot change');
 }

@@ -1,0 +1,269 @@
+/**
+ * Counting a closed vote. Pure: the same rules and ballots always give the same result, so anyone
+ * holding the published ballots can recount. The stated rules:
+ *
+ * - Ballots must pass validateBallot; tally refuses (throws) rather than count one that could not
+ *   have been cast. An empty list is fine.
+ * - Quorum: met when ballots cast ≥ quorumNeeded. Without it nothing passes and nothing wins, but
+ *   the counts (ranked: first preferences, no rounds) are still published; the explanation starts
+ *   "No quorum: N of M needed".
+ * - Yes/no: counts yes, no, abstain. The threshold is measured against yes + no (+ abstain when
+ *   `abstentionsCount`). Simple: strictly more than half (exactly half fails). Two thirds:
+ *   yes × 3 ≥ counted × 2 (exactly two thirds passes). Share s: yes ≥ s × counted, where s is read
+ *   as the decimal it is written as (0.6 is exactly 6/10, not the binary float just under it) and
+ *   compared in integer arithmetic. Nothing counted → fails. No winner.
+ * - Consent: counts the six gradients. Passes iff there is no block at all and endorse + agree +
+ *   agree with reservations is at least `agreeShare` of the ballots that did not stand aside
+ *   (exact arithmetic as above). If every ballot stood aside (or none was cast) it fails.
+ * - Approval: counts approvals per option ("0", "1", …). The option with the most approvals wins
+ *   and the vote passes. A tie for most is not broken: no winner, the assembly votes again.
+ *   No approvals at all → no winner.
+ * - Ranked (instant runoff): each round every ballot counts for its highest-ranked option still
+ *   standing; ballots with none left are exhausted and dropped. An option with more than half of
+ *   the round's non-exhausted ballots wins. Otherwise the option with the fewest votes is
+ *   eliminated (one per round; options nobody ranked first start at 0 and so go first). A tie for
+ *   fewest is broken by the previous round's counts — fewer there is eliminated — going back round
+ *   by round; if they were tied in every round, the option listed later is eliminated. With no
+ *   ballots there is no winner. `counts` are first preferences; `rounds` holds each round.
+ * - Every explanation is one plain sentence with the numbers; a percentage is shown to one decimal
+ *   and never rounded across the bar (6666 of 10000 shows 66.6%, not 66.7%, against two thirds).
+ */
+import {
+  CONSENT_CHOICES,
+  YES_NO_CHOICES,
+  type BallotChoice,
+  type ConsentChoice,
+  type Threshold,
+  type VoteResult,
+  type VoteRules,
+  type YesNoChoice,
+} from '@moot/protocol';
+
+type Outcome = Pick<VoteResult, 'passed' | 'winner' | 'counts' | 'rounds' | 'explanation'>;
+const outcome = (counts: Record<string, number>, passed: boolean, explanation: string, winner: number | null = null) =>
+  ({ passed, winner, counts, explanation }) satisfies Outcome;
+
+/** Why this ballot cannot be counted under these rules, or null if it can. */
+export function validateBallot(rules: VoteRules, choice: BallotChoice): string | null {
+  if (choice.method !== rules.method)
+    return `This ballot is for another kind of vote (${choice.method}, not ${rules.method}).`;
+  const options = 'options' in rules ? rules.options.length : 0;
+  switch (choice.method) {
+    case 'yes_no':
+    case 'consent': {
+      const known: readonly string[] = choice.method === 'yes_no' ? YES_NO_CHOICES : CONSENT_CHOICES;
+      return known.includes(choice.choice) ? null : `Unknown choice "${choice.choice}".`;
+    }
+    case 'approval':
+      return checkIndexes(choice.approved, options, 'approved');
+    case 'ranked':
+      return choice.ranking.length === 0
+        ? 'A ranking must list at least one option.'
+        : checkIndexes(choice.ranking, options, 'ranked');
+  }
+}
+
+function checkIndexes(indexes: readonly number[], options: number, verb: string): string | null {
+  const seen = new Set<number>();
+  for (const i of indexes) {
+    if (!Number.isInteger(i) || i < 0 || i >= options) return `Option ${i} does not exist (there are ${options}).`;
+    if (seen.has(i)) return `Option ${i} is ${verb} more than once.`;
+    seen.add(i);
+  }
+  return null;
+}
+
+/** Counts the ballots of a closed vote. Throws if a ballot could not have been cast under these rules. */
+export function tally(
+  rules: VoteRules,
+  ballots: readonly BallotChoice[],
+  quorum: { eligible: number; quorumNeeded: number },
+): VoteResult {
+  ballots.forEach((ballot, i) => {
+    const why = validateBallot(rules, ballot);
+    if (why !== null) throw new RangeError(`Ballot ${i + 1} cannot be counted: ${why}`);
+  });
+  const { eligible, quorumNeeded } = quorum;
+  const counted = count(rules, ballots);
+  const quorumMet = ballots.length >= quorumNeeded;
+  const base = { ballots: ballots.length, eligible, quorumNeeded, quorumMet };
+  if (quorumMet) return { ...base, ...counted };
+  const why = `No quorum: ${ballots.length} of ${quorumNeeded} needed ballots were cast (${eligible} eligible), so nothing is decided.`;
+  return { ...base, ...outcome(counted.counts, false, why) };
+}
+
+const only = <M extends BallotChoice['method']>(ballots: readonly BallotChoice[], method: M) =>
+  ballots.filter((b): b is Extract<BallotChoice, { method: M }> => b.method === method);
+
+function count(rules: VoteRules, ballots: readonly BallotChoice[]): Outcome {
+  switch (rules.method) {
+    case 'yes_no': {
+      const choices = only(ballots, 'yes_no').map((b) => b.choice);
+      return yesNo(rules.threshold, rules.abstentionsCount, choices);
+    }
+    case 'consent':
+      return consent(
+        rules.agreeShare,
+        only(ballots, 'consent').map((b) => b.choice),
+      );
+    case 'approval':
+      return approval(
+        rules.options,
+        only(ballots, 'approval').map((b) => b.approved),
+      );
+    case 'ranked':
+      return ranked(
+        rules.options,
+        only(ballots, 'ranked').map((b) => b.ranking),
+      );
+  }
+}
+
+function tallyChoices<C extends string>(all: readonly C[], choices: readonly C[]): Record<C, number> {
+  const counts = Object.fromEntries(all.map((c) => [c, 0])) as Record<C, number>;
+  for (const c of choices) counts[c] += 1;
+  return counts;
+}
+
+/** Whether part out of whole clears a threshold; monotone in part, exact (integers and BigInt only). */
+type Bar = (part: number, whole: number) => boolean;
+const majority: Bar = (part, whole) => part * 2 > whole;
+
+/** At least `share`, read as the exact fraction of its shortest decimal form: 0.6 → 6/10. */
+function shareBar(share: number): Bar {
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(share));
+  if (!m || !(share > 0)) throw new RangeError(`Not a share: ${share}`);
+  const scale = (m[2]?.length ?? 0) - Number(m[3] ?? 0);
+  const digits = BigInt((m[1] ?? '') + (m[2] ?? ''));
+  const [num, den] = scale >= 0 ? [digits, 10n ** BigInt(scale)] : [digits * 10n ** BigInt(-scale), 1n];
+  return (part, whole) => BigInt(part) * den >= num * BigInt(whole);
+}
+const sharePercent = (share: number) => `${Number((share * 100).toPrecision(12))}%`;
+
+/** part/whole as a percentage to one decimal, never rounded across the bar (2/3 shows 66.7%, 6666/10000 66.6%). */
+function percent(part: number, whole: number, bar: Bar): string {
+  const exact = (part * 1000) / whole;
+  const passed = bar(part, whole);
+  let tenths = Math.round(exact);
+  if (bar(tenths, 1000) !== passed) tenths = passed ? Math.ceil(exact) : Math.floor(exact);
+  return `${Math.trunc(tenths / 10)}${tenths % 10 === 0 ? '' : `.${tenths % 10}`}%`;
+}
+
+function yesNo(threshold: Threshold, abstentionsCount: boolean, choices: readonly YesNoChoice[]): Outcome {
+  const counts = tallyChoices(YES_NO_CHOICES, choices);
+  const { yes, no, abstain } = counts;
+  const counted = yes + no + (abstentionsCount ? abstain : 0);
+  const rest = `${no} no, ${abstain} abstaining (${abstentionsCount ? 'counted' : 'not counted'})`;
+  if (counted === 0) return outcome(counts, false, `Failed: no votes to count (${rest}).`);
+  const bar: Bar =
+    threshold.kind === 'simple'
+      ? majority
+      : threshold.kind === 'two_thirds'
+        ? (part, whole) => part * 3 >= whole * 2
+        : shareBar(threshold.share);
+  const passed = bar(yes, counted);
+  const verdict =
+    threshold.kind === 'simple'
+      ? `${passed ? '' : 'not '}more than half`
+      : `${passed ? 'at least' : 'less than'} ${threshold.kind === 'share' ? sharePercent(threshold.share) : 'two thirds'}`;
+  const score = `${yes} yes of ${counted} counted (${percent(yes, counted, bar)})`;
+  return outcome(counts, passed, `${passed ? 'Passed' : 'Failed'}: ${score} is ${verdict}; ${rest}.`);
+}
+
+function consent(agreeShare: number, choices: readonly ConsentChoice[]): Outcome {
+  const counts = tallyChoices(CONSENT_CHOICES, choices);
+  const agreeing = counts.endorse + counts.agree + counts.agree_with_reservations;
+  const counted = choices.length - counts.stand_aside;
+  const { block } = counts;
+  const aside = `${counts.stand_aside} stood aside`;
+  if (block > 0) {
+    const blocks = `${block} ${block === 1 ? 'block' : 'blocks'}`;
+    return outcome(
+      counts,
+      false,
+      `Failed: ${blocks}, and consent allows none (${agreeing} of ${counted} agree, ${aside}).`,
+    );
+  }
+  if (choices.length === 0) return outcome(counts, false, 'Failed: no ballots were cast.');
+  if (counted === 0) {
+    return outcome(
+      counts,
+      false,
+      `Failed: all ${choices.length} ballots stood aside, so there is no agreement to count.`,
+    );
+  }
+  const bar = shareBar(agreeShare);
+  const passed = bar(agreeing, counted);
+  const score = `${agreeing} of ${counted} agree (${percent(agreeing, counted, bar)})`;
+  const verdict = `${passed ? 'at least' : 'less than'} ${sharePercent(agreeShare)}`;
+  return outcome(counts, passed, `${passed ? 'Passed' : 'Failed'}: ${score}, ${verdict}, with no block (${aside}).`);
+}
+
+const title = (options: readonly string[], i: number) => `“${options[i] ?? `option ${i}`}”`;
+function titles(options: readonly string[], indexes: readonly number[]): string {
+  const names = indexes.map((i) => title(options, i));
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+const countsOf = (votes: readonly number[], which: Iterable<number>) =>
+  Object.fromEntries([...which].map((i) => [String(i), votes[i] ?? 0]));
+
+function approval(options: readonly string[], ballots: readonly (readonly number[])[]): Outcome {
+  const votes = options.map(() => 0);
+  for (const approved of ballots) for (const i of approved) votes[i] = (votes[i] ?? 0) + 1;
+  const counts = countsOf(votes, options.keys());
+  const most = Math.max(0, ...votes);
+  const top = [...options.keys()].filter((i) => votes[i] === most);
+  const from = `from ${ballots.length} ${ballots.length === 1 ? 'ballot' : 'ballots'}`;
+  if (most === 0) return outcome(counts, false, `No winner: no option was approved ${from}.`);
+  const [winner] = top;
+  if (top.length > 1 || winner === undefined) {
+    const tie = `Tie between ${titles(options, top)} with ${most} approvals each ${from}`;
+    return outcome(counts, false, `${tie}; ties are not broken, so the assembly votes again.`);
+  }
+  const approvals = `${most} ${most === 1 ? 'approval' : 'approvals'}`;
+  return outcome(counts, true, `${title(options, winner)} wins with ${approvals} ${from}.`, winner);
+}
+
+/** The option to eliminate: fewest votes now, then fewest in each earlier round, then listed last. */
+function toEliminate(standing: ReadonlySet<number>, history: readonly (readonly number[])[]): number {
+  let tied = [...standing];
+  for (let r = history.length - 1; r >= 0 && tied.length > 1; r--) {
+    const votes = history[r] ?? [];
+    const fewest = Math.min(...tied.map((i) => votes[i] ?? 0));
+    tied = tied.filter((i) => (votes[i] ?? 0) === fewest);
+  }
+  return Math.max(...tied);
+}
+
+function ranked(options: readonly string[], ballots: readonly (readonly number[])[]): Outcome {
+  const standing = new Set(options.keys());
+  const history: number[][] = [];
+  const rounds: NonNullable<VoteResult['rounds']> = [];
+  for (;;) {
+    const votes = options.map(() => 0);
+    let live = 0;
+    for (const ranking of ballots) {
+      const top = ranking.find((i) => standing.has(i));
+      if (top === undefined) continue; // exhausted
+      votes[top] = (votes[top] ?? 0) + 1;
+      live += 1;
+    }
+    history.push(votes);
+    const counts = countsOf(votes, standing);
+    const winner = [...standing].find((i) => (votes[i] ?? 0) * 2 > live);
+    const out = winner === undefined && live > 0 && standing.size > 1 ? toEliminate(standing, history) : null;
+    rounds.push({ counts, eliminated: out });
+    if (out !== null) {
+      standing.delete(out);
+      continue;
+    }
+    const first = countsOf(history[0] ?? [], options.keys());
+    if (winner === undefined) return { ...outcome(first, false, 'No winner: no ballots were cast.'), rounds };
+    const won = `${votes[winner] ?? 0} of ${live} votes (${percent(votes[winner] ?? 0, live, majority)})`;
+    const gone = rounds.flatMap((r) => (r.eliminated === null ? [] : [r.eliminated]));
+    const named = gone.length > 3 ? `${gone.length} options` : titles(options, gone);
+    const after = gone.length === 0 ? '' : ` after ${named} ${gone.length === 1 ? 'was' : 'were'} eliminated`;
+    const why = `${title(options, winner)} wins in round ${rounds.length} with ${won}${after}.`;
+    return { ...outcome(first, true, why, winner), rounds };
+  }
+}

@@ -1,0 +1,39 @@
+import type { MootServer, WatchNamespace } from '../../realtime/socketData.ts';
+import { assemblyRoom } from '../../realtime/socketData.ts';
+import type { Database } from '../../storage/database.ts';
+import { listVotes } from './voteStore.ts';
+
+/**
+ * Sends every vote of the assembly to everyone — the same view for all roles, since it holds
+ * no choice while a vote is open. A burst of ballots becomes one broadcast of the turnout.
+ */
+export class VotePublisher {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly io: MootServer,
+    private readonly watch: WatchNamespace,
+    private readonly coalesceMs = 100,
+  ) {}
+
+  async publish(assemblyId: string): Promise<void> {
+    const update = { votes: await listVotes(this.db, assemblyId) };
+    this.io.to(assemblyRoom(assemblyId)).emit('votes:state', update);
+    this.watch.to(assemblyRoom(assemblyId)).emit('votes:state', update);
+  }
+
+  changed(assemblyId: string): void {
+    if (this.pending.has(assemblyId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(assemblyId);
+      this.publish(assemblyId).catch(() => {});
+    }, this.coalesceMs);
+    this.pending.set(assemblyId, timer);
+  }
+
+  close(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+}
