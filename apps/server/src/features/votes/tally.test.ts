@@ -506,22 +506,35 @@ describe('tally agrees with an independent naive counter', () => {
   it('on ranked votes with up to the most options allowed', () =>
     fc.assert(fc.property(rankedCase(LIMITS.maxVoteOptions, 60), agreesWithNaive), runs));
 
-  it('on share thresholds exactly at the boundary and one vote under it', () => {
+  it('on every threshold exactly at its boundary and one vote either side', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(2, 4, 5, 8, 10, 20, 25, 40, 50, 100),
+        fc.constantFrom(2, 3, 4, 5, 8, 10, 20, 25, 40, 50, 100),
         fc.integer({ min: 1, max: 3 }),
         fc.nat(),
-        (den, scale, pick) => {
+        fc.boolean(),
+        (den, scale, pick, abstentionsCount) => {
+          // k/den of the counted ballots vote yes; with abstentions counted, some of the rest abstain.
           const k = 1 + (pick % den);
-          const share = k / den;
-          const rules = yesNoRules({ kind: 'share', share });
-          const exact = yesNo(k * scale, (den - k) * scale);
-          const under = yesNo(k * scale - 1, (den - k) * scale + 1);
-          expect(tally(rules, exact, noQuorum).passed).toBe(true);
-          expect(tally(rules, under, noQuorum).passed).toBe(false);
-          expect(naiveTally(rules, exact, noQuorum).passed).toBe(true);
-          expect(naiveTally(rules, under, noQuorum).passed).toBe(false);
+          const [yes, rest] = [k * scale, (den - k) * scale];
+          const split = (y: number, r: number) =>
+            abstentionsCount ? yesNo(y, r - Math.floor(r / 2), Math.floor(r / 2)) : yesNo(y, r, 3);
+          const cases: [Threshold, boolean, boolean][] = [
+            // [threshold, passes at exactly k/den, passes with one yes more]
+            [{ kind: 'share', share: k / den }, true, true],
+            ...(k * 2 === den ? [[{ kind: 'simple' }, false, true] as [Threshold, boolean, boolean]] : []),
+            ...(k * 3 === den * 2 ? [[{ kind: 'two_thirds' }, true, true] as [Threshold, boolean, boolean]] : []),
+          ];
+          for (const [threshold, atExact, oneMore] of cases) {
+            const rules = yesNoRules(threshold, abstentionsCount);
+            const exact = split(yes, rest);
+            const under = split(yes - 1, rest + 1);
+            for (const count of [tally, naiveTally]) {
+              expect(count(rules, exact, noQuorum).passed).toBe(atExact);
+              expect(count(rules, under, noQuorum).passed).toBe(false);
+              if (rest > 0) expect(count(rules, split(yes + 1, rest - 1), noQuorum).passed).toBe(oneMore);
+            }
+          }
         },
       ),
       runs,
