@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { StandardView } from '@moot/protocol';
+import { randomUUID } from 'node:crypto';
+import type { Ack, StandardView } from '@moot/protocol';
 import { loadDocument, replay } from '../src/collab/documentStore.ts';
 import { openDatabase } from '../src/storage/open.ts';
 import { CollabClient } from './support/collabClient.ts';
 import { connectMember, connectWatcher, redeem, seedAssembly, type SeededAssembly } from './support/harness.ts';
 import { startNode } from './support/nodes.ts';
 import { seededRandom } from './support/random.ts';
+import { followSession } from './support/sessionWatch.ts';
 import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
+
+const ok = <T>(ack: Ack<T>): T => {
+  if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+};
 
 const servicesUp = (await postgresAvailable()) && (await redisAvailable());
 
@@ -124,6 +131,45 @@ describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
       await db.close();
     }
     for (const c of clients) c.socket.disconnect();
+  });
+
+  it('runs one session across both nodes: commands on A reach members and observers on B, presence counts both', async () => {
+    const modCookie = await redeem(nodes[0]!.url, seed.moderatorInvite, 'Mo');
+    const mod = (await connectMember(nodes[0]!.url, modCookie)).socket;
+    const onB = (await connectMember(nodes[1]!.url, cookies[1]!)).socket;
+    const watcherB = await connectWatcher(nodes[1]!.url, seed.watchKey);
+    const member = followSession(onB);
+    const observer = followSession(watcherB.socket);
+    const { sessionId } = ok(await mod.emitWithAck('session:create', { title: 'Across nodes' }));
+    const { itemId } = ok(
+      await mod.emitWithAck('agenda:add', { sessionId, title: 'Learn', kind: 'learn', plannedMinutes: 5 }),
+    );
+    ok(await mod.emitWithAck('agenda:start', { itemId }));
+    ok(await onB.emitWithAck('attendance:checkIn', { sessionId }));
+    ok(await onB.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
+    ok(await mod.emitWithAck('queue:next', { sessionId }));
+    await vi.waitFor(() => {
+      expect(member.state?.currentItemId).toBe(itemId);
+      expect(observer.state?.turn?.name).toBe('Member 3');
+      expect(member.state?.attendees.find((a) => a.name === 'M1')).toMatchObject({ checkedIn: true, online: true });
+    });
+    // A vote opened on A, cast on B, closed on A.
+    const { voteId } = ok(
+      await mod.emitWithAck('vote:open', {
+        subject: { kind: 'question', question: 'Across?' },
+        rules: { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false },
+        quorumShare: 1,
+      }),
+    );
+    ok(
+      await onB.emitWithAck('vote:cast', {
+        voteId,
+        ballotId: randomUUID(),
+        choice: { method: 'yes_no', choice: 'yes' },
+      }),
+    );
+    expect(ok(await mod.emitWithAck('vote:close', { voteId }))).toMatchObject({ passed: true, ballots: 1 });
+    for (const s of [mod, onB, watcherB.socket]) s.disconnect();
   });
 
   it('counts watchers across both nodes', async () => {

@@ -58,7 +58,14 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     return null;
   });
 
+  // Applied in the order sent; only the wait for storage runs concurrently.
   on('assembly', socket, 'doc:sync', logger, async ({ docId, message }) => {
+    const applied = await socket.data.documentMessages.run(() => applySync(docId, message));
+    await applied?.stored;
+    return null;
+  });
+  /** Checks and applies one sync message; resolves (once applied) with a promise of its storage. */
+  const applySync = async (docId: string, message: Uint8Array): Promise<{ stored: Promise<void> } | null> => {
     const live = opened(docId);
     let type: number;
     let body: Uint8Array;
@@ -87,9 +94,9 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     if (await ctx.silence.isSilenced(socket.data.participant!.id)) {
       throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now; your edit was not taken');
     }
-    await documents.applyClientUpdate(live, body, editor());
-    return null;
-  });
+    // Wrapped: an async function returning a bare promise would wait for it.
+    return { stored: documents.applyClientUpdate(live, body, editor()) };
+  };
 
   on('assembly', socket, 'doc:awareness', logger, ({ docId, update }) => {
     documents.applyAwareness(opened(docId), update, editor());

@@ -125,8 +125,11 @@ export class DocumentRegistry {
     }
   }
 
-  /** Validates, applies and fans out a client's update; resolves once it is stored. */
-  async applyClientUpdate(live: LiveDocument, update: Uint8Array, editor: Editor): Promise<void> {
+  /**
+   * Validates, applies and fans out a client's update at once (throwing if refused) and
+   * returns a promise that resolves once it is stored.
+   */
+  applyClientUpdate(live: LiveDocument, update: Uint8Array, editor: Editor): Promise<void> {
     if (!this.deps.log.accepting) {
       throw new AppError(ErrorCode.unavailable, 'Saving is behind; your edit was not taken, it will be resent');
     }
@@ -138,7 +141,7 @@ export class DocumentRegistry {
     }
     const origin: UpdateOrigin = { kind: 'client', socketId: editor.socketId, participantId: editor.participantId };
     Y.applyUpdate(live.doc, update, origin);
-    await origin.stored;
+    return origin.stored ?? Promise.resolve();
   }
 
   /** Applies a client's awareness with the server's identity stamped in, then fans it out. */

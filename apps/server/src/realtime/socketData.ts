@@ -9,6 +9,7 @@ import type {
 } from '@moot/protocol';
 import type { LiveDocument } from '../collab/liveDocument.ts';
 import type { Participant } from '../features/identity/participantStore.ts';
+import type { InOrder } from './inOrder.ts';
 import type { TokenBucket } from './rateLimit.ts';
 
 /** What the server knows about a connection once its handshake is authenticated. */
@@ -19,6 +20,8 @@ export interface SocketData {
   participant: Participant | null;
   openDocuments: Map<string, LiveDocument>;
   bucket: TokenBucket;
+  /** This socket's document messages, applied in the order sent. */
+  documentMessages: InOrder;
 }
 
 /** Between nodes (through the adapter), never to clients. */

@@ -1,6 +1,7 @@
 import { ErrorCode, PROTOCOL_VERSION, secret, type ErrorCode as Code } from '@moot/protocol';
 import type { ExtendedError, Socket } from 'socket.io';
 import type { Queryable } from '../../storage/database.ts';
+import { InOrder } from '../../realtime/inOrder.ts';
 import { TokenBucket } from '../../realtime/rateLimit.ts';
 import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
 import { sessionToken } from './inviteRoutes.ts';
@@ -30,6 +31,7 @@ export const authenticateParticipant = (db: Queryable) => async (socket: Socket,
       role: found.participant.role,
       participant: found.participant,
       openDocuments: new Map(),
+      documentMessages: new InOrder(),
       bucket: new TokenBucket(),
     };
     next();
@@ -50,6 +52,7 @@ export const authenticateObserver = (db: Queryable) => async (socket: Socket, ne
       role: 'observer',
       participant: null,
       openDocuments: new Map(),
+      documentMessages: new InOrder(),
       bucket: new TokenBucket(),
     };
     next();
