@@ -13,6 +13,7 @@ import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
 import { createHttpApp } from './http/httpApp.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { socketFanout } from './realtime/fanout.ts';
 import { attachNamespaces } from './realtime/namespaces.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): App {
   });
   const cluster: Cluster = deps.cluster?.cluster ?? soloNode;
   const watch = io.of(NAMESPACES.watch) as unknown as WatchNamespace;
+  const metrics = createMetrics();
   const log = new UpdateLog(deps.db, deps.logger, { batchMs: deps.updateBatchMs ?? 10 });
   const documents = new DocumentRegistry({
     db: deps.db,
@@ -62,6 +64,7 @@ export function createApp(deps: AppDeps): App {
     logger: deps.logger,
     fanout: socketFanout(io, watch),
     cluster,
+    metrics,
     compactEvery: deps.compactEvery,
   });
   const context: AppContext = {
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): App {
     io,
     watch,
     documents,
+    metrics,
     access: new DocumentAccess(deps.db),
     watchers: new WatcherCount(io, watch),
     sessions: new SessionPublisher(deps.db, io, watch),
@@ -92,6 +96,7 @@ export function createApp(deps: AppDeps): App {
       const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
       await documents.close();
       await stopped;
+      metrics.close();
     })());
   return { httpServer, io, context, close };
 }

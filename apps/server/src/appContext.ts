@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { DocumentRegistry } from './collab/documentRegistry.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import type { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import type { Silence } from './features/sessions/silence.ts';
 import type { VotePublisher } from './features/votes/votePublisher.ts';
@@ -15,6 +16,7 @@ export interface AppContext {
   io: MootServer;
   watch: WatchNamespace;
   documents: DocumentRegistry;
+  metrics: Metrics;
   access: DocumentAccess;
   watchers: WatcherCount;
   sessions: SessionPublisher;

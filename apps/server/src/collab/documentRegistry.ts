@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { ErrorCode, type AwarenessUser } from '@moot/protocol';
 import type { Cluster } from '../cluster/cluster.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import { AppError } from '../realtime/appError.ts';
 import type { Database } from '../storage/database.ts';
 import { awarenessClientIds, stampIdentity } from './awarenessIdentity.ts';
@@ -45,6 +46,7 @@ export class DocumentRegistry {
       logger: Logger;
       fanout: DocumentFanout;
       cluster: Cluster;
+      metrics: Metrics;
       compactEvery?: number;
       unloadAfterMs?: number;
     },
@@ -194,20 +196,28 @@ export class DocumentRegistry {
 
   private activate(docId: string, loaded: Awaited<ReturnType<typeof loadDocument>>): LiveDocument {
     const live = new LiveDocument(docId, loaded);
+    const { metrics } = this.deps;
     live.doc.on('update', (update: Uint8Array, origin: UpdateOrigin) => {
+      if (origin.kind === 'server') return;
+      metrics.updatesApplied.inc({ origin: origin.kind });
+      const fanningOut = metrics.fanoutSeconds.startTimer();
       if (origin.kind === 'client') {
         origin.stored = this.store(live, update, origin.participantId);
         this.deps.fanout.update(docId, update, origin.socketId);
         this.deps.cluster.publishUpdate(docId, update);
-      } else if (origin.kind === 'cluster') {
+      } else {
         this.deps.fanout.update(docId, update, null);
       }
+      fanningOut();
     });
+    metrics.documentsLoaded.inc();
     return live;
   }
 
   private async store(live: LiveDocument, update: Uint8Array, participantId: string): Promise<void> {
+    const atRisk = this.deps.metrics.persistenceLagSeconds.startTimer();
     await this.deps.log.append({ docId: live.docId, update, participantId });
+    atRisk();
     live.appendedSinceCompaction++;
     if (live.appendedSinceCompaction >= (this.deps.compactEvery ?? 500)) void this.compact(live);
   }
@@ -235,6 +245,7 @@ export class DocumentRegistry {
     if (live.holders.size > 0 && !force) return;
     this.documents.delete(live.docId);
     this.deps.cluster.unfollow(live.docId);
+    this.deps.metrics.documentsLoaded.dec();
     if (live.appendedSinceCompaction > 0) await this.compact(live);
     live.destroy();
   }

@@ -30,6 +30,10 @@ export function createHttpApp(
     const health: Health = { ok: database === 'up' && redis !== 'down', database, redis };
     res.status(health.ok ? 200 : 503).json(health);
   });
+  // Prometheus scrape: counts and timings only, nothing about anyone.
+  app.get('/metrics', async (_req, res) => {
+    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
+  });
   app.use(inviteRoutes(ctx));
 
   const webRoot = options.webRoot;

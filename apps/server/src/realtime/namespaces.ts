@@ -33,7 +33,11 @@ export function attachNamespaces(ctx: AppContext): void {
     registerVoteCommands(ctx, socket);
     on('assembly', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const { assembly, participant } = socket.data;
-    socket.on('disconnect', () => ctx.sessions.changed(assembly.id));
+    ctx.metrics.connections.inc({ role: participant!.role });
+    socket.on('disconnect', () => {
+      ctx.metrics.connections.dec({ role: participant!.role });
+      ctx.sessions.changed(assembly.id);
+    });
     void Promise.resolve(
       socket.join([
         assemblyRoom(assembly.id),
@@ -52,7 +56,11 @@ export function attachNamespaces(ctx: AppContext): void {
     registerWatchCommands(ctx, socket);
     on('watch', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const assemblyId = socket.data.assembly.id;
-    socket.on('disconnect', () => ctx.watchers.changed(assemblyId));
+    ctx.metrics.connections.inc({ role: 'observer' });
+    socket.on('disconnect', () => {
+      ctx.metrics.connections.dec({ role: 'observer' });
+      ctx.watchers.changed(assemblyId);
+    });
     // Joined before the snapshot counts watchers, so a new observer counts itself.
     void Promise.resolve(socket.join(assemblyRoom(assemblyId))).then(() => {
       ctx.watchers.changed(assemblyId);
