@@ -11,7 +11,28 @@ export const HTTP_ROUTES = {
   redeemInvite: '/api/invites/redeem',
   session: '/api/session',
   logout: '/api/session/logout',
+  /** The charter with each standard's status, text, ladder, history and votes (session cookie or watch key). */
+  charterJson: '/api/export/charter.json',
+  charterMarkdown: '/api/export/charter.md',
 } as const;
+
+/** Observers authenticate exports with the watch link's secret in this header (never in a URL). */
+export const WATCH_KEY_HEADER = 'x-moot-watch-key';
+
+export interface CharterExport {
+  assembly: { title: string; charge: string };
+  exportedAt: string;
+  standards: {
+    position: number;
+    title: string;
+    status: string;
+    text: string;
+    breach: string;
+    ladder: string[];
+    history: { label: string; at: string }[];
+    votes: { question: string; status: 'open' | 'closed'; passed: boolean | null; explanation: string | null }[];
+  }[];
+}
 
 /** The HttpOnly cookie that carries a participant's session; the socket handshake reads it. */
 export const SESSION_COOKIE = 'moot_session';

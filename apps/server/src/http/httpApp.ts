@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { HTTP_ROUTES, type Health } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
+import { exportRoutes } from '../features/exports/exportRoutes.ts';
 import { inviteRoutes } from '../features/identity/inviteRoutes.ts';
 import { errorHandler } from './errors.ts';
 
@@ -35,6 +36,7 @@ export function createHttpApp(
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
   });
   app.use(inviteRoutes(ctx));
+  app.use(exportRoutes(ctx));
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

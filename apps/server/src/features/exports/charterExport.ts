@@ -1,0 +1,70 @@
+import type { AssemblyView, CharterExport } from '@moot/protocol';
+import { fragmentToMarkdown } from '../../collab/documentText.ts';
+import { listMilestones, loadDocument, replay } from '../../collab/documentStore.ts';
+import type { Queryable } from '../../storage/database.ts';
+import { listCharter } from '../charter/charterStore.ts';
+import { listVotes } from '../votes/voteStore.ts';
+
+/**
+ * The charter as a record anyone may keep: each standard's status, its text and "what a breach
+ * looks like" as stored (from the database, not a node's memory), its ladder, its history of
+ * milestones and its votes. Secret ballots stay secret: only results.
+ */
+export async function exportCharter(db: Queryable, assembly: AssemblyView): Promise<CharterExport> {
+  const [standards, votes] = await Promise.all([listCharter(db, assembly.id), listVotes(db, assembly.id)]);
+  return {
+    assembly: { title: assembly.title, charge: assembly.charge },
+    exportedAt: new Date().toISOString(),
+    standards: await Promise.all(
+      standards.map(async (standard) => {
+        const stored = await loadDocument(db, standard.docId);
+        const doc = replay(stored.snapshot, stored.updates);
+        try {
+          return {
+            position: standard.position + 1,
+            title: standard.title,
+            status: standard.status,
+            text: fragmentToMarkdown(doc.getXmlFragment('text')),
+            breach: fragmentToMarkdown(doc.getXmlFragment('breach')),
+            ladder: standard.ladder,
+            history: (await listMilestones(db, standard.docId)).map((m) => ({
+              label: m.label,
+              at: m.createdAt.toISOString(),
+            })),
+            votes: votes
+              .filter((v) => v.standardId === standard.id)
+              .map((v) => ({
+                question: v.question,
+                status: v.status,
+                passed: v.result?.passed ?? null,
+                explanation: v.result?.explanation ?? null,
+              })),
+          };
+        } finally {
+          doc.destroy();
+        }
+      }),
+    ),
+  };
+}
+
+/** The same record as Markdown, for reading and printing. */
+export function charterMarkdown(charter: CharterExport): string {
+  const lines = [
+    `# ${charter.assembly.title}`,
+    '',
+    `> ${charter.assembly.charge}`,
+    '',
+    `Exported ${charter.exportedAt}`,
+    '',
+  ];
+  for (const s of charter.standards) {
+    lines.push(`## ${s.position}. ${s.title} (${s.status})`, '', s.text || '_No text yet._', '');
+    lines.push('### What a breach looks like', '', s.breach || '_Not yet described._', '');
+    if (s.ladder.length > 0) lines.push('### Consequences', '', ...s.ladder.map((step, i) => `${i + 1}. ${step}`), '');
+    if (s.history.length > 0) lines.push('### History', '', ...s.history.map((h) => `- ${h.label}: ${h.at}`), '');
+    for (const v of s.votes) lines.push(`- Vote: ${v.question} — ${v.explanation ?? 'open'}`);
+    if (s.votes.length > 0) lines.push('');
+  }
+  return lines.join('\n');
+}
