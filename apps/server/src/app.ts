@@ -8,6 +8,7 @@ import type { ClusterLink } from './cluster/connectCluster.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
 import { UpdateLog } from './collab/updateLog.ts';
+import { AmendmentPublisher } from './features/amendments/amendmentPublisher.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): App {
     sessions: new SessionPublisher(deps.db, io, watch),
     silence: new Silence(deps.db),
     votes: new VotePublisher(deps.db, io, watch),
+    amendments: new AmendmentPublisher(deps.db, io, watch),
     ballotSecret: deps.ballotSecret,
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,

@@ -55,6 +55,7 @@ describe('exporting the charter', () => {
       breach: 'A knowingly false statement',
       history: [],
       votes: [],
+      minorityReports: [],
     });
     expect(asMember.standards[0]!.text).toContain('Leaders tell the truth');
   });

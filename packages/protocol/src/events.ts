@@ -14,6 +14,7 @@ import type { ModerationNotice, SessionState } from './session.ts';
 import type * as S from './sessionPayloads.ts';
 import type * as V from './votePayloads.ts';
 import type { VoteResult, VoteView } from './votes.ts';
+import type * as A from './amendments.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -51,6 +52,8 @@ export interface BroadcastEvents {
   'session:state': (state: SessionState | null) => void;
   /** On connection and after every change: every vote of the assembly; choices only after close. */
   'votes:state': (update: { votes: VoteView[] }) => void;
+  /** On connection and after every change: amendments and minority reports (observers: pseudonyms). */
+  'amendments:state': (update: { amendments: A.AmendmentView[]; dissents: A.DissentView[] }) => void;
 }
 
 /** Both namespaces: the client's clock offset is measured against this (NTP-style round trip). */
@@ -107,6 +110,12 @@ export interface AssemblyClientEvents {
   'vote:cast': (payload: V.CastBallot, ack: AckCallback<{ receipt: string }>) => void;
   /** Closes once, under a lock; later calls return the same result. */
   'vote:close': (payload: V.VoteRef, ack: AckCallback<VoteResult>) => void;
+  'amendment:propose': (payload: A.ProposeAmendment, ack: AckCallback<{ amendmentId: string }>) => void;
+  'amendment:cosign': (payload: A.AmendmentRef, ack: AckCallback<null>) => void;
+  /** Opens the vote on an amendment (yes/no or consent). */
+  'amendment:table': (payload: A.TableAmendment, ack: AckCallback<{ voteId: string }>) => void;
+  'dissent:write': (payload: A.WriteDissent, ack: AckCallback<{ dissentId: string }>) => void;
+  'dissent:cosign': (payload: A.DissentRef, ack: AckCallback<null>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

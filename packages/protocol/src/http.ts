@@ -31,6 +31,8 @@ export interface CharterExport {
     ladder: string[];
     history: { label: string; at: string }[];
     votes: { question: string; status: 'open' | 'closed'; passed: boolean | null; explanation: string | null }[];
+    /** Minority reports, with how many members signed each (not who). */
+    minorityReports: { text: string; signatures: number }[];
   }[];
 }
 

@@ -15,3 +15,4 @@ export * from './session.ts';
 export type * from './sessionPayloads.ts';
 export * from './votes.ts';
 export type * from './votePayloads.ts';
+export * from './amendments.ts';

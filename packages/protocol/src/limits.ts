@@ -26,6 +26,8 @@ export const LIMITS = {
   /** Agenda items in one session; small groups in one split. */
   maxAgendaItems: 100,
   maxGroups: 50,
+  /** An amendment's or a minority report's wording, in characters. */
+  maxAmendmentLength: 5000,
   /** Steps in a standard's consequence ladder. */
   maxLadderSteps: 12,
   /** Options in an approval or ranked vote. */

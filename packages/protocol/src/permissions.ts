@@ -49,6 +49,11 @@ export const PERMISSIONS = {
     // Moderators facilitate and stay neutral: only members vote.
     'vote:cast': ['member'],
     'vote:close': ['moderator'],
+    'amendment:propose': ['moderator', 'member'],
+    'amendment:cosign': ['moderator', 'member'],
+    'amendment:table': ['moderator'],
+    'dissent:write': ['member'],
+    'dissent:cosign': ['member'],
   },
   watch: {
     'doc:open': ['observer'],

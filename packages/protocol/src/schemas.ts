@@ -8,6 +8,7 @@ import {
 } from './documents.ts';
 import type { AssemblyClientEvent, WatchClientEvent } from './events.ts';
 import * as S from './session.ts';
+import * as A from './amendments.ts';
 import { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
 import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
@@ -57,6 +58,11 @@ export const SCHEMAS = {
     'vote:open': openVoteSchema,
     'vote:cast': castBallotSchema,
     'vote:close': voteRefSchema,
+    'amendment:propose': A.proposeAmendmentSchema,
+    'amendment:cosign': A.amendmentRefSchema,
+    'amendment:table': A.tableAmendmentSchema,
+    'dissent:write': A.writeDissentSchema,
+    'dissent:cosign': A.dissentRefSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

@@ -178,6 +178,23 @@ export class DocumentRegistry {
     };
   }
 
+  /**
+   * Changes a document on the assembly's decision (not a member's keystrokes): applied as one
+   * forward edit, sent to everyone holding it on any node, and stored before this resolves.
+   */
+  async applyDecision(docId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+    const live = await this.open(docId);
+    const origin: UpdateOrigin = { kind: 'decision' };
+    Y.transact(live.doc, () => edit(live.doc), origin);
+    await origin.stored;
+    if (live.holders.size === 0 && !this.unloadTimers.has(docId)) {
+      this.unloadTimers.set(
+        docId,
+        setTimeout(() => void this.unload(live), this.deps.unloadAfterMs ?? 2000),
+      );
+    }
+  }
+
   /** Resolves once every update accepted so far on this node is stored. */
   async flushWrites(): Promise<void> {
     await this.deps.log.flush();
@@ -201,9 +218,10 @@ export class DocumentRegistry {
       if (origin.kind === 'server') return;
       metrics.updatesApplied.inc({ origin: origin.kind });
       const fanningOut = metrics.fanoutSeconds.startTimer();
-      if (origin.kind === 'client') {
-        origin.stored = this.store(live, update, origin.participantId);
-        this.deps.fanout.update(docId, update, origin.socketId);
+      if (origin.kind === 'client' || origin.kind === 'decision') {
+        const author = origin.kind === 'client' ? origin.participantId : null;
+        origin.stored = this.store(live, update, author);
+        this.deps.fanout.update(docId, update, origin.kind === 'client' ? origin.socketId : null);
         this.deps.cluster.publishUpdate(docId, update);
       } else {
         this.deps.fanout.update(docId, update, null);
@@ -214,7 +232,7 @@ export class DocumentRegistry {
     return live;
   }
 
-  private async store(live: LiveDocument, update: Uint8Array, participantId: string): Promise<void> {
+  private async store(live: LiveDocument, update: Uint8Array, participantId: string | null): Promise<void> {
     const atRisk = this.deps.metrics.persistenceLagSeconds.startTimer();
     await this.deps.log.append({ docId: live.docId, update, participantId });
     atRisk();

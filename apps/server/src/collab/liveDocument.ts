@@ -4,12 +4,14 @@ import { LIMITS } from '@moot/protocol';
 import type { LoadedDocument } from './documentStore.ts';
 
 /**
- * Why a transaction happened. Only `client` updates are persisted by this node; `cluster`
+ * Why a transaction happened. Only `client` and `decision` updates are persisted by this node; `cluster`
  * updates came from another node (which persisted them) and `server` ones are loads.
  * Nothing is therefore re-published or stored twice.
  */
 export type UpdateOrigin =
   | { kind: 'client'; socketId: string; participantId: string; stored?: Promise<void> }
+  /** A change the server makes on the assembly's decision (an adopted amendment): stored and sent to all. */
+  | { kind: 'decision'; stored?: Promise<void> }
   | { kind: 'cluster' }
   | { kind: 'server' };
 

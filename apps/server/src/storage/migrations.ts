@@ -208,6 +208,40 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       )
     `,
   },
+  {
+    id: 4,
+    name: 'amendments and minority reports',
+    sql: `
+      CREATE TABLE amendments (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        standard_id uuid NOT NULL REFERENCES standards(id),
+        proposer_id uuid NOT NULL REFERENCES participants(id),
+        text text NOT NULL,
+        reason text NOT NULL DEFAULT '',
+        status text NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'tabled', 'adopted', 'rejected')),
+        vote_id uuid REFERENCES votes(id),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE amendment_cosigners (
+        amendment_id uuid NOT NULL REFERENCES amendments(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        PRIMARY KEY (amendment_id, participant_id)
+      );
+      CREATE TABLE dissents (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        standard_id uuid NOT NULL REFERENCES standards(id),
+        text text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE dissent_signatures (
+        dissent_id uuid NOT NULL REFERENCES dissents(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        PRIMARY KEY (dissent_id, participant_id)
+      )
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

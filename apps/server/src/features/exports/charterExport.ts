@@ -3,6 +3,7 @@ import { fragmentToMarkdown } from '../../collab/documentText.ts';
 import { listMilestones, loadDocument, replay } from '../../collab/documentStore.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { listCharter } from '../charter/charterStore.ts';
+import { listAmendments } from '../amendments/amendmentStore.ts';
 import { listVotes } from '../votes/voteStore.ts';
 
 /**
@@ -11,7 +12,11 @@ import { listVotes } from '../votes/voteStore.ts';
  * milestones and its votes. Secret ballots stay secret: only results.
  */
 export async function exportCharter(db: Queryable, assembly: AssemblyView): Promise<CharterExport> {
-  const [standards, votes] = await Promise.all([listCharter(db, assembly.id), listVotes(db, assembly.id)]);
+  const [standards, votes, { dissents }] = await Promise.all([
+    listCharter(db, assembly.id),
+    listVotes(db, assembly.id),
+    listAmendments(db, assembly.id, 'observer'),
+  ]);
   return {
     assembly: { title: assembly.title, charge: assembly.charge },
     exportedAt: new Date().toISOString(),
@@ -39,6 +44,9 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
                 passed: v.result?.passed ?? null,
                 explanation: v.result?.explanation ?? null,
               })),
+            minorityReports: dissents
+              .filter((d) => d.standardId === standard.id)
+              .map((d) => ({ text: d.text, signatures: d.signatories.length })),
           };
         } finally {
           doc.destroy();
@@ -65,6 +73,8 @@ export function charterMarkdown(charter: CharterExport): string {
     if (s.history.length > 0) lines.push('### History', '', ...s.history.map((h) => `- ${h.label}: ${h.at}`), '');
     for (const v of s.votes) lines.push(`- Vote: ${v.question} — ${v.explanation ?? 'open'}`);
     if (s.votes.length > 0) lines.push('');
+    for (const r of s.minorityReports)
+      lines.push('### Minority report', '', r.text, '', `Signed by ${r.signatures} members.`, '');
   }
   return lines.join('\n');
 }

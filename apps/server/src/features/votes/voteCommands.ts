@@ -7,12 +7,19 @@ import type { AssemblySocket } from '../../realtime/socketData.ts';
 import { recordAudit } from '../audit/auditLog.ts';
 import { publishCharter } from '../charter/charterCommands.ts';
 import { CharterError, findStandard, setStandardStatus } from '../charter/charterStore.ts';
-import { listAttendance } from '../sessions/floorStore.ts';
-import { currentSession } from '../sessions/sessionStore.ts';
+import { decideAmendment } from '../amendments/decideAmendment.ts';
+import { openVoteInSession } from './openVote.ts';
 import { tally, validateBallot } from './tally.ts';
 import * as store from './voteStore.ts';
 
 /** Secret votes: opened by a moderator, cast by members (stored before the ack), closed once. */
+/** Decisions on a text (adoption, amendment) are yes/no or consent votes. */
+export function requireYesNoOrConsent(method: string): void {
+  if (method !== 'yes_no' && method !== 'consent') {
+    throw new AppError(ErrorCode.badRequest, 'A decision on a text is a yes/no or consent vote');
+  }
+}
+
 export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): void {
   const { db, logger } = ctx;
   const assemblyId = socket.data.assembly.id;
@@ -20,57 +27,36 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
 
   on('assembly', socket, 'vote:open', logger, async ({ subject, rules, quorumShare }) => {
     const voteId = await db.transaction(async (tx) => {
-      const session = await currentSession(tx, assemblyId);
-      if (session?.status !== 'live') throw new AppError(ErrorCode.badRequest, 'Votes are held in a live session');
-      let question: string;
-      let subjectId: string | null = null;
-      if (subject.kind === 'adopt_standard') {
-        const standard = await findStandard(tx, assemblyId, subject.standardId);
-        if (!standard) throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
-        if (standard.status !== 'locked')
-          throw new AppError(ErrorCode.badRequest, 'Lock the standard before voting on it');
-        if (rules.method !== 'yes_no' && rules.method !== 'consent') {
-          throw new AppError(ErrorCode.badRequest, 'Adopting a standard is a yes/no or consent vote');
-        }
-        const pending = await tx.query(
-          `SELECT 1 FROM votes WHERE subject = 'adopt_standard' AND subject_id = $1 AND status = 'open'`,
-          [standard.id],
-        );
-        if (pending.length > 0) throw new AppError(ErrorCode.badRequest, 'A vote on this standard is already open');
-        question = `Adopt “${standard.title}”?`;
-        subjectId = standard.id;
-      } else {
-        question = subject.question;
+      if (subject.kind === 'question') {
+        return openVoteInSession(tx, {
+          assemblyId,
+          actorId: me.id,
+          subject: 'question',
+          subjectId: null,
+          question: subject.question,
+          rules,
+          quorumShare,
+        });
       }
-      const memberIds = new Set(
-        (
-          await tx.query<{ id: string }>(`SELECT id FROM participants WHERE assembly_id = $1 AND role = 'member'`, [
-            assemblyId,
-          ])
-        ).map((r) => r.id),
+      const standard = await findStandard(tx, assemblyId, subject.standardId);
+      if (!standard) throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
+      if (standard.status !== 'locked')
+        throw new AppError(ErrorCode.badRequest, 'Lock the standard before voting on it');
+      requireYesNoOrConsent(rules.method);
+      const pending = await tx.query(
+        `SELECT 1 FROM votes WHERE subject = 'adopt_standard' AND subject_id = $1 AND status = 'open'`,
+        [standard.id],
       );
-      // Quorum is counted from the members checked in (and not removed) when the vote opens.
-      const eligible = (await listAttendance(tx, session.id)).filter(
-        (a) => !a.removed && memberIds.has(a.participantId),
-      ).length;
-      const id = await store.openVote(tx, {
-        assemblyId,
-        sessionId: session.id,
-        subject: subject.kind,
-        subjectId,
-        question,
-        rules,
-        eligible,
-        quorumNeeded: Math.ceil(quorumShare * eligible),
-      });
-      await recordAudit(tx, {
+      if (pending.length > 0) throw new AppError(ErrorCode.badRequest, 'A vote on this standard is already open');
+      return openVoteInSession(tx, {
         assemblyId,
         actorId: me.id,
-        action: 'vote.opened',
-        target: id,
-        detail: { question, method: rules.method },
+        subject: 'adopt_standard',
+        subjectId: standard.id,
+        question: `Adopt “${standard.title}”?`,
+        rules,
+        quorumShare,
       });
-      return id;
     });
     await ctx.votes.publish(assemblyId);
     return { voteId };
@@ -100,9 +86,9 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
   });
 
   on('assembly', socket, 'vote:close', logger, async ({ voteId }) => {
-    const { result, adopted } = await db.transaction(async (tx) => {
+    const { result, adopted, amendment } = await db.transaction(async (tx) => {
       const vote = await store.lockVote(tx, assemblyId, voteId, 'update');
-      if (vote.status === 'closed') return { result: vote.result!, adopted: null };
+      if (vote.status === 'closed') return { result: vote.result!, adopted: null, amendment: null };
       const ballots = await store.ballotsOf(tx, voteId);
       const outcome = tally(
         vote.rules,
@@ -123,6 +109,10 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
         });
         decided = outcome.passed ? vote.subjectId : null;
       }
+      const amendment =
+        vote.subject === 'amendment' && vote.subjectId
+          ? await decideAmendment.record(tx, vote.subjectId, outcome.passed)
+          : null;
       await recordAudit(tx, {
         assemblyId,
         actorId: me.id,
@@ -130,10 +120,15 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
         target: voteId,
         detail: { passed: outcome.passed, ballots: outcome.ballots },
       });
-      return { result: outcome, adopted: decided };
+      return { result: outcome, adopted: decided, amendment };
     });
     if (adopted) await saveMilestone(db, standardDocId(adopted), 'adopted');
-    await Promise.all([ctx.votes.publish(assemblyId), publishCharter(ctx, assemblyId)]);
+    if (amendment) await decideAmendment.apply(ctx, amendment);
+    await Promise.all([
+      ctx.votes.publish(assemblyId),
+      publishCharter(ctx, assemblyId),
+      ctx.amendments.publish(assemblyId),
+    ]);
     return result;
   });
 }

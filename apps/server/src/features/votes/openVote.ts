@@ -1,0 +1,55 @@
+import { ErrorCode, type VoteRules, type VoteSubject } from '@moot/protocol';
+import { AppError } from '../../realtime/appError.ts';
+import type { Queryable } from '../../storage/database.ts';
+import { recordAudit } from '../audit/auditLog.ts';
+import { listAttendance } from '../sessions/floorStore.ts';
+import { currentSession } from '../sessions/sessionStore.ts';
+import * as store from './voteStore.ts';
+
+/**
+ * Opens a vote in the live session. Quorum is counted from the members checked in (and not
+ * removed) now: `quorumNeeded = ceil(quorumShare × eligible)`.
+ */
+export async function openVoteInSession(
+  tx: Queryable,
+  vote: {
+    assemblyId: string;
+    actorId: string;
+    subject: VoteSubject;
+    subjectId: string | null;
+    question: string;
+    rules: VoteRules;
+    quorumShare: number;
+  },
+): Promise<string> {
+  const session = await currentSession(tx, vote.assemblyId);
+  if (session?.status !== 'live') throw new AppError(ErrorCode.badRequest, 'Votes are held in a live session');
+  const memberIds = new Set(
+    (
+      await tx.query<{ id: string }>(`SELECT id FROM participants WHERE assembly_id = $1 AND role = 'member'`, [
+        vote.assemblyId,
+      ])
+    ).map((r) => r.id),
+  );
+  const eligible = (await listAttendance(tx, session.id)).filter(
+    (a) => !a.removed && memberIds.has(a.participantId),
+  ).length;
+  const id = await store.openVote(tx, {
+    assemblyId: vote.assemblyId,
+    sessionId: session.id,
+    subject: vote.subject,
+    subjectId: vote.subjectId,
+    question: vote.question,
+    rules: vote.rules,
+    eligible,
+    quorumNeeded: Math.ceil(vote.quorumShare * eligible),
+  });
+  await recordAudit(tx, {
+    assemblyId: vote.assemblyId,
+    actorId: vote.actorId,
+    action: 'vote.opened',
+    target: id,
+    detail: { question: vote.question, method: vote.rules.method },
+  });
+  return id;
+}

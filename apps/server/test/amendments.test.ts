@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { HTTP_ROUTES, WATCH_KEY_HEADER, type Ack, type AmendmentView, type CharterExport } from '@moot/protocol';
+import { fragmentToMarkdown } from '../src/collab/documentText.ts';
+import { listMilestones, loadDocument, replay } from '../src/collab/documentStore.ts';
+import { CollabClient } from './support/collabClient.ts';
+import {
+  connectMember,
+  connectWatcher,
+  redeem,
+  seedAssembly,
+  startApp,
+  type MemberSocket,
+  type RunningApp,
+  type SeededAssembly,
+} from './support/harness.ts';
+
+const ok = <T>(ack: Ack<T>): T => {
+  if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+};
+
+describe('amendments and minority reports', () => {
+  let running: RunningApp;
+  let seed: SeededAssembly;
+  let mod: MemberSocket;
+  let members: MemberSocket[];
+
+  const yesNo = { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false } as const;
+  const decide = async (open: () => Promise<Ack<{ voteId: string }>>, choice: 'yes' | 'no') => {
+    const { voteId } = ok(await open());
+    for (const m of members) {
+      ok(await m.emitWithAck('vote:cast', { voteId, ballotId: randomUUID(), choice: { method: 'yes_no', choice } }));
+    }
+    return ok(await mod.emitWithAck('vote:close', { voteId }));
+  };
+
+  beforeAll(async () => {
+    running = await startApp();
+    seed = await seedAssembly(running.db);
+    mod = (await connectMember(running.url, await redeem(running.url, seed.moderatorInvite, 'Mo'))).socket;
+    members = [];
+    for (const [i, invite] of seed.memberInvites.entries()) {
+      members.push((await connectMember(running.url, await redeem(running.url, invite, `Member name ${i}`))).socket);
+    }
+    const { sessionId } = ok(await mod.emitWithAck('session:create', { title: 'Amending' }));
+    ok(await mod.emitWithAck('session:start', { sessionId }));
+    for (const m of members) ok(await m.emitWithAck('attendance:checkIn', { sessionId }));
+    ok(await mod.emitWithAck('standard:lock', { standardId: seed.standardId }));
+    await decide(
+      () =>
+        mod.emitWithAck('vote:open', {
+          subject: { kind: 'adopt_standard', standardId: seed.standardId },
+          rules: yesNo,
+        }),
+      'yes',
+    );
+  });
+  afterAll(async () => {
+    for (const s of [mod, ...(members ?? [])]) s?.disconnect();
+    await running.close();
+  });
+
+  it('replaces an adopted text by vote, as a forward edit everyone receives, and keeps the version', async () => {
+    const reader = new CollabClient(members[2]!, seed.docId);
+    await reader.open();
+    const watcher = await connectWatcher(running.url, seed.watchKey);
+    let seen: AmendmentView[] = [];
+    watcher.socket.on('amendments:state', (u) => (seen = u.amendments));
+
+    expect(
+      await members[0]!.emitWithAck('amendment:propose', { standardId: randomUUID(), text: 'x', reason: '' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const { amendmentId } = ok(
+      await members[0]!.emitWithAck('amendment:propose', {
+        standardId: seed.standardId,
+        text: 'Leaders tell the whole truth.\n\nEven when it costs them.',
+        reason: 'Half-truths mislead too',
+      }),
+    );
+    ok(await members[1]!.emitWithAck('amendment:cosign', { amendmentId }));
+    await vi.waitFor(() =>
+      expect(seen[0]).toMatchObject({ status: 'proposed', proposer: 'Member 2', cosigners: ['Member 3'] }),
+    );
+
+    const result = await decide(() => mod.emitWithAck('amendment:table', { amendmentId, rules: yesNo }), 'yes');
+    expect(result.passed).toBe(true);
+    await vi.waitFor(() => expect(seen[0]?.status).toBe('adopted'));
+
+    const expected = 'Leaders tell the whole truth\\.\n\nEven when it costs them\\.';
+    await vi.waitFor(() => expect(fragmentToMarkdown(reader.doc.getXmlFragment('text'))).toBe(expected));
+    const stored = await loadDocument(running.db, seed.docId);
+    expect(fragmentToMarkdown(replay(stored.snapshot, stored.updates).getXmlFragment('text'))).toBe(expected);
+    const versions = await listMilestones(running.db, seed.docId);
+    expect(versions.map((m) => m.label)).toEqual(['locked', 'adopted', `amended by amendment ${amendmentId}`]);
+    const amendedVersion = new Y.Doc();
+    Y.applyUpdate(amendedVersion, versions.at(-1)!.state);
+    expect(fragmentToMarkdown(amendedVersion.getXmlFragment('text'))).toBe(expected);
+    // Tabling twice is refused.
+    expect(await mod.emitWithAck('amendment:table', { amendmentId, rules: yesNo })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    watcher.socket.disconnect();
+    reader.detach();
+  });
+
+  it('attaches a co-signed minority report to a decided standard, in the export', async () => {
+    expect(await mod.emitWithAck('dissent:write', { standardId: seed.standardId, text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const { dissentId } = ok(
+      await members[2]!.emitWithAck('dissent:write', {
+        standardId: seed.standardId,
+        text: 'Truth alone is not enough.',
+      }),
+    );
+    ok(await members[1]!.emitWithAck('dissent:cosign', { dissentId }));
+    ok(await members[1]!.emitWithAck('dissent:cosign', { dissentId }));
+    const exported = (await (
+      await fetch(running.url + HTTP_ROUTES.charterJson, { headers: { [WATCH_KEY_HEADER]: seed.watchKey } })
+    ).json()) as CharterExport;
+    expect(exported.standards[0]).toMatchObject({
+      status: 'adopted',
+      minorityReports: [{ text: 'Truth alone is not enough.', signatures: 2 }],
+    });
+    expect(JSON.stringify(exported)).not.toContain('Member name');
+  });
+});
