@@ -222,7 +222,10 @@ export class DocumentRegistry {
         const author = origin.kind === 'client' ? origin.participantId : null;
         origin.stored = this.store(live, update, author);
         this.deps.fanout.update(docId, update, origin.kind === 'client' ? origin.socketId : null);
-        this.deps.cluster.publishUpdate(docId, update);
+        // Other nodes get it once it is stored: what crosses nodes is durable, so a node dying
+        // between applying and storing cannot leave an update alive elsewhere but in no database.
+        // (Its own clients still hold it and resend it to the node they reconnect to.)
+        void origin.stored.then(() => this.deps.cluster.publishUpdate(docId, update));
       } else {
         this.deps.fanout.update(docId, update, null);
       }
