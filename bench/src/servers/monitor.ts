@@ -1,0 +1,31 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/**
+ * Preloaded into every server process (`--import`), Moot included, so every system's event-loop
+ * delay and heap are measured the same way without touching its code. Answers the runner over IPC.
+ */
+// The histogram holds whole timer intervals, so the 10 ms resolution is subtracted to get the delay.
+const RESOLUTION_MS = 10;
+const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+delay.enable();
+const gc = (globalThis as { gc?: () => void }).gc;
+
+process.on('message', (msg: { type?: string; id?: number; gc?: boolean; reset?: boolean }) => {
+  if (msg.type !== 'sample') return;
+  if (msg.gc && gc) {
+    gc();
+    gc();
+  }
+  const memory = process.memoryUsage();
+  process.send?.({
+    type: 'sample',
+    id: msg.id,
+    heapUsed: memory.heapUsed,
+    rss: memory.rss,
+    loopP99: Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS),
+    loopMax: Math.max(0, delay.max / 1e6 - RESOLUTION_MS),
+  });
+  if (msg.reset) delay.reset();
+});
+// The IPC channel must not keep a server alive that wants to exit, nor make it exit when the runner goes.
+process.channel?.unref();
