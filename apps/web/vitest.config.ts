@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   test: {
+    name: 'web',
     include: ['src/**/*.test.ts'],
     environment: 'node',
   },

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Ack, BallotChoice, StandardView, VoteView } from '@moot/protocol';
 import { listMilestones } from '../src/collab/documentStore.ts';
@@ -60,6 +62,14 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     await vi.waitFor(() => expect(editor.refusals.map((r) => r.code)).toContain('locked'));
     expect(Buffer.from(Y.encodeStateAsUpdate(live.doc)).equals(Buffer.from(before))).toBe(true);
     expect((await listMilestones(running.db, seed.docId)).map((m) => m.label)).toEqual(['locked']);
+    // Answering the server's step 1 with nothing new is no edit: accepted, nothing changes.
+    const nothingNew = encoding.createEncoder();
+    syncProtocol.writeSyncStep2(nothingNew, new Y.Doc());
+    expect(await members[1]!.emitWithAck('doc:open', { docId: seed.docId })).toMatchObject({ ok: true });
+    expect(
+      await members[1]!.emitWithAck('doc:sync', { docId: seed.docId, message: encoding.toUint8Array(nothingNew) }),
+    ).toEqual({ ok: true, data: null });
+    expect(Buffer.from(Y.encodeStateAsUpdate(live.doc)).equals(Buffer.from(before))).toBe(true);
     expect(await members[0]!.emitWithAck('standard:lock', { standardId: seed.standardId })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

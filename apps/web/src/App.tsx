@@ -10,6 +10,7 @@ import { Loading } from './ui/Page.tsx';
 const AssemblyPage = lazy(() =>
   import('./features/assembly/AssemblyPage.tsx').then((m) => ({ default: m.AssemblyPage })),
 );
+const ConsolePage = lazy(() => import('./features/console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const WatchPage = lazy(() => import('./features/watch/WatchPage.tsx').then((m) => ({ default: m.WatchPage })));
 
 function PageLoading() {
@@ -25,6 +26,7 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/join" element={<JoinPage />} />
           <Route path="/assembly" element={<AssemblyPage />} />
+          <Route path="/console" element={<ConsolePage />} />
           <Route path="/watch" element={<WatchPage />} />
           <Route path="*" element={<HomePage />} />
         </Routes>

@@ -1,15 +1,16 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { ErrorCode, LIMITS, pseudonym } from '@moot/protocol';
+import * as Y from 'yjs';
+import { ErrorCode, pseudonym } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
 import { AppError } from '../realtime/appError.ts';
 import { on } from '../realtime/on.ts';
-import { documentRoom, type AssemblySocket } from '../realtime/socketData.ts';
+import type { AssemblySocket } from '../realtime/socketData.ts';
 import { seatColor } from './awarenessIdentity.ts';
 import type { Editor } from './documentRegistry.ts';
 import type { LiveDocument } from './liveDocument.ts';
-import { resolveDocument } from './resolveDocument.ts';
+import { enterDocument, leaveAllOnDisconnect, leaveDocument } from './documentMembership.ts';
 
 /** Members and moderators: open, edit (y-protocols sync) and show presence in documents. */
 export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket): void {
@@ -30,16 +31,8 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
   };
 
   on('assembly', socket, 'doc:open', logger, async ({ docId }) => {
-    const open = socket.data.openDocuments;
-    if (!open.has(docId) && open.size >= LIMITS.maxOpenDocumentsPerSocket) {
-      throw new AppError(ErrorCode.limitReached, `At most ${LIMITS.maxOpenDocumentsPerSocket} documents at once`);
-    }
-    await resolveDocument(ctx.db, socket.data, docId);
-    const live = await documents.open(docId);
-    if (socket.disconnected) return null;
-    documents.hold(live, socket.id);
-    open.set(docId, live);
-    await socket.join(documentRoom(docId));
+    const live = await enterDocument(ctx, socket, docId);
+    if (!live) return null;
     const step1 = encoding.createEncoder();
     syncProtocol.writeSyncStep1(step1, live.doc);
     socket.emit('doc:sync', { docId, message: encoding.toUint8Array(step1) });
@@ -49,14 +42,7 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     return null;
   });
 
-  on('assembly', socket, 'doc:close', logger, async ({ docId }) => {
-    const live = socket.data.openDocuments.get(docId);
-    if (!live) return null;
-    socket.data.openDocuments.delete(docId);
-    documents.release(live, socket.id);
-    await socket.leave(documentRoom(docId));
-    return null;
-  });
+  on('assembly', socket, 'doc:close', logger, ({ docId }) => leaveDocument(ctx, socket, docId));
 
   // Applied in the order sent; only the wait for storage runs concurrently.
   on('assembly', socket, 'doc:sync', logger, async ({ docId, message }) => {
@@ -90,10 +76,11 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
       throw new AppError(ErrorCode.badRequest, 'Unknown sync message type');
     }
     const { locked } = await ctx.access.check(socket.data, docId);
+    const silenced = !locked && (await ctx.silence.isSilenced(socket.data.participant!.id));
+    // A step 2 or update that adds nothing (y-protocols answers every step 1 with one) is no edit.
+    if ((locked || silenced) && addsNothing(live, body)) return null;
     if (locked) throw new AppError(ErrorCode.locked, 'This text is locked; it can no longer change');
-    if (await ctx.silence.isSilenced(socket.data.participant!.id)) {
-      throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now; your edit was not taken');
-    }
+    if (silenced) throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now; your edit was not taken');
     // Wrapped: an async function returning a bare promise would wait for it.
     return { stored: documents.applyClientUpdate(live, body, editor()) };
   };
@@ -102,8 +89,13 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     documents.applyAwareness(opened(docId), update, editor());
   });
 
-  socket.on('disconnect', () => {
-    for (const live of socket.data.openDocuments.values()) documents.release(live, socket.id);
-    socket.data.openDocuments.clear();
-  });
+  leaveAllOnDisconnect(ctx, socket);
+}
+
+function addsNothing(live: LiveDocument, update: Uint8Array): boolean {
+  try {
+    return Y.snapshotContainsUpdate(Y.snapshot(live.doc), update);
+  } catch {
+    return false;
+  }
 }

@@ -9,7 +9,7 @@ import { inviteRoutes } from '../features/identity/inviteRoutes.ts';
 import { errorHandler } from './errors.ts';
 
 /** The client-side routes the single-page app owns; each serves index.html. */
-const APP_ROUTES = ['/', '/join', '/assembly', '/watch'];
+const APP_ROUTES = ['/', '/join', '/assembly', '/console', '/watch'];
 
 export function createHttpApp(
   ctx: AppContext,

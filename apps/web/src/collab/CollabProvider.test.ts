@@ -75,6 +75,40 @@ describe('CollabProvider', () => {
     expect(text(handle)).toBe('already agreed');
   });
 
+  it('does not send an empty step 2, so opening a locked document is not refused', () => {
+    const { server, alice } = twoEditors();
+    server.doc(DOC_A).getText('t').insert(0, 'adopted text');
+    server.locked.add(DOC_A);
+    const handle = alice.acquire(DOC_A);
+    server.run();
+    expect(text(handle)).toBe('adopted text');
+    expect(alice.getStatus().errors.size).toBe(0);
+  });
+
+  it('sends nothing of a document held only read-only (a pad after groups end), even with deletions in it', () => {
+    const { server, a, b, alice, bob } = twoEditors();
+    const doc = server.doc(DOC_A).getText('t');
+    doc.insert(0, 'notes with a typo');
+    doc.delete(11, 6);
+    const editing = bob.acquire(DOC_A);
+    const reading = alice.acquire(DOC_A, { readOnly: true });
+    server.run();
+    expect([text(editing), text(reading)]).toEqual(['notes with ', 'notes with ']);
+
+    // The pad is locked; both reconnect, so each answers the server's step 1 again.
+    server.locked.add(DOC_A);
+    for (const connection of [a, b]) {
+      connection.disconnect();
+      connection.connect();
+    }
+    server.run();
+    // Control: a holder that may edit answers with its delete set, which the server refuses.
+    expect(bob.getStatus().errors.get(DOC_A)?.code).toBe('locked');
+    expect(alice.getStatus().errors.size).toBe(0);
+    expect(alice.getStatus().pending).toBe(0);
+    expect(text(reading)).toBe('notes with ');
+  });
+
   it('counts edits as saving until the server acknowledges them as stored', () => {
     const { server, alice } = twoEditors();
     const handle = alice.acquire(DOC_A);

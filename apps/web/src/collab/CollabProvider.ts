@@ -41,6 +41,8 @@ interface OpenDocument {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   refs: number;
+  /** How many of the holders may edit; with none, the server's step 1 is not answered. */
+  writers: number;
   /** Where this document stands in the server's room, for the current connection only. */
   room: Room;
   pending: number;
@@ -93,8 +95,12 @@ export class CollabProvider {
     });
   }
 
-  /** Open (or share) a document; it syncs whenever the socket is connected. */
-  acquire(docId: string): DocumentHandle {
+  /**
+   * Open (or share) a document; it syncs whenever the socket is connected. A `readOnly` holder
+   * only receives: while no holder may edit, nothing of the document is sent (the server refuses
+   * every step 2 to a document that is read-only for this user, even an empty one).
+   */
+  acquire(docId: string, { readOnly = false }: { readOnly?: boolean } = {}): DocumentHandle {
     let entry = this.docs.get(docId);
     if (!entry) {
       entry = this.create(docId);
@@ -102,6 +108,7 @@ export class CollabProvider {
       this.openWaiting();
     }
     entry.refs += 1;
+    if (!readOnly) entry.writers += 1;
     const owned = entry;
     let released = false;
     return {
@@ -111,6 +118,7 @@ export class CollabProvider {
       release: () => {
         if (released) return;
         released = true;
+        if (!readOnly) owned.writers -= 1;
         this.release(owned);
       },
     };
@@ -157,6 +165,7 @@ export class CollabProvider {
       doc,
       awareness,
       refs: 0,
+      writers: 0,
       room: 'none',
       pending: 0,
       unsent: false,
@@ -226,7 +235,7 @@ export class CollabProvider {
       syncProtocol.writeSyncStep1(step1, entry.doc);
       this.send(entry, encoding.toUint8Array(step1), 'handshake');
       // The server's step 1 may have been answered before the room was joined; send what came since.
-      if (entry.unsent && entry.serverVector) {
+      if (entry.unsent && entry.serverVector && entry.writers > 0) {
         const step2 = encoding.createEncoder();
         syncProtocol.writeSyncStep2(step2, entry.doc, entry.serverVector);
         entry.unsent = false;
@@ -269,10 +278,13 @@ export class CollabProvider {
       }
       const reply = encoding.createEncoder();
       syncProtocol.readSyncMessage(decoding.createDecoder(bytes), reply, entry.doc, this);
-      // Only a writer answers a step 1; an observer never sends a byte of a document.
-      if (this.writer && encoding.length(reply) > 0 && this.transport.connected) {
+      // Only a writer answers a step 1; an observer never sends a byte of a document. A step 2
+      // with nothing in it is not sent: the server refuses every step 2 to a read-only document
+      // (a locked standard, an ended group's pad, a muted member), even an empty one.
+      if (this.writer && entry.writers > 0 && encoding.length(reply) > 0 && this.transport.connected) {
         entry.unsent = false;
-        this.send(entry, encoding.toUint8Array(reply), 'edit');
+        const answer = encoding.toUint8Array(reply);
+        if (!isEmptyStep2(answer)) this.send(entry, answer, 'edit');
       }
     } catch (error) {
       console.error(`doc:sync for ${docId} could not be read`, error);
@@ -363,3 +375,13 @@ export class CollabProvider {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** A sync step 2 carrying an empty Yjs update (no structs, no deletions): nothing to tell the server. */
+export function isEmptyStep2(message: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(message);
+  if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return false;
+  const update = decoding.readVarUint8Array(decoder);
+  return update.byteLength === EMPTY_UPDATE.byteLength && update.every((byte, i) => byte === EMPTY_UPDATE[i]);
+}
+
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());

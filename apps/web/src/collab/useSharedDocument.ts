@@ -3,18 +3,24 @@ import type { CollabProvider, DocumentHandle, SaveStatus } from './CollabProvide
 
 /**
  * Hold a document open while the component is mounted. Changing `generation` drops the local
- * copy and loads the server's again (used after the server refused an edit).
+ * copy and loads the server's again (used after the server refused an edit). A `readOnly` holder
+ * never sends the document's content.
  */
-export function useSharedDocument(provider: CollabProvider, docId: string, generation = 0): DocumentHandle | null {
+export function useSharedDocument(
+  provider: CollabProvider,
+  docId: string,
+  generation = 0,
+  readOnly = false,
+): DocumentHandle | null {
   const [handle, setHandle] = useState<DocumentHandle | null>(null);
   useEffect(() => {
-    const acquired = provider.acquire(docId);
+    const acquired = provider.acquire(docId, { readOnly });
     setHandle(acquired);
     return () => {
       setHandle(null);
       acquired.release();
     };
-  }, [provider, docId, generation]);
+  }, [provider, docId, generation, readOnly]);
   return handle;
 }
 

@@ -1,4 +1,5 @@
 import type { Role, SessionState } from '@moot/protocol';
+import { Coalescer } from '../../realtime/coalesce.ts';
 import { listParticipants } from '../identity/participantStore.ts';
 import { assemblyRoom, audienceRoom, type MootServer, type WatchNamespace } from '../../realtime/socketData.ts';
 import type { Database } from '../../storage/database.ts';
@@ -14,13 +15,12 @@ import { viewFor, type SessionFacts } from './sessionView.ts';
  * through the adapter, so sockets on every node get them. Presence changes are coalesced.
  */
 export class SessionPublisher {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly presence = new Coalescer(200, (assemblyId) => this.publish(assemblyId));
 
   constructor(
     private readonly db: Database,
     private readonly io: MootServer,
     private readonly watch: WatchNamespace,
-    private readonly coalesceMs = 200,
   ) {}
 
   async facts(assemblyId: string): Promise<SessionFacts | null> {
@@ -73,17 +73,11 @@ export class SessionPublisher {
 
   /** Someone connected or left: publish once the burst settles. */
   changed(assemblyId: string): void {
-    if (this.pending.has(assemblyId)) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(assemblyId);
-      this.publish(assemblyId).catch(() => {});
-    }, this.coalesceMs);
-    this.pending.set(assemblyId, timer);
+    this.presence.schedule(assemblyId);
   }
 
   close(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.presence.close();
   }
 
   /** Who is connected, on any node: derived from live sockets, never stored. */

@@ -1,3 +1,4 @@
+import { Coalescer } from '../../realtime/coalesce.ts';
 import type { MootServer, WatchNamespace } from '../../realtime/socketData.ts';
 import { assemblyRoom } from '../../realtime/socketData.ts';
 import type { Database } from '../../storage/database.ts';
@@ -8,13 +9,12 @@ import { listVotes } from './voteStore.ts';
  * no choice while a vote is open. A burst of ballots becomes one broadcast of the turnout.
  */
 export class VotePublisher {
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly turnout = new Coalescer(100, (assemblyId) => this.publish(assemblyId));
 
   constructor(
     private readonly db: Database,
     private readonly io: MootServer,
     private readonly watch: WatchNamespace,
-    private readonly coalesceMs = 100,
   ) {}
 
   async publish(assemblyId: string): Promise<void> {
@@ -24,16 +24,10 @@ export class VotePublisher {
   }
 
   changed(assemblyId: string): void {
-    if (this.pending.has(assemblyId)) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(assemblyId);
-      this.publish(assemblyId).catch(() => {});
-    }, this.coalesceMs);
-    this.pending.set(assemblyId, timer);
+    this.turnout.schedule(assemblyId);
   }
 
   close(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.turnout.close();
   }
 }

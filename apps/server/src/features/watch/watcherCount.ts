@@ -1,5 +1,6 @@
 import type { MootServer, WatchNamespace } from '../../realtime/socketData.ts';
 import { assemblyRoom } from '../../realtime/socketData.ts';
+import { Coalescer } from '../../realtime/coalesce.ts';
 
 /**
  * "N watching": counted from the watch namespace's rooms through the adapter (so across
@@ -8,13 +9,17 @@ import { assemblyRoom } from '../../realtime/socketData.ts';
  */
 export class WatcherCount {
   private readonly last = new Map<string, number>();
-  private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly counting = new Map<string, Promise<number>>();
+  private readonly broadcasts = new Coalescer(250, async (assemblyId) => {
+    const count = await this.count(assemblyId);
+    const room = assemblyRoom(assemblyId);
+    this.io.to(room).emit('watchers:count', { count });
+    this.watch.to(room).emit('watchers:count', { count });
+  });
 
   constructor(
     private readonly io: MootServer,
     private readonly watch: WatchNamespace,
-    private readonly coalesceMs = 250,
   ) {}
 
   current(assemblyId: string): number {
@@ -42,20 +47,10 @@ export class WatcherCount {
   }
 
   changed(assemblyId: string): void {
-    if (this.pending.has(assemblyId)) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(assemblyId);
-      void this.count(assemblyId).then((count) => {
-        const room = assemblyRoom(assemblyId);
-        this.io.to(room).emit('watchers:count', { count });
-        this.watch.to(room).emit('watchers:count', { count });
-      });
-    }, this.coalesceMs);
-    this.pending.set(assemblyId, timer);
+    this.broadcasts.schedule(assemblyId);
   }
 
   close(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.broadcasts.close();
   }
 }

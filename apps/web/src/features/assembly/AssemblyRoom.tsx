@@ -15,14 +15,22 @@ import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
 import { StandardTools } from '../charter/StandardTools.tsx';
+import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
+import { SessionPanel } from '../session/SessionPanel.tsx';
+import { useCanEdit } from '../session/useCanEdit.ts';
+import { useSessionFeed } from '../session/useSessionFeed.ts';
+import { standardsDiscussedNow } from '../session/view.ts';
 import { signOut } from './session.ts';
 import { useAssemblyRoom } from './useAssemblyRoom.ts';
 
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { socket, provider, room, dispatch } = useAssemblyRoom(session.me);
+  const { socket, provider, sessions, room, dispatch } = useAssemblyRoom(session.me);
   const connection = useConnection(socket);
+  const feed = useSessionFeed(sessions);
+  const discussed = standardsDiscussedNow(feed.state ?? null);
+  const canEdit = useCanEdit(feed, session.me.id);
   const save = useSaveStatus(provider);
   const charterHeading = useRef<HTMLHeadingElement>(null);
 
@@ -67,35 +75,41 @@ export function AssemblyRoom({ session }: { session: Session }) {
       {!room || !socket || !provider ? (
         !connection.refusal && <Loading label={t('assembly.connecting')} />
       ) : (
-        <Charter
-          standards={room.standards}
-          emptyText={t('charter.emptyMember')}
-          headingRef={charterHeading}
-          renderStandard={(standard, index) => (
-            <StandardArticle
-              standard={standard}
-              number={index + 1}
-              tools={
-                <StandardTools
-                  socket={socket}
-                  standard={standard}
-                  index={index}
-                  count={room.standards.length}
-                  isModerator={isModerator}
-                  dispatch={dispatch}
-                  onRemoved={() => charterHeading.current?.focus()}
-                />
-              }
-            >
-              <StandardFields provider={provider} standard={standard} canEdit />
-            </StandardArticle>
+        <>
+          {feed.state !== undefined && (
+            <SessionPanel socket={socket} provider={provider} feed={feed} me={me} standards={room.standards} />
           )}
-        >
-          <AddStandardForm
-            socket={socket}
-            onAdded={(standard) => dispatch({ type: 'standard', standard, added: true })}
-          />
-        </Charter>
+          <Charter
+            standards={room.standards}
+            emptyText={t('charter.emptyMember')}
+            headingRef={charterHeading}
+            renderStandard={(standard, index) => (
+              <StandardArticle
+                standard={standard}
+                number={index + 1}
+                badge={<DiscussingBadge show={discussed.has(standard.id)} />}
+                tools={
+                  <StandardTools
+                    socket={socket}
+                    standard={standard}
+                    index={index}
+                    count={room.standards.length}
+                    isModerator={isModerator}
+                    dispatch={dispatch}
+                    onRemoved={() => charterHeading.current?.focus()}
+                  />
+                }
+              >
+                <StandardFields provider={provider} standard={standard} canEdit={canEdit} />
+              </StandardArticle>
+            )}
+          >
+            <AddStandardForm
+              socket={socket}
+              onAdded={(standard) => dispatch({ type: 'standard', standard, added: true })}
+            />
+          </Charter>
+        </>
       )}
     </Page>
   );

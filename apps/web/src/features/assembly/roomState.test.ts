@@ -6,7 +6,7 @@ import type { RoomState } from './roomState.ts';
 
 const standard = (n: number, position: number, title = `Standard ${n}`): StandardView => {
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-  return { id, position, title, status: 'drafting', docId: standardDocId(id) };
+  return { id, position, title, status: 'drafting', docId: standardDocId(id), ladder: [] };
 };
 
 const snapshot = (standards: StandardView[]): AssemblySnapshot => ({

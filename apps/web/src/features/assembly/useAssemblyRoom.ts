@@ -6,11 +6,13 @@ import { CollabProvider } from '../../collab/CollabProvider.ts';
 import { seatColor } from '../../collab/editor/caretColor.ts';
 import { assemblyDocuments } from '../../collab/transport.ts';
 import type { AssemblySocket } from '../../collab/transport.ts';
+import { SessionStore } from '../session/sessionStore.ts';
 import { roomReducer } from './roomState.ts';
 
 interface Live {
   socket: AssemblySocket;
   provider: CollabProvider;
+  sessions: SessionStore;
 }
 
 /**
@@ -39,14 +41,23 @@ export function useAssemblyRoom(me: ParticipantView) {
     socket.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
     socket.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
     socket.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
-    setLive({ socket, provider });
+    // Listening before connecting: the first `session:state` arrives right after the handshake.
+    const sessions = new SessionStore(socket);
+    setLive({ socket, provider, sessions });
     socket.connect();
     return () => {
       setLive(null);
+      sessions.destroy();
       provider.destroy();
       socket.disconnect();
     };
   }, [displayName, seat]);
 
-  return { socket: live?.socket ?? null, provider: live?.provider ?? null, room, dispatch };
+  return {
+    socket: live?.socket ?? null,
+    provider: live?.provider ?? null,
+    sessions: live?.sessions ?? null,
+    room,
+    dispatch,
+  };
 }

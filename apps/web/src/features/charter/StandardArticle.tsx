@@ -8,11 +8,13 @@ interface Props {
   number: number;
   /** Rename and moderator controls; absent on the watch page. */
   tools?: ReactNode;
+  /** E.g. "Discussing now" while the current agenda item concerns this standard. */
+  badge?: ReactNode;
   children: ReactNode;
 }
 
 /** One standard of the charter, on any page. `data-standard-id` is a stable test hook. */
-export function StandardArticle({ standard, number, tools, children }: Props) {
+export function StandardArticle({ standard, number, tools, badge, children }: Props) {
   const { t } = useTranslation();
   const headingId = `standard-${standard.id}-title`;
   return (
@@ -29,6 +31,7 @@ export function StandardArticle({ standard, number, tools, children }: Props) {
           {standard.title}
         </h3>
         <p className={`standard-status status-${standard.status}`}>{t(`charter.statuses.${standard.status}`)}</p>
+        {badge}
       </header>
       {tools}
       {children}

@@ -10,7 +10,11 @@ import { Charge } from '../charter/Charge.tsx';
 import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
+import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
+import { useSessionFeed } from '../session/useSessionFeed.ts';
+import { standardsDiscussedNow } from '../session/view.ts';
 import { useWatchRoom } from './useWatchRoom.ts';
+import { WatchSession } from './WatchSession.tsx';
 
 /**
  * `/watch#<watchKey>`: the public, read-only live view. The key stays in the fragment, which
@@ -21,8 +25,10 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, room } = useWatchRoom(watchKey);
   const connection = useConnection(socket);
+  const feed = useSessionFeed(sessions);
+  const discussed = standardsDiscussedNow(feed.state ?? null);
   const outdated =
     connection.refusal?.code === 'protocol_mismatch' || (room !== null && room.protocolVersion !== PROTOCOL_VERSION);
 
@@ -55,11 +61,16 @@ export function WatchPage() {
           {room && provider ? (
             <>
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
+              {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
               <Charter
                 standards={room.standards}
                 emptyText={t('charter.empty')}
                 renderStandard={(standard, index) => (
-                  <StandardArticle standard={standard} number={index + 1}>
+                  <StandardArticle
+                    standard={standard}
+                    number={index + 1}
+                    badge={<DiscussingBadge show={discussed.has(standard.id)} />}
+                  >
                     <StandardFields provider={provider} standard={standard} canEdit={false} />
                   </StandardArticle>
                 )}

@@ -6,10 +6,12 @@ import { CollabProvider } from '../../collab/CollabProvider.ts';
 import { watchDocuments } from '../../collab/transport.ts';
 import type { WatchSocket } from '../../collab/transport.ts';
 import { roomReducer } from '../assembly/roomState.ts';
+import { SessionStore } from '../session/sessionStore.ts';
 
 interface Live {
   socket: WatchSocket;
   provider: CollabProvider;
+  sessions: SessionStore;
 }
 
 /**
@@ -33,14 +35,17 @@ export function useWatchRoom(watchKey: string | null) {
     socket.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
     socket.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
     socket.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
-    setLive({ socket, provider });
+    // Listening before connecting: the first `session:state` arrives right after the handshake.
+    const sessions = new SessionStore(socket);
+    setLive({ socket, provider, sessions });
     socket.connect();
     return () => {
       setLive(null);
+      sessions.destroy();
       provider.destroy();
       socket.disconnect();
     };
   }, [watchKey]);
 
-  return { socket: live?.socket ?? null, provider: live?.provider ?? null, room };
+  return { socket: live?.socket ?? null, provider: live?.provider ?? null, sessions: live?.sessions ?? null, room };
 }

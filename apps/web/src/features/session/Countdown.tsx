@@ -1,0 +1,50 @@
+import type { AgendaItemView, TurnView } from '@moot/protocol';
+import { useTranslation } from 'react-i18next';
+import { formatSeconds, itemTimer, turnTimer } from './countdown.ts';
+import type { Timer } from './countdown.ts';
+
+/**
+ * A countdown in words and digits. Not a live region: it changes every second, which would
+ * drown a screen reader; the start of items and turns is announced instead.
+ * `data-seconds` and `data-state` are test hooks.
+ */
+function TimerText({ timer, testId, running, over }: { timer: Timer; testId: string; running: string; over: string }) {
+  const { t } = useTranslation();
+  const time = formatSeconds(timer.seconds);
+  const text =
+    timer.state === 'paused'
+      ? t('session.paused', { time })
+      : timer.state === 'overtime'
+        ? t(over as 'session.overtime', { time })
+        : t(running as 'session.timeLeft', { time });
+  return (
+    <p
+      className={`countdown countdown-${timer.state}`}
+      data-testid={testId}
+      data-state={timer.state}
+      data-seconds={timer.seconds}
+    >
+      <span className="countdown-digits" aria-hidden="true">
+        {timer.state === 'overtime' ? `+${time}` : time}
+      </span>{' '}
+      <span className="countdown-words">{text}</span>
+    </p>
+  );
+}
+
+export function ItemCountdown({ item, serverNow }: { item: AgendaItemView; serverNow: number }) {
+  const timer = itemTimer(item, serverNow);
+  if (!timer) return null;
+  return <TimerText timer={timer} testId="item-countdown" running="session.timeLeft" over="session.overtime" />;
+}
+
+export function TurnCountdown({ turn, serverNow }: { turn: TurnView; serverNow: number }) {
+  return (
+    <TimerText
+      timer={turnTimer(turn, serverNow)}
+      testId="turn-countdown"
+      running="queue.turnLeft"
+      over="queue.turnOver"
+    />
+  );
+}

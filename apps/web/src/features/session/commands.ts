@@ -1,0 +1,57 @@
+import { ErrorCode, fail } from '@moot/protocol';
+import type { Ack, AckDataOf, AssemblyClientEvents, ProtocolError } from '@moot/protocol';
+import { useCallback, useState } from 'react';
+import type { AssemblySocket } from '../../collab/transport.ts';
+
+const COMMAND_TIMEOUT_MS = 10_000;
+
+type Event = Exclude<keyof AssemblyClientEvents, 'doc:awareness'>;
+type Payload<E extends Event> = Parameters<AssemblyClientEvents[E]>[0];
+type Data<E extends Event> = AckDataOf<AssemblyClientEvents[E]>;
+
+/**
+ * Sends a session command and waits for its ack. Like the charter's commands, nothing is
+ * buffered while disconnected: it fails at once, so the form keeps what was typed.
+ */
+export function sendCommand<E extends Event>(
+  socket: AssemblySocket,
+  event: E,
+  payload: Payload<E>,
+): Promise<Ack<Data<E>>> {
+  if (!socket.connected) return Promise.resolve(fail(ErrorCode.unavailable, 'Not connected'));
+  return new Promise((resolve) => {
+    // The event map's overloads do not resolve for a generic event name.
+    const emit = socket.timeout(COMMAND_TIMEOUT_MS).emit as unknown as (
+      event: E,
+      payload: Payload<E>,
+      done: (error: Error | null, ack: Ack<Data<E>>) => void,
+    ) => void;
+    emit.call(socket.timeout(COMMAND_TIMEOUT_MS), event, payload, (error, ack) =>
+      resolve(error ? fail(ErrorCode.unavailable, error.message) : ack),
+    );
+  });
+}
+
+export interface CommandRunner {
+  run: <E extends Event>(event: E, payload: Payload<E>) => Promise<boolean>;
+  error: ProtocolError | null;
+  busy: boolean;
+  clear: () => void;
+}
+
+/** One section's commands: the last refusal is kept to show next to the controls that caused it. */
+export function useCommands(socket: AssemblySocket): CommandRunner {
+  const [error, setError] = useState<ProtocolError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(
+    async <E extends Event>(event: E, payload: Payload<E>) => {
+      setBusy(true);
+      const ack = await sendCommand(socket, event, payload);
+      setBusy(false);
+      setError(ack.ok ? null : ack.error);
+      return ack.ok;
+    },
+    [socket],
+  );
+  return { run, error, busy, clear: useCallback(() => setError(null), []) };
+}

@@ -1,0 +1,61 @@
+import type { AgendaItemView, TurnView } from '@moot/protocol';
+
+export type TimerState = 'running' | 'paused' | 'overtime';
+
+export interface Timer {
+  state: TimerState;
+  /** Whole seconds left (running, paused) or past the deadline (overtime); never negative. */
+  seconds: number;
+}
+
+/**
+ * Seconds shown for `ms` left: rounded up while time remains, so "0:00" appears only when the
+ * deadline has passed, and every screen with the same server time shows the same number.
+ */
+export function secondsLeft(ms: number): number {
+  return ms > 0 ? Math.ceil(ms / 1000) : 0;
+}
+
+/** An agenda item's timer at server time `serverNow`; null when the item is not running or paused. */
+export function itemTimer(item: AgendaItemView, serverNow: number): Timer | null {
+  if (item.status === 'paused') return { state: 'paused', seconds: secondsLeft(item.remainingMs ?? 0) };
+  if (item.status !== 'running' || item.endsAt === null) return null;
+  return deadlineTimer(item.endsAt, serverNow);
+}
+
+export function turnTimer(turn: TurnView, serverNow: number): Timer {
+  return deadlineTimer(turn.endsAt, serverNow);
+}
+
+function deadlineTimer(endsAt: number, serverNow: number): Timer {
+  const left = endsAt - serverNow;
+  if (left > 0) return { state: 'running', seconds: secondsLeft(left) };
+  return { state: 'overtime', seconds: Math.floor((serverNow - endsAt) / 1000) };
+}
+
+/** "m:ss", or "h:mm:ss" from an hour up. */
+export function formatSeconds(total: number): string {
+  const s = Math.max(0, Math.floor(total));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = String(s % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** "12 min 5 s" style duration for the equity table. */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const minutes = Math.floor(s / 60);
+  return minutes > 0 ? `${minutes} min ${s % 60} s` : `${s} s`;
+}
+
+/** The speaker's gentle warning: the last 30 seconds of a turn, before it runs over. */
+export const TURN_WARNING_SECONDS = 30;
+
+export function inTurnWarning(timer: Timer): boolean {
+  return timer.state === 'running' && timer.seconds <= TURN_WARNING_SECONDS;
+}
+/** A server-clock instant as a local wall-clock time ("14:05"). */
+export function formatServerTime(serverMs: number, offset: number): string {
+  return new Date(serverMs - offset).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,72 @@
+import type { ModerationNotice, SessionState } from '@moot/protocol';
+import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
+import { measureClockOffset } from './clock.ts';
+
+const PING_TIMEOUT_MS = 2000;
+const PINGS_PER_CONNECT = 5;
+
+export interface SessionFeed {
+  /** Undefined until the server's first `session:state`; null when there is no session yet. */
+  state: SessionState | null | undefined;
+  /** Server clock − local clock, in ms, measured on every (re)connection. */
+  offset: number;
+  /** The last moderation notice about me (members only). */
+  notice: ModerationNotice | null;
+}
+
+/**
+ * The live session as the server sends it (the whole state on connection and after every
+ * change), and the clock offset countdowns need, measured with a few `clock:ping` round trips
+ * on every connection. Created before the socket connects, so the first state is never missed.
+ */
+export class SessionStore {
+  private feed: SessionFeed = { state: undefined, offset: 0, notice: null };
+  private readonly listeners = new Set<() => void>();
+  private readonly socket: AssemblySocket;
+  private connection = 0;
+
+  constructor(socket: AssemblySocket | WatchSocket) {
+    // Both namespaces carry `session:state` and `clock:ping`; the union's overloads do not narrow.
+    this.socket = socket as AssemblySocket;
+    this.socket.on('session:state', this.onState);
+    this.socket.on('moderation:notice', this.onNotice);
+    this.socket.on('connect', this.measure);
+  }
+
+  getSnapshot = (): SessionFeed => this.feed;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    this.connection = -1;
+    this.socket.off('session:state', this.onState);
+    this.socket.off('moderation:notice', this.onNotice);
+    this.socket.off('connect', this.measure);
+    this.listeners.clear();
+  }
+
+  private set(change: Partial<SessionFeed>): void {
+    this.feed = { ...this.feed, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
+  private readonly onState = (state: SessionState | null) => this.set({ state });
+  private readonly onNotice = (notice: ModerationNotice) => this.set({ notice });
+
+  private readonly measure = () => {
+    if (this.connection < 0) return;
+    const connection = ++this.connection;
+    const ping = () =>
+      new Promise<number | null>((resolve) => {
+        this.socket.timeout(PING_TIMEOUT_MS).emit('clock:ping', {}, (error, ack) => {
+          resolve(!error && ack.ok ? ack.data.serverTime : null);
+        });
+      });
+    void measureClockOffset(ping, Date.now, PINGS_PER_CONNECT).then((offset) => {
+      if (offset !== null && connection === this.connection) this.set({ offset });
+    });
+  };
+}
