@@ -6,6 +6,7 @@ import { fragmentToMarkdown } from '../src/collab/documentText.ts';
 import { listMilestones, loadDocument, replay } from '../src/collab/documentStore.ts';
 import { CollabClient } from './support/collabClient.ts';
 import {
+  acked,
   connectMember,
   connectWatcher,
   redeem,
@@ -16,11 +17,6 @@ import {
   type SeededAssembly,
 } from './support/harness.ts';
 
-const ok = <T>(ack: Ack<T>): T => {
-  if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
-  return ack.data;
-};
-
 describe('amendments and minority reports', () => {
   let running: RunningApp;
   let seed: SeededAssembly;
@@ -29,11 +25,11 @@ describe('amendments and minority reports', () => {
 
   const yesNo = { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false } as const;
   const decide = async (open: () => Promise<Ack<{ voteId: string }>>, choice: 'yes' | 'no') => {
-    const { voteId } = ok(await open());
+    const { voteId } = acked(await open());
     for (const m of members) {
-      ok(await m.emitWithAck('vote:cast', { voteId, ballotId: randomUUID(), choice: { method: 'yes_no', choice } }));
+      acked(await m.emitWithAck('vote:cast', { voteId, ballotId: randomUUID(), choice: { method: 'yes_no', choice } }));
     }
-    return ok(await mod.emitWithAck('vote:close', { voteId }));
+    return acked(await mod.emitWithAck('vote:close', { voteId }));
   };
 
   beforeAll(async () => {
@@ -44,10 +40,10 @@ describe('amendments and minority reports', () => {
     for (const [i, invite] of seed.memberInvites.entries()) {
       members.push((await connectMember(running.url, await redeem(running.url, invite, `Member name ${i}`))).socket);
     }
-    const { sessionId } = ok(await mod.emitWithAck('session:create', { title: 'Amending' }));
-    ok(await mod.emitWithAck('session:start', { sessionId }));
-    for (const m of members) ok(await m.emitWithAck('attendance:checkIn', { sessionId }));
-    ok(await mod.emitWithAck('standard:lock', { standardId: seed.standardId }));
+    const { sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Amending' }));
+    acked(await mod.emitWithAck('session:start', { sessionId }));
+    for (const m of members) acked(await m.emitWithAck('attendance:checkIn', { sessionId }));
+    acked(await mod.emitWithAck('standard:lock', { standardId: seed.standardId }));
     await decide(
       () =>
         mod.emitWithAck('vote:open', {
@@ -72,14 +68,14 @@ describe('amendments and minority reports', () => {
     expect(
       await members[0]!.emitWithAck('amendment:propose', { standardId: randomUUID(), text: 'x', reason: '' }),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const { amendmentId } = ok(
+    const { amendmentId } = acked(
       await members[0]!.emitWithAck('amendment:propose', {
         standardId: seed.standardId,
         text: 'Leaders tell the whole truth.\n\nEven when it costs them.',
         reason: 'Half-truths mislead too',
       }),
     );
-    ok(await members[1]!.emitWithAck('amendment:cosign', { amendmentId }));
+    acked(await members[1]!.emitWithAck('amendment:cosign', { amendmentId }));
     await vi.waitFor(() =>
       expect(seen[0]).toMatchObject({ status: 'proposed', proposer: 'Member 2', cosigners: ['Member 3'] }),
     );
@@ -111,14 +107,14 @@ describe('amendments and minority reports', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    const { dissentId } = ok(
+    const { dissentId } = acked(
       await members[2]!.emitWithAck('dissent:write', {
         standardId: seed.standardId,
         text: 'Truth alone is not enough.',
       }),
     );
-    ok(await members[1]!.emitWithAck('dissent:cosign', { dissentId }));
-    ok(await members[1]!.emitWithAck('dissent:cosign', { dissentId }));
+    acked(await members[1]!.emitWithAck('dissent:cosign', { dissentId }));
+    acked(await members[1]!.emitWithAck('dissent:cosign', { dissentId }));
     const exported = (await (
       await fetch(running.url + HTTP_ROUTES.charterJson, { headers: { [WATCH_KEY_HEADER]: seed.watchKey } })
     ).json()) as CharterExport;

@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { randomUUID } from 'node:crypto';
-import type { Ack, StandardView } from '@moot/protocol';
+import type { StandardView } from '@moot/protocol';
 import { loadDocument, replay } from '../src/collab/documentStore.ts';
 import { openDatabase } from '../src/storage/open.ts';
 import { CollabClient } from './support/collabClient.ts';
-import { connectMember, connectWatcher, redeem, seedAssembly, type SeededAssembly } from './support/harness.ts';
+import { acked, connectMember, connectWatcher, redeem, seedAssembly, type SeededAssembly } from './support/harness.ts';
 import { startNode } from './support/nodes.ts';
 import { seededRandom } from './support/random.ts';
 import { followSession } from './support/sessionWatch.ts';
 import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
-
-const ok = <T>(ack: Ack<T>): T => {
-  if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
-  return ack.data;
-};
 
 const servicesUp = (await postgresAvailable()) && (await redisAvailable());
 
@@ -140,35 +135,35 @@ describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
     const watcherB = await connectWatcher(nodes[1]!.url, seed.watchKey);
     const member = followSession(onB);
     const observer = followSession(watcherB.socket);
-    const { sessionId } = ok(await mod.emitWithAck('session:create', { title: 'Across nodes' }));
-    const { itemId } = ok(
+    const { sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Across nodes' }));
+    const { itemId } = acked(
       await mod.emitWithAck('agenda:add', { sessionId, title: 'Learn', kind: 'learn', plannedMinutes: 5 }),
     );
-    ok(await mod.emitWithAck('agenda:start', { itemId }));
-    ok(await onB.emitWithAck('attendance:checkIn', { sessionId }));
-    ok(await onB.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
-    ok(await mod.emitWithAck('queue:next', { sessionId }));
+    acked(await mod.emitWithAck('agenda:start', { itemId }));
+    acked(await onB.emitWithAck('attendance:checkIn', { sessionId }));
+    acked(await onB.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
+    acked(await mod.emitWithAck('queue:next', { sessionId }));
     await vi.waitFor(() => {
       expect(member.state?.currentItemId).toBe(itemId);
       expect(observer.state?.turn?.name).toBe('Member 3');
       expect(member.state?.attendees.find((a) => a.name === 'M1')).toMatchObject({ checkedIn: true, online: true });
     });
     // A vote opened on A, cast on B, closed on A.
-    const { voteId } = ok(
+    const { voteId } = acked(
       await mod.emitWithAck('vote:open', {
         subject: { kind: 'question', question: 'Across?' },
         rules: { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false },
         quorumShare: 1,
       }),
     );
-    ok(
+    acked(
       await onB.emitWithAck('vote:cast', {
         voteId,
         ballotId: randomUUID(),
         choice: { method: 'yes_no', choice: 'yes' },
       }),
     );
-    expect(ok(await mod.emitWithAck('vote:close', { voteId }))).toMatchObject({ passed: true, ballots: 1 });
+    expect(acked(await mod.emitWithAck('vote:close', { voteId }))).toMatchObject({ passed: true, ballots: 1 });
     for (const s of [mod, onB, watcherB.socket]) s.disconnect();
   });
 

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Ack } from '@moot/protocol';
 import { openDatabase } from '../src/storage/open.ts';
 import { CollabClient } from './support/collabClient.ts';
 import {
+  acked,
   connectMember,
   connectWatcher,
   redeem,
@@ -16,11 +16,6 @@ import {
   type SeededAssembly,
 } from './support/harness.ts';
 import { followSession } from './support/sessionWatch.ts';
-
-const ok = <T>(ack: Ack<T>): T => {
-  if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
-  return ack.data;
-};
 
 describe('a live session', () => {
   let running: RunningApp;
@@ -39,8 +34,8 @@ describe('a live session', () => {
         (await connectMember(running.url, await redeem(running.url, invite, ['Ada', 'Ben', 'Cy'][i]!))).socket,
       );
     }
-    ({ sessionId } = ok(await mod.emitWithAck('session:create', { title: 'Session 1', turnLimitSeconds: 120 })));
-    for (const m of members) ok(await m.emitWithAck('attendance:checkIn', { sessionId }));
+    ({ sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Session 1', turnLimitSeconds: 120 })));
+    for (const m of members) acked(await m.emitWithAck('attendance:checkIn', { sessionId }));
   });
   afterAll(async () => {
     for (const s of [mod, ...(members ?? [])]) s?.disconnect();
@@ -51,7 +46,7 @@ describe('a live session', () => {
     const watcher = await connectWatcher(running.url, seed.watchKey);
     const seen = followSession(watcher.socket);
     const member = followSession(members[0]!);
-    const { itemId } = ok(
+    const { itemId } = acked(
       await mod.emitWithAck('agenda:add', {
         sessionId,
         title: 'Honesty',
@@ -60,14 +55,14 @@ describe('a live session', () => {
         standardIds: [seed.standardId],
       }),
     );
-    ok(await mod.emitWithAck('agenda:add', { sessionId, title: 'Break', kind: 'break', plannedMinutes: 5 }));
+    acked(await mod.emitWithAck('agenda:add', { sessionId, title: 'Break', kind: 'break', plannedMinutes: 5 }));
     expect(await members[0]!.emitWithAck('agenda:start', { itemId })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
 
     const before = Date.now();
-    ok(await mod.emitWithAck('agenda:start', { itemId }));
+    acked(await mod.emitWithAck('agenda:start', { itemId }));
     await vi.waitFor(() => expect(seen.state?.currentItemId).toBe(itemId));
     const item = seen.state!.agenda.find((i) => i.id === itemId)!;
     expect(item.status).toBe('running');
@@ -77,15 +72,15 @@ describe('a live session', () => {
     await vi.waitFor(() => expect(member.state?.currentItemId).toBe(itemId));
     expect(seen.state!.status).toBe('live');
 
-    ok(await mod.emitWithAck('agenda:pause', { itemId }));
+    acked(await mod.emitWithAck('agenda:pause', { itemId }));
     await vi.waitFor(() => expect(seen.state!.agenda[0]!.status).toBe('paused'));
     const left = seen.state!.agenda[0]!.remainingMs!;
     expect(left).toBeGreaterThan(9 * 60_000);
-    ok(await mod.emitWithAck('agenda:extend', { itemId, minutes: 2 }));
+    acked(await mod.emitWithAck('agenda:extend', { itemId, minutes: 2 }));
     await vi.waitFor(() => expect(seen.state!.agenda[0]!.remainingMs).toBeGreaterThan(left + 60_000));
-    ok(await mod.emitWithAck('agenda:next', { sessionId }));
+    acked(await mod.emitWithAck('agenda:next', { sessionId }));
     await vi.waitFor(() => expect(seen.state!.agenda.map((i) => i.status)).toEqual(['done', 'running']));
-    ok(await mod.emitWithAck('agenda:move', { itemId, toIndex: 1 }));
+    acked(await mod.emitWithAck('agenda:move', { itemId, toIndex: 1 }));
     await vi.waitFor(() => expect(seen.state!.agenda.map((i) => i.title)).toEqual(['Break', 'Honesty']));
     watcher.socket.disconnect();
   });
@@ -94,31 +89,31 @@ describe('a live session', () => {
     const view = followSession(mod);
     const [ada, ben, cy] = members as [MemberSocket, MemberSocket, MemberSocket];
     // Ada speaks first, so in equity mode she goes after those who have not spoken.
-    ok(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
-    ok(await mod.emitWithAck('queue:next', { sessionId }));
+    acked(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
+    acked(await mod.emitWithAck('queue:next', { sessionId }));
     await vi.waitFor(() => expect(view.state?.turn?.name).toBe('Ada'));
     expect(await ben.emitWithAck('queue:endTurn', { sessionId })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
-    ok(await ada.emitWithAck('queue:endTurn', { sessionId }));
+    acked(await ada.emitWithAck('queue:endTurn', { sessionId }));
     await vi.waitFor(() => expect(view.state?.turn).toBeNull());
 
-    ok(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
-    ok(await ben.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
-    ok(await cy.emitWithAck('queue:raise', { sessionId, kind: 'point_of_process' }));
+    acked(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
+    acked(await ben.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
+    acked(await cy.emitWithAck('queue:raise', { sessionId, kind: 'point_of_process' }));
     await vi.waitFor(() => expect(view.state?.queue.map((h) => h.name)).toEqual(['Cy', 'Ada', 'Ben']));
-    ok(await mod.emitWithAck('session:configure', { sessionId, queueMode: 'equity' }));
+    acked(await mod.emitWithAck('session:configure', { sessionId, queueMode: 'equity' }));
     await vi.waitFor(() => expect(view.state?.queue.map((h) => h.name)).toEqual(['Cy', 'Ben', 'Ada']));
 
     // Speaking time survives reconnects: it is measured and stored on the server.
     const adaTurns = () => view.state!.equity!.rows.find((r) => r.name === 'Ada')!;
     const spokeBefore = adaTurns().spokenMsThisSession;
-    ok(await mod.emitWithAck('queue:next', { sessionId, participantId: adaTurns().participantId }));
+    acked(await mod.emitWithAck('queue:next', { sessionId, participantId: adaTurns().participantId }));
     await vi.waitFor(() => expect(view.state?.turn?.name).toBe('Ada'));
     ada.disconnect();
     members[0] = (await connectMember(running.url, await redeem(running.url, seed.memberInvites[0]!, 'Ada'))).socket;
-    ok(await mod.emitWithAck('queue:endTurn', { sessionId }));
+    acked(await mod.emitWithAck('queue:endTurn', { sessionId }));
     await vi.waitFor(() => {
       expect(adaTurns().turnsThisSession).toBe(2);
       expect(adaTurns().spokenMsThisSession).toBeGreaterThan(spokeBefore);
@@ -135,14 +130,14 @@ describe('a live session', () => {
       .id;
     const notices: unknown[] = [];
     members[0]!.on('moderation:notice', (n) => notices.push(n));
-    ok(
+    acked(
       await mod.emitWithAck('moderation:mute', {
         participantId: adaId,
         minutes: 5,
         reason: { code: 'disruption', note: 'Ada kept interrupting' },
       }),
     );
-    ok(await mod.emitWithAck('announcement:post', { text: 'Tea break at three' }));
+    acked(await mod.emitWithAck('announcement:post', { text: 'Tea break at three' }));
     await vi.waitFor(() => expect(observer.state?.announcements.map((a) => a.text)).toEqual(['Tea break at three']));
     await vi.waitFor(() =>
       expect(notices).toEqual([
@@ -157,7 +152,7 @@ describe('a live session', () => {
     await vi.waitFor(() => expect(member.state?.moderationLog[0]?.note).toBe('Ada kept interrupting'));
     expect(member.state!.equity).toBeNull();
     expect(member.state!.attendees.find((a) => a.name === 'Ada')?.mutedUntil).toBeGreaterThan(Date.now());
-    ok(await mod.emitWithAck('moderation:unmute', { participantId: adaId }));
+    acked(await mod.emitWithAck('moderation:unmute', { participantId: adaId }));
     watcher.socket.disconnect();
   });
 
@@ -167,7 +162,9 @@ describe('a live session', () => {
       .id;
     const editor = new CollabClient(ada, seed.docId);
     await editor.open();
-    ok(await mod.emitWithAck('moderation:mute', { participantId: adaId, minutes: 10, reason: { code: 'off_topic' } }));
+    acked(
+      await mod.emitWithAck('moderation:mute', { participantId: adaId, minutes: 10, reason: { code: 'off_topic' } }),
+    );
     expect(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -180,8 +177,8 @@ describe('a live session', () => {
     // The mute runs out.
     await running.db.query(`UPDATE participants SET muted_until = now() - interval '1 second' WHERE id = $1`, [adaId]);
     running.app.context.silence.forget(adaId);
-    ok(await ada.emitWithAck('queue:lower', { sessionId }));
-    ok(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
+    acked(await ada.emitWithAck('queue:lower', { sessionId }));
+    acked(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
     // The refused words live only in the old client's copy; a fresh copy (as the browser reloads
     // after a refusal) edits again.
     editor.detach();
@@ -197,7 +194,7 @@ describe('a live session', () => {
   it('splits present members into balanced groups with private pads, then shares the notes', async () => {
     const view = followSession(mod);
     // Everyone present: the three members are checked in and connected.
-    ok(await mod.emitWithAck('groups:form', { sessionId, count: 2 }));
+    acked(await mod.emitWithAck('groups:form', { sessionId, count: 2 }));
     await vi.waitFor(() => expect(view.state?.groups.length).toBe(2));
     const groups = view.state!.groups;
     const memberIds = view.state!.attendees.filter((a) => a.role === 'member').map((a) => a.participantId);
@@ -224,7 +221,7 @@ describe('a live session', () => {
     });
     expect((await mod.emitWithAck('doc:open', { docId: first.padDocId })).ok).toBe(true);
 
-    ok(await mod.emitWithAck('groups:end', { sessionId }));
+    acked(await mod.emitWithAck('groups:end', { sessionId }));
     await vi.waitFor(() => expect(view.state?.groups.every((g) => g.ended)).toBe(true));
     expect((await outsider.emitWithAck('doc:open', { docId: first.padDocId })).ok).toBe(true);
     expect((await watcher.socket.emitWithAck('doc:open', { docId: first.padDocId })).ok).toBe(true);
@@ -233,10 +230,10 @@ describe('a live session', () => {
 
   it('answers clock pings on both namespaces', async () => {
     const before = Date.now();
-    const { serverTime } = ok(await members[1]!.emitWithAck('clock:ping', {}));
+    const { serverTime } = acked(await members[1]!.emitWithAck('clock:ping', {}));
     expect(serverTime).toBeGreaterThanOrEqual(before);
     const watcher = await connectWatcher(running.url, seed.watchKey);
-    expect(ok(await watcher.socket.emitWithAck('clock:ping', {})).serverTime).toBeGreaterThanOrEqual(before);
+    expect(acked(await watcher.socket.emitWithAck('clock:ping', {})).serverTime).toBeGreaterThanOrEqual(before);
     watcher.socket.disconnect();
   });
 });
@@ -255,12 +252,12 @@ describe('the session timer across a restart', () => {
     const seed = await seedAssembly(db);
     const cookie = await redeem(running.url, seed.moderatorInvite, 'Mo');
     const mod = (await connectMember(running.url, cookie)).socket;
-    const { sessionId } = ok(await mod.emitWithAck('session:create', { title: 'Timed' }));
-    const { itemId } = ok(
+    const { sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Timed' }));
+    const { itemId } = acked(
       await mod.emitWithAck('agenda:add', { sessionId, title: 'Learn', kind: 'learn', plannedMinutes: 15 }),
     );
     const view = followSession(mod);
-    ok(await mod.emitWithAck('agenda:start', { itemId }));
+    acked(await mod.emitWithAck('agenda:start', { itemId }));
     await vi.waitFor(() => expect(view.state?.agenda[0]?.endsAt).toBeTypeOf('number'));
     const deadline = view.state!.agenda[0]!.endsAt;
     mod.disconnect();

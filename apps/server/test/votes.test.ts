@@ -9,6 +9,7 @@ import { inviteParticipant } from '../src/features/identity/participantStore.ts'
 import { tally } from '../src/features/votes/tally.ts';
 import { CollabClient } from './support/collabClient.ts';
 import {
+  acked,
   connectMember,
   connectWatcher,
   redeem,
@@ -19,10 +20,6 @@ import {
   type SeededAssembly,
 } from './support/harness.ts';
 
-const ok = <T>(ack: Ack<T>): T => {
-  if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
-  return ack.data;
-};
 const yes: BallotChoice = { method: 'yes_no', choice: 'yes' };
 const no: BallotChoice = { method: 'yes_no', choice: 'no' };
 
@@ -41,9 +38,9 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     for (const [i, invite] of seed.memberInvites.entries()) {
       members.push((await connectMember(running.url, await redeem(running.url, invite, `Voter ${i}`))).socket);
     }
-    ({ sessionId } = ok(await mod.emitWithAck('session:create', { title: 'Deciding' })));
-    ok(await mod.emitWithAck('session:start', { sessionId }));
-    for (const m of members) ok(await m.emitWithAck('attendance:checkIn', { sessionId }));
+    ({ sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Deciding' })));
+    acked(await mod.emitWithAck('session:start', { sessionId }));
+    for (const m of members) acked(await m.emitWithAck('attendance:checkIn', { sessionId }));
   });
   afterAll(async () => {
     for (const s of [mod, ...(members ?? [])]) s?.disconnect();
@@ -55,7 +52,7 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     await editor.open();
     editor.edit('Leaders tell the truth.');
     await vi.waitFor(() => expect(editor.acked).toContain('Leaders tell the truth.'));
-    ok(await mod.emitWithAck('standard:lock', { standardId: seed.standardId }));
+    acked(await mod.emitWithAck('standard:lock', { standardId: seed.standardId }));
     const live = await running.app.context.documents.open(seed.docId);
     const before = Y.encodeStateAsUpdate(live.doc);
     editor.edit(' (late change)');
@@ -78,9 +75,9 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
   });
 
   it('unlocks a standard (recorded) so its text can change again', async () => {
-    const added = ok(await members[1]!.emitWithAck('standard:add', { title: 'Openness' }));
-    ok(await mod.emitWithAck('standard:lock', { standardId: added.id }));
-    ok(await mod.emitWithAck('standard:unlock', { standardId: added.id }));
+    const added = acked(await members[1]!.emitWithAck('standard:add', { title: 'Openness' }));
+    acked(await mod.emitWithAck('standard:lock', { standardId: added.id }));
+    acked(await mod.emitWithAck('standard:unlock', { standardId: added.id }));
     const editor = new CollabClient(members[1]!, added.docId);
     await editor.open();
     editor.edit('Open by default.');
@@ -109,13 +106,13 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     let charter: StandardView[] = [];
     watcher.socket.on('charter:updated', (u) => (charter = u.standards));
 
-    ok(
+    acked(
       await mod.emitWithAck('standard:setLadder', {
         standardId: seed.standardId,
         steps: ['Advice', 'Public apology', 'Formal warning'],
       }),
     );
-    const { voteId } = ok(
+    const { voteId } = acked(
       await mod.emitWithAck('vote:open', {
         subject: { kind: 'adopt_standard', standardId: seed.standardId },
         rules: { method: 'yes_no', threshold: { kind: 'two_thirds' }, abstentionsCount: false },
@@ -125,14 +122,14 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     const ballot = (choice: BallotChoice) => ({ voteId, ballotId: randomUUID(), choice, reason: '' });
     // Voter 0 retries the same ballot: one ballot. Voter 1 changes their mind: the last counts.
     const first = ballot(no);
-    const receipts = [ok(await members[0]!.emitWithAck('vote:cast', first)).receipt];
-    expect(ok(await members[0]!.emitWithAck('vote:cast', first)).receipt).toBe(receipts[0]);
-    ok(await members[0]!.emitWithAck('vote:cast', ballot(yes)));
-    receipts[0] = ok(await members[0]!.emitWithAck('vote:cast', { ...ballot(yes), reason: 'It is clear' })).receipt;
-    ok(await members[1]!.emitWithAck('vote:cast', ballot(no)));
-    receipts.push(ok(await members[1]!.emitWithAck('vote:cast', ballot(yes))).receipt);
+    const receipts = [acked(await members[0]!.emitWithAck('vote:cast', first)).receipt];
+    expect(acked(await members[0]!.emitWithAck('vote:cast', first)).receipt).toBe(receipts[0]);
+    acked(await members[0]!.emitWithAck('vote:cast', ballot(yes)));
+    receipts[0] = acked(await members[0]!.emitWithAck('vote:cast', { ...ballot(yes), reason: 'It is clear' })).receipt;
+    acked(await members[1]!.emitWithAck('vote:cast', ballot(no)));
+    receipts.push(acked(await members[1]!.emitWithAck('vote:cast', ballot(yes))).receipt);
     receipts.push(
-      ok(await members[2]!.emitWithAck('vote:cast', ballot({ method: 'yes_no', choice: 'abstain' }))).receipt,
+      acked(await members[2]!.emitWithAck('vote:cast', ballot({ method: 'yes_no', choice: 'abstain' }))).receipt,
     );
     expect(await mod.emitWithAck('vote:cast', ballot(yes))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await vi.waitFor(() => expect(votes.find((v) => v.id === voteId)?.turnout).toBe(3));
@@ -148,9 +145,9 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     const beforeClose = JSON.stringify(received);
     for (const word of ['"yes"', '"no"', '"abstain"', 'It is clear']) expect(beforeClose).not.toContain(word);
 
-    const result = ok(await mod.emitWithAck('vote:close', { voteId }));
+    const result = acked(await mod.emitWithAck('vote:close', { voteId }));
     expect(result).toMatchObject({ passed: true, ballots: 3, quorumMet: true, counts: { yes: 2, no: 0, abstain: 1 } });
-    expect(ok(await mod.emitWithAck('vote:close', { voteId }))).toEqual(result);
+    expect(acked(await mod.emitWithAck('vote:close', { voteId }))).toEqual(result);
     expect(await members[1]!.emitWithAck('vote:cast', ballot(no))).toMatchObject({
       ok: false,
       error: { code: 'vote_closed' },
@@ -207,10 +204,10 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     for (let i = 0; i < 40; i++) {
       const { inviteSecret } = await inviteParticipant(running.db, seed.assemblyId, 'member');
       const socket = (await connectMember(running.url, await redeem(running.url, inviteSecret, `Crowd ${i}`))).socket;
-      ok(await socket.emitWithAck('attendance:checkIn', { sessionId }));
+      acked(await socket.emitWithAck('attendance:checkIn', { sessionId }));
       crowd.push(socket);
     }
-    const { voteId } = ok(
+    const { voteId } = acked(
       await mod.emitWithAck('vote:open', {
         subject: { kind: 'question', question: 'Meet weekly?' },
         rules: { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false },
@@ -227,7 +224,7 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     }
     const closing = mod.emitWithAck('vote:close', { voteId });
     const outcomes = await Promise.all(acks);
-    const result = ok(await closing);
+    const result = acked(await closing);
     const accepted = outcomes.filter((o) => o.ok).length;
     const refused = outcomes.filter((o) => !o.ok);
     expect(refused.every((o) => !o.ok && o.error.code === 'vote_closed')).toBe(true);
@@ -245,7 +242,7 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     expect(result.ballots).toBeLessThanOrEqual(crowd.length);
     expect(result.counts.yes! + result.counts.no!).toBe(result.ballots);
     // And nothing changed after the close.
-    expect(ok(await mod.emitWithAck('vote:close', { voteId }))).toEqual(result);
+    expect(acked(await mod.emitWithAck('vote:close', { voteId }))).toEqual(result);
     for (const socket of crowd) socket.disconnect();
   });
 });

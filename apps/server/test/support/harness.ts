@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import {
+  type Ack,
   HTTP_ROUTES,
   NAMESPACES,
   PROTOCOL_VERSION,
@@ -21,6 +22,12 @@ import { openDatabase } from '../../src/storage/open.ts';
 
 export type MemberSocket = Socket<AssemblyServerEvents, AssemblyClientEvents>;
 export type WatcherSocket = Socket<WatchServerEvents, WatchClientEvents>;
+
+/** The data of a successful ack; a refusal fails the test with its code and message. */
+export function acked<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+}
 
 /** Every in-process node of a test shares this, as every node of a deployment shares `BALLOT_SECRET`. */
 export const TEST_BALLOT_SECRET = new Uint8Array(32).fill(7);
