@@ -15,6 +15,7 @@ import type * as S from './sessionPayloads.ts';
 import type * as V from './votePayloads.ts';
 import type { VoteResult, VoteView } from './votes.ts';
 import type * as A from './amendments.ts';
+import type { CommentView, HideComment, PostComment } from './comments.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -54,6 +55,8 @@ export interface BroadcastEvents {
   'votes:state': (update: { votes: VoteView[] }) => void;
   /** On connection and after every change: amendments and minority reports (observers: pseudonyms). */
   'amendments:state': (update: { amendments: A.AmendmentView[]; dissents: A.DissentView[] }) => void;
+  /** On connection and after every change: comments on standards (hidden text withheld per audience). */
+  'comments:state': (update: { comments: CommentView[] }) => void;
 }
 
 /** Both namespaces: the client's clock offset is measured against this (NTP-style round trip). */
@@ -116,6 +119,9 @@ export interface AssemblyClientEvents {
   'amendment:table': (payload: A.TableAmendment, ack: AckCallback<{ voteId: string }>) => void;
   'dissent:write': (payload: A.WriteDissent, ack: AckCallback<{ dissentId: string }>) => void;
   'dissent:cosign': (payload: A.DissentRef, ack: AckCallback<null>) => void;
+  'comment:post': (payload: PostComment, ack: AckCallback<{ commentId: string }>) => void;
+  /** Hides a comment with a reason; its author is told why (`moderation:notice`). */
+  'comment:hide': (payload: HideComment, ack: AckCallback<null>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

@@ -16,3 +16,4 @@ export type * from './sessionPayloads.ts';
 export * from './votes.ts';
 export type * from './votePayloads.ts';
 export * from './amendments.ts';
+export * from './comments.ts';

@@ -26,6 +26,9 @@ export const LIMITS = {
   /** Agenda items in one session; small groups in one split. */
   maxAgendaItems: 100,
   maxGroups: 50,
+  /** A comment on a standard, in characters; comments on one standard. */
+  maxCommentLength: 2000,
+  maxCommentsPerStandard: 500,
   /** An amendment's or a minority report's wording, in characters. */
   maxAmendmentLength: 5000,
   /** Steps in a standard's consequence ladder. */

@@ -54,6 +54,8 @@ export const PERMISSIONS = {
     'amendment:table': ['moderator'],
     'dissent:write': ['member'],
     'dissent:cosign': ['member'],
+    'comment:post': ['moderator', 'member'],
+    'comment:hide': ['moderator'],
   },
   watch: {
     'doc:open': ['observer'],

@@ -9,6 +9,7 @@ import {
 import type { AssemblyClientEvent, WatchClientEvent } from './events.ts';
 import * as S from './session.ts';
 import * as A from './amendments.ts';
+import { hideCommentSchema, postCommentSchema } from './comments.ts';
 import { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
 import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
@@ -63,6 +64,8 @@ export const SCHEMAS = {
     'amendment:table': A.tableAmendmentSchema,
     'dissent:write': A.writeDissentSchema,
     'dissent:cosign': A.dissentRefSchema,
+    'comment:post': postCommentSchema,
+    'comment:hide': hideCommentSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

@@ -99,7 +99,7 @@ export interface AnnouncementView {
 
 export interface ModerationEntry {
   id: string;
-  action: 'mute' | 'unmute' | 'remove';
+  action: 'mute' | 'unmute' | 'remove' | 'hide_comment';
   participantName: string;
   reason: ModerationReason | null;
   /** Free text; withheld from observers. */
@@ -178,7 +178,7 @@ export const removeFromSessionSchema = z.strictObject({ sessionId: id, participa
 
 /** The notice the server sends to one member about a moderation action concerning them. */
 export interface ModerationNotice {
-  action: 'mute' | 'unmute' | 'remove';
+  action: 'mute' | 'unmute' | 'remove' | 'hide_comment';
   reason: ModerationReason | null;
   note: string | null;
   until: number | null;

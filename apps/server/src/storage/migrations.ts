@@ -242,6 +242,28 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       )
     `,
   },
+  {
+    id: 5,
+    name: 'comments on standards, hideable by moderators',
+    sql: `
+      CREATE TABLE comments (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        standard_id uuid NOT NULL REFERENCES standards(id),
+        author_id uuid NOT NULL REFERENCES participants(id),
+        text text NOT NULL,
+        posted_at timestamptz NOT NULL DEFAULT now(),
+        hidden_reason text,
+        hidden_note text,
+        hidden_by uuid REFERENCES participants(id),
+        hidden_at timestamptz
+      );
+      CREATE INDEX comments_by_standard ON comments (standard_id, posted_at);
+      ALTER TABLE moderation_actions DROP CONSTRAINT moderation_actions_action_check;
+      ALTER TABLE moderation_actions ADD CONSTRAINT moderation_actions_action_check
+        CHECK (action IN ('mute', 'unmute', 'remove', 'hide_comment'))
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -34,7 +34,7 @@ export async function activeAnnouncements(db: Queryable, assemblyId: string): Pr
 export interface ModerationRow {
   id: string;
   participantId: string;
-  action: 'mute' | 'unmute' | 'remove';
+  action: 'mute' | 'unmute' | 'remove' | 'hide_comment';
   reason: ModerationReason | null;
   note: string | null;
   at: Date;
@@ -46,7 +46,7 @@ export async function recordModeration(
     assemblyId: string;
     sessionId: string | null;
     participantId: string;
-    action: 'mute' | 'unmute' | 'remove';
+    action: 'mute' | 'unmute' | 'remove' | 'hide_comment';
     reason: ModerationReason | null;
     note: string | null;
     until: Date | null;

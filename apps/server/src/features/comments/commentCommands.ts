@@ -1,0 +1,60 @@
+import { ErrorCode } from '@moot/protocol';
+import type { AppContext } from '../../appContext.ts';
+import { AppError } from '../../realtime/appError.ts';
+import { on } from '../../realtime/on.ts';
+import { participantRoom, type AssemblySocket } from '../../realtime/socketData.ts';
+import { recordAudit } from '../audit/auditLog.ts';
+import { findStandard } from '../charter/charterStore.ts';
+import { recordModeration } from '../sessions/moderationStore.ts';
+import * as store from './commentStore.ts';
+
+/** Comments on standards; a moderator may hide one, with a reason its author is told. */
+export function registerCommentCommands(ctx: AppContext, socket: AssemblySocket): void {
+  const { db, logger } = ctx;
+  const assemblyId = socket.data.assembly.id;
+  const me = socket.data.participant!;
+
+  on('assembly', socket, 'comment:post', logger, async ({ standardId, text }) => {
+    if (await ctx.silence.isSilenced(me.id))
+      throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now');
+    const commentId = await db.transaction(async (tx) => {
+      if (!(await findStandard(tx, assemblyId, standardId)))
+        throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
+      const id = await store.postComment(tx, { assemblyId, standardId, authorId: me.id, text });
+      await recordAudit(tx, { assemblyId, actorId: me.id, action: 'comment.posted', target: id });
+      return id;
+    });
+    await ctx.comments.publish(assemblyId);
+    return { commentId };
+  });
+
+  on('assembly', socket, 'comment:hide', logger, async ({ commentId, reason }) => {
+    const note = reason.note || null;
+    const author = await db.transaction(async (tx) => {
+      const authorId = await store.hideComment(tx, { assemblyId, commentId, reason: reason.code, note, by: me.id });
+      await recordModeration(tx, {
+        assemblyId,
+        sessionId: null,
+        participantId: authorId,
+        action: 'hide_comment',
+        reason: reason.code,
+        note,
+        until: null,
+        by: me.id,
+      });
+      await recordAudit(tx, {
+        assemblyId,
+        actorId: me.id,
+        action: 'comment.hidden',
+        target: commentId,
+        detail: { reason: reason.code },
+      });
+      return authorId;
+    });
+    ctx.io
+      .to(participantRoom(author))
+      .emit('moderation:notice', { action: 'hide_comment', reason: reason.code, note, until: null });
+    await Promise.all([ctx.comments.publish(assemblyId), ctx.sessions.publish(assemblyId)]);
+    return null;
+  });
+}
