@@ -5,7 +5,16 @@ import type { StandardView } from '@moot/protocol';
 import { loadDocument, replay } from '../src/collab/documentStore.ts';
 import { openDatabase } from '../src/storage/open.ts';
 import { CollabClient } from './support/collabClient.ts';
-import { acked, connectMember, connectWatcher, redeem, seedAssembly, type SeededAssembly } from './support/harness.ts';
+import {
+  acked,
+  connectMember,
+  connectWatcher,
+  redeem,
+  seedAssembly,
+  type MemberSocket,
+  type SeededAssembly,
+} from './support/harness.ts';
+import { inviteParticipant } from '../src/features/identity/participantStore.ts';
 import { startNode } from './support/nodes.ts';
 import { seededRandom } from './support/random.ts';
 import { followSession } from './support/sessionWatch.ts';
@@ -165,6 +174,48 @@ describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
     );
     expect(acked(await mod.emitWithAck('vote:close', { voteId }))).toMatchObject({ passed: true, ballots: 1 });
     for (const s of [mod, onB, watcherB.socket]) s.disconnect();
+  });
+
+  it('counts each member once when ballots from both nodes race a close', async () => {
+    const modCookie = await redeem(nodes[0]!.url, seed.moderatorInvite, 'Mo');
+    const mod = (await connectMember(nodes[0]!.url, modCookie)).socket;
+    const { sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Race' }));
+    acked(await mod.emitWithAck('session:start', { sessionId }));
+    const voters: MemberSocket[] = [];
+    for (let i = 0; i < 12; i++) {
+      const { inviteSecret } = await inviteParticipant(nodes[0]!.db, seed.assemblyId, 'member');
+      const node = nodes[i % 2]!;
+      const socket = (await connectMember(node.url, await redeem(node.url, inviteSecret, `Racer ${i}`))).socket;
+      acked(await socket.emitWithAck('attendance:checkIn', { sessionId }));
+      voters.push(socket);
+    }
+    const { voteId } = acked(
+      await mod.emitWithAck('vote:open', {
+        subject: { kind: 'question', question: 'Race?' },
+        rules: { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false },
+        quorumShare: 0,
+      }),
+    );
+    const casts = voters.flatMap((socket) => {
+      const again = { voteId, ballotId: randomUUID(), choice: { method: 'yes_no', choice: 'yes' } } as const;
+      return [
+        socket.emitWithAck('vote:cast', { voteId, ballotId: randomUUID(), choice: { method: 'yes_no', choice: 'no' } }),
+        socket.emitWithAck('vote:cast', again),
+        socket.emitWithAck('vote:cast', again),
+      ];
+    });
+    const closing = mod.emitWithAck('vote:close', { voteId });
+    const outcomes = await Promise.all(casts);
+    const result = acked(await closing);
+    expect(outcomes.every((o) => o.ok || o.error.code === 'vote_closed')).toBe(true);
+    const [{ n }] = (await nodes[1]!.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM ballots WHERE vote_id = $1',
+      [voteId],
+    )) as [{ n: number }];
+    expect(result.ballots).toBe(n);
+    expect(result.ballots).toBeLessThanOrEqual(voters.length);
+    expect(acked(await mod.emitWithAck('vote:close', { voteId }))).toEqual(result);
+    for (const s of [mod, ...voters]) s.disconnect();
   });
 
   it('counts watchers across both nodes', async () => {
