@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits.ts';
 import { parsePayload } from './parse.ts';
@@ -56,5 +57,13 @@ describe('payload schemas', () => {
   it('never lets an observer send on the assembly namespace, nor anyone else on the watch namespace', () => {
     for (const roles of Object.values(PERMISSIONS.assembly)) expect(roles).not.toContain('observer');
     for (const roles of Object.values(PERMISSIONS.watch)) expect(roles).toEqual(['observer']);
+  });
+});
+
+describe('PROTOCOL.md', () => {
+  it('documents every client event', () => {
+    const doc = readFileSync(new URL('../PROTOCOL.md', import.meta.url), 'utf8');
+    const events = [...Object.keys(SCHEMAS.assembly), ...Object.keys(SCHEMAS.watch)];
+    expect(events.filter((event) => !doc.includes(`\`${event}\``))).toEqual([]);
   });
 });
