@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '@moot/protocol';
 import type { Session } from '@moot/protocol';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useConnection } from '../../collab/useConnection.ts';
@@ -15,6 +15,10 @@ import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
 import { StandardTools } from '../charter/StandardTools.tsx';
+import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
+import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { useComments } from '../comments/useComments.ts';
+import { commentsByStandard, commentsOf } from '../comments/view.ts';
 import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
 import { SessionPanel } from '../session/SessionPanel.tsx';
 import { useCanEdit } from '../session/useCanEdit.ts';
@@ -26,7 +30,9 @@ import { useAssemblyRoom } from './useAssemblyRoom.ts';
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { socket, provider, sessions, room, dispatch } = useAssemblyRoom(session.me);
+  const { socket, provider, sessions, comments, room, dispatch } = useAssemblyRoom(session.me);
+  const commentList = useComments(comments);
+  const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
   const feed = useSessionFeed(sessions);
   const discussed = standardsDiscussedNow(feed.state ?? null);
@@ -79,6 +85,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
           {feed.state !== undefined && (
             <SessionPanel socket={socket} provider={provider} feed={feed} me={me} standards={room.standards} />
           )}
+          <CommentsAnnouncer comments={commentList} standards={room.standards} />
           <Charter
             standards={room.standards}
             emptyText={t('charter.emptyMember')}
@@ -101,6 +108,12 @@ export function AssemblyRoom({ session }: { session: Session }) {
                 }
               >
                 <StandardFields provider={provider} standard={standard} canEdit={canEdit} />
+                <CommentsSection
+                  standard={standard}
+                  comments={commentsOf(commentGroups, standard.id)}
+                  offset={feed.offset}
+                  actions={{ socket, isModerator }}
+                />
               </StandardArticle>
             )}
           >

@@ -6,6 +6,7 @@ import { CollabProvider } from '../../collab/CollabProvider.ts';
 import { seatColor } from '../../collab/editor/caretColor.ts';
 import { assemblyDocuments } from '../../collab/transport.ts';
 import type { AssemblySocket } from '../../collab/transport.ts';
+import { CommentsStore } from '../comments/commentsStore.ts';
 import { SessionStore } from '../session/sessionStore.ts';
 import { roomReducer } from './roomState.ts';
 
@@ -13,6 +14,7 @@ interface Live {
   socket: AssemblySocket;
   provider: CollabProvider;
   sessions: SessionStore;
+  comments: CommentsStore;
 }
 
 /**
@@ -43,11 +45,13 @@ export function useAssemblyRoom(me: ParticipantView) {
     socket.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
     // Listening before connecting: the first `session:state` arrives right after the handshake.
     const sessions = new SessionStore(socket);
-    setLive({ socket, provider, sessions });
+    const comments = new CommentsStore(socket);
+    setLive({ socket, provider, sessions, comments });
     socket.connect();
     return () => {
       setLive(null);
       sessions.destroy();
+      comments.destroy();
       provider.destroy();
       socket.disconnect();
     };
@@ -57,6 +61,7 @@ export function useAssemblyRoom(me: ParticipantView) {
     socket: live?.socket ?? null,
     provider: live?.provider ?? null,
     sessions: live?.sessions ?? null,
+    comments: live?.comments ?? null,
     room,
     dispatch,
   };

@@ -22,6 +22,7 @@ export function MemberStatus({ me, notice, serverNow, offset }: Props) {
         t('session.noticeMute', { until: formatServerTime(notice.until, offset), reason: reason(notice.reason) }),
       );
     if (notice.action === 'remove') lines.push(t('session.noticeRemove', { reason: reason(notice.reason) }));
+    if (notice.action === 'hide_comment') lines.push(t('session.noticeHideComment', { reason: reason(notice.reason) }));
     if (notice.action === 'unmute' && !muted) lines.push(t('session.noticeUnmute'));
     if (notice.note && notice.action !== 'unmute') lines.push(t('session.noticeNote', { note: notice.note }));
   }

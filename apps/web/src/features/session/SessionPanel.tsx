@@ -56,6 +56,10 @@ export function SessionPanel({ socket, provider, feed, me, standards }: Props) {
       <section className="session" aria-labelledby="session-heading" data-testid="session-panel">
         {header}
         <SessionAnnouncer state={state} myId={me.id} />
+        {/* Comments live outside sessions, so a hidden comment is reported even when none runs. */}
+        {notice?.action === 'hide_comment' && (
+          <MemberStatus me={undefined} notice={notice} serverNow={serverNow} offset={offset} />
+        )}
         {!state && <p className="empty">{t('session.none')}</p>}
         {state && <GroupNotes groups={endedGroups(state)} provider={provider} />}
       </section>

@@ -1,4 +1,5 @@
 import { PROTOCOL_VERSION, secret } from '@moot/protocol';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useConnection } from '../../collab/useConnection.ts';
@@ -10,6 +11,10 @@ import { Charge } from '../charter/Charge.tsx';
 import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
+import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
+import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { useComments } from '../comments/useComments.ts';
+import { commentsByStandard, commentsOf } from '../comments/view.ts';
 import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
 import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { standardsDiscussedNow } from '../session/view.ts';
@@ -25,7 +30,9 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, comments, room } = useWatchRoom(watchKey);
+  const commentList = useComments(comments);
+  const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
   const feed = useSessionFeed(sessions);
   const discussed = standardsDiscussedNow(feed.state ?? null);
@@ -62,6 +69,7 @@ export function WatchPage() {
             <>
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
+              <CommentsAnnouncer comments={commentList} standards={room.standards} />
               <Charter
                 standards={room.standards}
                 emptyText={t('charter.empty')}
@@ -72,6 +80,11 @@ export function WatchPage() {
                     badge={<DiscussingBadge show={discussed.has(standard.id)} />}
                   >
                     <StandardFields provider={provider} standard={standard} canEdit={false} />
+                    <CommentsSection
+                      standard={standard}
+                      comments={commentsOf(commentGroups, standard.id)}
+                      offset={feed.offset}
+                    />
                   </StandardArticle>
                 )}
               />

@@ -6,12 +6,14 @@ import { CollabProvider } from '../../collab/CollabProvider.ts';
 import { watchDocuments } from '../../collab/transport.ts';
 import type { WatchSocket } from '../../collab/transport.ts';
 import { roomReducer } from '../assembly/roomState.ts';
+import { CommentsStore } from '../comments/commentsStore.ts';
 import { SessionStore } from '../session/sessionStore.ts';
 
 interface Live {
   socket: WatchSocket;
   provider: CollabProvider;
   sessions: SessionStore;
+  comments: CommentsStore;
 }
 
 /**
@@ -37,15 +39,23 @@ export function useWatchRoom(watchKey: string | null) {
     socket.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
     // Listening before connecting: the first `session:state` arrives right after the handshake.
     const sessions = new SessionStore(socket);
-    setLive({ socket, provider, sessions });
+    const comments = new CommentsStore(socket);
+    setLive({ socket, provider, sessions, comments });
     socket.connect();
     return () => {
       setLive(null);
       sessions.destroy();
+      comments.destroy();
       provider.destroy();
       socket.disconnect();
     };
   }, [watchKey]);
 
-  return { socket: live?.socket ?? null, provider: live?.provider ?? null, sessions: live?.sessions ?? null, room };
+  return {
+    socket: live?.socket ?? null,
+    provider: live?.provider ?? null,
+    sessions: live?.sessions ?? null,
+    comments: live?.comments ?? null,
+    room,
+  };
 }
