@@ -267,6 +267,8 @@ async function run(config: GeneratorConfig): Promise<void> {
       console.error('drops by reader node', byNode, 'writes by writer node', perWriterNode);
       const refusals = writers.flatMap((w) => (w.client.refused() ? [`${w.node}:${w.client.refused()}`] : []));
       console.error('refusals', refusals);
+      if (config.kind === 'moot')
+        console.error('events', Object.fromEntries((await import('./mootClients.ts')).events));
     }
     expectedClose = true;
     const result: GeneratorResult = {

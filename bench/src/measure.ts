@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_ROOT, Proc, type MonitorSample } from './procs.ts';
 import { BenchRedis, type RedisCounters } from './redisStats.ts';
@@ -50,6 +51,7 @@ export interface Measurement {
 }
 
 const GENERATOR = path.join(BENCH_ROOT, 'src/generator.ts');
+const PROFILES = path.join(BENCH_ROOT, 'results/profiles');
 
 const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 
@@ -66,17 +68,19 @@ async function mootMetricsLoop(url: string): Promise<number | null> {
 export async function measure(system: SystemUnderTest, w: Workload, redis: BenchRedis | null): Promise<Measurement> {
   const base = { system: system.id, systemLabel: system.label, workload: w.id, workloadLabel: w.label };
   const writers = w.docs * w.writersPerDoc;
+  // The generator boots (tsx, imports) while the system starts; it idles until it gets its config.
+  const generator = Proc.node('generator', GENERATOR, { cpu: 1, monitor: false });
   let deployment: Awaited<ReturnType<SystemUnderTest['start']>>;
   try {
     deployment = await system.start({ docs: w.docs, writers, prefillBytes: w.prefillBytes }, redis?.url ?? null);
   } catch (error) {
+    await generator.kill();
     return {
       ...base,
       ok: false,
       error: `could not start: ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}`,
     };
   }
-  const generator = Proc.node('generator', GENERATOR, { cpu: 1, monitor: false });
   try {
     const samples = async (gc: boolean, reset = false) =>
       Promise.all(deployment.nodes.map((n) => n.sample({ gc, reset })));
@@ -117,6 +121,7 @@ export async function measure(system: SystemUnderTest, w: Workload, redis: Bench
             await samples(false, true);
             // A scrape resets Moot's event-loop histogram, so the one at the end covers just the window.
             if (system.kind === 'moot') await mootMetricsLoop(deployment.urls[0]!);
+            if (process.env.BENCH_PROFILE) for (const n of deployment.nodes) n.child.send({ type: 'profile-start' });
             cpu0 = sum(deployment.nodes.map((n) => n.cpuMs()));
             redisCpu0 = redis?.proc.cpuMs() ?? 0;
             redis0 = redis ? await redis.counters() : null;
@@ -125,6 +130,16 @@ export async function measure(system: SystemUnderTest, w: Workload, redis: Bench
             m.windowMs = performance.now() - t0;
             m.serverCpuMs = sum(deployment.nodes.map((n) => n.cpuMs())) - cpu0;
             m.redisCpuMs = (redis?.proc.cpuMs() ?? 0) - redisCpu0;
+            if (process.env.BENCH_PROFILE) {
+              // Read with any .cpuprofile viewer (Chrome DevTools, speedscope).
+              mkdirSync(PROFILES, { recursive: true });
+              deployment.nodes.forEach((n, i) =>
+                n.child.send({
+                  type: 'profile-stop',
+                  file: path.join(PROFILES, `${system.id}-${w.id}-${i}.cpuprofile`),
+                }),
+              );
+            }
             const end = await samples(false);
             const live = end.filter((s): s is MonitorSample => s !== null);
             m.serverLoopP99 = live.length ? Math.max(...live.map((s) => s.loopP99)) : null;

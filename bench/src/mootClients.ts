@@ -14,6 +14,7 @@ export function mootWriter(o: ClientOptions): Client {
   void (async () => {
     const { socket } = await connectMember(o.url, cookie);
     if (closed) return void socket.disconnect();
+    if (process.env.BENCH_DEBUG) socket.onAny((event: string) => countEvent(event));
     socket.on('disconnect', () => closers.forEach((l) => l()));
     client = new CollabClient(socket, o.target.name);
     // Our writer owns the doc: CollabClient makes its own, so updates are read off the wire instead.
@@ -57,6 +58,7 @@ export function mootReader(o: ClientOptions): Client {
     ({ socket } = await connectWatcher(o.url, o.target.watchKey!));
     if (closed) return void socket.disconnect();
     socket.on('disconnect', () => closers.forEach((l) => l()));
+    if (process.env.BENCH_DEBUG) socket.onAny((event: string) => countEvent(event));
     socket.on('doc:sync', ({ message }) => {
       const d = decoding.createDecoder(toBytes(message));
       readSync(o, d, ready.resolve, () => {});
@@ -76,4 +78,10 @@ export function mootReader(o: ClientOptions): Client {
       socket?.disconnect();
     },
   };
+}
+
+/** BENCH_DEBUG: every event Moot's clients receive, by name, printed with the generator's diagnostics — to see traffic besides documents. */
+export const events = new Map<string, number>();
+function countEvent(event: string): void {
+  events.set(event, (events.get(event) ?? 0) + 1);
 }

@@ -42,6 +42,23 @@ async function main(): Promise<void> {
     return null;
   });
   const measurements: Measurement[] = [];
+  const dir = path.join(BENCH_ROOT, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+  const record = (): Run => {
+    const run: Run = {
+      date: started.toISOString(),
+      durationS: Math.round((Date.now() - started.getTime()) / 1000),
+      command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
+      quick,
+      taskset: TASKSET ? 'servers and redis-server on CPU 0, load generator on CPU 1' : 'not available: unpinned',
+      machine: machine(),
+      measurements,
+    };
+    // Written after every cell, so an interrupted run still leaves its figures (`--report=` renders them).
+    writeFileSync(file, JSON.stringify(run, null, 2) + '\n');
+    return run;
+  };
   try {
     for (const [i, { system, workload }] of cells.entries()) {
       if (system.nodes === 2 && !redis) continue;
@@ -61,24 +78,13 @@ async function main(): Promise<void> {
             : `FAILED ${m.error?.split('\n')[0]}`) +
           ` (${((performance.now() - t) / 1000).toFixed(0)} s)`,
       );
+      record();
     }
   } finally {
     await redis?.stop();
     await killAll();
   }
-  const run: Run = {
-    date: started.toISOString(),
-    durationS: Math.round((Date.now() - started.getTime()) / 1000),
-    command: `npm run bench${args.length ? ' -- ' + args.join(' ') : ''}`,
-    quick,
-    taskset: TASKSET ? 'servers and redis-server on CPU 0, load generator on CPU 1' : 'not available: unpinned',
-    machine: machine(),
-    measurements,
-  };
-  const dir = path.join(BENCH_ROOT, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${run.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  writeFileSync(file, JSON.stringify(run, null, 2) + '\n');
+  const run = record();
   console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
   if (!noReport) {
     await writeReport(run, path.join(REPO_ROOT, 'BENCHMARKS.md'));

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
@@ -29,3 +31,18 @@ process.on('message', (msg: { type?: string; id?: number; gc?: boolean; reset?: 
 });
 // The IPC channel must not keep a server alive that wants to exit, nor make it exit when the runner goes.
 process.channel?.unref();
+
+// BENCH_PROFILE=1: a CPU profile of the measured window, through the inspector (no restart, no signal).
+const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+process.on('message', (msg: { type?: string; file?: string }) => {
+  if (!profiler) return;
+  if (msg.type === 'profile-start') {
+    profiler.connect();
+    profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
+  } else if (msg.type === 'profile-stop' && msg.file) {
+    profiler.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(msg.file!, JSON.stringify(result.profile));
+      profiler.disconnect();
+    });
+  }
+});
