@@ -7,11 +7,9 @@ import { listMilestones, loadDocument, replay } from '../src/collab/documentStor
 import { CollabClient } from './support/collabClient.ts';
 import {
   acked,
-  connectMember,
+  startSession,
+  type AssemblyInSession,
   connectWatcher,
-  redeem,
-  seedAssembly,
-  startApp,
   type MemberSocket,
   type RunningApp,
   type SeededAssembly,
@@ -22,6 +20,7 @@ describe('amendments and minority reports', () => {
   let seed: SeededAssembly;
   let mod: MemberSocket;
   let members: MemberSocket[];
+  let session: AssemblyInSession;
 
   const yesNo = { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false } as const;
   const decide = async (open: () => Promise<Ack<{ voteId: string }>>, choice: 'yes' | 'no') => {
@@ -33,16 +32,12 @@ describe('amendments and minority reports', () => {
   };
 
   beforeAll(async () => {
-    running = await startApp();
-    seed = await seedAssembly(running.db);
-    mod = (await connectMember(running.url, await redeem(running.url, seed.moderatorInvite, 'Mo'))).socket;
-    members = [];
-    for (const [i, invite] of seed.memberInvites.entries()) {
-      members.push((await connectMember(running.url, await redeem(running.url, invite, `Member name ${i}`))).socket);
-    }
-    const { sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Amending' }));
-    acked(await mod.emitWithAck('session:start', { sessionId }));
-    for (const m of members) acked(await m.emitWithAck('attendance:checkIn', { sessionId }));
+    session = await startSession({
+      names: ['Member name 0', 'Member name 1', 'Member name 2'],
+      title: 'Amending',
+      start: true,
+    });
+    ({ running, seed, mod, members } = session);
     acked(await mod.emitWithAck('standard:lock', { standardId: seed.standardId }));
     await decide(
       () =>
@@ -54,8 +49,7 @@ describe('amendments and minority reports', () => {
     );
   });
   afterAll(async () => {
-    for (const s of [mod, ...(members ?? [])]) s?.disconnect();
-    await running.close();
+    await session?.close();
   });
 
   it('replaces an adopted text by vote, as a forward edit everyone receives, and keeps the version', async () => {

@@ -6,6 +6,8 @@ import { openDatabase } from '../src/storage/open.ts';
 import { CollabClient } from './support/collabClient.ts';
 import {
   acked,
+  startSession,
+  type AssemblyInSession,
   connectMember,
   connectWatcher,
   redeem,
@@ -24,22 +26,20 @@ describe('a live session', () => {
   let members: MemberSocket[];
   let sessionId: string;
 
+  let session: AssemblyInSession;
+
   beforeAll(async () => {
-    running = await startApp();
-    seed = await seedAssembly(running.db);
-    mod = (await connectMember(running.url, await redeem(running.url, seed.moderatorInvite, 'Mo'))).socket;
-    members = [];
-    for (const [i, invite] of seed.memberInvites.entries()) {
-      members.push(
-        (await connectMember(running.url, await redeem(running.url, invite, ['Ada', 'Ben', 'Cy'][i]!))).socket,
-      );
-    }
-    ({ sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Session 1', turnLimitSeconds: 120 })));
-    for (const m of members) acked(await m.emitWithAck('attendance:checkIn', { sessionId }));
+    // Not started: starting the first agenda item starts it.
+    session = await startSession({
+      names: ['Ada', 'Ben', 'Cy'],
+      title: 'Session 1',
+      start: false,
+      turnLimitSeconds: 120,
+    });
+    ({ running, seed, mod, members, sessionId } = session);
   });
   afterAll(async () => {
-    for (const s of [mod, ...(members ?? [])]) s?.disconnect();
-    await running.close();
+    await session?.close();
   });
 
   it('runs a timed agenda that members and observers follow, with the deadline on the server', async () => {

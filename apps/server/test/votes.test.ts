@@ -10,11 +10,11 @@ import { tally } from '../src/features/votes/tally.ts';
 import { CollabClient } from './support/collabClient.ts';
 import {
   acked,
+  startSession,
+  type AssemblyInSession,
   connectMember,
   connectWatcher,
   redeem,
-  seedAssembly,
-  startApp,
   type MemberSocket,
   type RunningApp,
   type SeededAssembly,
@@ -30,21 +30,14 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
   let members: MemberSocket[];
   let sessionId: string;
 
+  let session: AssemblyInSession;
+
   beforeAll(async () => {
-    running = await startApp();
-    seed = await seedAssembly(running.db);
-    mod = (await connectMember(running.url, await redeem(running.url, seed.moderatorInvite, 'Mo'))).socket;
-    members = [];
-    for (const [i, invite] of seed.memberInvites.entries()) {
-      members.push((await connectMember(running.url, await redeem(running.url, invite, `Voter ${i}`))).socket);
-    }
-    ({ sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Deciding' })));
-    acked(await mod.emitWithAck('session:start', { sessionId }));
-    for (const m of members) acked(await m.emitWithAck('attendance:checkIn', { sessionId }));
+    session = await startSession({ names: ['Voter 0', 'Voter 1', 'Voter 2'], title: 'Deciding', start: true });
+    ({ running, seed, mod, members, sessionId } = session);
   });
   afterAll(async () => {
-    for (const s of [mod, ...(members ?? [])]) s?.disconnect();
-    await running.close();
+    await session?.close();
   });
 
   it('locks a standard: edits are refused and the text stays byte-identical', async () => {

@@ -150,3 +150,45 @@ export function refusal(socket: Socket): Promise<{ message: string; data?: { cod
     socket.once('connect', () => reject(new Error('connected but should have been refused')));
   });
 }
+
+export interface AssemblyInSession {
+  running: RunningApp;
+  seed: SeededAssembly;
+  mod: MemberSocket;
+  /** The seeded members, connected and checked in, named as asked. */
+  members: MemberSocket[];
+  sessionId: string;
+  close(): Promise<void>;
+}
+
+/** The app with a seeded assembly, its moderator and members connected, and a session they checked in to. */
+export async function startSession(options: {
+  names: [string, string, string];
+  title: string;
+  start: boolean;
+  turnLimitSeconds?: number;
+}): Promise<AssemblyInSession> {
+  const running = await startApp();
+  const seed = await seedAssembly(running.db);
+  const mod = (await connectMember(running.url, await redeem(running.url, seed.moderatorInvite, 'Mo'))).socket;
+  const members: MemberSocket[] = [];
+  for (const [i, invite] of seed.memberInvites.entries()) {
+    members.push((await connectMember(running.url, await redeem(running.url, invite, options.names[i]!))).socket);
+  }
+  const { sessionId } = acked(
+    await mod.emitWithAck('session:create', { title: options.title, turnLimitSeconds: options.turnLimitSeconds }),
+  );
+  if (options.start) acked(await mod.emitWithAck('session:start', { sessionId }));
+  for (const m of members) acked(await m.emitWithAck('attendance:checkIn', { sessionId }));
+  return {
+    running,
+    seed,
+    mod,
+    members,
+    sessionId,
+    close: async () => {
+      for (const s of [mod, ...members]) s.disconnect();
+      await running.close();
+    },
+  };
+}
