@@ -6,16 +6,10 @@ import { CollabProvider } from '../../collab/CollabProvider.ts';
 import { seatColor } from '../../collab/editor/caretColor.ts';
 import { assemblyDocuments } from '../../collab/transport.ts';
 import type { AssemblySocket } from '../../collab/transport.ts';
-import { CommentsStore } from '../comments/commentsStore.ts';
-import { SessionStore } from '../session/sessionStore.ts';
+import { openLiveRoom, type LiveRoom } from './liveRoom.ts';
 import { roomReducer } from './roomState.ts';
 
-interface Live {
-  socket: AssemblySocket;
-  provider: CollabProvider;
-  sessions: SessionStore;
-  comments: CommentsStore;
-}
+type Live = LiveRoom<AssemblySocket>;
 
 /**
  * The one Socket.IO connection of a participant's tab: commands, broadcasts and every open
@@ -40,20 +34,11 @@ export function useAssemblyRoom(me: ParticipantView) {
       transport: assemblyDocuments(socket),
       user: { name: displayName, color: seatColor(seat) },
     });
-    socket.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
-    socket.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
-    socket.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
-    // Listening before connecting: the first `session:state` arrives right after the handshake.
-    const sessions = new SessionStore(socket);
-    const comments = new CommentsStore(socket);
-    setLive({ socket, provider, sessions, comments });
-    socket.connect();
+    const { live, close } = openLiveRoom(socket, provider, dispatch);
+    setLive(live);
     return () => {
       setLive(null);
-      sessions.destroy();
-      comments.destroy();
-      provider.destroy();
-      socket.disconnect();
+      close();
     };
   }, [displayName, seat]);
 

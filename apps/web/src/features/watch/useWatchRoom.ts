@@ -5,16 +5,10 @@ import { io } from 'socket.io-client';
 import { CollabProvider } from '../../collab/CollabProvider.ts';
 import { watchDocuments } from '../../collab/transport.ts';
 import type { WatchSocket } from '../../collab/transport.ts';
+import { openLiveRoom, type LiveRoom } from '../assembly/liveRoom.ts';
 import { roomReducer } from '../assembly/roomState.ts';
-import { CommentsStore } from '../comments/commentsStore.ts';
-import { SessionStore } from '../session/sessionStore.ts';
 
-interface Live {
-  socket: WatchSocket;
-  provider: CollabProvider;
-  sessions: SessionStore;
-  comments: CommentsStore;
-}
+type Live = LiveRoom<WatchSocket>;
 
 /**
  * The observer's one connection, to the `/watch` namespace, authenticated by the watch key in
@@ -34,20 +28,11 @@ export function useWatchRoom(watchKey: string | null) {
       autoConnect: false,
     });
     const provider = new CollabProvider({ mode: 'watch', transport: watchDocuments(socket) });
-    socket.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
-    socket.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
-    socket.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
-    // Listening before connecting: the first `session:state` arrives right after the handshake.
-    const sessions = new SessionStore(socket);
-    const comments = new CommentsStore(socket);
-    setLive({ socket, provider, sessions, comments });
-    socket.connect();
+    const { live, close } = openLiveRoom(socket, provider, dispatch);
+    setLive(live);
     return () => {
       setLive(null);
-      sessions.destroy();
-      comments.destroy();
-      provider.destroy();
-      socket.disconnect();
+      close();
     };
   }, [watchKey]);
 

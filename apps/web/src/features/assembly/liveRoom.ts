@@ -1,0 +1,41 @@
+import type { Dispatch } from 'react';
+import type { CollabProvider } from '../../collab/CollabProvider.ts';
+import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
+import { CommentsStore } from '../comments/commentsStore.ts';
+import { SessionStore } from '../session/sessionStore.ts';
+import type { roomReducer } from './roomState.ts';
+
+export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
+  socket: S;
+  provider: CollabProvider;
+  sessions: SessionStore;
+  comments: CommentsStore;
+}
+
+/**
+ * What a participant's and an observer's connection share: the room's broadcasts feed the
+ * reducer and the stores, all listening before the socket connects (the first frames arrive
+ * right after the handshake). Returns the live room and its teardown.
+ */
+export function openLiveRoom<S extends AssemblySocket | WatchSocket>(
+  socket: S,
+  provider: CollabProvider,
+  dispatch: Dispatch<Parameters<typeof roomReducer>[1]>,
+): { live: LiveRoom<S>; close: () => void } {
+  const broadcasts = socket as AssemblySocket;
+  broadcasts.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
+  broadcasts.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
+  broadcasts.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
+  const sessions = new SessionStore(socket);
+  const comments = new CommentsStore(socket);
+  socket.connect();
+  return {
+    live: { socket, provider, sessions, comments },
+    close: () => {
+      sessions.destroy();
+      comments.destroy();
+      provider.destroy();
+      socket.disconnect();
+    },
+  };
+}
