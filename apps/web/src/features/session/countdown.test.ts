@@ -77,3 +77,11 @@ describe('formatting', () => {
     expect(formatDuration(125_000)).toBe('2 min 5 s');
   });
 });
+
+describe('turnTimer before the turn started (a tab whose clock estimate lags)', () => {
+  it('never shows more than the turn limit', () => {
+    const turn = { handId: 'h', participantId: 'p', name: 'Ada', startedAt: 10_000, endsAt: 190_000 };
+    expect(turnTimer(turn, 9_400)).toEqual({ state: 'running', seconds: 180 });
+    expect(turnTimer(turn, 10_000)).toEqual({ state: 'running', seconds: 180 });
+  });
+});

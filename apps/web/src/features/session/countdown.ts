@@ -23,8 +23,12 @@ export function itemTimer(item: AgendaItemView, serverNow: number): Timer | null
   return deadlineTimer(item.endsAt, serverNow);
 }
 
+/**
+ * A turn's timer. A tab whose estimate of the server clock runs a little behind would otherwise
+ * show more time than the turn has (181 s of a 180 s turn); it never starts above the limit.
+ */
 export function turnTimer(turn: TurnView, serverNow: number): Timer {
-  return deadlineTimer(turn.endsAt, serverNow);
+  return deadlineTimer(turn.endsAt, Math.max(serverNow, turn.startedAt));
 }
 
 function deadlineTimer(endsAt: number, serverNow: number): Timer {
