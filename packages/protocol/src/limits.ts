@@ -38,4 +38,6 @@ export const LIMITS = {
   /** Announcements and moderation notes, in characters. */
   maxAnnouncementLength: 500,
   maxNoteLength: 500,
+  /** Audit log entries in one page of the public record. */
+  maxAuditPage: 500,
 } as const;

@@ -69,4 +69,4 @@ function mark(text: string, attributes: Record<string, unknown>): string {
 }
 
 /** Markdown's own characters, and the angle brackets of HTML, stay literal. */
-const escape = (text: string): string => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+export const escape = (text: string): string => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
