@@ -16,6 +16,7 @@ import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
 import { StandardTools } from '../charter/StandardTools.tsx';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
+import { RecordLinks } from '../record/RecordLinks.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
@@ -65,6 +66,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
     <Page title={assembly.title} banner={banner}>
       <h1>{assembly.title}</h1>
       <Charge label={t('assembly.chargeLabel')} charge={assembly.charge} />
+      <RecordLinks reader={{ watchKey: null }} />
       {outdated ? (
         <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
           <button type="button" onClick={() => window.location.reload()}>

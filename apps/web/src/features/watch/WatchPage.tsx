@@ -13,6 +13,7 @@ import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { RecordLinks } from '../record/RecordLinks.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
 import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
@@ -68,6 +69,7 @@ export function WatchPage() {
           {room && provider ? (
             <>
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
+              <RecordLinks reader={{ watchKey }} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
               <CommentsAnnouncer comments={commentList} standards={room.standards} />
               <Charter
