@@ -31,14 +31,13 @@ export function recordRoutes(ctx: Pick<AppContext, 'db'>): Router {
     }
     return exportAudit(ctx.db, who, page.data);
   };
-  router.get(HTTP_ROUTES.auditJson, async (req, res) => {
-    const exported = await audit(req, res);
-    if (exported) res.attachment('audit.json').json(exported);
-  });
-  router.get(HTTP_ROUTES.auditMarkdown, async (req, res) => {
-    const exported = await audit(req, res);
-    if (exported) res.attachment('audit.md').type('text/markdown; charset=utf-8').send(auditMarkdown(exported));
-  });
+  asJsonAndMarkdown(
+    router,
+    { json: HTTP_ROUTES.auditJson, md: HTTP_ROUTES.auditMarkdown },
+    'audit',
+    audit,
+    auditMarkdown,
+  );
 
   router.get(HTTP_ROUTES.sessionsJson, async (req, res) => {
     const who = await reader(req, res);
@@ -54,13 +53,33 @@ export function recordRoutes(ctx: Pick<AppContext, 'db'>): Router {
     if (!exported) sendError(res, 404, ErrorCode.notFound, 'No such session in this assembly');
     return exported;
   };
-  router.get(HTTP_ROUTES.minutesJson, async (req, res) => {
-    const exported = await minutes(req, res);
-    if (exported) res.attachment('minutes.json').json(exported);
-  });
-  router.get(HTTP_ROUTES.minutesMarkdown, async (req, res) => {
-    const exported = await minutes(req, res);
-    if (exported) res.attachment('minutes.md').type('text/markdown; charset=utf-8').send(minutesMarkdown(exported));
-  });
+  asJsonAndMarkdown(
+    router,
+    { json: HTTP_ROUTES.minutesJson, md: HTTP_ROUTES.minutesMarkdown },
+    'minutes',
+    minutes,
+    minutesMarkdown,
+  );
   return router;
+}
+
+/**
+ * One export at two routes: as a JSON attachment and as a Markdown one. `load` answers the
+ * request itself (401, 400, 404) and returns null when it did.
+ */
+export function asJsonAndMarkdown<T>(
+  router: Router,
+  routes: { json: string; md: string },
+  filename: string,
+  load: (req: Request, res: Response) => Promise<T | null>,
+  markdown: (exported: T) => string,
+): void {
+  router.get(routes.json, async (req, res) => {
+    const exported = await load(req, res);
+    if (exported) res.attachment(`${filename}.json`).json(exported);
+  });
+  router.get(routes.md, async (req, res) => {
+    const exported = await load(req, res);
+    if (exported) res.attachment(`${filename}.md`).type('text/markdown; charset=utf-8').send(markdown(exported));
+  });
 }

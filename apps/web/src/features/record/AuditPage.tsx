@@ -6,6 +6,7 @@ import { ErrorNotice, type ShownError } from '../../ui/ErrorNotice.tsx';
 import { readerHeaders } from './reader.ts';
 import { RecordPage, useReader } from './RecordPage.tsx';
 import { actionKey, appendPage, detailText } from './auditView.ts';
+import { RecordTable } from './RecordTable.tsx';
 import { useRecord } from './useRecord.ts';
 
 interface Shown {
@@ -48,32 +49,27 @@ export function AuditPage() {
             {entries.length === 0 ? (
               <p>{t('record.audit.empty')}</p>
             ) : (
-              <div className="table-scroll" role="region" aria-label={t('record.audit.title')} tabIndex={0}>
-                <table className="record-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('record.audit.when')}</th>
-                      <th scope="col">{t('record.audit.who')}</th>
-                      <th scope="col">{t('record.audit.what')}</th>
-                      <th scope="col">{t('record.audit.concerning')}</th>
-                      <th scope="col">{t('record.audit.details')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {entries.map((e) => (
-                      <tr key={e.seq} data-action={e.action}>
-                        <td>
-                          <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
-                        </td>
-                        <td>{e.actor ?? t('record.audit.system')}</td>
-                        <td>{t(actionKey(e.action) as 'record.audit.title', { defaultValue: e.action })}</td>
-                        <td>{e.subject ?? ''}</td>
-                        <td>{detailText(e.detail)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RecordTable
+                label={t('record.audit.title')}
+                headers={[
+                  t('record.audit.when'),
+                  t('record.audit.who'),
+                  t('record.audit.what'),
+                  t('record.audit.concerning'),
+                  t('record.audit.details'),
+                ]}
+                rows={entries.map((e) => ({
+                  key: e.seq,
+                  kind: e.action,
+                  cells: [
+                    <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>,
+                    e.actor ?? t('record.audit.system'),
+                    t(actionKey(e.action) as 'record.audit.title', { defaultValue: e.action }),
+                    e.subject ?? '',
+                    detailText(e.detail),
+                  ],
+                }))}
+              />
             )}
             <p role="status">{t('record.audit.shown', { count: entries.length })}</p>
             {moreError && <ErrorNotice error={moreError} />}

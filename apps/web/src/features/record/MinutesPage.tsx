@@ -1,9 +1,13 @@
 import { HTTP_ROUTES, minutesPath, type MinutesExport, type SessionList } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Loading } from '../../ui/Page.tsx';
+import { formatSeconds } from '../session/countdown.ts';
 import { recordHref } from './reader.ts';
 import { RecordPage, useReader } from './RecordPage.tsx';
-import { formatDuration, timing } from './text.ts';
+import { RecordTable } from './RecordTable.tsx';
+import { timing } from './text.ts';
 import { useRecord } from './useRecord.ts';
 
 /**
@@ -56,11 +60,16 @@ export function MinutesPage() {
               </ul>
             )}
           </nav>
-          {sessionId && minutes.status === 'failed' && (
-            <div className="notice notice-error" role="alert" data-error-code={minutes.error.code}>
-              <p>{t('record.minutesPage.notFound')}</p>
-            </div>
-          )}
+          {sessionId && minutes.status === 'loading' && <Loading label={t('record.loading')} />}
+          {sessionId &&
+            minutes.status === 'failed' &&
+            (minutes.error.code === 'not_found' ? (
+              <div className="notice notice-error" role="alert" data-error-code="not_found">
+                <p>{t('record.minutesPage.notFound')}</p>
+              </div>
+            ) : (
+              <ErrorNotice error={minutes.error} />
+            ))}
           {sessionId && minutes.status === 'ready' && <Minutes minutes={minutes.data} when={when} />}
         </>
       )}
@@ -87,53 +96,31 @@ function Minutes({ minutes, when }: { minutes: MinutesExport; when: (at: string 
       {minutes.agenda.length === 0 ? (
         <p>{t('record.minutesPage.noAgenda')}</p>
       ) : (
-        <table className="record-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('record.minutesPage.item')}</th>
-              <th scope="col">{t('record.minutesPage.planned')}</th>
-              <th scope="col">{t('record.minutesPage.actual')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {minutes.agenda.map((item) => (
-              <tr key={item.position}>
-                <td>
-                  {item.position}. {item.title}
-                </td>
-                <td>{t('record.minutesPage.plannedMinutes', { minutes: item.plannedMinutes })}</td>
-                <td>
-                  {item.actualSeconds !== null && `${formatDuration(item.actualSeconds)} · `}
-                  {t(`record.minutesPage.timing.${timing(item.plannedMinutes, item.actualSeconds)}`)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          label={t('record.minutesPage.agenda')}
+          headers={[t('record.minutesPage.item'), t('record.minutesPage.planned'), t('record.minutesPage.actual')]}
+          rows={minutes.agenda.map((item) => ({
+            key: item.position,
+            cells: [
+              `${item.position}. ${item.title}`,
+              t('record.minutesPage.plannedMinutes', { minutes: item.plannedMinutes }),
+              `${item.actualSeconds === null ? '' : `${formatSeconds(item.actualSeconds)} · `}${t(
+                `record.minutesPage.timing.${timing(item.plannedMinutes, item.actualSeconds)}`,
+              )}`,
+            ],
+          }))}
+        />
       )}
 
       <h3>{t('record.minutesPage.speakers')}</h3>
       {minutes.speakers.length === 0 ? (
         <p>{t('record.minutesPage.noSpeakers')}</p>
       ) : (
-        <table className="record-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('record.minutesPage.speaker')}</th>
-              <th scope="col">{t('record.minutesPage.turns')}</th>
-              <th scope="col">{t('record.minutesPage.time')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {minutes.speakers.map((s, i) => (
-              <tr key={i}>
-                <td>{s.name}</td>
-                <td>{s.turns}</td>
-                <td>{formatDuration(s.spokenSeconds)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          label={t('record.minutesPage.speakers')}
+          headers={[t('record.minutesPage.speaker'), t('record.minutesPage.turns'), t('record.minutesPage.time')]}
+          rows={minutes.speakers.map((s, i) => ({ key: i, cells: [s.name, s.turns, formatSeconds(s.spokenSeconds)] }))}
+        />
       )}
 
       <h3>{t('record.minutesPage.votes')}</h3>

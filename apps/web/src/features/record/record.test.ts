@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.ts';
 import { actionKey, appendPage, detailText } from './auditView.ts';
 import { homeHref, readerFromHash, readerHeaders, recordHref } from './reader.ts';
-import { formatDuration, markdownParagraphs, timing } from './text.ts';
+import { markdownParagraphs, timing } from './text.ts';
 
 const KEY = 'a'.repeat(22);
 
@@ -34,13 +34,6 @@ describe('text for print', () => {
       '- one\n- two',
     ]);
     expect(markdownParagraphs('')).toEqual([]);
-  });
-
-  it('writes durations as m:ss, or h:mm:ss from an hour', () => {
-    expect(formatDuration(0)).toBe('0:00');
-    expect(formatDuration(65)).toBe('1:05');
-    expect(formatDuration(3600 + 62)).toBe('1:01:02');
-    expect(formatDuration(-3)).toBe('0:00');
   });
 
   it('compares actual time with the plan, a minute either way being on time', () => {

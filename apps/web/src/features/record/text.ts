@@ -10,15 +10,6 @@ export function markdownParagraphs(markdown: string): string[] {
     .filter((block) => block.length > 0);
 }
 
-/** Seconds as m:ss (or h:mm:ss from an hour). */
-export function formatDuration(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = String(seconds % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
 /** How an item's actual time compares with its plan: over by more than a minute, under, or on time. */
 export function timing(plannedMinutes: number, actualSeconds: number | null): 'not_run' | 'over' | 'under' | 'on_time' {
   if (actualSeconds === null) return 'not_run';
