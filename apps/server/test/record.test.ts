@@ -21,6 +21,8 @@ import {
 
 const SCRIPT = '<script>alert(1)</script>';
 const REASON = 'my-private-reason-41';
+const COMMENT = 'a-comment-that-gets-hidden-55';
+const NOTE = 'a-moderators-private-note-66';
 
 describe('the public record: audit log and minutes', () => {
   let s: AssemblyInSession;
@@ -76,6 +78,10 @@ describe('the public record: audit log and minutes', () => {
     }
     acked(await mod.emitWithAck('vote:close', { voteId }));
     acked(await mod.emitWithAck('agenda:end', { itemId }));
+    const { commentId } = acked(
+      await members[1]!.emitWithAck('comment:post', { standardId: s.seed.standardId, text: COMMENT }),
+    );
+    acked(await mod.emitWithAck('comment:hide', { commentId, reason: { code: 'off_topic', note: NOTE } }));
 
     other = await seedAssembly(running.db);
     otherCookie = await redeem(running.url, other.memberInvites[0]!, 'Outsider');
@@ -138,7 +144,14 @@ describe('the public record: audit log and minutes', () => {
   it('records who did what and when, with only the public detail and named subjects', async () => {
     const audit = await json<AuditExport>(HTTP_ROUTES.auditJson, asModerator());
     const called = audit.entries.find((e) => e.action === 'queue.called')!;
-    expect(called).toMatchObject({ actor: 'Mo', subject: `Session ${SCRIPT}`, detail: { participant: null } });
+    expect(called).toMatchObject({ actor: 'Mo', subject: `Session ${SCRIPT}` });
+    // Called "next in the queue": no participant named, and never an id.
+    expect(called.detail).toEqual({});
+    expect(audit.entries.find((e) => e.action === 'comment.hidden')).toMatchObject({
+      actor: 'Mo',
+      subject: 'Honesty',
+      detail: { reason: 'off_topic' },
+    });
     expect(audit.entries.find((e) => e.action === 'vote.opened')).toMatchObject({
       subject: `Tea ${SCRIPT}?`,
       detail: { question: `Tea ${SCRIPT}?`, method: 'yes_no' },

@@ -32,6 +32,10 @@ describe('the public part of an audit entry', () => {
     expect(publicAuditRecord(entry('queue.called', { participantId: 'p1' }), nameOf, subjectOf).detail).toEqual({
       participant: 'Member 2',
     });
+    expect(publicAuditRecord(entry('queue.called', { participantId: null }), nameOf, subjectOf).detail).toEqual({});
+    expect(publicAuditRecord(entry('queue.called', { participantId: 'elsewhere' }), nameOf, subjectOf).detail).toEqual(
+      {},
+    );
     expect(
       publicAuditRecord(entry('moderation.muted', { minutes: 5, reason: 'off_topic' }, 'p1'), nameOf, subjectOf),
     ).toMatchObject({

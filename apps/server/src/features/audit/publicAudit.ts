@@ -81,8 +81,12 @@ export function publicAuditRecord(
     const value = entry.detail?.[field];
     if (value === undefined || !isPublishable(value)) continue;
     const renamed = PARTICIPANT_FIELDS[field];
-    if (renamed) detail[renamed] = typeof value === 'string' ? nameOf(value) : null;
-    else detail[field] = value;
+    if (!renamed) detail[field] = value;
+    else {
+      // Published only when it names someone of this assembly (e.g. not "the next in the queue").
+      const name = typeof value === 'string' ? nameOf(value) : null;
+      if (name !== null) detail[renamed] = name;
+    }
   }
   return {
     seq: entry.seq,

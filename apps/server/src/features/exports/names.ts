@@ -24,14 +24,20 @@ export async function participantNames(
   return (id) => names.get(id) ?? null;
 }
 
-/** What the audit log's targets are called: standards, sessions, agenda items and votes, by id. */
+/**
+ * What the audit log's targets are called, by id: standards, sessions, agenda items and votes by
+ * their own titles; amendments, minority reports and comments by their standard's title.
+ */
 export async function targetTitles(db: Queryable, assemblyId: string): Promise<Map<string, string>> {
   const rows = await db.query<{ id: string; title: string }>(
     `SELECT id::text, title FROM standards WHERE assembly_id = $1
      UNION ALL SELECT id::text, title FROM assembly_sessions WHERE assembly_id = $1
      UNION ALL SELECT i.id::text, i.title FROM agenda_items i
        JOIN assembly_sessions s ON s.id = i.session_id WHERE s.assembly_id = $1
-     UNION ALL SELECT id::text, question FROM votes WHERE assembly_id = $1`,
+     UNION ALL SELECT id::text, question FROM votes WHERE assembly_id = $1
+     UNION ALL SELECT x.id::text, s.title FROM amendments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
+     UNION ALL SELECT x.id::text, s.title FROM dissents x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
+     UNION ALL SELECT x.id::text, s.title FROM comments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1`,
     [assemblyId],
   );
   return new Map(rows.map((r) => [r.id, r.title]));
