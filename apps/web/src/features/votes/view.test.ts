@@ -6,6 +6,7 @@ import {
   receiptPublished,
   resultRows,
   roundsTable,
+  sharePercent,
   voteChanges,
   votesInOrder,
 } from './view.ts';
@@ -56,6 +57,14 @@ describe('percentOf', () => {
     expect(percentOf(6666, 10000)).toBe(66.6);
     expect(percentOf(1, 2)).toBe(50);
     expect(percentOf(0, 0)).toBe(0);
+  });
+});
+
+describe('sharePercent', () => {
+  it('shows a configured share as the percentage typed, without float noise', () => {
+    expect(sharePercent(0.57)).toBe(57);
+    expect(sharePercent(0.667)).toBe(66.7);
+    expect(sharePercent(1)).toBe(100);
   });
 });
 

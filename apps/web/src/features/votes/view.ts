@@ -46,6 +46,11 @@ export function percentOf(part: number, whole: number): number {
   return Math.floor((part * 1000) / whole) / 10;
 }
 
+/** A configured share (0.667) as the percentage it was typed as (66.7). */
+export function sharePercent(share: number): number {
+  return Math.round(share * 1000) / 10;
+}
+
 /** A closed vote's counts as rows (approval: approvals per option; ranked: first preferences). */
 export function resultRows(vote: VoteView): ResultRow[] {
   const result = vote.result;
