@@ -153,11 +153,22 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
     await card.getByRole('radio', { name: 'No' }).check();
     await card.getByRole('button', { name: 'Cast my ballot' }).click();
     await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
-    // Changing the ballot before close: a new ballot replaces the old one, with a new receipt.
+    // Changing the ballot before close, over a connection that drops: the new ballot waits,
+    // "sending…", and goes out (with its one id) when the connection is back.
     const first = await card.locator('[data-testid="ballot-receipt"]').getAttribute('data-receipt');
+    await ada.context().setOffline(true);
+    for (const socket of await server.app.io.fetchSockets())
+      if (socket.data.participant?.displayName === ADA) socket.disconnect(true);
+    await ada.locator('[data-testid="connection-status"]:not([data-state="live"])').waitFor();
     await card.getByRole('radio', { name: 'Yes' }).check();
     await card.getByLabel('Reason (optional)').fill('It says what we agreed');
     await card.getByRole('button', { name: 'Change my ballot' }).click();
+    await card
+      .locator('[data-testid="ballot-status"][data-state="sending"]')
+      .getByText('Sending your ballot')
+      .waitFor();
+    await ada.context().setOffline(false);
+    await waitForLive(ada);
     await eventually(
       () => card.locator('[data-testid="ballot-receipt"]').getAttribute('data-receipt'),
       (receipt) => expect(receipt).not.toBe(first),

@@ -1,7 +1,7 @@
 import { ErrorCode, fail, ok } from '@moot/protocol';
 import type { Ack, BallotChoice, CastBallot } from '@moot/protocol';
 import { describe, expect, it } from 'vitest';
-import type { Timers } from '../comments/coalescer.ts';
+import { manualTimers } from '../../../test/support/manualTimers.ts';
 import { BallotBox, newBallotId, RETRY_AFTER_MS } from './ballotBox.ts';
 
 const VOTE = '00000000-0000-4000-8000-000000000001';
@@ -40,31 +40,6 @@ function fakeServer() {
     },
     listening: () => connectListeners.size,
   };
-}
-
-/** Manual time: `advance` runs the timers that fall due. */
-function manualTimers() {
-  let now = 0;
-  let next = 0;
-  const due = new Map<number, { at: number; run: () => void }>();
-  const timers: Timers = {
-    now: () => now,
-    setTimeout: (run, ms) => {
-      due.set(++next, { at: now + ms, run });
-      return next;
-    },
-    clearTimeout: (handle) => due.delete(handle as number),
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    for (const [handle, timer] of [...due]) {
-      if (timer.at <= now) {
-        due.delete(handle);
-        timer.run();
-      }
-    }
-  };
-  return { timers, advance, pending: () => due.size };
 }
 
 const ids = () => {
