@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -164,6 +165,17 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     expect(page).not.toMatch(/"(yes|no)"|receipt/i);
     await watcher.getByRole('link', { name: 'Back to the live view' }).waitFor();
     expect(await axeViolations(watcher)).toEqual([]);
+
+    // The Markdown comes as a file, fetched with the watch key in a header.
+    const [file] = await Promise.all([
+      watcher.waitForEvent('download'),
+      watcher.getByRole('button', { name: 'Download as Markdown' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('audit.md');
+    const markdown = await readFile((await file.path())!, 'utf8');
+    expect(markdown).toContain('`vote.cast`');
+    expect(markdown).toContain('Tea is served \\<b\\>now\\</b\\>');
+    expect(markdown).not.toContain(ADA);
   });
 
   it('gives a member the same record with names, from the assembly page', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   HTTP_ROUTES,
   minutesPath,
@@ -166,6 +166,25 @@ describe('the public record: audit log and minutes', () => {
     const seqs = audit.entries.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(audit.entries.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
+  });
+
+  it('shows refused commands (no change) to moderators only', async () => {
+    expect(await s.members[0]!.emitWithAck('session:end', { sessionId: s.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await vi.waitFor(async () => {
+      const denied = (await json<AuditExport>(HTTP_ROUTES.auditJson, asModerator())).entries.filter(
+        (e) => e.action === 'permission.denied',
+      );
+      expect(denied).toEqual([
+        expect.objectContaining({ actor: 'Ada', subject: 'session:end', detail: { role: 'member' } }),
+      ]);
+    });
+    for (const headers of [asObserver(), { cookie: await redeem(s.running.url, s.seed.memberInvites[1]!, 'Bo') }]) {
+      const audit = await json<AuditExport>(HTTP_ROUTES.auditJson, headers);
+      expect(audit.entries.map((e) => e.action)).not.toContain('permission.denied');
+    }
   });
 
   it('keeps every ballot secret: the published anonymised ballots are the only ballot data', async () => {

@@ -615,6 +615,7 @@ export const en = {
         tabled: 'Tabled an amendment',
       },
       dissent: { written: 'Wrote a minority report', cosigned: 'Signed a minority report' },
+      permission: { denied: 'Was refused' },
     },
     minutesPage: {
       title: 'Session minutes',
