@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import type { RequestError } from '../../api/http.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
+import { downloadExport } from '../lifecycle/charterExport.ts';
 import { homeHref, readerFromHash, readerHeaders, type RecordReader } from './reader.ts';
 import { RecordLinks } from './RecordLinks.tsx';
-import type { RequestError } from '../../api/http.ts';
-import { downloadExport } from '../lifecycle/charterExport.ts';
 import type { Loaded } from './useRecord.ts';
 
 /** The reader of this page: an observer if the fragment holds a watch key, else a signed-in participant. */
