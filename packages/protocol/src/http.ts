@@ -14,6 +14,9 @@ export const HTTP_ROUTES = {
   /** The charter with each standard's status, text, ladder, history and votes (session cookie or watch key). */
   charterJson: '/api/export/charter.json',
   charterMarkdown: '/api/export/charter.md',
+  /** The register of breach cases (session cookie or watch key). */
+  casesJson: '/api/export/cases.json',
+  casesMarkdown: '/api/export/cases.md',
 } as const;
 
 /** Observers authenticate exports with the watch link's secret in this header (never in a URL). */

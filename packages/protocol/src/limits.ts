@@ -38,4 +38,10 @@ export const LIMITS = {
   /** Announcements and moderation notes, in characters. */
   maxAnnouncementLength: 500,
   maxNoteLength: 500,
+  /** Breach cases: a case's summary or the leader's reply, in characters; standards cited; evidence. */
+  maxCaseTextLength: 5000,
+  maxCaseStandards: 10,
+  maxCaseEvidence: 30,
+  /** An evidence link (an http(s) address), in characters. */
+  maxLinkLength: 2000,
 } as const;
