@@ -137,6 +137,14 @@ describe('breach cases', () => {
     await refused(mod.emitWithAck('case:open', { ...valid, summary: 'x'.repeat(5001) }), 'bad_request');
     const noLadder = await adoptedStandard(session, 'No ladder yet', []);
     await refused(mod.emitWithAck('case:open', { ...valid, standardIds: [noLadder] }), 'bad_request', /ladder/);
+    const long = (prefix: string) => Array.from({ length: 12 }, (_, i) => `${prefix} ${i + 1}`);
+    const wide = [
+      await adoptedStandard(session, 'Wide A', long('A')),
+      await adoptedStandard(session, 'Wide B', long('B')),
+    ];
+    await refused(mod.emitWithAck('case:open', { ...valid, standardIds: wide }), 'limit_reached', /at most 20/);
+    await refused(mod.emitWithAck('case:advance', { caseId: randomUUID(), to: 'hearing' }), 'not_found');
+    await refused(watcher.emitWithAck('doc:open', { docId: caseDocId(randomUUID()) }), 'not_found');
     const rows = await session.running.db.query('SELECT 1 FROM breach_cases');
     expect(rows).toHaveLength(0);
   });

@@ -24,6 +24,12 @@ export async function reasoningMarkdown(db: Queryable, caseId: string): Promise<
  * case stays deliberating (recorded) and the moderator may open another vote.
  */
 export const decideCase = {
+  /** Before the closing transaction: edits to the reasoning accepted on this node are stored, so the decision reads them. */
+  async prepare(ctx: AppContext, voteId: string): Promise<void> {
+    const [vote] = await ctx.db.query<{ subject: string }>('SELECT subject FROM votes WHERE id = $1', [voteId]);
+    if (vote?.subject === 'consequence') await ctx.documents.flushWrites();
+  },
+
   async record(
     tx: Queryable,
     closed: {

@@ -87,8 +87,7 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
   });
 
   on('assembly', socket, 'vote:close', logger, async ({ voteId }) => {
-    // Edits to a case's reasoning accepted on this node are stored before the decision reads it.
-    await ctx.documents.flushWrites();
+    await decideCase.prepare(ctx, voteId);
     const { result, adopted, amendment, breachCase } = await db.transaction(async (tx) => {
       const vote = await store.lockVote(tx, assemblyId, voteId, 'update');
       if (vote.status === 'closed') return { result: vote.result!, adopted: null, amendment: null, breachCase: null };
