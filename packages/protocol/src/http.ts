@@ -23,6 +23,9 @@ export const HTTP_ROUTES = {
   /** One session's minutes: agenda, speakers, votes, announcements, attendance. */
   minutesJson: '/api/export/sessions/:sessionId/minutes.json',
   minutesMarkdown: '/api/export/sessions/:sessionId/minutes.md',
+  /** The register of breach cases (session cookie or watch key). */
+  casesJson: '/api/export/cases.json',
+  casesMarkdown: '/api/export/cases.md',
 } as const;
 
 /** A session's minutes route with its id filled in. */

@@ -1,5 +1,5 @@
 import type { AuditExport } from '@moot/protocol';
-import { escape } from '../../collab/documentText.ts';
+import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { readAuditPage } from '../audit/auditLog.ts';
 import { MODERATOR_ONLY, publicAuditRecord } from '../audit/publicAudit.ts';
@@ -39,14 +39,14 @@ const detailText = (detail: AuditExport['entries'][number]['detail']): string =>
 /** The same page as Markdown: one line per entry, everything typed by people escaped. */
 export function auditMarkdown(audit: AuditExport): string {
   const lines = [
-    `# ${escape(audit.assembly.title)}: audit log`,
+    `# ${escapeMarkdown(audit.assembly.title)}: audit log`,
     '',
     `Exported ${audit.exportedAt}`,
     '',
     ...audit.entries.map((e) => {
-      const subject = e.subject ? ` — ${escape(e.subject)}` : '';
-      const detail = Object.keys(e.detail).length > 0 ? ` (${escape(detailText(e.detail))})` : '';
-      return `- ${e.at} · ${escape(e.actor ?? 'system')} · \`${e.action}\`${subject}${detail}`;
+      const subject = e.subject ? ` — ${escapeMarkdown(e.subject)}` : '';
+      const detail = Object.keys(e.detail).length > 0 ? ` (${escapeMarkdown(detailText(e.detail))})` : '';
+      return `- ${e.at} · ${escapeMarkdown(e.actor ?? 'system')} · \`${e.action}\`${subject}${detail}`;
     }),
   ];
   if (audit.next !== null) lines.push('', `More entries follow after ${audit.next}.`);

@@ -1,5 +1,5 @@
 import type { MinutesExport, SessionList, SessionSummary } from '@moot/protocol';
-import { escape } from '../../collab/documentText.ts';
+import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { readAuditAbout } from '../audit/auditLog.ts';
 import { listAttendance } from '../sessions/floorStore.ts';
@@ -116,7 +116,7 @@ const duration = (seconds: number): string => `${Math.floor(seconds / 60)}:${Str
 export function minutesMarkdown(minutes: MinutesExport): string {
   const { session } = minutes;
   const lines = [
-    `# ${escape(minutes.assembly.title)}: minutes of ${escape(session.title)}`,
+    `# ${escapeMarkdown(minutes.assembly.title)}: minutes of ${escapeMarkdown(session.title)}`,
     '',
     `Status: ${session.status}. Started ${session.startedAt ?? 'not yet'}, ended ${session.endedAt ?? 'not yet'}.`,
     '',
@@ -128,20 +128,24 @@ export function minutesMarkdown(minutes: MinutesExport): string {
   if (minutes.agenda.length === 0) lines.push('_No items._');
   for (const item of minutes.agenda) {
     const actual = item.actualSeconds === null ? 'did not run' : `ran ${duration(item.actualSeconds)}`;
-    lines.push(`${item.position}. ${escape(item.title)} (${item.kind}): planned ${item.plannedMinutes} min, ${actual}`);
+    lines.push(
+      `${item.position}. ${escapeMarkdown(item.title)} (${item.kind}): planned ${item.plannedMinutes} min, ${actual}`,
+    );
   }
   lines.push('', '## Speakers', '');
   if (minutes.speakers.length === 0) lines.push('_Nobody spoke from the queue._');
   for (const s of minutes.speakers)
-    lines.push(`- ${escape(s.name)}: ${s.turns} ${s.turns === 1 ? 'turn' : 'turns'}, ${duration(s.spokenSeconds)}`);
+    lines.push(
+      `- ${escapeMarkdown(s.name)}: ${s.turns} ${s.turns === 1 ? 'turn' : 'turns'}, ${duration(s.spokenSeconds)}`,
+    );
   lines.push('', '## Votes', '');
   if (minutes.votes.length === 0) lines.push('_No votes._');
   for (const v of minutes.votes) {
-    const outcome = v.explanation ? escape(v.explanation) : `open, ${v.turnout} of ${v.eligible} voted`;
-    lines.push(`- ${escape(v.question)} (${v.method}): ${outcome}`);
+    const outcome = v.explanation ? escapeMarkdown(v.explanation) : `open, ${v.turnout} of ${v.eligible} voted`;
+    lines.push(`- ${escapeMarkdown(v.question)} (${v.method}): ${outcome}`);
   }
   lines.push('', '## Announcements', '');
   if (minutes.announcements.length === 0) lines.push('_None._');
-  for (const a of minutes.announcements) lines.push(`- ${a.at}: ${escape(a.text)}`);
+  for (const a of minutes.announcements) lines.push(`- ${a.at}: ${escapeMarkdown(a.text)}`);
   return lines.join('\n') + '\n';
 }
