@@ -270,6 +270,50 @@ describe('the public record: audit log and minutes', () => {
       expect((await get(minutesPath('json', id), asModerator())).status).toBe(404);
   });
 
+  it('names breach cases as the register does, with their public steps', async () => {
+    const { mod, members } = s;
+    acked(await mod.emitWithAck('standard:setLadder', { standardId: s.seed.standardId, steps: ['Advice'] }));
+    acked(await mod.emitWithAck('standard:lock', { standardId: s.seed.standardId }));
+    const { voteId: adoption } = acked(
+      await mod.emitWithAck('vote:open', {
+        subject: { kind: 'adopt_standard', standardId: s.seed.standardId },
+        rules: { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false },
+        quorumShare: 0.5,
+      }),
+    );
+    for (const m of members)
+      acked(
+        await m.emitWithAck('vote:cast', {
+          voteId: adoption,
+          ballotId: randomUUID(),
+          choice: { method: 'yes_no', choice: 'yes' },
+          reason: '',
+        }),
+      );
+    acked(await mod.emitWithAck('vote:close', { voteId: adoption }));
+    const { caseId } = acked(
+      await mod.emitWithAck('case:open', {
+        respondent: { role: 'Director of Housing', name: null },
+        standardIds: [s.seed.standardId],
+        summary: 'Misled the council',
+      }),
+    );
+    acked(await mod.emitWithAck('case:dismiss', { caseId, reason: `Out of scope ${SCRIPT}` }));
+
+    const audit = await json<AuditExport>(HTTP_ROUTES.auditJson, asObserver());
+    expect(audit.entries.find((e) => e.action === 'case.opened')).toMatchObject({
+      subject: 'Case 1',
+      detail: { number: 1 },
+    });
+    expect(audit.entries.find((e) => e.action === 'case.dismissed')).toMatchObject({
+      subject: 'Case 1',
+      detail: { from: 'open', reason: `Out of scope ${SCRIPT}` },
+    });
+    const markdown = await (await get(HTTP_ROUTES.auditMarkdown, asObserver())).text();
+    expect(markdown).toContain('Out of scope \\<script\\>');
+    expect(markdown).not.toMatch(/(^|[^\\])</m);
+  });
+
   it('refuses anyone without a session or a valid watch key', async () => {
     for (const route of [
       HTTP_ROUTES.auditJson,

@@ -616,6 +616,15 @@ export const en = {
       },
       dissent: { written: 'Wrote a minority report', cosigned: 'Signed a minority report' },
       permission: { denied: 'Was refused' },
+      case: {
+        opened: 'Opened a breach case',
+        advanced: 'Moved a case on',
+        replied: 'Recorded the reply',
+        dismissed: 'Dismissed a case',
+        vote_opened: 'Opened the vote on a consequence',
+        undecided: 'Closed a case vote without a decision',
+        decided: 'Decided a case',
+      },
     },
     minutesPage: {
       title: 'Session minutes',
