@@ -104,6 +104,7 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     await article.getByText(DISSENT).waitFor();
     await article.getByText('Signed by 1 member.').waitFor();
     await watcher.getByRole('button', { name: 'Print' }).waitFor();
+    await watcher.getByRole('button', { name: 'Download the register of cases' }).waitFor();
     expect(await axeViolations(watcher)).toEqual([]);
   });
 

@@ -534,6 +534,7 @@ export const en = {
     backToWatch: 'Back to the live view',
     downloadMarkdown: 'Download as Markdown',
     downloadJson: 'Download as JSON',
+    casesMarkdown: 'Download the register of cases',
     loading: 'Loading the record…',
     exportedAt: 'Exported {{at}}',
     charter: {

@@ -28,6 +28,7 @@ export function PrintCharterPage() {
       downloads={[
         { path: HTTP_ROUTES.charterMarkdown, label: t('record.downloadMarkdown') },
         { path: HTTP_ROUTES.charterJson, label: t('record.downloadJson') },
+        { path: HTTP_ROUTES.casesMarkdown, label: t('record.casesMarkdown') },
       ]}
     >
       {(charter) => (
