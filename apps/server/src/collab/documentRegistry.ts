@@ -89,9 +89,11 @@ export class DocumentRegistry {
   open(docId: string): Promise<LiveDocument> {
     const existing = this.documents.get(docId);
     if (existing) return existing;
-    // Follow the document's stream before reading the database, so nothing published meanwhile is missed.
-    this.deps.cluster.follow(docId);
-    const loading = loadDocument(this.deps.db, docId).then((loaded) => this.activate(docId, loaded));
+    // Follow the document's channel before reading the database, so nothing published meanwhile is missed.
+    const loading = this.deps.cluster
+      .follow(docId)
+      .then(() => loadDocument(this.deps.db, docId))
+      .then((loaded) => this.activate(docId, loaded));
     this.documents.set(docId, loading);
     loading.catch((error: unknown) => {
       this.documents.delete(docId);
