@@ -10,6 +10,7 @@ import { awarenessClientIds, stampIdentity } from './awarenessIdentity.ts';
 import { compactDocument, loadDocument } from './documentStore.ts';
 import { LiveDocument, type UpdateOrigin } from './liveDocument.ts';
 import type { UpdateLog } from './updateLog.ts';
+import { Turns } from './turns.ts';
 import { checkUpdate } from './validateUpdate.ts';
 
 /** Where document traffic goes once the registry has accepted it (sockets here; other nodes later). */
@@ -27,6 +28,8 @@ export interface Editor {
 }
 
 const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
+/** Documents at least this large are sent to openers one per event-loop turn. */
+const PACED_SEND_BYTES = 256 * 1024;
 const CLUSTER: UpdateOrigin = { kind: 'cluster' };
 
 /**
@@ -38,6 +41,7 @@ export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<LiveDocument>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Map<string, Promise<void>>();
+  private readonly turns = new Turns();
 
   constructor(
     private readonly deps: {
@@ -170,6 +174,20 @@ export class DocumentRegistry {
     applyAwarenessUpdate(live.publicAwareness, forWatchers, editor.socketId);
     this.deps.fanout.awareness(live.docId, forParticipants, forWatchers, editor.socketId);
     this.deps.cluster.publishAwareness(live.docId, forParticipants, forWatchers);
+  }
+
+  /**
+   * The sync step 2 for someone opening `live` with `stateVector` (none: the whole document).
+   * A large document is answered one opener per event-loop turn, so a crowd opening it at once
+   * does not block the loop for all of them in one stretch.
+   */
+  async step2For(live: LiveDocument, stateVector?: Uint8Array): Promise<Uint8Array> {
+    if (live.approximateSize >= PACED_SEND_BYTES) await this.turns.next();
+    try {
+      return live.step2For(stateVector);
+    } catch {
+      throw new AppError(ErrorCode.badRequest, 'The state vector could not be decoded');
+    }
   }
 
   /** Everyone's current carets, for a socket that just opened the document. */

@@ -1,0 +1,80 @@
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { LiveDocument } from '../src/collab/liveDocument.ts';
+import { Turns } from '../src/collab/turns.ts';
+
+/** The Yjs update inside a sync step 2 message. */
+function updateOf(step2: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(step2);
+  expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep2);
+  return decoding.readVarUint8Array(decoder);
+}
+
+function textOf(update: Uint8Array, base?: Y.Doc): string {
+  const doc = base ?? new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+}
+
+function stored(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('the whole-document sync step 2', () => {
+  it('is encoded once per version and shared by everyone who opens it with nothing', () => {
+    const live = new LiveDocument('d', { snapshot: stored('hello'), updates: [stored(' world')], lastSeq: 2 });
+    const first = live.step2For();
+    expect(live.step2For(new Uint8Array([0]))).toBe(first); // an empty state vector is nothing too
+    expect(textOf(updateOf(first))).toContain('hello');
+
+    live.doc.getText('t').insert(0, '> ');
+    const second = live.step2For();
+    expect(second).not.toBe(first);
+    expect(textOf(updateOf(second))).toMatch(/^> /);
+    expect(live.step2For()).toBe(second);
+  });
+
+  it('serves a document stored as one blob as that blob, without encoding it', () => {
+    const blob = stored('as stored');
+    const live = new LiveDocument('d', { snapshot: null, updates: [blob], lastSeq: 1 });
+    expect(updateOf(live.step2For())).toEqual(blob);
+  });
+
+  it('answers a state vector with only what it lacks', () => {
+    const live = new LiveDocument('d', { snapshot: stored('abc'), updates: [], lastSeq: 0 });
+    const client = new Y.Doc();
+    Y.applyUpdate(client, updateOf(live.step2For()));
+    live.doc.getText('t').insert(3, 'def');
+    const missing = updateOf(live.step2For(Y.encodeStateVector(client)));
+    expect(missing.byteLength).toBeLessThan(updateOf(live.step2For()).byteLength);
+    expect(textOf(missing, client)).toBe('abcdef');
+  });
+});
+
+describe('Turns', () => {
+  it('hands out one turn per event-loop iteration, in order', async () => {
+    const turns = new Turns();
+    const seen: string[] = [];
+    const done = Promise.all(['a', 'b', 'c'].map((name) => turns.next().then(() => seen.push(name))));
+    await turns.next().then(() => {}); // a fourth waiter, queued last
+    expect(seen).toEqual(['a', 'b', 'c']);
+    await done;
+  });
+
+  it('does not run two turns in one stretch', async () => {
+    const turns = new Turns();
+    const seen: string[] = [];
+    const first = turns.next().then(() => {
+      seen.push('first');
+      // Still inside the first turn's stretch: the second must not have run yet.
+      return Promise.resolve().then(() => expect(seen).toEqual(['first']));
+    });
+    const second = turns.next().then(() => seen.push('second'));
+    await Promise.all([first, second]);
+    expect(seen).toEqual(['first', 'second']);
+  });
+});
