@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { InitialSync, type SyncRecipient } from '../src/collab/initialSync.ts';
 import { LiveDocument } from '../src/collab/liveDocument.ts';
 import { Turns } from '../src/collab/turns.ts';
 
@@ -52,6 +53,39 @@ describe('the whole-document sync step 2', () => {
     const missing = updateOf(live.step2For(Y.encodeStateVector(client)));
     expect(missing.byteLength).toBeLessThan(updateOf(live.step2For()).byteLength);
     expect(textOf(missing, client)).toBe('abcdef');
+  });
+});
+
+describe('InitialSync', () => {
+  const recipient = (socketId: string, watcher = true): SyncRecipient => ({ socketId, watcher });
+
+  it('sends openers who arrive together with nothing one shared message, in one delivery', async () => {
+    const deliveries: { message: Uint8Array; to: string[] }[] = [];
+    const sync = new InitialSync((_docId, message, to) => deliveries.push({ message, to: to.map((r) => r.socketId) }));
+    const live = new LiveDocument('d', { snapshot: stored('shared'), updates: [], lastSeq: 0 });
+    await Promise.all([
+      sync.send(live, recipient('w1')),
+      sync.send(live, recipient('w2')),
+      sync.send(live, recipient('m1', false), new Uint8Array([0])),
+    ]);
+    expect(deliveries.map((d) => d.to)).toEqual([['w1', 'w2', 'm1']]);
+    expect(textOf(updateOf(deliveries[0]!.message))).toBe('shared');
+
+    // Someone who already has part of it gets only the rest, on their own.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, updateOf(deliveries[0]!.message));
+    live.doc.getText('t').insert(6, '!');
+    await sync.send(live, recipient('m2', false), Y.encodeStateVector(client));
+    expect(deliveries[1]!.to).toEqual(['m2']);
+    expect(textOf(updateOf(deliveries[1]!.message), client)).toBe('shared!');
+  });
+
+  it('refuses a state vector it cannot read, with a typed error', async () => {
+    const sync = new InitialSync(() => {});
+    const live = new LiveDocument('d', { snapshot: null, updates: [], lastSeq: 0 });
+    await expect(sync.send(live, recipient('w'), new Uint8Array([5, 255]))).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 });
 

@@ -63,7 +63,7 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
       throw new AppError(ErrorCode.badRequest, 'The sync message could not be decoded');
     }
     if (type === syncProtocol.messageYjsSyncStep1) {
-      socket.emit('doc:sync', { docId, message: await documents.step2For(live, body) });
+      await documents.sendStep2(live, { socketId: socket.id, watcher: false }, body);
       return null;
     }
     if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {

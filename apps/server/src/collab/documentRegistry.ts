@@ -10,12 +10,14 @@ import { awarenessClientIds, stampIdentity } from './awarenessIdentity.ts';
 import { compactDocument, loadDocument } from './documentStore.ts';
 import { LiveDocument, type UpdateOrigin } from './liveDocument.ts';
 import type { UpdateLog } from './updateLog.ts';
-import { Turns } from './turns.ts';
+import { InitialSync, type SyncRecipient } from './initialSync.ts';
 import { checkUpdate } from './validateUpdate.ts';
 
 /** Where document traffic goes once the registry has accepted it (sockets here; other nodes later). */
 export interface DocumentFanout {
   update(docId: string, update: Uint8Array, exceptSocketId: string | null): void;
+  /** One sync message to these sockets only (one packet, encoded once). */
+  sync(docId: string, message: Uint8Array, to: SyncRecipient[]): void;
   awareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array, exceptSocketId: string | null): void;
 }
 
@@ -28,8 +30,7 @@ export interface Editor {
 }
 
 const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
-/** Documents at least this large are sent to openers one per event-loop turn. */
-const PACED_SEND_BYTES = 256 * 1024;
+
 const CLUSTER: UpdateOrigin = { kind: 'cluster' };
 
 /**
@@ -41,7 +42,7 @@ export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<LiveDocument>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Map<string, Promise<void>>();
-  private readonly turns = new Turns();
+  private readonly initialSync: InitialSync;
 
   constructor(
     private readonly deps: {
@@ -55,6 +56,7 @@ export class DocumentRegistry {
       unloadAfterMs?: number;
     },
   ) {
+    this.initialSync = new InitialSync((docId, message, to) => deps.fanout.sync(docId, message, to));
     deps.cluster.listen({
       remoteUpdate: (docId, update) => this.withLoaded(docId, (live) => Y.applyUpdate(live.doc, update, CLUSTER)),
       remoteAwareness: (docId, forParticipants, forWatchers) =>
@@ -176,18 +178,9 @@ export class DocumentRegistry {
     this.deps.cluster.publishAwareness(live.docId, forParticipants, forWatchers);
   }
 
-  /**
-   * The sync step 2 for someone opening `live` with `stateVector` (none: the whole document).
-   * A large document is answered one opener per event-loop turn, so a crowd opening it at once
-   * does not block the loop for all of them in one stretch.
-   */
-  async step2For(live: LiveDocument, stateVector?: Uint8Array): Promise<Uint8Array> {
-    if (live.approximateSize >= PACED_SEND_BYTES) await this.turns.next();
-    try {
-      return live.step2For(stateVector);
-    } catch {
-      throw new AppError(ErrorCode.badRequest, 'The state vector could not be decoded');
-    }
+  /** Sends `recipient` the sync step 2 answering `stateVector` (none: the whole document); see `InitialSync`. */
+  sendStep2(live: LiveDocument, recipient: SyncRecipient, stateVector?: Uint8Array): Promise<void> {
+    return this.initialSync.send(live, recipient, stateVector);
   }
 
   /** Everyone's current carets, for a socket that just opened the document. */

@@ -13,8 +13,7 @@ export function registerWatchCommands(ctx: AppContext, socket: WatchSocket): voi
   on('watch', socket, 'doc:open', logger, async ({ docId, stateVector }) => {
     const live = await enterDocument(ctx, socket, docId);
     if (!live) return null;
-    const step2 = await documents.step2For(live, stateVector);
-    socket.emit('doc:sync', { docId, message: step2 });
+    await documents.sendStep2(live, { socketId: socket.id, watcher: true }, stateVector);
     if (live.awareness.getStates().size > 0) {
       socket.emit('doc:awareness', { docId, update: documents.encodeAwareness(live).forWatchers });
     }
