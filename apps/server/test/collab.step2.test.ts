@@ -80,6 +80,14 @@ describe('InitialSync', () => {
     expect(textOf(updateOf(deliveries[1]!.message), client)).toBe('shared!');
   });
 
+  it('splits a crowd opening a large document into batches of about 4 MB, one per turn', async () => {
+    const deliveries: string[][] = [];
+    const sync = new InitialSync((_docId, _message, to) => deliveries.push(to.map((r) => r.socketId)));
+    const live = new LiveDocument('d', { snapshot: stored('x'.repeat(1_500_000)), updates: [], lastSeq: 0 });
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => sync.send(live, recipient(id))));
+    expect(deliveries).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  });
+
   it('refuses a state vector it cannot read, with a typed error', async () => {
     const sync = new InitialSync(() => {});
     const live = new LiveDocument('d', { snapshot: null, updates: [], lastSeq: 0 });

@@ -12,14 +12,16 @@ export interface SyncRecipient {
 
 /** Documents at least this large are sent one batch of openers per event-loop turn. */
 const PACED_BYTES = 256 * 1024;
+/** About how much a paced batch may write in one turn (at least one opener): the socket writes are the cost. */
+const BYTES_PER_TURN = 4 * 1024 * 1024;
 
 /**
  * Answers openers with the sync step 2 they need. Everyone who arrives with nothing (the
  * usual case: observers, fresh tabs) gets the whole document; those arriving together share
  * one message, encoded once per document version and sent as one packet to all of them
- * (Socket.IO encodes a broadcast once), so a crowd opening a large text costs about what one
- * opener does. Large documents are answered one batch per event-loop turn, so the loop is
- * never blocked for a whole crowd in one stretch.
+ * (Socket.IO encodes a broadcast once), and the document is encoded once per version. Large
+ * documents are answered one batch per event-loop turn, a batch writing about 4 MB at most,
+ * so the loop is never blocked for a whole crowd in one stretch.
  */
 export class InitialSync {
   private readonly turns = new Turns();
@@ -41,10 +43,11 @@ export class InitialSync {
       return this.deliver(live.docId, message, [recipient]);
     }
     let batch = this.batches.get(live);
-    if (!batch) {
+    const full = batch && paced && (batch.recipients.length + 1) * live.approximateSize > BYTES_PER_TURN;
+    if (!batch || full) {
       const recipients: SyncRecipient[] = [];
       const sent = (paced ? this.turns.next() : Promise.resolve()).then(() => {
-        this.batches.delete(live);
+        if (this.batches.get(live)?.sent === sent) this.batches.delete(live);
         this.deliver(live.docId, live.step2For(), recipients);
       });
       batch = { recipients, sent };
