@@ -8,7 +8,7 @@ export interface ClusterListener {
   remoteUpdate(docId: string, update: Uint8Array): void;
   /** Awareness from another node, already stamped and pseudonymised there. */
   remoteAwareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array): void;
-  /** This node may have missed updates (stream trimmed or flushed, long disconnect): reload from the database. */
+  /** This node may have missed updates (its subscription dropped, or another node could not publish): reload from the database. */
   missedUpdates(docId: string): void;
 }
 
