@@ -10,6 +10,7 @@ import { DocumentRegistry } from './collab/documentRegistry.ts';
 import { UpdateLog } from './collab/updateLog.ts';
 import { AmendmentPublisher } from './features/amendments/amendmentPublisher.ts';
 import { CommentPublisher } from './features/comments/commentPublisher.ts';
+import { CasePublisher } from './features/cases/casePublisher.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): App {
     votes: new VotePublisher(deps.db, io, watch),
     amendments: new AmendmentPublisher(deps.db, io, watch),
     comments: new CommentPublisher(deps.db, io, watch),
+    cases: new CasePublisher(deps.db, io, watch),
     ballotSecret: deps.ballotSecret,
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,

@@ -45,4 +45,12 @@ export const LIMITS = {
   /** Invite links from one address: look-ups in a burst, then per minute (no guessing). */
   inviteLookupBurst: 30,
   inviteLookupsPerMinute: 10,
+  /** Audit log entries in one page of the public record. */
+  maxAuditPage: 500,
+  /** Breach cases: a case's summary or the leader's reply, in characters; standards cited; evidence. */
+  maxCaseTextLength: 5000,
+  maxCaseStandards: 10,
+  maxCaseEvidence: 30,
+  /** An evidence link (an http(s) address), in characters. */
+  maxLinkLength: 2000,
 } as const;

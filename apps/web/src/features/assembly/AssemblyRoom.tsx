@@ -21,6 +21,7 @@ import { CharterExports } from '../lifecycle/CharterExports.tsx';
 import { useBallotBox } from '../votes/useBallotBox.ts';
 import { VotesPanel } from '../votes/VotesPanel.tsx';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
+import { RecordLinks } from '../record/RecordLinks.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
@@ -72,6 +73,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
     <Page title={assembly.title} banner={banner}>
       <h1>{assembly.title}</h1>
       <Charge label={t('assembly.chargeLabel')} charge={assembly.charge} />
+      <RecordLinks reader={{ watchKey: null }} />
       {outdated ? (
         <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
           <button type="button" onClick={() => window.location.reload()}>
@@ -95,6 +97,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
           <VotesPanel
             votes={decided.votes}
             actions={{ ballots }}
+            subjects={{ amendments: decided.amendments, standards: room.standards }}
             {...(isModerator ? { note: t('votes.moderatorsDoNotVote') } : {})}
           />
           <CommentsAnnouncer comments={commentList} standards={room.standards} />

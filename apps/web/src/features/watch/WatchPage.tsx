@@ -17,6 +17,7 @@ import { CharterExports } from '../lifecycle/CharterExports.tsx';
 import { VotesPanel } from '../votes/VotesPanel.tsx';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { RecordLinks } from '../record/RecordLinks.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
 import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
@@ -73,8 +74,12 @@ export function WatchPage() {
           {room && provider ? (
             <>
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
+              <RecordLinks reader={{ watchKey }} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
-              <VotesPanel votes={decided.votes} />
+              <VotesPanel
+                votes={decided.votes}
+                subjects={{ amendments: decided.amendments, standards: room.standards }}
+              />
               <CommentsAnnouncer comments={commentList} standards={room.standards} />
               <Charter
                 standards={room.standards}
