@@ -302,11 +302,11 @@ describe('the public record: audit log and minutes', () => {
 
     const audit = await json<AuditExport>(HTTP_ROUTES.auditJson, asObserver());
     expect(audit.entries.find((e) => e.action === 'case.opened')).toMatchObject({
-      subject: 'Case 1',
+      subject: 'Case 1: Director of Housing',
       detail: { number: 1 },
     });
     expect(audit.entries.find((e) => e.action === 'case.dismissed')).toMatchObject({
-      subject: 'Case 1',
+      subject: 'Case 1: Director of Housing',
       detail: { from: 'open', reason: `Out of scope ${SCRIPT}` },
     });
     const markdown = await (await get(HTTP_ROUTES.auditMarkdown, asObserver())).text();

@@ -54,14 +54,14 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'amendment.tabled': [],
   'dissent.written': [],
   'dissent.cosigned': [],
-  // Breach cases are on the public register: their steps, dismissal reasons and decisions too.
+  // Breach cases are public record; the decision is the aggregate outcome, never a ballot.
   'case.opened': ['number'],
   'case.advanced': ['from', 'to'],
   'case.replied': ['replaced'],
   'case.dismissed': ['from', 'reason'],
   'case.vote_opened': [],
-  'case.undecided': ['explanation'],
   'case.decided': ['outcome', 'breachFound'],
+  'case.undecided': ['explanation'],
   // A refused command changes nothing; it is shown to moderators only (see MODERATOR_ONLY).
   'permission.denied': ['role'],
 };

@@ -76,7 +76,10 @@ export function WatchPage() {
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
               <RecordLinks reader={{ watchKey }} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
-              <VotesPanel votes={decided.votes} />
+              <VotesPanel
+                votes={decided.votes}
+                subjects={{ amendments: decided.amendments, standards: room.standards }}
+              />
               <CommentsAnnouncer comments={commentList} standards={room.standards} />
               <Charter
                 standards={room.standards}
