@@ -8,8 +8,6 @@ import './ui/styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-document.documentElement.lang = i18n.language;
-
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>

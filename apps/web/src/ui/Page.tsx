@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /**
  * Every page's frame: a skip link, a banner with the app's name (and whatever the page adds,
- * such as the connection status), and the main landmark. Pages supply the one h1.
+ * such as the connection status) and the language switch, and the main landmark. Pages supply the one h1.
  */
 export function Page({ title, banner, children }: { title: string; banner?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function Page({ title, banner, children }: { title: string; banner?: Reac
           {t('app.name')}
         </Link>
         {banner}
+        <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>
         {children}
