@@ -3,7 +3,7 @@ import type { StandardView } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
-import { CollaborativeField } from '../../collab/editor/CollaborativeField.tsx';
+import { useFieldComponent } from '../../collab/fields.tsx';
 import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { useErrorText } from '../../ui/ErrorNotice.tsx';
 import { Loading } from '../../ui/Page.tsx';
@@ -22,6 +22,7 @@ const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCo
 export function StandardFields({ provider, standard, canEdit }: Props) {
   const { t } = useTranslation();
   const describe = useErrorText();
+  const CollaborativeField = useFieldComponent();
   const [generation, setGeneration] = useState(0);
   const handle = useSharedDocument(provider, standard.docId, generation);
   const error = useSaveStatus(provider).errors.get(standard.docId);

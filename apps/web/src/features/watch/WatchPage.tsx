@@ -2,6 +2,8 @@ import { PROTOCOL_VERSION, secret } from '@moot/protocol';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { FieldRenderer } from '../../collab/fields.tsx';
+import { ReadOnlyField } from '../../collab/reader/ReadOnlyField.tsx';
 import { useConnection } from '../../collab/useConnection.ts';
 import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -47,53 +49,56 @@ export function WatchPage() {
   );
 
   return (
-    <Page title={room?.assembly.title ?? t('watch.title')} banner={banner}>
-      <h1>{room?.assembly.title ?? t('watch.title')}</h1>
-      {!watchKey ? (
-        <div className="notice notice-error" role="alert" data-error-code="bad_request">
-          <p>{t('watch.missingLink')}</p>
-        </div>
-      ) : (
-        <>
-          <p className="hint">{t('watch.readOnly')}</p>
-          {outdated ? (
-            <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
-              <button type="button" onClick={() => window.location.reload()}>
-                {t('assembly.reload')}
-              </button>
-            </ErrorNotice>
-          ) : (
-            connection.refusal && <ErrorNotice error={connection.refusal} />
-          )}
-          {room && provider ? (
-            <>
-              <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
-              {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
-              <CommentsAnnouncer comments={commentList} standards={room.standards} />
-              <Charter
-                standards={room.standards}
-                emptyText={t('charter.empty')}
-                renderStandard={(standard, index) => (
-                  <StandardArticle
-                    standard={standard}
-                    number={index + 1}
-                    badge={<DiscussingBadge show={discussed.has(standard.id)} />}
-                  >
-                    <StandardFields provider={provider} standard={standard} canEdit={false} />
-                    <CommentsSection
+    // Observers only read: fields are drawn without the editor, which this page never loads.
+    <FieldRenderer value={ReadOnlyField}>
+      <Page title={room?.assembly.title ?? t('watch.title')} banner={banner}>
+        <h1>{room?.assembly.title ?? t('watch.title')}</h1>
+        {!watchKey ? (
+          <div className="notice notice-error" role="alert" data-error-code="bad_request">
+            <p>{t('watch.missingLink')}</p>
+          </div>
+        ) : (
+          <>
+            <p className="hint">{t('watch.readOnly')}</p>
+            {outdated ? (
+              <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
+                <button type="button" onClick={() => window.location.reload()}>
+                  {t('assembly.reload')}
+                </button>
+              </ErrorNotice>
+            ) : (
+              connection.refusal && <ErrorNotice error={connection.refusal} />
+            )}
+            {room && provider ? (
+              <>
+                <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
+                {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
+                <CommentsAnnouncer comments={commentList} standards={room.standards} />
+                <Charter
+                  standards={room.standards}
+                  emptyText={t('charter.empty')}
+                  renderStandard={(standard, index) => (
+                    <StandardArticle
                       standard={standard}
-                      comments={commentsOf(commentGroups, standard.id)}
-                      offset={feed.offset}
-                    />
-                  </StandardArticle>
-                )}
-              />
-            </>
-          ) : (
-            !connection.refusal && <Loading label={t('watch.connecting')} />
-          )}
-        </>
-      )}
-    </Page>
+                      number={index + 1}
+                      badge={<DiscussingBadge show={discussed.has(standard.id)} />}
+                    >
+                      <StandardFields provider={provider} standard={standard} canEdit={false} />
+                      <CommentsSection
+                        standard={standard}
+                        comments={commentsOf(commentGroups, standard.id)}
+                        offset={feed.offset}
+                      />
+                    </StandardArticle>
+                  )}
+                />
+              </>
+            ) : (
+              !connection.refusal && <Loading label={t('watch.connecting')} />
+            )}
+          </>
+        )}
+      </Page>
+    </FieldRenderer>
   );
 }
