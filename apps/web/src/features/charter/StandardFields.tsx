@@ -39,7 +39,11 @@ export function StandardFields({ provider, standard, canEdit }: Props) {
         <div className="notice notice-error" role="alert" data-error-code={error.code}>
           <p>{describe(error)}</p>
           {canEdit && DIVERGING.has(error.code) && (
-            <button type="button" onClick={() => setGeneration((g) => g + 1)}>
+            <button
+              type="button"
+              // The refused edits are also forgotten on this device, or the next copy would reload them.
+              onClick={() => void provider.discardLocal(standard.docId).then(() => setGeneration((g) => g + 1))}
+            >
               {t('standard.showSaved')}
             </button>
           )}
