@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 
 /**
  * Every page's frame: a skip link, a banner with the app's name (and whatever the page adds,
@@ -28,7 +29,7 @@ export function Page({ title, banner, children }: { title: string; banner?: Reac
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>
-        {children}
+        <LiveAnnouncer>{children}</LiveAnnouncer>
       </main>
     </>
   );

@@ -7,6 +7,8 @@ import { useFieldComponent } from '../../collab/fields.tsx';
 import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { useErrorText } from '../../ui/ErrorNotice.tsx';
 import { Loading } from '../../ui/Page.tsx';
+import { EasyRead } from './EasyRead.tsx';
+import { StandardLiveInfo } from './StandardLiveInfo.tsx';
 
 interface Props {
   provider: CollabProvider;
@@ -17,6 +19,7 @@ interface Props {
 
 /** Refusals after which the local copy no longer matches the server's. */
 const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCode.forbidden]);
+const FIELDS = ['text', 'breach'] as const;
 
 /** The standard's two rich-text fields, both in the one Y.Doc `standard.docId`. */
 export function StandardFields({ provider, standard, canEdit }: Props) {
@@ -49,6 +52,7 @@ export function StandardFields({ provider, standard, canEdit }: Props) {
           )}
         </div>
       )}
+      <StandardLiveInfo provider={provider} handle={handle} standard={standard} fields={FIELDS} />
       <div className="field">
         <h4 id={headingId('text')} className="field-heading">
           {t('standard.textHeading')}
@@ -77,6 +81,7 @@ export function StandardFields({ provider, standard, canEdit }: Props) {
           />
         )}
       </div>
+      <EasyRead provider={provider} standard={standard} editable={editable} />
     </div>
   );
 }
