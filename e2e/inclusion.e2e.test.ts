@@ -144,6 +144,65 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it("announces another member's edit in words, names who is editing, and sums up what changed since I last looked", async () => {
+    const ada = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
+    contexts.push(ada.context);
+    pageErrors.push(ada.errors);
+    const live = ada.page.locator('[data-testid="live-changes"]');
+
+    // Grace types: Ada's live region says who changed which standard, and her caret is named in text.
+    await typeAtEnd(grace, 'Honesty', ' Grace was here.');
+    await live.getByText(`Standard 1 edited by ${GRACE}`).waitFor({ state: 'attached' });
+    expect(await live.getAttribute('aria-live')).toBe('polite');
+    await standard(ada.page, 'Honesty').getByText(`Editing now: ${GRACE}`).waitFor();
+
+    await eventually(
+      () => fieldText(ada.page, 'Honesty'),
+      (text) => expect(text).toMatch(/Grace was here\.$/),
+    );
+    // Ada leaves; Grace adds three words; when Ada comes back she is told how much changed.
+    await ada.page.goto(`${server.url}/`);
+    await typeAtEnd(grace, 'Honesty', ' Three more words');
+    await grace.locator('[data-testid="save-status"][data-save="saved"]').waitFor();
+    await ada.page.goto(`${server.url}/assembly`);
+    await waitForLive(ada.page);
+    const summary = standard(ada.page, 'Honesty').locator('[data-testid="since-last-looked"]');
+    await summary.getByText('Since you last looked: 3 words added.').waitFor();
+    expect(await axeViolations(ada.page)).toEqual([]);
+    await summary.getByRole('button', { name: 'Mark as seen' }).click();
+    await summary.waitFor({ state: 'detached' });
+    await ada.page.reload();
+    await waitForLive(ada.page);
+    await eventually(
+      () => fieldText(ada.page, 'Honesty'),
+      (text) => expect(text).toMatch(/Three more words$/),
+    );
+    expect(await ada.page.locator('[data-testid="since-last-looked"]').count()).toBe(0);
+    await ada.context.close();
+  });
+
+  it('shows an easy-read version on request, written by a member and read live on the watch page', async () => {
+    const easy = (page: Page) => page.getByRole('textbox', { name: 'Easy read version of Honesty', exact: true });
+    const toggle = (page: Page) =>
+      standard(page, 'Honesty').getByRole('button', { name: 'Easy read version of Honesty' });
+    expect(await toggle(grace).getAttribute('aria-expanded')).toBe('false');
+    await toggle(grace).click();
+    expect(await toggle(grace).getAttribute('aria-expanded')).toBe('true');
+    await easy(grace).click();
+    await grace.keyboard.type('Leaders say what is true.');
+
+    const watcher = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+    contexts.push(watcher.context);
+    pageErrors.push(watcher.errors);
+    await waitForLive(watcher.page);
+    await toggle(watcher.page).click();
+    await easy(watcher.page).getByText('Leaders say what is true.').waitFor();
+    expect(await easy(watcher.page).getAttribute('contenteditable')).toBe('false');
+    expect(await axeViolations(watcher.page)).toEqual([]);
+    await grace.keyboard.type(' They do not hide things.');
+    await easy(watcher.page).getByText('Leaders say what is true. They do not hide things.').waitFor();
+  });
+
   it('keeps edits made offline in the browser and merges them after a reload; observers keep nothing', async () => {
     // Ada's connection to the live server runs through a switch the test controls: "offline"
     // drops the WebSocket and refuses new ones, while the page itself can still be loaded.
@@ -208,5 +267,9 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     await waitForLive(watcher.page);
     await standard(watcher.page, 'Honesty').waitFor();
     expect(await databases(watcher.page)).toEqual([]);
+  });
+
+  it('raised no uncaught errors in any page', () => {
+    expect(pageErrors.flat()).toEqual([]);
   });
 });

@@ -85,9 +85,11 @@ describe.skipIf(!browser)('keyboard-only walkthroughs', () => {
     await tabTo(ada, 'Text of Honesty');
     await ada.keyboard.type('Leaders tell the truth.');
     await eventually(
-      () => fieldText(moderator, 'Honesty'),
+      () => fieldText(ada, 'Honesty'),
       (text) => expect(text).toBe('Leaders tell the truth.'),
     );
+    // Stored, not only typed: "saved" means the server acknowledged every edit.
+    await ada.locator('[data-testid="save-status"][data-save="saved"]').waitFor();
 
     await press(ada, 'Check in');
     await ada.locator('[data-testid="checked-in"]').waitFor();
@@ -104,7 +106,8 @@ describe.skipIf(!browser)('keyboard-only walkthroughs', () => {
     await moderator.locator('[data-testid="speaker"]', { hasText: ADA }).waitFor();
     await ada.locator('[data-testid="speaker"]').getByText('You have the floor').waitFor();
     await press(ada, 'Yield the floor');
-    await ada.locator('[data-testid="speaker"]').getByText('Nobody has the floor.').waitFor();
+    await ada.locator('.speaker').getByText('Nobody has the floor.').waitFor();
+    expect(await ada.locator('[data-testid="speaker"]').count()).toBe(0);
   });
 
   // The votes UI is being built alongside: extend these walkthroughs here when it lands.
