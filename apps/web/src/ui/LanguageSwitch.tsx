@@ -16,6 +16,7 @@ export function LanguageSwitch() {
           type="button"
           className="secondary"
           lang={language}
+          data-view-only
           aria-pressed={i18n.language === language}
           onClick={() => chooseLanguage(language)}
         >

@@ -32,6 +32,7 @@ export function EasyRead({
         type="button"
         className="secondary"
         aria-expanded={shown}
+        data-view-only
         aria-controls={regionId}
         aria-label={t('easyRead.toggleLabel', { title: standard.title })}
         onClick={() => setShown((s) => !s)}
