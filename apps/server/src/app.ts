@@ -10,13 +10,16 @@ import { DocumentRegistry } from './collab/documentRegistry.ts';
 import { UpdateLog } from './collab/updateLog.ts';
 import { AmendmentPublisher } from './features/amendments/amendmentPublisher.ts';
 import { CommentPublisher } from './features/comments/commentPublisher.ts';
+import { CasePublisher } from './features/cases/casePublisher.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
 import { createHttpApp } from './http/httpApp.ts';
+import { allowOwnOrigin } from './http/origin.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { socketFanout } from './realtime/fanout.ts';
+import { dropSlowConsumers } from './realtime/backpressure.ts';
 import { attachNamespaces } from './realtime/namespaces.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
@@ -36,6 +39,10 @@ export interface AppDeps {
   updateBatchMs?: number;
   /** Tuning for tests: updates folded into a snapshot after this many. */
   compactEvery?: number;
+  /** The address users reach (`PUBLIC_URL`): pages from its origin (or the host itself) may connect. */
+  publicUrl?: string | null;
+  /** A connection that has not authenticated by then is closed (default `LIMITS.handshakeTimeoutMs`). */
+  handshakeTimeoutMs?: number;
 }
 
 export interface App {
@@ -54,6 +61,8 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: LIMITS.maxPacketBytes,
     transports: ['websocket'],
     serveClient: false,
+    connectTimeout: deps.handshakeTimeoutMs ?? LIMITS.handshakeTimeoutMs,
+    allowRequest: allowOwnOrigin(deps.publicUrl ?? null),
     ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
   });
   const cluster: Cluster = deps.cluster?.cluster ?? soloNode;
@@ -83,13 +92,22 @@ export function createApp(deps: AppDeps): App {
     votes: new VotePublisher(deps.db, io, watch),
     amendments: new AmendmentPublisher(deps.db, io, watch),
     comments: new CommentPublisher(deps.db, io, watch),
+    cases: new CasePublisher(deps.db, io, watch),
     ballotSecret: deps.ballotSecret,
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
   };
   attachNamespaces(context);
+  dropSlowConsumers(io, deps.logger);
   io.on('access:changed', (docId) => context.access.forget(docId));
-  httpServer.on('request', createHttpApp(context, { webRoot: deps.webRoot ?? null, redisUp: () => cluster.isUp() }));
+  httpServer.on(
+    'request',
+    createHttpApp(context, {
+      webRoot: deps.webRoot ?? null,
+      redisUp: () => cluster.isUp(),
+      publicUrl: deps.publicUrl ?? null,
+    }),
+  );
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -3,6 +3,7 @@ import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { DocumentRegistry } from './collab/documentRegistry.ts';
 import type { AmendmentPublisher } from './features/amendments/amendmentPublisher.ts';
 import type { CommentPublisher } from './features/comments/commentPublisher.ts';
+import type { CasePublisher } from './features/cases/casePublisher.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import type { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import type { Silence } from './features/sessions/silence.ts';
@@ -26,6 +27,7 @@ export interface AppContext {
   votes: VotePublisher;
   amendments: AmendmentPublisher;
   comments: CommentPublisher;
+  cases: CasePublisher;
   /** Keys ballots to members without the database knowing how (see voteStore). Same on every node. */
   ballotSecret: Uint8Array;
   sessionLifetimeMs: number;

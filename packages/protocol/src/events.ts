@@ -16,6 +16,7 @@ import type * as V from './votePayloads.ts';
 import type { VoteResult, VoteView } from './votes.ts';
 import type * as A from './amendments.ts';
 import type { CommentView, HideComment, PostComment } from './comments.ts';
+import type * as C from './cases.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -57,6 +58,8 @@ export interface BroadcastEvents {
   'amendments:state': (update: { amendments: A.AmendmentView[]; dissents: A.DissentView[] }) => void;
   /** On connection and after every change: comments on standards (hidden text withheld per audience). */
   'comments:state': (update: { comments: CommentView[] }) => void;
+  /** On connection and after every change: every breach case (observers: pseudonyms for members and moderators). */
+  'cases:state': (update: { cases: C.CaseView[] }) => void;
 }
 
 /** Both namespaces: the client's clock offset is measured against this (NTP-style round trip). */
@@ -122,6 +125,13 @@ export interface AssemblyClientEvents {
   'comment:post': (payload: PostComment, ack: AckCallback<{ commentId: string }>) => void;
   /** Hides a comment with a reason; its author is told why (`moderation:notice`). */
   'comment:hide': (payload: HideComment, ack: AckCallback<null>) => void;
+  'case:open': (payload: C.OpenCase, ack: AckCallback<{ caseId: string }>) => void;
+  /** open → hearing → deliberating; `decided` comes only from the consequence vote. */
+  'case:advance': (payload: C.AdvanceCase, ack: AckCallback<null>) => void;
+  'case:reply': (payload: C.ReplyCase, ack: AckCallback<null>) => void;
+  'case:dismiss': (payload: C.DismissCase, ack: AckCallback<null>) => void;
+  /** Opens the secret ranked-choice consequence vote; the options come from the cited ladders. */
+  'case:openVote': (payload: C.OpenCaseVote, ack: AckCallback<{ voteId: string; options: string[] }>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

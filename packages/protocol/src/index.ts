@@ -17,3 +17,4 @@ export * from './votes.ts';
 export type * from './votePayloads.ts';
 export * from './amendments.ts';
 export * from './comments.ts';
+export * from './cases.ts';

@@ -56,6 +56,12 @@ export const PERMISSIONS = {
     'dissent:cosign': ['member'],
     'comment:post': ['moderator', 'member'],
     'comment:hide': ['moderator'],
+    // Moderators steer a breach case; members deliberate (queue, groups, the reasoning document) and vote.
+    'case:open': ['moderator'],
+    'case:advance': ['moderator'],
+    'case:reply': ['moderator'],
+    'case:dismiss': ['moderator'],
+    'case:openVote': ['moderator'],
   },
   watch: {
     'doc:open': ['observer'],

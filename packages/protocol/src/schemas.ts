@@ -13,6 +13,7 @@ import { hideCommentSchema, postCommentSchema } from './comments.ts';
 import { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
 import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
+import * as C from './cases.ts';
 
 const clockPingSchema = z.strictObject({});
 
@@ -66,6 +67,11 @@ export const SCHEMAS = {
     'dissent:cosign': A.dissentRefSchema,
     'comment:post': postCommentSchema,
     'comment:hide': hideCommentSchema,
+    'case:open': C.openCaseSchema,
+    'case:advance': C.advanceCaseSchema,
+    'case:reply': C.replyCaseSchema,
+    'case:dismiss': C.dismissCaseSchema,
+    'case:openVote': C.openCaseVoteSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

@@ -53,7 +53,9 @@ function inline(nodes: readonly (Y.XmlElement | Y.XmlText | Y.XmlHook)[]): strin
     .map((node) => {
       if (node instanceof Y.XmlText) {
         return (node.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[])
-          .map(({ insert, attributes }) => (typeof insert === 'string' ? mark(escape(insert), attributes ?? {}) : ''))
+          .map(({ insert, attributes }) =>
+            typeof insert === 'string' ? mark(escapeMarkdown(insert), attributes ?? {}) : '',
+          )
           .join('');
       }
       return node instanceof Y.XmlElement && node.nodeName === 'hardBreak' ? '  \n' : '';
@@ -69,4 +71,4 @@ function mark(text: string, attributes: Record<string, unknown>): string {
 }
 
 /** Markdown's own characters, and the angle brackets of HTML, stay literal. */
-const escape = (text: string): string => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+export const escapeMarkdown = (text: string): string => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');

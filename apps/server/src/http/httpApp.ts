@@ -5,20 +5,32 @@ import helmet from 'helmet';
 import { HTTP_ROUTES, type Health } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
 import { exportRoutes } from '../features/exports/exportRoutes.ts';
+import { recordRoutes } from '../features/exports/recordRoutes.ts';
 import { inviteRoutes } from '../features/identity/inviteRoutes.ts';
 import { errorHandler } from './errors.ts';
+import { refuseForeignWrites } from './origin.ts';
 
 /** The client-side routes the single-page app owns; each serves index.html. */
-const APP_ROUTES = ['/', '/join', '/assembly', '/console', '/watch'];
+const APP_ROUTES = [
+  '/',
+  '/join',
+  '/assembly',
+  '/console',
+  '/watch',
+  '/charter/print',
+  '/record/audit',
+  '/record/minutes',
+];
 
 export function createHttpApp(
   ctx: AppContext,
-  options: { webRoot: string | null; redisUp: () => boolean | null },
+  options: { webRoot: string | null; redisUp: () => boolean | null; publicUrl?: string | null },
 ): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
+  app.use(refuseForeignWrites(options.publicUrl ?? null));
   app.use(express.json({ limit: '16kb' }));
 
   app.get(HTTP_ROUTES.health, async (_req, res) => {
@@ -37,6 +49,7 @@ export function createHttpApp(
   });
   app.use(inviteRoutes(ctx));
   app.use(exportRoutes(ctx));
+  app.use(recordRoutes(ctx));
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

@@ -9,10 +9,15 @@ import { registerAmendmentCommands } from '../features/amendments/amendmentComma
 import { listAmendments } from '../features/amendments/amendmentStore.ts';
 import { registerCommentCommands } from '../features/comments/commentCommands.ts';
 import { listComments } from '../features/comments/commentStore.ts';
+import { registerCaseCommands } from '../features/cases/caseCommands.ts';
+import { listCases } from '../features/cases/caseStore.ts';
 import { registerFloorCommands } from '../features/sessions/floorCommands.ts';
 import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
 import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
 import { registerSessionCommands } from '../features/sessions/sessionCommands.ts';
+import { auditDenial } from '../features/audit/auditDenial.ts';
+import { recordDenialsWith } from './denials.ts';
+import { guardPackets } from './guard.ts';
 import { on } from './on.ts';
 import { authenticateObserver, authenticateParticipant } from '../features/identity/socketAuth.ts';
 import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type WatchSocket } from './socketData.ts';
@@ -24,9 +29,11 @@ import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type 
 export function attachNamespaces(ctx: AppContext): void {
   const { io, watch, logger } = ctx;
 
+  recordDenialsWith(io, (socket, event) => auditDenial(ctx, socket, event));
   io.use(authenticateParticipant(ctx.db));
   io.on('connection', (socket: AssemblySocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
+    guardPackets('assembly', socket, logger);
     registerDocumentCommands(ctx, socket);
     registerCharterCommands(ctx, socket);
     registerSessionCommands(ctx, socket);
@@ -37,6 +44,7 @@ export function attachNamespaces(ctx: AppContext): void {
     registerVoteCommands(ctx, socket);
     registerAmendmentCommands(ctx, socket);
     registerCommentCommands(ctx, socket);
+    registerCaseCommands(ctx, socket);
     on('assembly', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const { assembly, participant } = socket.data;
     ctx.metrics.connections.inc({ role: participant!.role });
@@ -59,6 +67,7 @@ export function attachNamespaces(ctx: AppContext): void {
   watch.use(authenticateObserver(ctx.db));
   watch.on('connection', (socket: WatchSocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
+    guardPackets('watch', socket, logger);
     registerWatchCommands(ctx, socket);
     on('watch', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const assemblyId = socket.data.assembly.id;
@@ -78,18 +87,20 @@ export function attachNamespaces(ctx: AppContext): void {
 async function sendSnapshot(ctx: AppContext, socket: AssemblySocket | WatchSocket): Promise<void> {
   try {
     const { assembly, role } = socket.data;
-    const [snapshot, session, votes, amendments, comments] = await Promise.all([
+    const [snapshot, session, votes, amendments, comments, cases] = await Promise.all([
       buildSnapshot(ctx, socket.data),
       ctx.sessions.stateFor(assembly.id, role),
       listVotes(ctx.db, assembly.id),
       listAmendments(ctx.db, assembly.id, role),
       listComments(ctx.db, assembly.id, role, socket.data.participant?.id ?? null),
+      listCases(ctx.db, assembly.id, role),
     ]);
     (socket as AssemblySocket).emit('assembly:snapshot', snapshot);
     (socket as AssemblySocket).emit('session:state', session);
     (socket as AssemblySocket).emit('votes:state', { votes });
     (socket as AssemblySocket).emit('amendments:state', amendments);
     (socket as AssemblySocket).emit('comments:state', { comments });
+    (socket as AssemblySocket).emit('cases:state', { cases });
   } catch (err) {
     // Without a snapshot the client cannot show anything true; let it reconnect and retry.
     ctx.logger.error({ err, socket: socket.id }, 'snapshot failed');

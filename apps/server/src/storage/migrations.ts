@@ -264,6 +264,35 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
         CHECK (action IN ('mute', 'unmute', 'remove', 'hide_comment'))
     `,
   },
+  {
+    id: 6,
+    name: 'breach cases',
+    sql: `
+      CREATE TABLE breach_cases (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        number integer NOT NULL,
+        respondent_role text NOT NULL,
+        respondent_name text,
+        standard_ids uuid[] NOT NULL,
+        summary text NOT NULL,
+        evidence jsonb NOT NULL DEFAULT '[]',
+        reply text,
+        reply_at timestamptz,
+        status text NOT NULL DEFAULT 'open'
+          CHECK (status IN ('open', 'hearing', 'deliberating', 'decided', 'dismissed')),
+        dismissal_reason text,
+        decision jsonb,
+        opened_by uuid NOT NULL REFERENCES participants(id),
+        opened_at timestamptz NOT NULL DEFAULT now(),
+        hearing_at timestamptz,
+        deliberating_at timestamptz,
+        closed_at timestamptz,
+        UNIQUE (assembly_id, number)
+      );
+      CREATE INDEX votes_by_subject ON votes (subject_id) WHERE subject_id IS NOT NULL
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

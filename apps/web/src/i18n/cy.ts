@@ -1,3 +1,4 @@
+import { cyDecisions } from './cyDecisions.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -328,6 +329,7 @@ export const cy: Messages = {
     network: 'Doedd dim modd cyrraedd y gweinydd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
     unexpected: 'Anfonodd y gweinydd ateb annisgwyl. Rhowch gynnig arall arni mewn munud.',
   },
+  ...cyDecisions,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

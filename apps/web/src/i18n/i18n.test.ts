@@ -43,12 +43,13 @@ describe('the Welsh translation', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('is translated: apart from names and figures, no sentence is left in English', () => {
+  it('is translated: apart from words Welsh shares with English and the language names, nothing is left in English', () => {
+    // "Agenda" and "System" are Welsh words too; each language is named in itself.
+    const SHARED = new Set(['Agenda', 'System', 'English', 'Cymraeg']);
     const same = welsh.filter(
-      ([key, text]) => english.get(key) === text && /[a-z]{4,}/.test(text.replace(/{{\w+}}/g, '')),
+      ([key, text]) => english.get(key) === text && !SHARED.has(text) && /[a-z]{4,}/.test(text.replace(/{{\w+}}/g, '')),
     );
-    // "Agenda" is Welsh too; the language names are each in their own language.
-    expect(same.map(([key]) => key)).toEqual(['session.agendaHeading', 'language.names.en', 'language.names.cy']);
+    expect(same.map(([key]) => key)).toEqual([]);
   });
 });
 

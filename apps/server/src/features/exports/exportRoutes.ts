@@ -6,6 +6,7 @@ import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
 import { sessionToken } from '../identity/inviteRoutes.ts';
 import { findSession } from '../identity/participantStore.ts';
 import { charterMarkdown, exportCharter } from './charterExport.ts';
+import { caseRegisterMarkdown, exportCaseRegister } from './caseRegister.ts';
 
 /** Exports for everyone: members and moderators by their session, observers by the watch key. */
 export function exportRoutes(ctx: Pick<AppContext, 'db'>): Router {
@@ -19,13 +20,18 @@ export function exportRoutes(ctx: Pick<AppContext, 'db'>): Router {
     const key = secret.safeParse(req.header(WATCH_KEY_HEADER));
     return key.success ? findAssemblyByWatchKey(ctx.db, key.data) : null;
   };
-  const charter = async (req: Request, res: Response) => {
+  const authorised = async (req: Request, res: Response) => {
     const assembly = await whose(req);
-    if (!assembly) {
-      sendError(res, 401, ErrorCode.unauthorized, 'Open your invite or watch link first');
-      return null;
-    }
-    return exportCharter(ctx.db, assembly);
+    if (!assembly) sendError(res, 401, ErrorCode.unauthorized, 'Open your invite or watch link first');
+    return assembly;
+  };
+  const charter = async (req: Request, res: Response) => {
+    const assembly = await authorised(req, res);
+    return assembly && exportCharter(ctx.db, assembly);
+  };
+  const register = async (req: Request, res: Response) => {
+    const assembly = await authorised(req, res);
+    return assembly && exportCaseRegister(ctx.db, assembly);
   };
 
   router.get(HTTP_ROUTES.charterJson, async (req, res) => {
@@ -35,6 +41,14 @@ export function exportRoutes(ctx: Pick<AppContext, 'db'>): Router {
   router.get(HTTP_ROUTES.charterMarkdown, async (req, res) => {
     const exported = await charter(req, res);
     if (exported) res.attachment('charter.md').type('text/markdown; charset=utf-8').send(charterMarkdown(exported));
+  });
+  router.get(HTTP_ROUTES.casesJson, async (req, res) => {
+    const exported = await register(req, res);
+    if (exported) res.attachment('cases.json').json(exported);
+  });
+  router.get(HTTP_ROUTES.casesMarkdown, async (req, res) => {
+    const exported = await register(req, res);
+    if (exported) res.attachment('cases.md').type('text/markdown; charset=utf-8').send(caseRegisterMarkdown(exported));
   });
   return router;
 }

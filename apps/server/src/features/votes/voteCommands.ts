@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/auditLog.ts';
 import { publishCharter } from '../charter/charterCommands.ts';
 import { CharterError, findStandard, setStandardStatus } from '../charter/charterStore.ts';
 import { decideAmendment } from '../amendments/decideAmendment.ts';
+import { decideCase } from '../cases/decideCase.ts';
 import { openVoteInSession } from './openVote.ts';
 import { tally, validateBallot } from './tally.ts';
 import * as store from './voteStore.ts';
@@ -86,9 +87,10 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
   });
 
   on('assembly', socket, 'vote:close', logger, async ({ voteId }) => {
-    const { result, adopted, amendment } = await db.transaction(async (tx) => {
+    await decideCase.prepare(ctx, voteId);
+    const { result, adopted, amendment, breachCase } = await db.transaction(async (tx) => {
       const vote = await store.lockVote(tx, assemblyId, voteId, 'update');
-      if (vote.status === 'closed') return { result: vote.result!, adopted: null, amendment: null };
+      if (vote.status === 'closed') return { result: vote.result!, adopted: null, amendment: null, breachCase: null };
       const ballots = await store.ballotsOf(tx, voteId);
       const outcome = tally(
         vote.rules,
@@ -113,6 +115,17 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
         vote.subject === 'amendment' && vote.subjectId
           ? await decideAmendment.record(tx, vote.subjectId, outcome.passed)
           : null;
+      const breachCase =
+        vote.subject === 'consequence' && vote.subjectId && vote.rules.method === 'ranked'
+          ? await decideCase.record(tx, {
+              assemblyId,
+              actorId: me.id,
+              caseId: vote.subjectId,
+              voteId,
+              options: vote.rules.options,
+              result: outcome,
+            })
+          : null;
       await recordAudit(tx, {
         assemblyId,
         actorId: me.id,
@@ -120,10 +133,11 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
         target: voteId,
         detail: { passed: outcome.passed, ballots: outcome.ballots },
       });
-      return { result: outcome, adopted: decided, amendment };
+      return { result: outcome, adopted: decided, amendment, breachCase };
     });
     if (adopted) await saveMilestone(db, standardDocId(adopted), 'adopted');
     if (amendment) await decideAmendment.apply(ctx, amendment);
+    if (breachCase) await decideCase.apply(ctx, assemblyId, breachCase);
     await Promise.all([
       ctx.votes.publish(assemblyId),
       publishCharter(ctx, assemblyId),

@@ -50,6 +50,7 @@ export function useAssemblyRoom(me: ParticipantView, assemblyId: string) {
     provider: live?.provider ?? null,
     sessions: live?.sessions ?? null,
     comments: live?.comments ?? null,
+    decisions: live?.decisions ?? null,
     room,
     dispatch,
   };

@@ -1,5 +1,5 @@
 import { PROTOCOL_VERSION, secret } from '@moot/protocol';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { FieldRenderer } from '../../collab/fields.tsx';
@@ -13,8 +13,10 @@ import { Charge } from '../charter/Charge.tsx';
 import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
+import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { RecordLinks } from '../record/RecordLinks.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
 import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
@@ -22,6 +24,16 @@ import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { standardsDiscussedNow } from '../session/view.ts';
 import { useWatchRoom } from './useWatchRoom.ts';
 import { WatchSession } from './WatchSession.tsx';
+
+// The decisions (votes, amendments, minority reports, downloads) load just after the live view,
+// in a chunk of their own: the watch page must reach a phone fast (see the budget in vite.config.ts).
+const VotesPanel = lazy(() => import('../votes/VotesPanel.tsx').then((m) => ({ default: m.VotesPanel })));
+const StandardDecisions = lazy(() =>
+  import('../amendments/StandardDecisions.tsx').then((m) => ({ default: m.StandardDecisions })),
+);
+const CharterExports = lazy(() =>
+  import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
+);
 
 /**
  * `/watch#<watchKey>`: the public, read-only live view. The key stays in the fragment, which
@@ -32,7 +44,8 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, comments, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, comments, decisions, room } = useWatchRoom(watchKey);
+  const decided = useRoomDecisions(decisions);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
@@ -72,7 +85,11 @@ export function WatchPage() {
             {room && provider ? (
               <>
                 <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
+                <RecordLinks reader={{ watchKey }} />
                 {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
+                <Suspense fallback={null}>
+                  <VotesPanel votes={decided.votes} />
+                </Suspense>
                 <CommentsAnnouncer comments={commentList} standards={room.standards} />
                 <Charter
                   standards={room.standards}
@@ -84,6 +101,13 @@ export function WatchPage() {
                       badge={<DiscussingBadge show={discussed.has(standard.id)} />}
                     >
                       <StandardFields provider={provider} standard={standard} canEdit={false} />
+                      <Suspense fallback={null}>
+                        <StandardDecisions
+                          standard={standard}
+                          amendments={decided.amendmentsOf(standard.id)}
+                          dissents={decided.dissentsOf(standard.id)}
+                        />
+                      </Suspense>
                       <CommentsSection
                         standard={standard}
                         comments={commentsOf(commentGroups, standard.id)}
@@ -92,6 +116,9 @@ export function WatchPage() {
                     </StandardArticle>
                   )}
                 />
+                <Suspense fallback={null}>
+                  <CharterExports watchKey={watchKey} />
+                </Suspense>
               </>
             ) : (
               !connection.refusal && <Loading label={t('watch.connecting')} />

@@ -1,0 +1,165 @@
+import { ErrorCode, LIMITS, type CaseStatus } from '@moot/protocol';
+import type { AppContext } from '../../appContext.ts';
+import { AppError } from '../../realtime/appError.ts';
+import { on } from '../../realtime/on.ts';
+import type { AssemblySocket } from '../../realtime/socketData.ts';
+import type { Queryable } from '../../storage/database.ts';
+import { recordAudit } from '../audit/auditLog.ts';
+import { openVoteInSession } from '../votes/openVote.ts';
+import { consequenceOptions, optionsProblem } from './caseOptions.ts';
+import * as store from './caseStore.ts';
+import { forgetCaseAccess } from './decideCase.ts';
+
+/** The only moves a moderator makes by hand; `decided` comes from the consequence vote. */
+const NEXT: Partial<Record<CaseStatus, CaseStatus>> = { open: 'hearing', hearing: 'deliberating' };
+
+/**
+ * The consequence options of these standards, refused if a vote could not be held on them.
+ * When a case is opened each must be an adopted standard of the charter; once cited, a standard
+ * keeps counting with its ladder even if the charter later drops it.
+ */
+async function optionsFor(
+  tx: Queryable,
+  assemblyId: string,
+  standardIds: readonly string[],
+  citing: boolean,
+): Promise<string[]> {
+  const standards = await store.standardsByIds(tx, assemblyId, standardIds);
+  for (const id of citing ? standardIds : []) {
+    const standard = standards.find((s) => s.id === id);
+    if (!standard || standard.removed) throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
+    if (standard.status !== 'adopted') {
+      throw new AppError(
+        ErrorCode.badRequest,
+        `Only adopted standards can be breached; “${standard.title}” is ${standard.status}`,
+      );
+    }
+  }
+  const options = consequenceOptions(standards.map((s) => s.ladder));
+  const problem = optionsProblem(options);
+  if (problem) {
+    throw new AppError(options.length > LIMITS.maxVoteOptions ? ErrorCode.limitReached : ErrorCode.badRequest, problem);
+  }
+  return options;
+}
+
+/**
+ * Breach cases: moderators open and steer them; each change is one transaction with its audit
+ * entry under the case's row lock, then `cases:state` goes to everyone.
+ */
+export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): void {
+  const { db, logger } = ctx;
+  const assemblyId = socket.data.assembly.id;
+  const actorId = socket.data.participant!.id;
+
+  /** Runs `work` on the locked case, records `action`, commits, then publishes. */
+  const change = async <T>(
+    caseId: string,
+    action: string,
+    work: (tx: Queryable, c: store.CaseRow) => Promise<{ value: T; detail?: Record<string, unknown> }>,
+  ): Promise<T> => {
+    const value = await db.transaction(async (tx) => {
+      const c = await store.lockCase(tx, caseId, assemblyId);
+      const done = await work(tx, c);
+      await recordAudit(tx, { assemblyId, actorId, action, target: caseId, detail: done.detail });
+      return done.value;
+    });
+    await ctx.cases.publish(assemblyId);
+    return value;
+  };
+
+  on('assembly', socket, 'case:open', logger, async ({ respondent, standardIds, summary, evidence }) => {
+    const opened = await db.transaction(async (tx) => {
+      await optionsFor(tx, assemblyId, standardIds, true);
+      const c = await store.insertCase(tx, {
+        assemblyId,
+        openedBy: actorId,
+        respondent,
+        standardIds,
+        summary,
+        evidence,
+      });
+      await recordAudit(tx, {
+        assemblyId,
+        actorId,
+        action: 'case.opened',
+        target: c.id,
+        detail: { number: c.number, standardIds },
+      });
+      return c;
+    });
+    await ctx.cases.publish(assemblyId);
+    return { caseId: opened.id };
+  });
+
+  on('assembly', socket, 'case:advance', logger, async ({ caseId, to }) => {
+    await change(caseId, 'case.advanced', async (tx, c) => {
+      if (NEXT[c.status] !== to) {
+        throw new AppError(
+          ErrorCode.badRequest,
+          `A case moves open → hearing → deliberating; this one is ${c.status}, so it cannot move to ${to}`,
+        );
+      }
+      await store.setCaseStatus(tx, caseId, to);
+      return { value: null, detail: { from: c.status, to } };
+    });
+    // Deliberation opens the reasoning for editing, on every node.
+    forgetCaseAccess(ctx, caseId);
+    return null;
+  });
+
+  on('assembly', socket, 'case:reply', logger, ({ caseId, reply }) =>
+    change(caseId, 'case.replied', async (tx, c) => {
+      if (c.status !== 'open' && c.status !== 'hearing') {
+        throw new AppError(
+          ErrorCode.badRequest,
+          `The reply is recorded until deliberation starts; this case is ${c.status}`,
+        );
+      }
+      await store.setReply(tx, caseId, reply);
+      return { value: null, detail: { replaced: c.reply !== null } };
+    }),
+  );
+
+  on('assembly', socket, 'case:dismiss', logger, async ({ caseId, reason }) => {
+    await change(caseId, 'case.dismissed', async (tx, c) => {
+      if (c.status === 'decided' || c.status === 'dismissed') {
+        throw new AppError(ErrorCode.badRequest, `This case is already ${c.status}`);
+      }
+      if (await store.openConsequenceVote(tx, caseId)) {
+        throw new AppError(ErrorCode.badRequest, 'Close the consequence vote on this case first');
+      }
+      await store.setCaseStatus(tx, caseId, 'dismissed', { dismissalReason: reason });
+      return { value: null, detail: { from: c.status, reason } };
+    });
+    forgetCaseAccess(ctx, caseId);
+    return null;
+  });
+
+  on('assembly', socket, 'case:openVote', logger, async ({ caseId, quorumShare }) => {
+    const opened = await change(caseId, 'case.vote_opened', async (tx, c) => {
+      if (c.status !== 'deliberating') {
+        throw new AppError(
+          ErrorCode.badRequest,
+          `The consequence is voted on while deliberating; this case is ${c.status}`,
+        );
+      }
+      if (await store.openConsequenceVote(tx, caseId)) {
+        throw new AppError(ErrorCode.badRequest, 'A consequence vote on this case is already open');
+      }
+      const options = await optionsFor(tx, assemblyId, c.standardIds, false);
+      const voteId = await openVoteInSession(tx, {
+        assemblyId,
+        actorId,
+        subject: 'consequence',
+        subjectId: caseId,
+        question: `Case ${c.number} (${c.respondentRole}): what consequence?`,
+        rules: { method: 'ranked', options },
+        quorumShare,
+      });
+      return { value: { voteId, options }, detail: { voteId } };
+    });
+    await ctx.votes.publish(assemblyId);
+    return opened;
+  });
+}
