@@ -110,9 +110,25 @@ describe.skipIf(!browser)('keyboard-only walkthroughs', () => {
     expect(await ada.locator('[data-testid="speaker"]').count()).toBe(0);
   });
 
-  // The votes UI is being built alongside: extend these walkthroughs here when it lands.
-  it.todo('moderator: opens and closes a vote by keyboard (votes UI)');
-  it.todo('member: casts a ballot by keyboard and sees it counted (votes UI)');
+  it('moderator opens a vote, the member casts a ballot, the moderator closes it: all by keyboard', async () => {
+    const question = 'Meet again next week?';
+    // A free question: arrows move the choice within the radio group.
+    await tabTo(moderator, 'Adopting a locked standard');
+    await moderator.keyboard.press('ArrowDown');
+    await tabTo(moderator, 'Question');
+    await moderator.keyboard.type(question);
+    await press(moderator, 'Open vote');
+
+    const card = ada.locator('[data-testid="vote"]').filter({ has: ada.getByRole('heading', { name: question }) });
+    await card.waitFor();
+    await tabTo(ada, 'Yes');
+    await ada.keyboard.press('Space');
+    await press(ada, 'Cast my ballot');
+    await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+
+    await press(moderator, `Close the vote: ${question}`);
+    await card.locator('[data-testid="vote-result"]').waitFor();
+  });
 
   it('raised no uncaught errors in any page', () => {
     expect(pageErrors.flat()).toEqual([]);
