@@ -82,7 +82,8 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     if (locked) throw new AppError(ErrorCode.locked, 'This text is locked; it can no longer change');
     if (silenced) throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now; your edit was not taken');
     // Wrapped: an async function returning a bare promise would wait for it.
-    return { stored: documents.applyClientUpdate(live, body, editor()) };
+    const kind = type === syncProtocol.messageYjsUpdate ? 'update' : 'sync';
+    return { stored: documents.applyClientUpdate(live, body, editor(), kind) };
   };
 
   on('assembly', socket, 'doc:awareness', logger, ({ docId, update }) => {

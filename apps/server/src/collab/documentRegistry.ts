@@ -131,7 +131,12 @@ export class DocumentRegistry {
    * Validates, applies and fans out a client's update at once (throwing if refused) and
    * returns a promise that resolves once it is stored.
    */
-  applyClientUpdate(live: LiveDocument, update: Uint8Array, editor: Editor): Promise<void> {
+  applyClientUpdate(
+    live: LiveDocument,
+    update: Uint8Array,
+    editor: Editor,
+    kind: 'update' | 'sync' = 'update',
+  ): Promise<void> {
     if (!this.deps.log.accepting) {
       throw new AppError(ErrorCode.unavailable, 'Saving is behind; your edit was not taken, it will be resent');
     }
@@ -140,6 +145,20 @@ export class DocumentRegistry {
     if (problem) throw new AppError(ErrorCode.badRequest, 'The update depends on changes the server does not have');
     if (!live.hasRoomFor(update.byteLength)) {
       throw new AppError(ErrorCode.tooLarge, 'This document has reached its size limit');
+    }
+    const { from } = Y.parseUpdateMeta(update);
+    // A live edit is written under its author's own client id (research C3: ids are not
+    // authenticated by Yjs). A sync step 2 may carry others' edits the server lost; it is not pinned.
+    if (kind === 'update') {
+      for (const client of from.keys()) {
+        const author = live.authors.get(client);
+        if (author !== undefined && author !== editor.participantId) {
+          throw new AppError(ErrorCode.forbidden, "That edit is written under someone else's client id");
+        }
+      }
+    }
+    for (const [client, clock] of from) {
+      if (clock === 0 && !live.authors.has(client)) live.authors.set(client, editor.participantId);
     }
     const origin: UpdateOrigin = { kind: 'client', socketId: editor.socketId, participantId: editor.participantId };
     Y.applyUpdate(live.doc, update, origin);

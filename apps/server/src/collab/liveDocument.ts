@@ -26,6 +26,11 @@ export class LiveDocument {
   readonly holders = new Set<string>();
   /** Each awareness client id of this node's sockets, pinned to the socket that first used it. */
   readonly awarenessOwners = new Map<number, string>();
+  /**
+   * Yjs client ids whose history began (clock 0) on this node while loaded, pinned to the
+   * participant who sent it: nobody else may write live edits under that id.
+   */
+  readonly authors = new Map<number, string>();
   /** Updates this node appended to the log since the last compaction. */
   appendedSinceCompaction = 0;
   private approximateBytes = 0;

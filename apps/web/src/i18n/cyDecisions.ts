@@ -28,6 +28,8 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
     rulesRanked:
       'Rhowch y dewisiadau yn nhrefn eich blaenoriaeth; cânt eu cyfrif fesul rownd, a’r dewis â’r lleiaf o bleidleisiau’n mynd allan bob rownd.',
     turnout: 'Mae {{turnout}} o {{eligible}} aelod wedi pleidleisio. Cworwm: {{quorum}}.',
+    proposedWording: 'Y geiriad a gynigir:',
+    readStandard: 'Darllen “{{title}}” yn y siarter',
     secretNote:
       'Mae’r pleidleisiau’n gyfrinachol. Nes bydd y bleidlais yn cau, dim ond faint sydd wedi pleidleisio y mae pawb yn ei weld.',
     ballotLegend: 'Eich pleidlais',
@@ -121,6 +123,7 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
     methodLabel: 'Dull',
     decisionMethodsOnly: 'Pleidlais ie/na neu gydsyniad yw penderfyniad ar destun.',
     thresholdLabel: 'Trothwy',
+    thresholdShareOption: 'o leiaf cyfran rydw i’n ei gosod',
     thresholdPercentLabel: 'Cyfran yr ie sydd ei hangen (%)',
     abstentionsLabel: 'Cyfrif y rhai sy’n ymatal yn y trothwy',
     agreePercentLabel: 'Cyfran y rhai sy’n cytuno sydd ei hangen (%)',
@@ -187,7 +190,7 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
     reasonLabel: 'Pam (dewisol)',
     reasonHint: 'Hyd at {{max}} nod.',
     propose: 'Cynnig y gwelliant',
-    proposing: 'Wrthi’n cynnig…',
+    sending: 'Wrthi’n anfon…',
     required: 'Ysgrifennwch y geiriad newydd yn gyntaf.',
     tooLong: 'Gall y geiriad fod yn {{max}} nod ar y mwyaf.',
     tableHeading: 'Gwelliannau sy’n aros am bleidlais',

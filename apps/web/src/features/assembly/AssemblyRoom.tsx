@@ -100,6 +100,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
           <VotesPanel
             votes={decided.votes}
             actions={{ ballots }}
+            subjects={{ amendments: decided.amendments, standards: room.standards }}
             {...(isModerator ? { note: t('votes.moderatorsDoNotVote') } : {})}
           />
           <CommentsAnnouncer comments={commentList} standards={room.standards} />

@@ -73,7 +73,11 @@ export function ConsoleRoom({ session }: { session: Session }) {
           {state?.status === 'ended' && <EquityView equity={state.equity} />}
           <LifecycleConsole socket={socket} standards={room.standards} />
           <OpenVoteForm socket={socket} standards={room.standards} live={state?.status === 'live'} />
-          <VotesPanel votes={decided.votes} actions={{ closeWith: socket }} />
+          <VotesPanel
+            votes={decided.votes}
+            actions={{ closeWith: socket }}
+            subjects={{ amendments: decided.amendments }}
+          />
           <TableAmendments socket={socket} amendments={decided.amendments} standards={room.standards} />
         </div>
       )}

@@ -88,7 +88,10 @@ export function WatchPage() {
                 <RecordLinks reader={{ watchKey }} />
                 {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
                 <Suspense fallback={null}>
-                  <VotesPanel votes={decided.votes} />
+                  <VotesPanel
+                    votes={decided.votes}
+                    subjects={{ amendments: decided.amendments, standards: room.standards }}
+                  />
                 </Suspense>
                 <CommentsAnnouncer comments={commentList} standards={room.standards} />
                 <Charter
