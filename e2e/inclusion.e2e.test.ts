@@ -30,6 +30,25 @@ const ALAN = 'Alan Turing';
 /** The page scrolls sideways if its content is wider than the viewport. */
 const scrollWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
 
+/** How many updates y-indexeddb has stored in a database (its `updates` store). */
+const storedUpdates = (page: Page, name: string) =>
+  page.evaluate(
+    (db) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(db);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('updates', 'readonly').objectStore('updates').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            open.result.close();
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    name,
+  );
+
 /** The IndexedDB databases this page's origin holds. */
 const databases = (page: Page) =>
   page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').sort());
@@ -235,7 +254,16 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     online = false;
     for (const ws of sockets.splice(0)) await ws.close();
     await page.locator('[data-testid="connection-status"]:not([data-state="live"])').waitFor();
-    await typeAtEnd(page, 'Honesty', ' Written offline.');
+    // Every keystroke is one update in IndexedDB, written asynchronously: the test closes the page
+    // only once all of them are stored, as a person would not reload within milliseconds of typing.
+    const [kept] = (await databases(page)).filter((name) => name.endsWith(`:${seed.docId}`));
+    const before = await storedUpdates(page, kept!);
+    const offline = ' Written offline.';
+    await typeAtEnd(page, 'Honesty', offline);
+    await eventually(
+      () => storedUpdates(page, kept!),
+      (count) => expect(count).toBeGreaterThanOrEqual(before + offline.length),
+    );
     await page
       .locator('[data-testid="connection-status"]', { hasText: 'Edits queued until the connection returns' })
       .waitFor();
@@ -245,8 +273,10 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     await page.getByText('Connecting to the assembly…').waitFor();
     expect(await fieldText(grace, 'Honesty')).not.toContain('Written offline.');
     // Kept per assembly, participant and document, so nobody else's copy mixes in.
-    const kept = (await databases(page)).filter((name) => name.endsWith(`:${seed.docId}`));
-    expect(kept).toEqual([expect.stringMatching(new RegExp(`^moot:${seed.assemblyId}:[0-9a-f-]{36}:${seed.docId}$`))]);
+    const copies = (await databases(page)).filter((name) => name.endsWith(`:${seed.docId}`));
+    expect(copies).toEqual([
+      expect.stringMatching(new RegExp(`^moot:${seed.assemblyId}:[0-9a-f-]{36}:${seed.docId}$`)),
+    ]);
 
     // Back online: the copy kept in IndexedDB merges, and Grace sees the offline sentence.
     online = true;
