@@ -1,20 +1,11 @@
-import type { StandardField } from '@moot/protocol';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
-import type { DocumentHandle } from '../CollabProvider.ts';
+import type { FieldProps } from '../fields.tsx';
 import { CollaborationCarets } from './carets.ts';
 
-interface Props {
-  handle: DocumentHandle;
-  field: StandardField;
-  /** The accessible name, e.g. "Text of Honesty". */
-  label: string;
-  editable: boolean;
-}
-
-function attributes(field: StandardField, label: string, editable: boolean): Record<string, string> {
+function attributes(field: string, label: string, editable: boolean): Record<string, string> {
   return {
     'aria-label': label,
     role: 'textbox',
@@ -26,7 +17,7 @@ function attributes(field: StandardField, label: string, editable: boolean): Rec
 }
 
 /** One rich-text field (an XML fragment) of a shared Y.Doc, with co-editors' carets. */
-export function CollaborativeField({ handle, field, label, editable }: Props) {
+export function CollaborativeField({ handle, field, label, editable }: FieldProps) {
   const editor = useEditor(
     {
       extensions: [

@@ -36,7 +36,10 @@ import { useAssemblyRoom } from './useAssemblyRoom.ts';
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { socket, provider, sessions, comments, decisions, room, dispatch } = useAssemblyRoom(session.me);
+  const { socket, provider, sessions, comments, decisions, room, dispatch } = useAssemblyRoom(
+    session.me,
+    session.assembly.id,
+  );
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
