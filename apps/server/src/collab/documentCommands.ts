@@ -63,13 +63,7 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
       throw new AppError(ErrorCode.badRequest, 'The sync message could not be decoded');
     }
     if (type === syncProtocol.messageYjsSyncStep1) {
-      const reply = encoding.createEncoder();
-      try {
-        syncProtocol.writeSyncStep2(reply, live.doc, body);
-      } catch {
-        throw new AppError(ErrorCode.badRequest, 'The state vector could not be decoded');
-      }
-      socket.emit('doc:sync', { docId, message: encoding.toUint8Array(reply) });
+      await documents.sendStep2(live, { socketId: socket.id, watcher: false }, body);
       return null;
     }
     if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {

@@ -10,11 +10,14 @@ import { awarenessClientIds, stampIdentity } from './awarenessIdentity.ts';
 import { compactDocument, loadDocument } from './documentStore.ts';
 import { LiveDocument, type UpdateOrigin } from './liveDocument.ts';
 import type { UpdateLog } from './updateLog.ts';
+import { InitialSync, type SyncRecipient } from './initialSync.ts';
 import { checkUpdate } from './validateUpdate.ts';
 
 /** Where document traffic goes once the registry has accepted it (sockets here; other nodes later). */
 export interface DocumentFanout {
   update(docId: string, update: Uint8Array, exceptSocketId: string | null): void;
+  /** One sync message to these sockets only (one packet, encoded once). */
+  sync(docId: string, message: Uint8Array, to: SyncRecipient[]): void;
   awareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array, exceptSocketId: string | null): void;
 }
 
@@ -27,6 +30,7 @@ export interface Editor {
 }
 
 const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
+
 const CLUSTER: UpdateOrigin = { kind: 'cluster' };
 
 /**
@@ -38,6 +42,7 @@ export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<LiveDocument>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Map<string, Promise<void>>();
+  private readonly initialSync: InitialSync;
 
   constructor(
     private readonly deps: {
@@ -51,6 +56,7 @@ export class DocumentRegistry {
       unloadAfterMs?: number;
     },
   ) {
+    this.initialSync = new InitialSync((docId, message, to) => deps.fanout.sync(docId, message, to));
     deps.cluster.listen({
       remoteUpdate: (docId, update) => this.withLoaded(docId, (live) => Y.applyUpdate(live.doc, update, CLUSTER)),
       remoteAwareness: (docId, forParticipants, forWatchers) =>
@@ -89,9 +95,11 @@ export class DocumentRegistry {
   open(docId: string): Promise<LiveDocument> {
     const existing = this.documents.get(docId);
     if (existing) return existing;
-    // Follow the document's stream before reading the database, so nothing published meanwhile is missed.
-    this.deps.cluster.follow(docId);
-    const loading = loadDocument(this.deps.db, docId).then((loaded) => this.activate(docId, loaded));
+    // Follow the document's channel before reading the database, so nothing published meanwhile is missed.
+    const loading = this.deps.cluster
+      .follow(docId)
+      .then(() => loadDocument(this.deps.db, docId))
+      .then((loaded) => this.activate(docId, loaded));
     this.documents.set(docId, loading);
     loading.catch((error: unknown) => {
       this.documents.delete(docId);
@@ -187,6 +195,11 @@ export class DocumentRegistry {
     applyAwarenessUpdate(live.publicAwareness, forWatchers, editor.socketId);
     this.deps.fanout.awareness(live.docId, forParticipants, forWatchers, editor.socketId);
     this.deps.cluster.publishAwareness(live.docId, forParticipants, forWatchers);
+  }
+
+  /** Sends `recipient` the sync step 2 answering `stateVector` (none: the whole document); see `InitialSync`. */
+  sendStep2(live: LiveDocument, recipient: SyncRecipient, stateVector?: Uint8Array): Promise<void> {
+    return this.initialSync.send(live, recipient, stateVector);
   }
 
   /** Everyone's current carets, for a socket that just opened the document. */
