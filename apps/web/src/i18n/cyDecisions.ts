@@ -227,6 +227,7 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
     backToWatch: 'Yn ôl i’r olwg fyw',
     downloadMarkdown: 'Lawrlwytho fel Markdown',
     downloadJson: 'Lawrlwytho fel JSON',
+    casesMarkdown: 'Lawrlwytho’r gofrestr achosion',
     loading: 'Wrthi’n llwytho’r cofnod…',
     exportedAt: 'Allforiwyd {{at}}',
     charter: {
@@ -321,6 +322,16 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
         tabled: 'Wedi cyflwyno gwelliant i bleidlais',
       },
       dissent: { written: 'Wedi ysgrifennu adroddiad lleiafrifol', cosigned: 'Wedi llofnodi adroddiad lleiafrifol' },
+      permission: { denied: 'Gwrthodwyd' },
+      case: {
+        opened: 'Wedi agor achos o dorri safon',
+        advanced: 'Wedi symud achos ymlaen',
+        replied: 'Wedi cofnodi’r ymateb',
+        dismissed: 'Wedi gwrthod achos',
+        vote_opened: 'Wedi agor y bleidlais ar ganlyniad',
+        undecided: 'Wedi cau pleidlais achos heb benderfyniad',
+        decided: 'Wedi penderfynu achos',
+      },
     },
     minutesPage: {
       title: 'Cofnodion y sesiwn',
