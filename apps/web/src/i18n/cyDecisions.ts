@@ -322,7 +322,6 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
         tabled: 'Wedi cyflwyno gwelliant i bleidlais',
       },
       dissent: { written: 'Wedi ysgrifennu adroddiad lleiafrifol', cosigned: 'Wedi llofnodi adroddiad lleiafrifol' },
-      permission: { denied: 'Gwrthodwyd' },
       case: {
         opened: 'Wedi agor achos o dorri safon',
         advanced: 'Wedi symud achos ymlaen',

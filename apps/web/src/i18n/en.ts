@@ -619,7 +619,6 @@ export const en = {
         tabled: 'Tabled an amendment',
       },
       dissent: { written: 'Wrote a minority report', cosigned: 'Signed a minority report' },
-      permission: { denied: 'Was refused' },
       case: {
         opened: 'Opened a breach case',
         advanced: 'Moved a case on',

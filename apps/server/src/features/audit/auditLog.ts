@@ -27,14 +27,14 @@ export async function readAudit(db: Queryable, assemblyId: string): Promise<(Aud
 }
 
 /**
- * One page of the log in order: entries after `after` (a `seq`), at most `limit` (null: all),
- * none of the actions `without`. Security entries (`security.*`: refused commands, crafted
+ * One page of the log in order: entries after `after` (a `seq`), at most `limit` (null: all).
+ * Security entries (`security.*`: refused commands, crafted
  * packets) are for operators, read with SQL; they are never part of the assembly's record.
  */
 export async function readAuditPage(
   db: Queryable,
   assemblyId: string,
-  page: { after: number; limit: number | null; without?: readonly string[] },
+  page: { after: number; limit: number | null },
 ): Promise<(AuditEntry & { seq: number; at: Date })[]> {
   const rows = await db.query<{
     seq: string;
@@ -45,8 +45,8 @@ export async function readAuditPage(
     at: Date;
   }>(
     `SELECT id AS seq, actor_id, action, target, detail, at FROM audit_log
-     WHERE assembly_id = $1 AND id > $2 AND action NOT LIKE 'security.%' AND NOT (action = ANY($4::text[])) ORDER BY id LIMIT $3`,
-    [assemblyId, page.after, page.limit, [...(page.without ?? [])]],
+     WHERE assembly_id = $1 AND id > $2 AND action NOT LIKE 'security.%' ORDER BY id LIMIT $3`,
+    [assemblyId, page.after, page.limit],
   );
   return rows.map((r) => ({
     seq: Number(r.seq),
