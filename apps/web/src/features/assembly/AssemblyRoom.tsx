@@ -15,6 +15,11 @@ import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
 import { StandardTools } from '../charter/StandardTools.tsx';
+import { StandardDecisions } from '../amendments/StandardDecisions.tsx';
+import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
+import { CharterExports } from '../lifecycle/CharterExports.tsx';
+import { useBallotBox } from '../votes/useBallotBox.ts';
+import { VotesPanel } from '../votes/VotesPanel.tsx';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { useComments } from '../comments/useComments.ts';
@@ -30,7 +35,7 @@ import { useAssemblyRoom } from './useAssemblyRoom.ts';
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { socket, provider, sessions, comments, room, dispatch } = useAssemblyRoom(session.me);
+  const { socket, provider, sessions, comments, decisions, room, dispatch } = useAssemblyRoom(session.me);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
@@ -43,6 +48,8 @@ export function AssemblyRoom({ session }: { session: Session }) {
   const me = room?.me ?? session.me;
   const assembly = room?.assembly ?? session.assembly;
   const isModerator = me.role === 'moderator';
+  const decided = useRoomDecisions(decisions);
+  const ballots = useBallotBox(socket, me.role === 'member');
   const outdated =
     connection.refusal?.code === 'protocol_mismatch' || (room !== null && room.protocolVersion !== PROTOCOL_VERSION);
 
@@ -85,6 +92,11 @@ export function AssemblyRoom({ session }: { session: Session }) {
           {feed.state !== undefined && (
             <SessionPanel socket={socket} provider={provider} feed={feed} me={me} standards={room.standards} />
           )}
+          <VotesPanel
+            votes={decided.votes}
+            actions={{ ballots }}
+            {...(isModerator ? { note: t('votes.moderatorsDoNotVote') } : {})}
+          />
           <CommentsAnnouncer comments={commentList} standards={room.standards} />
           <Charter
             standards={room.standards}
@@ -108,6 +120,12 @@ export function AssemblyRoom({ session }: { session: Session }) {
                 }
               >
                 <StandardFields provider={provider} standard={standard} canEdit={canEdit} />
+                <StandardDecisions
+                  standard={standard}
+                  amendments={decided.amendmentsOf(standard.id)}
+                  dissents={decided.dissentsOf(standard.id)}
+                  actions={{ socket, me }}
+                />
                 <CommentsSection
                   standard={standard}
                   comments={commentsOf(commentGroups, standard.id)}
@@ -122,6 +140,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
               onAdded={(standard) => dispatch({ type: 'standard', standard, added: true })}
             />
           </Charter>
+          <CharterExports />
         </>
       )}
     </Page>

@@ -3,6 +3,7 @@ import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
 import { CommentsStore } from '../comments/commentsStore.ts';
 import { SessionStore } from '../session/sessionStore.ts';
+import { DecisionsStore } from '../votes/decisionsStore.ts';
 import type { roomReducer } from './roomState.ts';
 
 export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
@@ -10,6 +11,7 @@ export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
   provider: CollabProvider;
   sessions: SessionStore;
   comments: CommentsStore;
+  decisions: DecisionsStore;
 }
 
 /**
@@ -28,12 +30,14 @@ export function openLiveRoom<S extends AssemblySocket | WatchSocket>(
   broadcasts.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
   const sessions = new SessionStore(socket);
   const comments = new CommentsStore(socket);
+  const decisions = new DecisionsStore(socket);
   socket.connect();
   return {
-    live: { socket, provider, sessions, comments },
+    live: { socket, provider, sessions, comments, decisions },
     close: () => {
       sessions.destroy();
       comments.destroy();
+      decisions.destroy();
       provider.destroy();
       socket.disconnect();
     },

@@ -47,6 +47,7 @@ export function useAssemblyRoom(me: ParticipantView) {
     provider: live?.provider ?? null,
     sessions: live?.sessions ?? null,
     comments: live?.comments ?? null,
+    decisions: live?.decisions ?? null,
     room,
     dispatch,
   };

@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Coalescer } from './coalescer.ts';
-import type { Timers } from './coalescer.ts';
-
-/** Manual time: `advance` runs the timers that fall due. */
-function manualTimers() {
-  let now = 1000;
-  let next = 0;
-  const due = new Map<number, { at: number; run: () => void }>();
-  const timers: Timers = {
-    now: () => now,
-    setTimeout: (run, ms) => {
-      due.set(++next, { at: now + ms, run });
-      return next;
-    },
-    clearTimeout: (handle) => due.delete(handle as number),
-  };
-  const advance = (ms: number) => {
-    now += ms;
-    for (const [handle, timer] of [...due]) {
-      if (timer.at <= now) {
-        due.delete(handle);
-        timer.run();
-      }
-    }
-  };
-  return { timers, advance, pending: () => due.size };
-}
+import { manualTimers } from '../../../test/support/manualTimers.ts';
 
 describe('Coalescer', () => {
   it('emits the first items at once, then gathers a burst into one emission after the interval', () => {

@@ -7,6 +7,11 @@ import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { useAssemblyRoom } from '../assembly/useAssemblyRoom.ts';
+import { TableAmendments } from '../amendments/TableAmendments.tsx';
+import { LifecycleConsole } from '../lifecycle/LifecycleConsole.tsx';
+import { useDecisions } from '../votes/useDecisions.ts';
+import { OpenVoteForm } from '../votes/OpenVoteForm.tsx';
+import { VotesPanel } from '../votes/VotesPanel.tsx';
 import { AttendanceList } from '../session/AttendanceList.tsx';
 import { ModerationLog } from '../session/ModerationLog.tsx';
 import { SessionAnnouncer } from '../session/SessionAnnouncer.tsx';
@@ -23,7 +28,8 @@ import { SessionSetup } from './SessionSetup.tsx';
 /** Everything a moderator needs to run the session, on one keyboard-navigable page. */
 export function ConsoleRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { socket, provider, sessions, room } = useAssemblyRoom(session.me);
+  const { socket, provider, sessions, decisions, room } = useAssemblyRoom(session.me);
+  const decided = useDecisions(decisions);
   const connection = useConnection(socket);
   const save = useSaveStatus(provider);
   const feed = useSessionFeed(sessions);
@@ -65,6 +71,10 @@ export function ConsoleRoom({ session }: { session: Session }) {
             </>
           )}
           {state?.status === 'ended' && <EquityView equity={state.equity} />}
+          <LifecycleConsole socket={socket} standards={room.standards} />
+          <OpenVoteForm socket={socket} standards={room.standards} live={state?.status === 'live'} />
+          <VotesPanel votes={decided.votes} actions={{ closeWith: socket }} />
+          <TableAmendments socket={socket} amendments={decided.amendments} standards={room.standards} />
         </div>
       )}
     </Page>

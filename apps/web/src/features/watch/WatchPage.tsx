@@ -11,6 +11,10 @@ import { Charge } from '../charter/Charge.tsx';
 import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
+import { StandardDecisions } from '../amendments/StandardDecisions.tsx';
+import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
+import { CharterExports } from '../lifecycle/CharterExports.tsx';
+import { VotesPanel } from '../votes/VotesPanel.tsx';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { useComments } from '../comments/useComments.ts';
@@ -30,7 +34,8 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, comments, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, comments, decisions, room } = useWatchRoom(watchKey);
+  const decided = useRoomDecisions(decisions);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
@@ -69,6 +74,7 @@ export function WatchPage() {
             <>
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
+              <VotesPanel votes={decided.votes} />
               <CommentsAnnouncer comments={commentList} standards={room.standards} />
               <Charter
                 standards={room.standards}
@@ -80,6 +86,11 @@ export function WatchPage() {
                     badge={<DiscussingBadge show={discussed.has(standard.id)} />}
                   >
                     <StandardFields provider={provider} standard={standard} canEdit={false} />
+                    <StandardDecisions
+                      standard={standard}
+                      amendments={decided.amendmentsOf(standard.id)}
+                      dissents={decided.dissentsOf(standard.id)}
+                    />
                     <CommentsSection
                       standard={standard}
                       comments={commentsOf(commentGroups, standard.id)}
@@ -88,6 +99,7 @@ export function WatchPage() {
                   </StandardArticle>
                 )}
               />
+              <CharterExports watchKey={watchKey} />
             </>
           ) : (
             !connection.refusal && <Loading label={t('watch.connecting')} />

@@ -41,6 +41,7 @@ export function useWatchRoom(watchKey: string | null) {
     provider: live?.provider ?? null,
     sessions: live?.sessions ?? null,
     comments: live?.comments ?? null,
+    decisions: live?.decisions ?? null,
     room,
   };
 }

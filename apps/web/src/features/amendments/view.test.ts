@@ -1,0 +1,52 @@
+import { LIMITS } from '@moot/protocol';
+import type { AmendmentView, DissentView } from '@moot/protocol';
+import { describe, expect, it } from 'vitest';
+import { byStandard, checkWording, hasSignedAmendment, hasSignedDissent, of, proposedAmendments } from './view.ts';
+
+const amendment = (id: string, standardId: string, change: Partial<AmendmentView> = {}): AmendmentView => ({
+  id,
+  standardId,
+  text: `Wording ${id}`,
+  reason: '',
+  proposer: 'Ada',
+  cosigners: [],
+  status: 'proposed',
+  voteId: null,
+  ...change,
+});
+
+describe('byStandard', () => {
+  it('groups in the given order and gives an empty list for a standard without any', () => {
+    const groups = byStandard([amendment('a', 's1'), amendment('b', 's2'), amendment('c', 's1')]);
+    expect(of(groups, 's1').map((a) => a.id)).toEqual(['a', 'c']);
+    expect(of(groups, 'none')).toEqual([]);
+    expect(of(byStandard<AmendmentView>(undefined), 's1')).toEqual([]);
+  });
+});
+
+describe('signing', () => {
+  it('counts the proposer and co-signers of an amendment, and the signatories of a report', () => {
+    const a = amendment('a', 's', { cosigners: ['Grace'] });
+    expect(hasSignedAmendment(a, 'Ada')).toBe(true);
+    expect(hasSignedAmendment(a, 'Grace')).toBe(true);
+    expect(hasSignedAmendment(a, 'Alan')).toBe(false);
+    const d: DissentView = { id: 'd', standardId: 's', text: 'No', signatories: ['Alan'] };
+    expect(hasSignedDissent(d, 'Alan')).toBe(true);
+    expect(hasSignedDissent(d, 'Ada')).toBe(false);
+  });
+});
+
+describe('checkWording', () => {
+  it('trims, and refuses blank or too long wording', () => {
+    expect(checkWording('  New text \n')).toEqual({ ok: true, text: 'New text' });
+    expect(checkWording(' \n ')).toEqual({ ok: false, problem: 'empty' });
+    expect(checkWording('x'.repeat(LIMITS.maxAmendmentLength + 1))).toEqual({ ok: false, problem: 'tooLong' });
+  });
+});
+
+describe('proposedAmendments', () => {
+  it('keeps only those waiting to be tabled', () => {
+    const list = [amendment('a', 's'), amendment('b', 's', { status: 'tabled' }), amendment('c', 's')];
+    expect(proposedAmendments(list).map((a) => a.id)).toEqual(['a', 'c']);
+  });
+});

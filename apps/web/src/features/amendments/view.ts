@@ -1,0 +1,45 @@
+import { LIMITS } from '@moot/protocol';
+import type { AmendmentView, DissentView } from '@moot/protocol';
+
+const NONE: readonly never[] = [];
+
+/** Amendments or minority reports grouped by the standard they belong to, in the server's order. */
+export function byStandard<T extends AmendmentView | DissentView>(
+  items: readonly T[] | undefined,
+): ReadonlyMap<string, readonly T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items ?? []) {
+    const list = groups.get(item.standardId);
+    if (list) list.push(item);
+    else groups.set(item.standardId, [item]);
+  }
+  return groups;
+}
+
+export function of<T>(groups: ReadonlyMap<string, readonly T[]>, standardId: string): readonly T[] {
+  return groups.get(standardId) ?? NONE;
+}
+
+/** Whether this participant (by the name the server shows members) proposed or signed already. */
+export function hasSignedAmendment(amendment: AmendmentView, name: string): boolean {
+  return amendment.proposer === name || amendment.cosigners.includes(name);
+}
+
+export function hasSignedDissent(dissent: DissentView, name: string): boolean {
+  return dissent.signatories.includes(name);
+}
+
+export type WordingCheck = { ok: true; text: string } | { ok: false; problem: 'empty' | 'tooLong' };
+
+/** The protocol's rule for an amendment's or a minority report's wording: trimmed, 1 to the limit. */
+export function checkWording(text: string): WordingCheck {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { ok: false, problem: 'empty' };
+  if (trimmed.length > LIMITS.maxAmendmentLength) return { ok: false, problem: 'tooLong' };
+  return { ok: true, text: trimmed };
+}
+
+/** Amendments waiting for a moderator to table them, oldest standard first. */
+export function proposedAmendments(amendments: readonly AmendmentView[] | undefined): AmendmentView[] {
+  return (amendments ?? []).filter((a) => a.status === 'proposed');
+}

@@ -1,0 +1,38 @@
+import type { HttpError } from '@moot/protocol';
+import type { RequestError } from '../../api/http.ts';
+
+export type ExportFormat = 'json' | 'markdown';
+
+/** The file name the server gives in `Content-Disposition`, or the last part of the route. */
+export function fileNameOf(disposition: string | null, route: string): string {
+  const match = disposition && /filename="?([^";]+)"?/i.exec(disposition);
+  return match?.[1] ?? route.slice(route.lastIndexOf('/') + 1);
+}
+
+/**
+ * Fetches an export (with the session cookie, or the given headers) and saves it as a file through
+ * a Blob URL. Returns null when done, or what went wrong.
+ */
+export async function downloadExport(route: string, headers: Record<string, string>): Promise<RequestError | null> {
+  let response: Response;
+  try {
+    response = await fetch(route, { credentials: 'same-origin', headers });
+  } catch {
+    return { code: 'network', message: 'Network error' };
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as HttpError | null;
+    return body?.error ?? { code: 'unexpected', message: `HTTP ${response.status}` };
+  }
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response.headers.get('content-disposition'), route);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click has started the download; the URL can go once this task is over.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  return null;
+}

@@ -1,0 +1,83 @@
+import type { VoteView } from '@moot/protocol';
+import { useTranslation } from 'react-i18next';
+import type { AssemblySocket } from '../../collab/transport.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { ActionButton } from '../../ui/ActionButton.tsx';
+import { useCommands } from '../session/commands.ts';
+import type { BallotBox } from './ballotBox.ts';
+import { BallotForm } from './BallotForm.tsx';
+import { useRulesText } from './labels.ts';
+import { useBallot } from './useBallotBox.ts';
+import { VoteResult } from './VoteResult.tsx';
+
+export interface VoteActions {
+  /** Members: their ballot box. */
+  ballots?: BallotBox | null;
+  /** Moderators: the socket "Close vote" goes on. */
+  closeWith?: AssemblySocket | null;
+}
+
+/**
+ * One vote, for anyone: the question and how it is decided; while open, the turnout only (and the
+ * member's ballot, or the moderator's "Close vote"); once closed, the result. Nothing here is
+ * specific to a subject, so a vote on a breach's consequence shows the same way.
+ */
+export function VoteCard({ vote, actions = {} }: { vote: VoteView; actions?: VoteActions }) {
+  const { t } = useTranslation();
+  const rulesText = useRulesText();
+  const headingId = `vote-${vote.id}-question`;
+  const { ballots, closeWith } = actions;
+  const mine = useBallot(ballots ?? null, vote.id);
+  return (
+    <article
+      className="vote"
+      aria-labelledby={headingId}
+      data-testid="vote"
+      data-vote-id={vote.id}
+      data-status={vote.status}
+      data-subject={vote.subject}
+    >
+      <header className="vote-header">
+        <h3 id={headingId} className="vote-question">
+          {vote.question}
+        </h3>
+        <p className="vote-tags">
+          <span className="tag">{t(`votes.subjects.${vote.subject}`)}</span>
+          <span className={vote.status === 'open' ? 'tag tag-now' : 'tag'}>{t(`votes.statuses.${vote.status}`)}</span>
+          <span className="tag">{t(`votes.methods.${vote.rules.method}`)}</span>
+        </p>
+      </header>
+      <p className="hint">{rulesText(vote.rules)}</p>
+      {vote.status === 'open' ? (
+        <>
+          <p data-testid="turnout" data-turnout={vote.turnout} data-eligible={vote.eligible}>
+            {t('votes.turnout', { turnout: vote.turnout, eligible: vote.eligible, quorum: vote.quorumNeeded })}
+          </p>
+          <p className="hint">{t('votes.secretNote')}</p>
+          {ballots && <BallotForm vote={vote} box={ballots} />}
+          {closeWith && <CloseVote socket={closeWith} vote={vote} />}
+        </>
+      ) : (
+        <VoteResult vote={vote} myReceipt={mine.counted?.receipt ?? null} />
+      )}
+    </article>
+  );
+}
+
+function CloseVote({ socket, vote }: { socket: AssemblySocket; vote: VoteView }) {
+  const { t } = useTranslation();
+  const commands = useCommands(socket);
+  return (
+    <div className="button-row">
+      <ActionButton
+        className="danger"
+        unavailable={commands.busy}
+        aria-label={t('votes.closeLabel', { question: vote.question })}
+        onClick={() => void commands.run('vote:close', { voteId: vote.id })}
+      >
+        {t('votes.close')}
+      </ActionButton>
+      {commands.error && <ErrorNotice error={commands.error} />}
+    </div>
+  );
+}
