@@ -1,4 +1,3 @@
-import type { StandardField } from '@moot/protocol';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -8,13 +7,14 @@ import { CollaborationCarets } from './carets.ts';
 
 interface Props {
   handle: DocumentHandle;
-  field: StandardField;
+  /** The XML fragment: a standard's `text` or `breach`, a pad's `text`, a case's `reasoning`. */
+  field: string;
   /** The accessible name, e.g. "Text of Honesty". */
   label: string;
   editable: boolean;
 }
 
-function attributes(field: StandardField, label: string, editable: boolean): Record<string, string> {
+function attributes(field: string, label: string, editable: boolean): Record<string, string> {
   return {
     'aria-label': label,
     role: 'textbox',

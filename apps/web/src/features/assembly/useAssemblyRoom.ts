@@ -48,6 +48,7 @@ export function useAssemblyRoom(me: ParticipantView) {
     sessions: live?.sessions ?? null,
     comments: live?.comments ?? null,
     decisions: live?.decisions ?? null,
+    cases: live?.cases ?? null,
     room,
     dispatch,
   };

@@ -15,6 +15,9 @@ import { StandardDecisions } from '../amendments/StandardDecisions.tsx';
 import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
 import { CharterExports } from '../lifecycle/CharterExports.tsx';
 import { VotesPanel } from '../votes/VotesPanel.tsx';
+import { CasesPanel } from '../cases/CasesPanel.tsx';
+import { useCases } from '../cases/casesStore.ts';
+import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { useComments } from '../comments/useComments.ts';
@@ -34,7 +37,8 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, comments, decisions, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, comments, decisions, cases, room } = useWatchRoom(watchKey);
+  const caseList = useCases(cases);
   const decided = useRoomDecisions(decisions);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
@@ -74,7 +78,7 @@ export function WatchPage() {
             <>
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
-              <VotesPanel votes={decided.votes} />
+              <VotesPanel votes={votesOutsideCases(decided.votes)} />
               <CommentsAnnouncer comments={commentList} standards={room.standards} />
               <Charter
                 standards={room.standards}
@@ -100,6 +104,13 @@ export function WatchPage() {
                 )}
               />
               <CharterExports watchKey={watchKey} />
+              <CasesPanel
+                cases={caseList}
+                standards={room.standards}
+                votes={decided.votes}
+                provider={provider}
+                watchKey={watchKey}
+              />
             </>
           ) : (
             !connection.refusal && <Loading label={t('watch.connecting')} />
