@@ -19,7 +19,7 @@ const browser: Browser | null = await launchBrowser();
 
 const ROLE = 'Director of Housing';
 const QUESTION = `Case 1 (${ROLE}): what consequence?`;
-const REASONING = 'The minutes show the figures were known.';
+const REASONING = 'The minutes show the figures were known';
 const LADDER = ['Advice', 'Public apology', 'Formal warning'];
 
 describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, decide, the register', () => {
