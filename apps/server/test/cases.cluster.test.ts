@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
 import { caseDocId, type CaseView } from '@moot/protocol';
 import { setStandardStatus } from '../src/features/charter/charterStore.ts';
-import { CollabClient } from './support/collabClient.ts';
+import { CollabClient, paragraph } from './support/collabClient.ts';
 import {
   acked,
   connectMember,
@@ -18,14 +17,6 @@ import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
 
 const servicesUp = (await postgresAvailable()) && (await redisAvailable());
-
-const paragraph = (value: string) => {
-  const p = new Y.XmlElement('paragraph');
-  const t = new Y.XmlText();
-  t.insert(0, value);
-  p.insert(0, [t]);
-  return p;
-};
 
 describe.skipIf(!servicesUp)('a breach case across two nodes on Redis and PostgreSQL', () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;

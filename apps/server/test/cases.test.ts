@@ -12,7 +12,7 @@ import {
 } from '@moot/protocol';
 import { setStandardStatus } from '../src/features/charter/charterStore.ts';
 import { tally } from '../src/features/votes/tally.ts';
-import { CollabClient } from './support/collabClient.ts';
+import { CollabClient, paragraph } from './support/collabClient.ts';
 import {
   acked,
   connectWatcher,
@@ -22,14 +22,6 @@ import {
   type MemberSocket,
   type WatcherSocket,
 } from './support/harness.ts';
-
-const paragraph = (value: string) => {
-  const p = new Y.XmlElement('paragraph');
-  const t = new Y.XmlText();
-  t.insert(0, value);
-  p.insert(0, [t]);
-  return p;
-};
 
 /** A standard added, given a ladder and locked by the moderator, then adopted (the adoption vote is votes.test's). */
 async function adoptedStandard(session: AssemblyInSession, title: string, ladder: string[]): Promise<string> {

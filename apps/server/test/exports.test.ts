@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
 import { HTTP_ROUTES, WATCH_KEY_HEADER, type CharterExport } from '@moot/protocol';
 import { newSecret } from '../src/features/identity/secrets.ts';
-import { CollabClient } from './support/collabClient.ts';
+import { CollabClient, paragraph } from './support/collabClient.ts';
 import {
   connectMember,
   redeem,
@@ -23,13 +22,6 @@ describe('exporting the charter', () => {
     const editor = new CollabClient((await connectMember(running.url, cookie)).socket, seed.docId);
     await editor.open();
     // The same structure the browser's editor writes: paragraphs in the `text` and `breach` fields.
-    const paragraph = (value: string) => {
-      const p = new Y.XmlElement('paragraph');
-      const t = new Y.XmlText();
-      t.insert(0, value);
-      p.insert(0, [t]);
-      return p;
-    };
     editor.doc.transact(() => {
       editor.doc.getXmlFragment('text').insert(0, [paragraph('Leaders tell the truth <script>alert(1)</script>')]);
       editor.doc.getXmlFragment('breach').insert(0, [paragraph('A knowingly false statement')]);

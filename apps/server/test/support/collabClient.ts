@@ -112,3 +112,12 @@ export function updateFrame(update: Uint8Array): Uint8Array {
   syncProtocol.writeUpdate(encoder, update);
   return encoding.toUint8Array(encoder);
 }
+
+/** A paragraph as the browser's editor (TipTap's StarterKit) writes it into a rich-text field. */
+export function paragraph(value: string): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  t.insert(0, value);
+  p.insert(0, [t]);
+  return p;
+}
