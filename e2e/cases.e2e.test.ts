@@ -238,6 +238,26 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     expect(register.cases[0]!.reasoning).toContain(REASONING);
   });
 
+  it('dismisses a second case with a reason given in the console; everyone is told why', async () => {
+    const REASON = 'The report was filed on time after all';
+    acked(
+      await mod.emitWithAck('case:open', {
+        respondent: { role: 'Chief Planner' },
+        standardIds: [seed.standardId],
+        summary: 'Filed the annual report late',
+      }),
+    );
+    const steer = caseCard(moderator, 2);
+    await steer.getByText('Dismiss case 2…').click();
+    await steer.getByRole('button', { name: 'Dismiss case 2', exact: true }).click();
+    await steer.getByRole('alert').getByText('Give a reason first.').waitFor();
+    await steer.getByLabel('Reason for dismissing').fill(REASON);
+    await steer.getByRole('button', { name: 'Dismiss case 2', exact: true }).click();
+    await announced(ada, `Case 2 dismissed: ${REASON}`);
+    await caseCard(watcher, 2).locator('[data-testid="case-dismissal"]', { hasText: REASON }).waitFor();
+    expect(await caseCard(watcher, 2).getAttribute('data-status')).toBe('dismissed');
+  });
+
   it('fits a 360 px wide screen and stays accessible with the decision on screen (axe)', async () => {
     for (const page of [moderator, ada, watcher]) {
       await page.setViewportSize({ width: 360, height: 800 });

@@ -566,7 +566,7 @@ export const en = {
     recordReply: 'Record the reply',
     replaceReply: 'Replace the reply',
     replyRequired: 'Write the reply first.',
-    openVoteHint: 'A secret ranked vote among: {{options}}.',
+    openVoteHint: 'A secret ranked vote among these consequences, mildest first:',
     openVote: 'Open the consequence vote on case {{number}}',
     voteIsOpen: 'The consequence vote is open: close it from its card below.',
     dismiss: 'Dismiss case {{number}}…',

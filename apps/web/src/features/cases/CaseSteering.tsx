@@ -118,7 +118,14 @@ function OpenVoteForm({ commands, case: c }: FormProps) {
 
   return (
     <form className="decision-form" onSubmit={submit} noValidate>
-      <p className="hint">{t('cases.openVoteHint', { options: c.options.join(' · ') })}</p>
+      <p id={`${id}-options`} className="hint">
+        {t('cases.openVoteHint')}
+      </p>
+      <ul className="case-options" aria-labelledby={`${id}-options`}>
+        {c.options.map((option) => (
+          <li key={option}>{option}</li>
+        ))}
+      </ul>
       <label htmlFor={`${id}-quorum`}>{t('votes.quorumLabel')}</label>
       <p id={`${id}-quorum-hint`} className="hint">
         {t('votes.quorumHint')}
