@@ -16,8 +16,10 @@ import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
 import { createHttpApp } from './http/httpApp.ts';
+import { allowOwnOrigin } from './http/origin.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { socketFanout } from './realtime/fanout.ts';
+import { dropSlowConsumers } from './realtime/backpressure.ts';
 import { attachNamespaces } from './realtime/namespaces.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
@@ -37,6 +39,10 @@ export interface AppDeps {
   updateBatchMs?: number;
   /** Tuning for tests: updates folded into a snapshot after this many. */
   compactEvery?: number;
+  /** The address users reach (`PUBLIC_URL`): pages from its origin (or the host itself) may connect. */
+  publicUrl?: string | null;
+  /** A connection that has not authenticated by then is closed (default `LIMITS.handshakeTimeoutMs`). */
+  handshakeTimeoutMs?: number;
 }
 
 export interface App {
@@ -55,6 +61,8 @@ export function createApp(deps: AppDeps): App {
     maxHttpBufferSize: LIMITS.maxPacketBytes,
     transports: ['websocket'],
     serveClient: false,
+    connectTimeout: deps.handshakeTimeoutMs ?? LIMITS.handshakeTimeoutMs,
+    allowRequest: allowOwnOrigin(deps.publicUrl ?? null),
     ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
   });
   const cluster: Cluster = deps.cluster?.cluster ?? soloNode;
@@ -90,8 +98,16 @@ export function createApp(deps: AppDeps): App {
     secureCookies: deps.secureCookies ?? false,
   };
   attachNamespaces(context);
+  dropSlowConsumers(io, deps.logger);
   io.on('access:changed', (docId) => context.access.forget(docId));
-  httpServer.on('request', createHttpApp(context, { webRoot: deps.webRoot ?? null, redisUp: () => cluster.isUp() }));
+  httpServer.on(
+    'request',
+    createHttpApp(context, {
+      webRoot: deps.webRoot ?? null,
+      redisUp: () => cluster.isUp(),
+      publicUrl: deps.publicUrl ?? null,
+    }),
+  );
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -20,6 +20,7 @@ const app = createApp({
   logger,
   webRoot: config.webRoot,
   secureCookies: config.secureCookies,
+  publicUrl: config.publicUrl,
   updateBatchMs: config.updateBatchMs,
   ...(cluster ? { cluster } : {}),
 });

@@ -44,4 +44,11 @@ export const LIMITS = {
   maxCaseEvidence: 30,
   /** An evidence link (an http(s) address), in characters. */
   maxLinkLength: 2000,
+  /** How long a connection may stay open without joining a namespace (authenticating), in ms. */
+  handshakeTimeoutMs: 10_000,
+  /** Bytes waiting to be sent to one slow connection before it is cut off instead of buffered further. */
+  maxUnsentBytesPerConnection: 4 * 1024 * 1024,
+  /** Invite links from one address: look-ups in a burst, then per minute (no guessing). */
+  inviteLookupBurst: 30,
+  inviteLookupsPerMinute: 10,
 } as const;

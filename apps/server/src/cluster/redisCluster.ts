@@ -53,7 +53,11 @@ export class RedisCluster implements Cluster {
     const make = (name: string) => {
       const client: RedisClientType = createClient({
         url,
-        socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) },
+        socket: {
+          // A refused password does not heal by retrying: give up, so start fails saying why.
+          reconnectStrategy: (retries: number, cause: Error) =>
+            /WRONGPASS|NOAUTH|NOPERM/.test(cause?.message ?? '') ? cause : Math.min(100 * 2 ** retries, 2000),
+        },
         // While Redis is away, fail fast instead of queueing without bound: other nodes catch up
         // from the database when it returns (see checkGaps).
         disableOfflineQueue: true,

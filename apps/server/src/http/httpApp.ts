@@ -7,18 +7,20 @@ import type { AppContext } from '../appContext.ts';
 import { exportRoutes } from '../features/exports/exportRoutes.ts';
 import { inviteRoutes } from '../features/identity/inviteRoutes.ts';
 import { errorHandler } from './errors.ts';
+import { refuseForeignWrites } from './origin.ts';
 
 /** The client-side routes the single-page app owns; each serves index.html. */
 const APP_ROUTES = ['/', '/join', '/assembly', '/console', '/watch'];
 
 export function createHttpApp(
   ctx: AppContext,
-  options: { webRoot: string | null; redisUp: () => boolean | null },
+  options: { webRoot: string | null; redisUp: () => boolean | null; publicUrl?: string | null },
 ): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
+  app.use(refuseForeignWrites(options.publicUrl ?? null));
   app.use(express.json({ limit: '16kb' }));
 
   app.get(HTTP_ROUTES.health, async (_req, res) => {

@@ -15,6 +15,9 @@ import { registerFloorCommands } from '../features/sessions/floorCommands.ts';
 import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
 import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
 import { registerSessionCommands } from '../features/sessions/sessionCommands.ts';
+import { auditDenial } from '../features/audit/auditDenial.ts';
+import { recordDenialsWith } from './denials.ts';
+import { guardPackets } from './guard.ts';
 import { on } from './on.ts';
 import { authenticateObserver, authenticateParticipant } from '../features/identity/socketAuth.ts';
 import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type WatchSocket } from './socketData.ts';
@@ -26,9 +29,11 @@ import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type 
 export function attachNamespaces(ctx: AppContext): void {
   const { io, watch, logger } = ctx;
 
+  recordDenialsWith(io, (socket, event) => auditDenial(ctx, socket, event));
   io.use(authenticateParticipant(ctx.db));
   io.on('connection', (socket: AssemblySocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
+    guardPackets('assembly', socket, logger);
     registerDocumentCommands(ctx, socket);
     registerCharterCommands(ctx, socket);
     registerSessionCommands(ctx, socket);
@@ -62,6 +67,7 @@ export function attachNamespaces(ctx: AppContext): void {
   watch.use(authenticateObserver(ctx.db));
   watch.on('connection', (socket: WatchSocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
+    guardPackets('watch', socket, logger);
     registerWatchCommands(ctx, socket);
     on('watch', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const assemblyId = socket.data.assembly.id;

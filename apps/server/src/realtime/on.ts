@@ -13,6 +13,7 @@ import {
   type WatchClientEvents,
 } from '@moot/protocol';
 import { AppError } from './appError.ts';
+import { recordDenial } from './denials.ts';
 import type { AssemblySocket, WatchSocket } from './socketData.ts';
 
 type Events = { assembly: AssemblyClientEvents; watch: WatchClientEvents };
@@ -47,7 +48,10 @@ export function on<N extends keyof Events, E extends keyof Events[N] & keyof Sch
       return ack(fail(ErrorCode.rateLimited, 'Too many messages; slow down'));
     }
     if (!isAllowed(namespace, event as never, role)) {
-      return ack(fail(ErrorCode.forbidden, `A ${role} may not ${event}`));
+      // Recorded before the reply, so a refusal the client saw is always in the audit log.
+      return void recordDenial(socket, event).finally(() =>
+        ack(fail(ErrorCode.forbidden, `A ${role} may not ${event}`)),
+      );
     }
     const parsed = parsePayload(schema, payload);
     if (!parsed.ok) return ack({ ok: false, error: parsed.error });

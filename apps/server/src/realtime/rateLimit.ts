@@ -1,23 +1,29 @@
 import { LIMITS } from '@moot/protocol';
 
-/** A token bucket per socket: a sustained rate with a burst allowance above it. */
+/** A token bucket: a sustained rate with a burst allowance above it. */
 export class TokenBucket {
   private tokens: number;
-  private last = performance.now();
+  private last: number;
   /** Messages refused in a row; a socket that keeps pushing past the limit is disconnected. */
   refusedInARow = 0;
 
   constructor(
     private readonly perSecond: number = LIMITS.messagesPerSecond,
     private readonly burst: number = LIMITS.messageBurst,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.tokens = burst;
+    this.last = now();
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
   }
 
   take(): boolean {
-    const now = performance.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
+    this.refill();
     if (this.tokens >= 1) {
       this.tokens -= 1;
       this.refusedInARow = 0;
@@ -25,5 +31,17 @@ export class TokenBucket {
     }
     this.refusedInARow++;
     return false;
+  }
+
+  /** Whole seconds until a token is there again (0 if one is there now). */
+  secondsUntilAvailable(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.perSecond);
+  }
+
+  /** Back at its full burst: nothing to remember about whoever used it. */
+  get full(): boolean {
+    this.refill();
+    return this.tokens >= this.burst;
   }
 }

@@ -11,6 +11,7 @@ import type { LiveDocument } from '../collab/liveDocument.ts';
 import type { Participant } from '../features/identity/participantStore.ts';
 import type { InOrder } from './inOrder.ts';
 import type { TokenBucket } from './rateLimit.ts';
+import { hashSecret } from '../features/identity/secrets.ts';
 
 /** What the server knows about a connection once its handshake is authenticated. */
 export interface SocketData {
@@ -41,3 +42,5 @@ export const audienceRoom = (assemblyId: string, role: 'moderator' | 'member'): 
 /** Every socket of one participant, on any node. */
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
 export const documentRoom = (docId: string): string => `doc:${docId}`;
+/** Every socket opened with one session cookie, on any node (closed together at logout). Keyed by the token's hash. */
+export const sessionRoom = (sessionToken: string): string => `session:${hashSecret(sessionToken).toString('hex')}`;

@@ -38,10 +38,14 @@ export async function freePort(): Promise<number> {
 /** A `redis-server` of the test's own on a spare port, to stop and start mid-session. */
 export class OwnRedis {
   private process: ChildProcess | null = null;
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly extraArgs: string[],
+  ) {}
 
-  static async start(): Promise<OwnRedis> {
-    const redis = new OwnRedis(await freePort());
+  /** `extraArgs` go to redis-server as they are (e.g. `['--requirepass', secret]`). */
+  static async start(extraArgs: string[] = []): Promise<OwnRedis> {
+    const redis = new OwnRedis(await freePort(), extraArgs);
     await redis.start();
     return redis;
   }
@@ -53,7 +57,7 @@ export class OwnRedis {
   async start(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.extraArgs],
       {
         stdio: 'ignore',
       },
@@ -65,7 +69,9 @@ export class OwnRedis {
         await client.connect();
         await client.quit();
         return;
-      } catch {
+      } catch (error) {
+        // Up, but asking for the password it was started with.
+        if (/NOAUTH|WRONGPASS/.test(String(error))) return;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }

@@ -12,7 +12,9 @@ import {
 } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { sendError } from '../../http/errors.ts';
+import { sessionRoom } from '../../realtime/socketData.ts';
 import { recordAudit } from '../audit/auditLog.ts';
+import { InviteThrottle } from './inviteThrottle.ts';
 import { closeSession, findInvite, findSession, openSession, setDisplayName } from './participantStore.ts';
 
 export const sessionToken = (cookieHeader: string | undefined): string | null =>
@@ -36,16 +38,35 @@ const view = ({
 });
 
 /** Invites become sessions: the secret travels in a POST body and only its hash is stored. */
-export function inviteRoutes(ctx: Pick<AppContext, 'db' | 'sessionLifetimeMs' | 'secureCookies'>): Router {
+export function inviteRoutes(
+  ctx: Pick<AppContext, 'db' | 'io' | 'sessionLifetimeMs' | 'secureCookies'>,
+  throttle: InviteThrottle = new InviteThrottle(),
+): Router {
   const router = Router();
   const { db } = ctx;
+  /** The invite behind a secret, unless this address has been guessing (then a 429 is sent). */
+  const lookUp = async (req: Request, res: Response, secret: string) => {
+    const address = req.ip ?? 'unknown';
+    const wait = throttle.waitFor(address);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      sendError(res, 429, ErrorCode.rateLimited, `Too many invite links tried from here; wait ${wait} s`);
+      return undefined;
+    }
+    const invite = await findInvite(db, secret);
+    if (!invite) {
+      throttle.missed(address);
+      sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
+      return undefined;
+    }
+    return invite;
+  };
 
   router.post(HTTP_ROUTES.inspectInvite, async (req: Request, res: Response) => {
     const parsed = parsePayload(inspectInviteSchema, req.body);
     if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
-    const invite = await findInvite(db, parsed.value.secret);
-    if (!invite)
-      return sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
+    const invite = await lookUp(req, res, parsed.value.secret);
+    if (!invite) return;
     const info: InviteInfo = {
       assembly: invite.assembly,
       role: invite.participant.role,
@@ -58,9 +79,8 @@ export function inviteRoutes(ctx: Pick<AppContext, 'db' | 'sessionLifetimeMs' | 
     const parsed = parsePayload(redeemInviteSchema, req.body);
     if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
     const { secret, displayName } = parsed.value;
-    const invite = await findInvite(db, secret);
-    if (!invite)
-      return sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
+    const invite = await lookUp(req, res, secret);
+    if (!invite) return;
     const { participant, assembly } = invite;
     const token = await db.transaction(async (tx) => {
       await setDisplayName(tx, participant.id, displayName);
@@ -74,7 +94,8 @@ export function inviteRoutes(ctx: Pick<AppContext, 'db' | 'sessionLifetimeMs' | 
         value: token,
         httpOnly: true,
         sameSite: 'lax',
-        secure: ctx.secureCookies,
+        // Secure whenever the request came over HTTPS (through a trusted proxy), or always if configured.
+        secure: ctx.secureCookies || req.secure,
         path: '/',
         maxAge: Math.floor(ctx.sessionLifetimeMs / 1000),
       }),
@@ -93,10 +114,22 @@ export function inviteRoutes(ctx: Pick<AppContext, 'db' | 'sessionLifetimeMs' | 
 
   router.post(HTTP_ROUTES.logout, async (req: Request, res: Response) => {
     const token = sessionToken(req.headers.cookie);
-    if (token) await closeSession(db, token);
+    if (token) {
+      await closeSession(db, token);
+      // Every socket of this session, on every node, closes with it.
+      ctx.io.in(sessionRoom(token)).disconnectSockets(true);
+    }
     res.setHeader(
       'Set-Cookie',
-      stringifySetCookie({ name: SESSION_COOKIE, value: '', httpOnly: true, path: '/', maxAge: 0 }),
+      stringifySetCookie({
+        name: SESSION_COOKIE,
+        value: '',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.secureCookies || req.secure,
+        path: '/',
+        maxAge: 0,
+      }),
     );
     res.status(204).end();
   });

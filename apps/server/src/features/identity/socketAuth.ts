@@ -3,6 +3,7 @@ import type { ExtendedError, Socket } from 'socket.io';
 import type { Queryable } from '../../storage/database.ts';
 import { InOrder } from '../../realtime/inOrder.ts';
 import { TokenBucket } from '../../realtime/rateLimit.ts';
+import { sessionRoom } from '../../realtime/socketData.ts';
 import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
 import { sessionToken } from './inviteRoutes.ts';
 import { findSession } from './participantStore.ts';
@@ -34,6 +35,7 @@ export const authenticateParticipant = (db: Queryable) => async (socket: Socket,
       documentMessages: new InOrder(),
       bucket: new TokenBucket(),
     };
+    await socket.join(sessionRoom(token!));
     next();
   } catch {
     next(refuse(ErrorCode.unavailable, 'The server could not check your session; retrying'));

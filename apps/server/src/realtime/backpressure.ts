@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { Server } from 'socket.io';
+import { LIMITS } from '@moot/protocol';
+
+/** What engine.io exposes of one connection that this bound needs (not in its public types). */
+interface EngineConnection {
+  id: string;
+  transport: { socket?: { bufferedAmount?: number } };
+  on(event: 'packetCreate', listener: (packet: { data?: unknown }) => void): void;
+  on(event: 'flush', listener: () => void): void;
+  close(discard?: boolean): void;
+}
+
+const sizeOf = (data: unknown): number =>
+  typeof data === 'string' ? data.length : ArrayBuffer.isView(data) ? data.byteLength : 0;
+
+/**
+ * Socket.IO keeps no bound on what it buffers for a client that stops reading: packets wait in
+ * engine.io's write buffer, then in the WebSocket's. Before each packet is queued, this counts
+ * both; a connection past `maxUnsentBytes` is dropped (its queue discarded). It reconnects and
+ * resyncs from a snapshot if it was only slow; the server's memory stays bounded either way.
+ */
+export function dropSlowConsumers(
+  io: Server,
+  logger: Logger,
+  maxUnsentBytes: number = LIMITS.maxUnsentBytesPerConnection,
+): void {
+  io.engine.on('connection', (connection: EngineConnection) => {
+    let queued = 0;
+    let dropped = false;
+    connection.on('flush', () => (queued = 0));
+    connection.on('packetCreate', (packet) => {
+      queued += sizeOf(packet.data);
+      const unsent = queued + (connection.transport.socket?.bufferedAmount ?? 0);
+      if (dropped || unsent <= maxUnsentBytes) return;
+      dropped = true;
+      logger.warn({ connection: connection.id, unsent }, 'slow consumer; disconnecting');
+      connection.close(true);
+    });
+  });
+}

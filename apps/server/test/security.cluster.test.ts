@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeRole, revokeParticipant } from '../src/features/identity/participantAccess.ts';
+import { connectMember, redeem, seedAssembly, type MemberSocket, type SeededAssembly } from './support/harness.ts';
+import { startNode } from './support/nodes.ts';
+import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
+import { createScratchDatabase, postgresAvailable } from './support/services.ts';
+
+const servicesUp = (await postgresAvailable()) && (await redisAvailable());
+
+/** Resolves with the milliseconds until the server closed the socket. */
+const closedWithin = (socket: MemberSocket) => {
+  const start = performance.now();
+  return new Promise<{ reason: string; ms: number }>((resolve) =>
+    socket.once('disconnect', (reason) => resolve({ reason, ms: performance.now() - start })),
+  );
+};
+
+describe.skipIf(!servicesUp)('revocation and demotion reach every node', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let nodes: Awaited<ReturnType<typeof startNode>>[];
+  let seed: SeededAssembly;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    const prefix = uniquePrefix();
+    nodes = [];
+    for (let i = 0; i < 2; i++) nodes.push(await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix }));
+    seed = await seedAssembly(nodes[0]!.db);
+  });
+  afterAll(async () => {
+    for (const node of nodes ?? []) await node.close();
+    await scratch?.drop();
+  });
+
+  const idOf = async (name: string) =>
+    (await nodes[0]!.db.query<{ id: string }>('SELECT id FROM participants WHERE display_name = $1', [name]))[0]!.id;
+
+  it('revoking on node A disconnects the member on both nodes within two seconds', async () => {
+    const cookie = await redeem(nodes[0]!.url, seed.memberInvites[0]!, 'Ada');
+    const onA = (await connectMember(nodes[0]!.url, cookie)).socket;
+    const onB = (await connectMember(nodes[1]!.url, cookie)).socket;
+    const [closedA, closedB] = [closedWithin(onA), closedWithin(onB)];
+    await revokeParticipant(nodes[0]!.app.context, seed.assemblyId, await idOf('Ada'), null);
+    for (const closed of [await closedA, await closedB]) {
+      expect(closed.reason).toBe('io server disconnect');
+      expect(closed.ms).toBeLessThan(2000);
+    }
+    await expect(connectMember(nodes[1]!.url, cookie)).rejects.toMatchObject({ message: 'unauthorized' });
+  });
+
+  it('demoting on node A closes the moderator socket on node B; it comes back without moderator powers', async () => {
+    const cookie = await redeem(nodes[0]!.url, seed.moderatorInvite, 'Mo');
+    const onB = (await connectMember(nodes[1]!.url, cookie)).socket;
+    const closed = closedWithin(onB);
+    await changeRole(nodes[0]!.app.context, seed.assemblyId, await idOf('Mo'), 'member', null);
+    expect((await closed).ms).toBeLessThan(2000);
+    const again = (await connectMember(nodes[1]!.url, cookie)).socket;
+    expect(await again.emitWithAck('session:create', { title: 'Still moderating?' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    again.disconnect();
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HTTP_ROUTES, LIMITS, NAMESPACES } from '@moot/protocol';
+import { assemblyRoom } from '../src/realtime/socketData.ts';
+import {
+  connectWatcher,
+  redeem,
+  seedAssembly,
+  startApp,
+  type RunningApp,
+  type SeededAssembly,
+} from './support/harness.ts';
+import { RawEngine } from './support/rawEngine.ts';
+
+const HANDSHAKE_DEADLINE_MS = 400;
+
+describe('transport limits', () => {
+  let running: RunningApp;
+  let seed: SeededAssembly;
+  beforeAll(async () => {
+    running = await startApp({ handshakeTimeoutMs: HANDSHAKE_DEADLINE_MS });
+    seed = await seedAssembly(running.db);
+  });
+  afterAll(() => running.close());
+
+  it('closes a WebSocket that sends a frame over the packet limit (1009), before it is buffered', async () => {
+    const engine = await RawEngine.open(running.url);
+    await engine.watch(seed.watchKey);
+    engine.send(new Uint8Array(LIMITS.maxPacketBytes + 1));
+    expect((await engine.closed).code).toBe(1009);
+  });
+
+  it('refuses long-polling outright, even an oversized POST, with a clear 400', async () => {
+    const handshake = await fetch(`${running.url}/socket.io/?EIO=4&transport=polling`);
+    expect(handshake.status).toBe(400);
+    expect(await handshake.json()).toMatchObject({ message: 'Transport unknown' });
+    const post = await fetch(`${running.url}/socket.io/?EIO=4&transport=polling&sid=x`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x'.repeat(LIMITS.maxPacketBytes * 2),
+    });
+    expect(post.status).toBe(400);
+  });
+
+  it('closes a connection that never authenticates by the handshake deadline', async () => {
+    const engine = await RawEngine.open(running.url);
+    const opened = performance.now();
+    const { at } = await engine.closed;
+    expect(at - opened).toBeGreaterThanOrEqual(HANDSHAKE_DEADLINE_MS - 50);
+    expect(at - opened).toBeLessThan(HANDSHAKE_DEADLINE_MS + 2000);
+  });
+
+  it('closes a connection whose authentication failed, by the same deadline', async () => {
+    const engine = await RawEngine.open(running.url);
+    engine.packet({ type: 0, nsp: NAMESPACES.watch, data: { protocol: 'x', watchKey: 'wrong' } });
+    await vi.waitFor(() => expect(engine.frames.length).toBeGreaterThan(1)); // the CONNECT_ERROR
+    await engine.closed;
+  });
+
+  it('cannot buffer data before it authenticates: an event before CONNECT closes it at once', async () => {
+    const engine = await RawEngine.open(running.url);
+    for (let i = 0; i < 1000; i++) engine.packet({ type: 2, nsp: NAMESPACES.watch, data: ['clock:ping', {}] });
+    const { code } = await engine.closed;
+    expect(code).toBeGreaterThan(0);
+    expect(running.app.io.engine.clientsCount).toBe(0);
+  });
+
+  it('drops a consumer that stops reading instead of buffering for it without bound', async () => {
+    const honest = await connectWatcher(running.url, seed.watchKey);
+    let honestReceived = 0;
+    (honest.socket as unknown as { on(e: string, l: () => void): void }).on('flood', () => honestReceived++);
+    const slow = await RawEngine.open(running.url);
+    await slow.watch(seed.watchKey);
+    const clients = running.app.io.engine.clientsCount;
+    // The slow client's TCP socket stops reading: the kernel buffers fill, then the server's would.
+    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const room = running.app.context.watch.to(assemblyRoom(seed.assemblyId)) as unknown as {
+      emit(e: string, b: Buffer): void;
+    };
+    const chunk = Buffer.alloc(64 * 1024, 1);
+    let sent = 0;
+    // At most 256 MiB: far beyond the limit plus any kernel buffer; it stops as soon as the slow one is dropped.
+    while (running.app.io.engine.clientsCount === clients && sent < 4096) {
+      for (let i = 0; i < 32; i++) room.emit('flood', chunk);
+      sent += 32;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(running.app.io.engine.clientsCount).toBe(clients - 1);
+    expect(sent * chunk.length).toBeLessThan(128 * 1024 * 1024);
+    await vi.waitFor(() => expect(honestReceived).toBe(sent), { timeout: 10_000 });
+    expect(honest.socket.connected).toBe(true);
+    honest.socket.disconnect();
+    slow.close();
+  });
+});
+
+describe('invite links from one address', () => {
+  let running: RunningApp;
+  let seed: SeededAssembly;
+  beforeAll(async () => {
+    running = await startApp();
+    seed = await seedAssembly(running.db);
+  });
+  afterAll(() => running.close());
+
+  const post = (route: string, body: unknown, from: string) =>
+    fetch(running.url + route, {
+      method: 'POST',
+      // The app trusts the loopback proxy's X-Forwarded-For, as it would nginx's on the same host.
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+      body: JSON.stringify(body),
+    });
+
+  it('stops a guesser with 429 and Retry-After, even for a real link, while others join', async () => {
+    const guesser = '203.0.113.9';
+    for (let i = 0; i < LIMITS.inviteLookupBurst; i++) {
+      const secret = `guess${String(i).padStart(17, '0')}`;
+      const response =
+        i % 2
+          ? await post(HTTP_ROUTES.inspectInvite, { secret }, guesser)
+          : await post(HTTP_ROUTES.redeemInvite, { secret, displayName: 'G' }, guesser);
+      expect(response.status).toBe(404);
+    }
+    const refused = await post(HTTP_ROUTES.inspectInvite, { secret: seed.memberInvites[0] }, guesser);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    const redeemRefused = await post(
+      HTTP_ROUTES.redeemInvite,
+      { secret: seed.memberInvites[0], displayName: 'G' },
+      guesser,
+    );
+    expect(redeemRefused.status).toBe(429);
+    // Someone else, and everyone redeeming real links, is not held back.
+    expect((await post(HTTP_ROUTES.inspectInvite, { secret: seed.memberInvites[0] }, '198.51.100.7')).status).toBe(200);
+    await expect(redeem(running.url, seed.memberInvites[1]!, 'Ada')).resolves.toMatch(/=/);
+  });
+});
