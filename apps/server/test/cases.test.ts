@@ -163,8 +163,13 @@ describe('breach cases', () => {
     await refused(members[0]!.emitWithAck('case:advance', { caseId, to: 'hearing' }), 'forbidden');
 
     acked(await mod.emitWithAck('case:reply', { caseId, reply: 'I was given wrong figures.' }));
-    acked(await mod.emitWithAck('case:advance', { caseId, to: 'hearing' }));
-    await refused(mod.emitWithAck('case:advance', { caseId, to: 'hearing' }), 'bad_request');
+    // Two moderators' clicks at once: the case's row lock lets one through; the other is told why.
+    const both = await Promise.all([
+      mod.emitWithAck('case:advance', { caseId, to: 'hearing' }),
+      mod.emitWithAck('case:advance', { caseId, to: 'hearing' }),
+    ]);
+    expect(both.map((ack) => ack.ok).sort()).toEqual([false, true]);
+    expect(both.find((ack) => !ack.ok)).toMatchObject({ error: { code: 'bad_request' } });
     acked(await mod.emitWithAck('case:reply', { caseId, reply: 'I was given wrong figures by the treasurer.' }));
 
     // While the case is heard, the reasoning can be read but not written: refused, byte-identical.
@@ -211,6 +216,10 @@ describe('breach cases', () => {
     acked(await members[0]!.emitWithAck('vote:cast', rank(voteId, [1, 2], SECRET_REASON)));
     acked(await members[1]!.emitWithAck('vote:cast', rank(voteId, [2, 1])));
     acked(await members[2]!.emitWithAck('vote:cast', rank(voteId, [4, 2])));
+    // Until the close, nothing anyone received carries a choice or a ballot's reason.
+    await vi.waitFor(() => expect(votes.find((v) => v.id === voteId)?.turnout).toBe(3));
+    expect(everything.join('\n')).not.toContain('ranking');
+    expect(everything.join('\n')).not.toContain(SECRET_REASON);
     const result = acked(await mod.emitWithAck('vote:close', { voteId }));
 
     // Round 1 ties Advice, Public apology and Training at 1; the later-listed go first; Training's ballot moves on.
@@ -265,6 +274,8 @@ describe('breach cases', () => {
     const caseId = await openCase([honesty], 'Ignored a freedom of information request');
     acked(await mod.emitWithAck('case:advance', { caseId, to: 'hearing' }));
     acked(await mod.emitWithAck('case:advance', { caseId, to: 'deliberating' }));
+    // A standard the charter drops after it was cited still counts, with its ladder.
+    acked(await mod.emitWithAck('standard:remove', { standardId: honesty }));
     const first = acked(await mod.emitWithAck('case:openVote', { caseId, quorumShare: 1 }));
     expect(first.options).toEqual([NO_BREACH_FOUND, 'Advice', 'Public apology', 'Formal warning']);
     acked(await members[0]!.emitWithAck('vote:cast', rank(first.voteId, [3])));

@@ -13,10 +13,19 @@ import { forgetCaseAccess } from './decideCase.ts';
 /** The only moves a moderator makes by hand; `decided` comes from the consequence vote. */
 const NEXT: Partial<Record<CaseStatus, CaseStatus>> = { open: 'hearing', hearing: 'deliberating' };
 
-/** The consequence options of these standards, refused if a vote could not be held on them. */
-async function optionsFor(tx: Queryable, assemblyId: string, standardIds: readonly string[]): Promise<string[]> {
+/**
+ * The consequence options of these standards, refused if a vote could not be held on them.
+ * When a case is opened each must be an adopted standard of the charter; once cited, a standard
+ * keeps counting with its ladder even if the charter later drops it.
+ */
+async function optionsFor(
+  tx: Queryable,
+  assemblyId: string,
+  standardIds: readonly string[],
+  citing: boolean,
+): Promise<string[]> {
   const standards = await store.standardsByIds(tx, assemblyId, standardIds);
-  for (const id of standardIds) {
+  for (const id of citing ? standardIds : []) {
     const standard = standards.find((s) => s.id === id);
     if (!standard || standard.removed) throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
     if (standard.status !== 'adopted') {
@@ -61,7 +70,7 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
 
   on('assembly', socket, 'case:open', logger, async ({ respondent, standardIds, summary, evidence }) => {
     const opened = await db.transaction(async (tx) => {
-      await optionsFor(tx, assemblyId, standardIds);
+      await optionsFor(tx, assemblyId, standardIds, true);
       const c = await store.insertCase(tx, {
         assemblyId,
         openedBy: actorId,
@@ -138,7 +147,7 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
       if (await store.openConsequenceVote(tx, caseId)) {
         throw new AppError(ErrorCode.badRequest, 'A consequence vote on this case is already open');
       }
-      const options = await optionsFor(tx, assemblyId, c.standardIds);
+      const options = await optionsFor(tx, assemblyId, c.standardIds, false);
       const voteId = await openVoteInSession(tx, {
         assemblyId,
         actorId,
