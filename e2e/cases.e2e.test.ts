@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRegister, CaseView, VoteView } from '@moot/protocol';
 import {
@@ -41,6 +41,11 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     eventually(
       () => page.locator('[data-testid="cases-announcer"]').textContent(),
       (text) => expect(text).toContain(sentence),
+    );
+  const focused = (locator: Locator) =>
+    eventually(
+      () => locator.evaluate((element) => element === document.activeElement),
+      (is) => expect(is).toBe(true),
     );
   const reasoningField = (page: Page) => page.getByRole('textbox', { name: 'Reasoning of case 1', exact: true });
 
@@ -107,7 +112,12 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     await form.getByLabel('Name of the role-holder (optional)').fill('Pat Example');
     await form.getByRole('checkbox', { name: 'Honesty' }).check();
     await form.getByLabel('Summary of the case').fill('Told the council the budget was balanced.');
+    // Keyboard users land in the new row, and back on "Add evidence" when a row goes.
     await form.getByRole('button', { name: 'Add evidence' }).click();
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await focused(form.getByLabel('Evidence 2: what it shows'));
+    await form.getByRole('button', { name: 'Remove evidence 2' }).click();
+    await focused(form.getByRole('button', { name: 'Add evidence' }));
     await form.getByLabel('Evidence 1: what it shows').fill('Council minutes, 12 May');
     await form.getByLabel('Evidence 1: link (optional)').fill('javascript:alert(1)');
     await form.getByRole('button', { name: 'Open the case' }).click();
@@ -145,6 +155,8 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
 
     await steer.getByRole('button', { name: 'Open deliberation on case 1' }).click();
     await announced(ada, 'Case 1 moved to deliberation.');
+    // The button pressed is gone with the status; focus stays in the case's controls.
+    await focused(steer.getByLabel('Quorum (% of members checked in)'));
     await announced(watcher, 'Case 1 moved to deliberation.');
   });
 

@@ -1,6 +1,6 @@
 import { LIMITS } from '@moot/protocol';
 import type { CaseView } from '@moot/protocol';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
@@ -22,17 +22,30 @@ export function CaseSteering({ socket, case: c }: Props) {
   const { t } = useTranslation();
   const commands = useCommands(socket);
   const { number, status } = c;
+  const group = useRef<HTMLDivElement>(null);
+  const steered = useRef(false);
+  // The control just pressed goes away with the status it applied to: keep focus in the case's controls.
+  useEffect(() => {
+    if (!steered.current) return;
+    steered.current = false;
+    if (!group.current?.contains(document.activeElement))
+      group.current?.querySelector<HTMLElement>('button, textarea, input, summary')?.focus();
+  }, [status]);
+  const advance = (to: 'hearing' | 'deliberating') => {
+    steered.current = true;
+    void commands.run('case:advance', { caseId: c.id, to });
+  };
   if (status === 'decided' || status === 'dismissed') return null;
   const voteOpen = c.votes.some((vote) => vote.status === 'open');
 
   return (
-    <div className="case-steering" role="group" aria-label={t('cases.steeringLabel', { number })}>
+    <div className="case-steering" role="group" aria-label={t('cases.steeringLabel', { number })} ref={group}>
       {status === 'open' && (
         <div className="button-row">
           <ActionButton
             unavailable={commands.busy}
             aria-label={t('cases.toHearingLabel', { number })}
-            onClick={() => void commands.run('case:advance', { caseId: c.id, to: 'hearing' })}
+            onClick={() => advance('hearing')}
           >
             {t('cases.toHearing')}
           </ActionButton>
@@ -44,7 +57,7 @@ export function CaseSteering({ socket, case: c }: Props) {
           <ActionButton
             unavailable={commands.busy}
             aria-label={t('cases.toDeliberationLabel', { number })}
-            onClick={() => void commands.run('case:advance', { caseId: c.id, to: 'deliberating' })}
+            onClick={() => advance('deliberating')}
           >
             {t('cases.toDeliberation')}
           </ActionButton>

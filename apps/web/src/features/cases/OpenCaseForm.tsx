@@ -1,6 +1,6 @@
 import { LIMITS } from '@moot/protocol';
 import type { StandardView } from '@moot/protocol';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
@@ -37,6 +37,14 @@ export function OpenCaseForm({ socket, standards }: { socket: AssemblySocket; st
   const adopted = standards.filter((s) => s.status === 'adopted');
   const [draft, setDraft] = useState<CaseDraft>(EMPTY_CASE);
   const [problem, setProblem] = useState<CaseDraftProblem | null>(null);
+  // After adding a row, its first field; after removing one, "Add evidence": focus never drops to the page.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusTarget === null) return;
+    (document.getElementById(focusTarget) ?? addButton.current)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
   const set = (change: Partial<CaseDraft>) => setDraft((d) => ({ ...d, ...change }));
   const invalid = (field: CaseDraftProblem['field'], index?: number) =>
     problem?.field === field && (index === undefined || ('index' in problem && problem.index === index))
@@ -160,7 +168,10 @@ export function OpenCaseForm({ socket, standards }: { socket: AssemblySocket; st
                       <button
                         type="button"
                         className="secondary"
-                        onClick={() => set({ evidence: draft.evidence.filter((_, i) => i !== index) })}
+                        onClick={() => {
+                          set({ evidence: draft.evidence.filter((_, i) => i !== index) });
+                          setFocusTarget(`${id}-add-evidence`);
+                        }}
                       >
                         {t('cases.removeEvidence', { number })}
                       </button>
@@ -174,7 +185,12 @@ export function OpenCaseForm({ socket, standards }: { socket: AssemblySocket; st
             <button
               type="button"
               className="secondary"
-              onClick={() => set({ evidence: [...draft.evidence, { description: '', link: '' }] })}
+              id={`${id}-add-evidence`}
+              ref={addButton}
+              onClick={() => {
+                set({ evidence: [...draft.evidence, { description: '', link: '' }] });
+                setFocusTarget(`${id}-ev-${draft.evidence.length}`);
+              }}
             >
               {t('cases.addEvidence')}
             </button>
