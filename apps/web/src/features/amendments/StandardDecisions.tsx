@@ -36,37 +36,39 @@ export function StandardDecisions({ standard, amendments, dissents, actions }: P
   return (
     <div className="decisions-of-standard" data-testid="standard-decisions">
       <LadderView standard={standard} />
-      <section aria-labelledby={`${id}-amendments`} data-testid="amendments">
-        <h4 id={`${id}-amendments`}>{t('amendments.heading', { count: amendments.length })}</h4>
-        {amendments.length === 0 ? (
-          <p className="empty">{t('amendments.empty')}</p>
-        ) : (
-          <ol className="amendment-list">
-            {amendments.map((amendment) => (
-              <li key={amendment.id}>
-                <AmendmentItem amendment={amendment} {...(actions ? { actions } : {})} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {actions && amendable && (
-          <WordingForm
-            heading={t('amendments.proposeHeading')}
-            textLabel={t('amendments.textLabel')}
-            textHint={t('amendments.textHint', { max: LIMITS.maxAmendmentLength })}
-            reasonLabel={t('amendments.reasonLabel')}
-            submitLabel={t('amendments.propose')}
-            onSubmit={async (text, reason) => {
-              const ack = await sendCommand(actions.socket, 'amendment:propose', {
-                standardId: standard.id,
-                text,
-                reason,
-              });
-              return ack.ok ? null : ack.error;
-            }}
-          />
-        )}
-      </section>
+      {(amendable || amendments.length > 0) && (
+        <section aria-labelledby={`${id}-amendments`} data-testid="amendments">
+          <h4 id={`${id}-amendments`}>{t('amendments.heading', { count: amendments.length })}</h4>
+          {amendments.length === 0 ? (
+            <p className="empty">{t('amendments.empty')}</p>
+          ) : (
+            <ol className="amendment-list">
+              {amendments.map((amendment) => (
+                <li key={amendment.id}>
+                  <AmendmentItem amendment={amendment} {...(actions ? { actions } : {})} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {actions && amendable && (
+            <WordingForm
+              heading={t('amendments.proposeHeading')}
+              textLabel={t('amendments.textLabel')}
+              textHint={t('amendments.textHint', { max: LIMITS.maxAmendmentLength })}
+              reasonLabel={t('amendments.reasonLabel')}
+              submitLabel={t('amendments.propose')}
+              onSubmit={async (text, reason) => {
+                const ack = await sendCommand(actions.socket, 'amendment:propose', {
+                  standardId: standard.id,
+                  text,
+                  reason,
+                });
+                return ack.ok ? null : ack.error;
+              }}
+            />
+          )}
+        </section>
+      )}
       {(decided || dissents.length > 0) && (
         <section aria-labelledby={`${id}-dissents`} data-testid="dissents">
           <h4 id={`${id}-dissents`}>{t('amendments.dissentsHeading', { count: dissents.length })}</h4>

@@ -92,7 +92,7 @@ export function WordingForm({ heading, textLabel, textHint, reasonLabel, submitL
       </button>
       {busy && (
         <p className="hint" role="status">
-          {t('amendments.proposing')}
+          {t('amendments.sending')}
         </p>
       )}
       {error && (

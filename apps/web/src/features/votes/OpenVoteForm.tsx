@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands } from '../session/commands.ts';
-import { DEFAULT_RULES, rulesFromDraft, type RulesDraft } from './rulesDraft.ts';
+import { DEFAULT_RULES, rulesFromDraft, type RulesDraft, type RulesProblem } from './rulesDraft.ts';
 import { RulesFields, useRulesProblemText } from './RulesFields.tsx';
 
 /** Decisions on a text are yes/no or consent votes (the server refuses the others). */
@@ -31,7 +31,7 @@ export function OpenVoteForm({ socket, standards, live }: Props) {
   const [question, setQuestion] = useState('');
   const [draft, setDraft] = useState<RulesDraft>(DEFAULT_RULES);
   const [problem, setProblem] = useState<string | null>(null);
-  const [rulesProblem, setRulesProblem] = useState<ReturnType<typeof rulesFromDraft> | null>(null);
+  const [rulesProblem, setRulesProblem] = useState<RulesProblem | null>(null);
   const chosen = locked.find((s) => s.id === standardId) ?? locked[0];
   const methods = kind === 'adopt_standard' ? TEXT_DECISION_METHODS : VOTE_METHODS;
 
@@ -47,7 +47,7 @@ export function OpenVoteForm({ socket, standards, live }: Props) {
       subject = { kind, question: question.trim() };
     }
     const checked = rulesFromDraft(draft);
-    setRulesProblem(checked);
+    setRulesProblem(checked.ok ? null : checked.problem);
     if (!checked.ok) return setProblem(problemText(checked.problem));
     setProblem(null);
     const opened = await commands.run('vote:open', {
@@ -121,12 +121,7 @@ export function OpenVoteForm({ socket, standards, live }: Props) {
             />
           </>
         )}
-        <RulesFields
-          draft={draft}
-          onChange={setDraft}
-          methods={methods}
-          problem={rulesProblem && !rulesProblem.ok ? rulesProblem.problem : null}
-        />
+        <RulesFields draft={draft} onChange={setDraft} methods={methods} problem={rulesProblem} />
         <button type="submit" aria-disabled={commands.busy}>
           {commands.busy ? t('votes.opening') : t('votes.openVote')}
         </button>

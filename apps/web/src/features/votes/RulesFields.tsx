@@ -38,7 +38,7 @@ export function RulesFields({ draft, onChange, methods, problem }: Props) {
           >
             <option value="simple">{t('votes.thresholds.simple')}</option>
             <option value="two_thirds">{t('votes.thresholds.two_thirds')}</option>
-            <option value="share">{t('votes.thresholds.share', { percent: '…' })}</option>
+            <option value="share">{t('votes.thresholdShareOption')}</option>
           </select>
           {draft.threshold === 'share' && (
             <>
