@@ -220,6 +220,9 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     const seen = caseCard(watcher);
     await seen.locator('[data-testid="case-decision"]').waitFor();
     expect(await seen.getAttribute('data-status')).toBe('decided');
+    expect(
+      (await seen.locator('[data-testid="case-timeline"] li').allTextContents()).map((step) => step.split(' ')[0]),
+    ).toEqual(['Opened', 'Heard', 'Deliberated', 'Decided']);
     expect(await seen.locator('[data-testid="case-outcome"]').innerText()).toBe('Formal warning');
     await seen.getByText('A breach was found.').waitFor();
     await seen.locator('[data-testid="vote-rounds"]').waitFor();

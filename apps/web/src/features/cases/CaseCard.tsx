@@ -6,7 +6,7 @@ import { VoteCard, type VoteActions } from '../votes/VoteCard.tsx';
 import { CaseEvidence } from './CaseEvidence.tsx';
 import { CaseReasoning } from './CaseReasoning.tsx';
 import { CaseSteering } from './CaseSteering.tsx';
-import { citedStandards, votesOfCase } from './view.ts';
+import { caseTimeline, citedStandards, votesOfCase } from './view.ts';
 
 export interface CaseActions {
   /** Members and moderators co-draft the reasoning. */
@@ -31,7 +31,8 @@ interface Props {
  * the decision. Moderators steer it from the console.
  */
 export function CaseCard({ case: c, standards, votes, provider, actions }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const prefix = `case-${c.id}`;
   const { role, name } = c.respondent;
   const cited = citedStandards(c, standards);
@@ -68,6 +69,18 @@ export function CaseCard({ case: c, standards, votes, provider, actions }: Props
         </dd>
         <dt>{t('cases.openedByLabel')}</dt>
         <dd>{c.openedBy}</dd>
+        <dt>{t('cases.timelineLabel')}</dt>
+        <dd>
+          <ol className="case-standards" data-testid="case-timeline">
+            {caseTimeline(c).map(({ step, at }) => (
+              <li key={step}>
+                <time dateTime={new Date(at).toISOString()}>
+                  {t(`cases.timeline.${step}`, { date: when.format(at) })}
+                </time>
+              </li>
+            ))}
+          </ol>
+        </dd>
       </dl>
       <h4>{t('cases.summaryHeading')}</h4>
       <p className="case-text" data-testid="case-summary">

@@ -5,6 +5,7 @@ import { aCase, aVote } from '../../../test/support/cases.ts';
 import {
   caseChanges,
   caseFromDraft,
+  caseTimeline,
   casesInOrder,
   citedStandards,
   EMPTY_CASE,
@@ -53,6 +54,20 @@ describe('the register, in order', () => {
     expect(safeHref('data:text/html,<b>x</b>')).toBeNull();
     expect(safeHref('not a url')).toBeNull();
     expect(safeHref(null)).toBeNull();
+  });
+});
+
+describe('the timeline of a case', () => {
+  it('lists the steps taken, with when, and the closing step only once closed', () => {
+    expect(caseTimeline(aCase({ openedAt: 1 }))).toEqual([{ step: 'opened', at: 1 }]);
+    const dismissed = aCase({ openedAt: 1, hearingAt: 2, status: 'dismissed', closedAt: 3 });
+    expect(caseTimeline(dismissed)).toEqual([
+      { step: 'opened', at: 1 },
+      { step: 'hearing', at: 2 },
+      { step: 'dismissed', at: 3 },
+    ]);
+    const decided = aCase({ openedAt: 1, hearingAt: 2, deliberatingAt: 3, status: 'decided', closedAt: 4 });
+    expect(caseTimeline(decided).map((s) => s.step)).toEqual(['opened', 'hearing', 'deliberating', 'decided']);
   });
 });
 

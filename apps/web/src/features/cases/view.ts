@@ -42,6 +42,19 @@ export function safeHref(link: string | null): string | null {
   }
 }
 
+/** The steps a case has gone through, with when (server time), oldest first. */
+export type CaseStep = 'opened' | 'hearing' | 'deliberating' | 'decided' | 'dismissed';
+
+export function caseTimeline(c: CaseView): { step: CaseStep; at: number }[] {
+  const steps: { step: CaseStep; at: number | null }[] = [
+    { step: 'opened', at: c.openedAt },
+    { step: 'hearing', at: c.hearingAt },
+    { step: 'deliberating', at: c.deliberatingAt },
+    ...(c.status === 'decided' || c.status === 'dismissed' ? [{ step: c.status, at: c.closedAt }] : []),
+  ];
+  return steps.flatMap(({ step, at }) => (at === null ? [] : [{ step, at }]));
+}
+
 /** The moderator's "Open a case" form as typed. */
 export interface CaseDraft {
   role: string;
