@@ -12,6 +12,11 @@ const AssemblyPage = lazy(() =>
 );
 const ConsolePage = lazy(() => import('./features/console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const WatchPage = lazy(() => import('./features/watch/WatchPage.tsx').then((m) => ({ default: m.WatchPage })));
+const PrintCharterPage = lazy(() =>
+  import('./features/record/PrintCharterPage.tsx').then((m) => ({ default: m.PrintCharterPage })),
+);
+const AuditPage = lazy(() => import('./features/record/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const MinutesPage = lazy(() => import('./features/record/MinutesPage.tsx').then((m) => ({ default: m.MinutesPage })));
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -28,6 +33,9 @@ export function App() {
           <Route path="/assembly" element={<AssemblyPage />} />
           <Route path="/console" element={<ConsolePage />} />
           <Route path="/watch" element={<WatchPage />} />
+          <Route path="/charter/print" element={<PrintCharterPage />} />
+          <Route path="/record/audit" element={<AuditPage />} />
+          <Route path="/record/minutes" element={<MinutesPage />} />
           <Route path="*" element={<HomePage />} />
         </Routes>
       </Suspense>

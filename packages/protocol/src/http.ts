@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AssemblyView, ParticipantView } from './assembly.ts';
 import { displayName, secret } from './assembly.ts';
+import { LIMITS } from './limits.ts';
 import type { ProtocolError } from './errors.ts';
 import type { ParticipantRole } from './roles.ts';
 
@@ -14,10 +15,25 @@ export const HTTP_ROUTES = {
   /** The charter with each standard's status, text, ladder, history and votes (session cookie or watch key). */
   charterJson: '/api/export/charter.json',
   charterMarkdown: '/api/export/charter.md',
+  /** The public audit log, a page at a time (`?after=<seq>&limit=<n>`); same authentication. */
+  auditJson: '/api/export/audit.json',
+  auditMarkdown: '/api/export/audit.md',
+  /** The assembly's sessions, to choose whose minutes to read. */
+  sessionsJson: '/api/export/sessions.json',
+  /** One session's minutes: agenda, speakers, votes, announcements, attendance. */
+  minutesJson: '/api/export/sessions/:sessionId/minutes.json',
+  minutesMarkdown: '/api/export/sessions/:sessionId/minutes.md',
   /** The register of breach cases (session cookie or watch key). */
   casesJson: '/api/export/cases.json',
   casesMarkdown: '/api/export/cases.md',
 } as const;
+
+/** A session's minutes route with its id filled in. */
+export const minutesPath = (format: 'json' | 'md', sessionId: string): string =>
+  (format === 'json' ? HTTP_ROUTES.minutesJson : HTTP_ROUTES.minutesMarkdown).replace(
+    ':sessionId',
+    encodeURIComponent(sessionId),
+  );
 
 /** Observers authenticate exports with the watch link's secret in this header (never in a URL). */
 export const WATCH_KEY_HEADER = 'x-moot-watch-key';
@@ -67,4 +83,77 @@ export interface Health {
   ok: boolean;
   database: 'up' | 'down';
   redis: 'up' | 'down' | 'off';
+}
+
+/** The query of an audit log page: entries after `after` (a `seq`), at most `limit` of them. */
+export const auditPageQuerySchema = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(LIMITS.maxAuditPage).default(LIMITS.maxAuditPage),
+});
+
+/**
+ * One state change as anyone may read it. Names follow the reader's role (observers see
+ * pseudonyms unless a member chose to show their name); `detail` holds only the fields the
+ * public-audit policy lists for the action — never a ballot, a note or hidden text.
+ */
+export interface AuditRecord {
+  seq: number;
+  at: string;
+  /** Who did it; null for the system. */
+  actor: string | null;
+  action: string;
+  /** What it concerns, by name: a standard's or session's title, a vote's question, a member. */
+  subject: string | null;
+  detail: Record<string, string | number | boolean | null | string[]>;
+}
+
+export interface AuditExport {
+  assembly: { title: string; charge: string };
+  exportedAt: string;
+  entries: AuditRecord[];
+  /** Pass as `after` for the next page; null when this page is the last. */
+  next: number | null;
+}
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  status: 'planned' | 'live' | 'ended';
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface SessionList {
+  sessions: SessionSummary[];
+}
+
+export interface MinutesExport {
+  assembly: { title: string; charge: string };
+  exportedAt: string;
+  session: SessionSummary;
+  /** Participants who checked in, and how many of them a moderator removed. */
+  attendance: { checkedIn: number; removed: number };
+  /** Planned against actual running time (null: the item never ran). */
+  agenda: {
+    position: number;
+    title: string;
+    kind: string;
+    status: string;
+    plannedMinutes: number;
+    actualSeconds: number | null;
+  }[];
+  /** Finished turns per speaker, in the order they first spoke. */
+  speakers: { name: string; turns: number; spokenSeconds: number }[];
+  /** Votes opened in this session: turnout and, once closed, the result. Never a ballot. */
+  votes: {
+    question: string;
+    method: string;
+    status: 'open' | 'closed';
+    turnout: number;
+    eligible: number;
+    quorumNeeded: number;
+    passed: boolean | null;
+    explanation: string | null;
+  }[];
+  announcements: { text: string; at: string }[];
 }

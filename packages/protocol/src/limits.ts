@@ -38,12 +38,6 @@ export const LIMITS = {
   /** Announcements and moderation notes, in characters. */
   maxAnnouncementLength: 500,
   maxNoteLength: 500,
-  /** Breach cases: a case's summary or the leader's reply, in characters; standards cited; evidence. */
-  maxCaseTextLength: 5000,
-  maxCaseStandards: 10,
-  maxCaseEvidence: 30,
-  /** An evidence link (an http(s) address), in characters. */
-  maxLinkLength: 2000,
   /** How long a connection may stay open without joining a namespace (authenticating), in ms. */
   handshakeTimeoutMs: 10_000,
   /** Bytes waiting to be sent to one slow connection before it is cut off instead of buffered further. */
@@ -51,4 +45,12 @@ export const LIMITS = {
   /** Invite links from one address: look-ups in a burst, then per minute (no guessing). */
   inviteLookupBurst: 30,
   inviteLookupsPerMinute: 10,
+  /** Audit log entries in one page of the public record. */
+  maxAuditPage: 500,
+  /** Breach cases: a case's summary or the leader's reply, in characters; standards cited; evidence. */
+  maxCaseTextLength: 5000,
+  maxCaseStandards: 10,
+  maxCaseEvidence: 30,
+  /** An evidence link (an http(s) address), in characters. */
+  maxLinkLength: 2000,
 } as const;

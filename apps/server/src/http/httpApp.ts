@@ -5,12 +5,22 @@ import helmet from 'helmet';
 import { HTTP_ROUTES, type Health } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
 import { exportRoutes } from '../features/exports/exportRoutes.ts';
+import { recordRoutes } from '../features/exports/recordRoutes.ts';
 import { inviteRoutes } from '../features/identity/inviteRoutes.ts';
 import { errorHandler } from './errors.ts';
 import { refuseForeignWrites } from './origin.ts';
 
 /** The client-side routes the single-page app owns; each serves index.html. */
-const APP_ROUTES = ['/', '/join', '/assembly', '/console', '/watch'];
+const APP_ROUTES = [
+  '/',
+  '/join',
+  '/assembly',
+  '/console',
+  '/watch',
+  '/charter/print',
+  '/record/audit',
+  '/record/minutes',
+];
 
 export function createHttpApp(
   ctx: AppContext,
@@ -39,6 +49,7 @@ export function createHttpApp(
   });
   app.use(inviteRoutes(ctx));
   app.use(exportRoutes(ctx));
+  app.use(recordRoutes(ctx));
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

@@ -46,6 +46,7 @@ export function postJson<T>(path: string, body: unknown): Promise<HttpResult<T>>
   });
 }
 
-export function getJson<T>(path: string): Promise<HttpResult<T>> {
-  return request<T>(path, { method: 'GET', headers: { accept: 'application/json' } });
+/** `headers` carry what a cookie cannot, such as an observer's watch key for an export. */
+export function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+  return request<T>(path, { method: 'GET', headers: { accept: 'application/json', ...headers } });
 }

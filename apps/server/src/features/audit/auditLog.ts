@@ -23,14 +23,29 @@ export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<voi
 }
 
 export async function readAudit(db: Queryable, assemblyId: string): Promise<(AuditEntry & { at: Date })[]> {
+  return readAuditPage(db, assemblyId, { after: 0, limit: null });
+}
+
+/** One page of the log in order: entries after `after` (a `seq`), at most `limit` (null: all). */
+export async function readAuditPage(
+  db: Queryable,
+  assemblyId: string,
+  page: { after: number; limit: number | null },
+): Promise<(AuditEntry & { seq: number; at: Date })[]> {
   const rows = await db.query<{
+    seq: string;
     actor_id: string | null;
     action: string;
     target: string | null;
     detail: Record<string, unknown>;
     at: Date;
-  }>('SELECT actor_id, action, target, detail, at FROM audit_log WHERE assembly_id = $1 ORDER BY id', [assemblyId]);
+  }>(
+    `SELECT id AS seq, actor_id, action, target, detail, at FROM audit_log
+     WHERE assembly_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+    [assemblyId, page.after, page.limit],
+  );
   return rows.map((r) => ({
+    seq: Number(r.seq),
     assemblyId,
     actorId: r.actor_id,
     action: r.action,
@@ -38,4 +53,18 @@ export async function readAudit(db: Queryable, assemblyId: string): Promise<(Aud
     detail: r.detail,
     at: r.at,
   }));
+}
+
+/** The entries with these actions about these targets, in order (e.g. one session's agenda changes). */
+export async function readAuditAbout(
+  db: Queryable,
+  assemblyId: string,
+  about: { targets: string[]; actions: readonly string[] },
+): Promise<{ action: string; target: string | undefined; at: Date }[]> {
+  const rows = await db.query<{ action: string; target: string | null; at: Date }>(
+    `SELECT action, target, at FROM audit_log
+     WHERE assembly_id = $1 AND target = ANY($2::text[]) AND action = ANY($3::text[]) ORDER BY id`,
+    [assemblyId, about.targets, [...about.actions]],
+  );
+  return rows.map((r) => ({ action: r.action, target: r.target ?? undefined, at: r.at }));
 }

@@ -1,5 +1,5 @@
 import type { AssemblyView, CharterExport } from '@moot/protocol';
-import { fragmentToMarkdown } from '../../collab/documentText.ts';
+import { escapeMarkdown, fragmentToMarkdown } from '../../collab/documentText.ts';
 import { listMilestones, loadDocument, replay } from '../../collab/documentStore.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { listCharter } from '../charter/charterStore.ts';
@@ -56,25 +56,28 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
   };
 }
 
-/** The same record as Markdown, for reading and printing. */
+/** The same record as Markdown, for reading and printing; everything typed by people is escaped. */
 export function charterMarkdown(charter: CharterExport): string {
   const lines = [
-    `# ${charter.assembly.title}`,
+    `# ${escapeMarkdown(charter.assembly.title)}`,
     '',
-    `> ${charter.assembly.charge}`,
+    `> ${escapeMarkdown(charter.assembly.charge)}`,
     '',
     `Exported ${charter.exportedAt}`,
     '',
   ];
   for (const s of charter.standards) {
-    lines.push(`## ${s.position}. ${s.title} (${s.status})`, '', s.text || '_No text yet._', '');
+    lines.push(`## ${s.position}. ${escapeMarkdown(s.title)} (${s.status})`, '', s.text || '_No text yet._', '');
     lines.push('### What a breach looks like', '', s.breach || '_Not yet described._', '');
-    if (s.ladder.length > 0) lines.push('### Consequences', '', ...s.ladder.map((step, i) => `${i + 1}. ${step}`), '');
-    if (s.history.length > 0) lines.push('### History', '', ...s.history.map((h) => `- ${h.label}: ${h.at}`), '');
-    for (const v of s.votes) lines.push(`- Vote: ${v.question} — ${v.explanation ?? 'open'}`);
+    if (s.ladder.length > 0)
+      lines.push('### Consequences', '', ...s.ladder.map((step, i) => `${i + 1}. ${escapeMarkdown(step)}`), '');
+    if (s.history.length > 0)
+      lines.push('### History', '', ...s.history.map((h) => `- ${escapeMarkdown(h.label)}: ${h.at}`), '');
+    for (const v of s.votes)
+      lines.push(`- Vote: ${escapeMarkdown(v.question)} — ${escapeMarkdown(v.explanation ?? 'open')}`);
     if (s.votes.length > 0) lines.push('');
     for (const r of s.minorityReports)
-      lines.push('### Minority report', '', r.text, '', `Signed by ${r.signatures} members.`, '');
+      lines.push('### Minority report', '', escapeMarkdown(r.text), '', `Signed by ${r.signatures} members.`, '');
   }
   return lines.join('\n');
 }

@@ -24,6 +24,7 @@ import { CasesPanel } from '../cases/CasesPanel.tsx';
 import { useCases } from '../cases/casesStore.ts';
 import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
+import { RecordLinks } from '../record/RecordLinks.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
@@ -76,6 +77,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
     <Page title={assembly.title} banner={banner}>
       <h1>{assembly.title}</h1>
       <Charge label={t('assembly.chargeLabel')} charge={assembly.charge} />
+      <RecordLinks reader={{ watchKey: null }} />
       {outdated ? (
         <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
           <button type="button" onClick={() => window.location.reload()}>

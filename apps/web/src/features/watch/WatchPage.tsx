@@ -20,6 +20,7 @@ import { useCases } from '../cases/casesStore.ts';
 import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { RecordLinks } from '../record/RecordLinks.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
 import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
@@ -77,6 +78,7 @@ export function WatchPage() {
           {room && provider ? (
             <>
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
+              <RecordLinks reader={{ watchKey }} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
               <VotesPanel votes={votesOutsideCases(decided.votes)} />
               <CommentsAnnouncer comments={commentList} standards={room.standards} />

@@ -1,0 +1,99 @@
+import type { AuditRecord } from '@moot/protocol';
+import type { AuditEntry } from './auditLog.ts';
+
+/**
+ * What of each audit entry is public: every entry's who, what and when is; of its `detail`,
+ * only the fields listed here for its action. Anything not listed stays private — an action
+ * added later shows no detail until someone lists what of it may be read. No action records a
+ * ballot's choice, a moderator's note or a hidden comment's text; the policy keeps it that way
+ * even if one ever did. Fields naming a participant are published as that participant's name.
+ */
+export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
+  'invite.redeemed': [],
+  'standard.added': ['title'],
+  'standard.retitled': ['title'],
+  'standard.moved': ['from', 'to'],
+  'standard.removed': [],
+  'standard.locked': [],
+  'standard.unlocked': [],
+  'standard.ladder_set': ['steps'],
+  'session.created': ['title'],
+  'session.configured': ['queueMode', 'turnLimitSeconds'],
+  'session.started': [],
+  'session.ended': [],
+  'agenda.added': ['title'],
+  'agenda.moved': ['toIndex'],
+  'agenda.removed': [],
+  'agenda.started': [],
+  'agenda.paused': [],
+  'agenda.ended': [],
+  'agenda.extended': ['minutes'],
+  'agenda.next': [],
+  'attendance.checked_in': [],
+  'queue.raised': ['kind'],
+  'queue.lowered': [],
+  'queue.called': ['participantId'],
+  'queue.turn_ended': [],
+  'groups.formed': ['count'],
+  'groups.moved': ['groupId'],
+  'groups.ended': [],
+  'announcement.posted': ['text'],
+  'announcement.cleared': [],
+  // The reason's code is public (as in the session's moderation log); a note never is.
+  'moderation.muted': ['minutes', 'reason'],
+  'moderation.unmuted': [],
+  'moderation.removed': ['reason'],
+  'comment.posted': [],
+  'comment.hidden': ['reason'],
+  'vote.opened': ['question', 'method'],
+  // That a member voted is turnout; what they chose is never recorded anywhere it could be read.
+  'vote.cast': [],
+  'vote.closed': ['passed', 'ballots'],
+  'amendment.proposed': [],
+  'amendment.cosigned': [],
+  'amendment.tabled': [],
+  'dissent.written': [],
+  'dissent.cosigned': [],
+};
+
+/** Detail fields that hold a participant's id, published as their name under a new key. */
+const PARTICIPANT_FIELDS: Readonly<Record<string, string>> = { participantId: 'participant' };
+
+type DetailValue = AuditRecord['detail'][string];
+
+const isPublishable = (value: unknown): value is DetailValue =>
+  value === null ||
+  ['string', 'number', 'boolean'].includes(typeof value) ||
+  (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+
+/**
+ * The public copy of one entry. `nameOf` gives a participant's name as this reader may see it
+ * (null for an id that is not a participant); `subjectOf` names the target (a standard's title,
+ * a session's title, a vote's question, a member).
+ */
+export function publicAuditRecord(
+  entry: AuditEntry & { seq: number; at: Date },
+  nameOf: (participantId: string) => string | null,
+  subjectOf: (target: string) => string | null,
+): AuditRecord {
+  const detail: AuditRecord['detail'] = {};
+  for (const field of PUBLIC_DETAIL[entry.action] ?? []) {
+    const value = entry.detail?.[field];
+    if (value === undefined || !isPublishable(value)) continue;
+    const renamed = PARTICIPANT_FIELDS[field];
+    if (!renamed) detail[field] = value;
+    else {
+      // Published only when it names someone of this assembly (e.g. not "the next in the queue").
+      const name = typeof value === 'string' ? nameOf(value) : null;
+      if (name !== null) detail[renamed] = name;
+    }
+  }
+  return {
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actor: entry.actorId ? (nameOf(entry.actorId) ?? null) : null,
+    action: entry.action,
+    subject: entry.target ? subjectOf(entry.target) : null,
+    detail,
+  };
+}

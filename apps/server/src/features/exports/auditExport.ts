@@ -1,0 +1,50 @@
+import type { AuditExport } from '@moot/protocol';
+import { escapeMarkdown } from '../../collab/documentText.ts';
+import type { Queryable } from '../../storage/database.ts';
+import { readAuditPage } from '../audit/auditLog.ts';
+import { publicAuditRecord } from '../audit/publicAudit.ts';
+import { participantNames, targetTitles } from './names.ts';
+import type { Reader } from './reader.ts';
+
+/** One page of the audit log as this reader may see it (see PUBLIC_DETAIL for what is public). */
+export async function exportAudit(
+  db: Queryable,
+  { assembly, audience }: Reader,
+  page: { after: number; limit: number },
+): Promise<AuditExport> {
+  // One more than asked says whether another page follows.
+  const [entries, nameOf, titles] = await Promise.all([
+    readAuditPage(db, assembly.id, { after: page.after, limit: page.limit + 1 }),
+    participantNames(db, assembly.id, audience),
+    targetTitles(db, assembly.id),
+  ]);
+  const shown = entries.slice(0, page.limit);
+  return {
+    assembly: { title: assembly.title, charge: assembly.charge },
+    exportedAt: new Date().toISOString(),
+    entries: shown.map((e) => publicAuditRecord(e, nameOf, (target) => titles.get(target) ?? nameOf(target))),
+    next: entries.length > page.limit ? shown.at(-1)!.seq : null,
+  };
+}
+
+const detailText = (detail: AuditExport['entries'][number]['detail']): string =>
+  Object.entries(detail)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join('; ') : String(value)}`)
+    .join(', ');
+
+/** The same page as Markdown: one line per entry, everything typed by people escaped. */
+export function auditMarkdown(audit: AuditExport): string {
+  const lines = [
+    `# ${escapeMarkdown(audit.assembly.title)}: audit log`,
+    '',
+    `Exported ${audit.exportedAt}`,
+    '',
+    ...audit.entries.map((e) => {
+      const subject = e.subject ? ` — ${escapeMarkdown(e.subject)}` : '';
+      const detail = Object.keys(e.detail).length > 0 ? ` (${escapeMarkdown(detailText(e.detail))})` : '';
+      return `- ${e.at} · ${escapeMarkdown(e.actor ?? 'system')} · \`${e.action}\`${subject}${detail}`;
+    }),
+  ];
+  if (audit.next !== null) lines.push('', `More entries follow after ${audit.next}.`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,44 @@
+import { pseudonym, type Role } from '@moot/protocol';
+import type { Queryable } from '../../storage/database.ts';
+
+/**
+ * Names as a reader may see them, for everyone who ever took part (revoked invites included,
+ * since the record keeps what they did): observers see "Member {seat}" unless the participant
+ * chose to show their name, as on the live pages.
+ */
+export async function participantNames(
+  db: Queryable,
+  assemblyId: string,
+  audience: Role,
+): Promise<(participantId: string) => string | null> {
+  const rows = await db.query<{ id: string; seat: number; displayName: string | null; showName: boolean }>(
+    `SELECT id, seat, display_name AS "displayName", show_name AS "showName" FROM participants WHERE assembly_id = $1`,
+    [assemblyId],
+  );
+  const names = new Map(
+    rows.map((p) => [
+      p.id,
+      audience === 'observer' && !p.showName ? pseudonym(p.seat) : (p.displayName ?? pseudonym(p.seat)),
+    ]),
+  );
+  return (id) => names.get(id) ?? null;
+}
+
+/**
+ * What the audit log's targets are called, by id: standards, sessions, agenda items and votes by
+ * their own titles; amendments, minority reports and comments by their standard's title.
+ */
+export async function targetTitles(db: Queryable, assemblyId: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; title: string }>(
+    `SELECT id::text, title FROM standards WHERE assembly_id = $1
+     UNION ALL SELECT id::text, title FROM assembly_sessions WHERE assembly_id = $1
+     UNION ALL SELECT i.id::text, i.title FROM agenda_items i
+       JOIN assembly_sessions s ON s.id = i.session_id WHERE s.assembly_id = $1
+     UNION ALL SELECT id::text, question FROM votes WHERE assembly_id = $1
+     UNION ALL SELECT x.id::text, s.title FROM amendments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
+     UNION ALL SELECT x.id::text, s.title FROM dissents x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
+     UNION ALL SELECT x.id::text, s.title FROM comments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1`,
+    [assemblyId],
+  );
+  return new Map(rows.map((r) => [r.id, r.title]));
+}

@@ -1,0 +1,85 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { auditPageQuerySchema, ErrorCode, HTTP_ROUTES } from '@moot/protocol';
+import type { AppContext } from '../../appContext.ts';
+import { sendError } from '../../http/errors.ts';
+import { auditMarkdown, exportAudit } from './auditExport.ts';
+import { exportMinutes, listSessionRecords, minutesMarkdown } from './minutesExport.ts';
+import { readerOf, type Reader } from './reader.ts';
+
+const sessionIdSchema = z.uuid();
+
+/**
+ * The public record beyond the charter: the audit log, the list of sessions and each session's
+ * minutes. Same authentication as the charter export: a session cookie, or the watch key.
+ */
+export function recordRoutes(ctx: Pick<AppContext, 'db'>): Router {
+  const router = Router();
+  const reader = async (req: Request, res: Response): Promise<Reader | null> => {
+    const found = await readerOf(ctx.db, req);
+    if (!found) sendError(res, 401, ErrorCode.unauthorized, 'Open your invite or watch link first');
+    return found;
+  };
+
+  const audit = async (req: Request, res: Response) => {
+    const who = await reader(req, res);
+    if (!who) return null;
+    const page = auditPageQuerySchema.safeParse(req.query);
+    if (!page.success) {
+      sendError(res, 400, ErrorCode.badRequest, 'Ask for a page as ?after=<number>&limit=<1 to 500>');
+      return null;
+    }
+    return exportAudit(ctx.db, who, page.data);
+  };
+  asJsonAndMarkdown(
+    router,
+    { json: HTTP_ROUTES.auditJson, md: HTTP_ROUTES.auditMarkdown },
+    'audit',
+    audit,
+    auditMarkdown,
+  );
+
+  router.get(HTTP_ROUTES.sessionsJson, async (req, res) => {
+    const who = await reader(req, res);
+    if (who) res.json(await listSessionRecords(ctx.db, who.assembly.id));
+  });
+
+  const minutes = async (req: Request, res: Response) => {
+    const who = await reader(req, res);
+    if (!who) return null;
+    const sessionId = sessionIdSchema.safeParse(req.params.sessionId);
+    const exported = sessionId.success ? await exportMinutes(ctx.db, who, sessionId.data) : null;
+    // A malformed id and another assembly's session read the same: no such session here.
+    if (!exported) sendError(res, 404, ErrorCode.notFound, 'No such session in this assembly');
+    return exported;
+  };
+  asJsonAndMarkdown(
+    router,
+    { json: HTTP_ROUTES.minutesJson, md: HTTP_ROUTES.minutesMarkdown },
+    'minutes',
+    minutes,
+    minutesMarkdown,
+  );
+  return router;
+}
+
+/**
+ * One export at two routes: as a JSON attachment and as a Markdown one. `load` answers the
+ * request itself (401, 400, 404) and returns null when it did.
+ */
+export function asJsonAndMarkdown<T>(
+  router: Router,
+  routes: { json: string; md: string },
+  filename: string,
+  load: (req: Request, res: Response) => Promise<T | null>,
+  markdown: (exported: T) => string,
+): void {
+  router.get(routes.json, async (req, res) => {
+    const exported = await load(req, res);
+    if (exported) res.attachment(`${filename}.json`).json(exported);
+  });
+  router.get(routes.md, async (req, res) => {
+    const exported = await load(req, res);
+    if (exported) res.attachment(`${filename}.md`).type('text/markdown; charset=utf-8').send(markdown(exported));
+  });
+}
