@@ -1,8 +1,8 @@
-import { WATCH_KEY_HEADER } from '@moot/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestError } from '../../api/http.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { readerHeaders } from '../record/reader.ts';
 import { downloadExport } from './charterExport.ts';
 
 export interface ExportLink {
@@ -33,8 +33,7 @@ export function ExportLinks({ heading, hint, links, watchKey, testId }: Props) {
   async function download(route: string) {
     if (busy) return;
     setBusy(true);
-    const headers: Record<string, string> = watchKey ? { [WATCH_KEY_HEADER]: watchKey } : {};
-    const failed = await downloadExport(route, headers);
+    const failed = await downloadExport(route, readerHeaders({ watchKey }));
     setBusy(false);
     setError(failed);
   }
