@@ -553,6 +553,7 @@ export const en = {
     summaryHeading: 'Summary',
     evidenceHeading: 'Evidence ({{count}})',
     noEvidence: 'No evidence listed.',
+    newTab: '(opens in a new tab)',
     replyHeading: 'The leader’s reply',
     noReply: 'No reply recorded yet.',
     dismissedBecause: 'Dismissed: {{reason}}',

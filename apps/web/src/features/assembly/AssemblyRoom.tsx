@@ -103,6 +103,13 @@ export function AssemblyRoom({ session }: { session: Session }) {
             actions={{ ballots }}
             {...(isModerator ? { note: t('votes.moderatorsDoNotVote') } : {})}
           />
+          <CasesPanel
+            cases={caseList}
+            standards={room.standards}
+            votes={decided.votes}
+            provider={provider}
+            actions={{ canDraft: true, votes: { ballots } }}
+          />
           <CommentsAnnouncer comments={commentList} standards={room.standards} />
           <Charter
             standards={room.standards}
@@ -147,13 +154,6 @@ export function AssemblyRoom({ session }: { session: Session }) {
             />
           </Charter>
           <CharterExports />
-          <CasesPanel
-            cases={caseList}
-            standards={room.standards}
-            votes={decided.votes}
-            provider={provider}
-            actions={{ canDraft: true, votes: { ballots } }}
-          />
         </>
       )}
     </Page>

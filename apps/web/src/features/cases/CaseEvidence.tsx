@@ -23,6 +23,7 @@ export function CaseEvidence({ evidence, headingId }: { evidence: readonly Evide
                     {href ? (
                       <a className="case-link" href={href} target="_blank" rel="noopener noreferrer">
                         {item.link}
+                        <span className="visually-hidden"> {t('cases.newTab')}</span>
                       </a>
                     ) : (
                       <span className="case-link">{item.link}</span>

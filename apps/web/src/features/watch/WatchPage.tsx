@@ -81,6 +81,13 @@ export function WatchPage() {
               <RecordLinks reader={{ watchKey }} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
               <VotesPanel votes={votesOutsideCases(decided.votes)} />
+              <CasesPanel
+                cases={caseList}
+                standards={room.standards}
+                votes={decided.votes}
+                provider={provider}
+                watchKey={watchKey}
+              />
               <CommentsAnnouncer comments={commentList} standards={room.standards} />
               <Charter
                 standards={room.standards}
@@ -106,13 +113,6 @@ export function WatchPage() {
                 )}
               />
               <CharterExports watchKey={watchKey} />
-              <CasesPanel
-                cases={caseList}
-                standards={room.standards}
-                votes={decided.votes}
-                provider={provider}
-                watchKey={watchKey}
-              />
             </>
           ) : (
             !connection.refusal && <Loading label={t('watch.connecting')} />
