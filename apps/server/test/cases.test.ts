@@ -6,6 +6,7 @@ import {
   HTTP_ROUTES,
   NO_BREACH_FOUND,
   WATCH_KEY_HEADER,
+  type AuditExport,
   type CaseRegister,
   type CaseView,
   type VoteView,
@@ -382,6 +383,20 @@ describe('breach cases', () => {
     expect(markdown).toContain('\\<script\\>');
     expect(markdown).toContain('\\*nothing\\*');
     expect(markdown).not.toContain(SECRET_REASON);
+
+    // The public audit log names each case and shows its moves and outcome, never a ballot.
+    const audit = (await (await get(HTTP_ROUTES.auditJson, observer)).json()) as AuditExport;
+    const caseEntries = audit.entries.filter((e) => e.action.startsWith('case.'));
+    expect(caseEntries.find((e) => e.action === 'case.decided')).toMatchObject({
+      subject: 'Case 1: Director of Housing',
+      detail: { outcome: 'Public apology', breachFound: true },
+    });
+    expect(caseEntries.find((e) => e.action === 'case.dismissed')).toMatchObject({
+      subject: 'Case 3: Director of Housing',
+      detail: { from: 'hearing', reason: 'The complaint was withdrawn' },
+    });
+    expect(caseEntries.find((e) => e.action === 'case.opened')?.actor).toMatch(/^Member \d+$/);
+    expect(JSON.stringify(audit)).not.toContain(SECRET_REASON);
 
     expect((await get(HTTP_ROUTES.casesJson, {})).status).toBe(401);
     expect((await get(HTTP_ROUTES.casesMarkdown, { [WATCH_KEY_HEADER]: 'nope' })).status).toBe(401);

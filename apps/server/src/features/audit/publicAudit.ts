@@ -54,6 +54,14 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'amendment.tabled': [],
   'dissent.written': [],
   'dissent.cosigned': [],
+  // Breach cases are public record; the decision is the aggregate outcome, never a ballot.
+  'case.opened': ['number'],
+  'case.advanced': ['from', 'to'],
+  'case.replied': ['replaced'],
+  'case.dismissed': ['from', 'reason'],
+  'case.vote_opened': [],
+  'case.decided': ['outcome', 'breachFound'],
+  'case.undecided': ['explanation'],
 };
 
 /** Detail fields that hold a participant's id, published as their name under a new key. */

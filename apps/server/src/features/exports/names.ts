@@ -26,7 +26,8 @@ export async function participantNames(
 
 /**
  * What the audit log's targets are called, by id: standards, sessions, agenda items and votes by
- * their own titles; amendments, minority reports and comments by their standard's title.
+ * their own titles; amendments, minority reports and comments by their standard's title; breach
+ * cases as "Case 3: <the role concerned>".
  */
 export async function targetTitles(db: Queryable, assemblyId: string): Promise<Map<string, string>> {
   const rows = await db.query<{ id: string; title: string }>(
@@ -37,7 +38,8 @@ export async function targetTitles(db: Queryable, assemblyId: string): Promise<M
      UNION ALL SELECT id::text, question FROM votes WHERE assembly_id = $1
      UNION ALL SELECT x.id::text, s.title FROM amendments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
      UNION ALL SELECT x.id::text, s.title FROM dissents x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
-     UNION ALL SELECT x.id::text, s.title FROM comments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1`,
+     UNION ALL SELECT x.id::text, s.title FROM comments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
+     UNION ALL SELECT id::text, 'Case ' || number || ': ' || respondent_role FROM breach_cases WHERE assembly_id = $1`,
     [assemblyId],
   );
   return new Map(rows.map((r) => [r.id, r.title]));
