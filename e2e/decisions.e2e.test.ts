@@ -248,8 +248,54 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
     const waiting = moderator.locator('[data-testid="amendment-to-table"]');
     await waiting.getByRole('button', { name: `Table the amendment to “Honesty” proposed by ${ADA}` }).click();
     await waiting.getByRole('button', { name: 'Open the vote on this amendment' }).click();
-    await vote(ada, 'Amend “Honesty”?').waitFor();
+    // Members vote knowing what they vote on: the proposed wording is on the vote.
+    await vote(ada, 'Amend “Honesty”?')
+      .locator('[data-testid="vote-subject"]')
+      .getByText('Leaders tell the whole truth.')
+      .waitFor();
     await standard(watcher, 'Honesty').locator('[data-testid="amendment"][data-status="tabled"]').waitFor();
+  });
+
+  it('takes consent and approval ballots in the page, with every gradient explained', async () => {
+    const form = moderator.locator('[data-testid="open-vote"]');
+    await form.getByRole('radio', { name: 'A free question' }).check();
+    await form.getByLabel('Question', { exact: true }).fill('Meet on Saturdays?');
+    await form.getByLabel('Method', { exact: true }).selectOption('consent');
+    await form.getByLabel('Share agreeing needed (%)').fill('60');
+    await form.getByRole('button', { name: 'Open vote' }).click();
+    await form.getByLabel('Question', { exact: true }).fill('Where should we meet?');
+    await form.getByLabel('Method', { exact: true }).selectOption('approval');
+    await form.getByLabel('Options, one per line').fill('Library\nTown hall\nSchool');
+    await form.getByRole('button', { name: 'Open vote' }).click();
+
+    const consent = vote(ada, 'Meet on Saturdays?');
+    const reservations = consent.getByRole('radio', { name: 'Agree with reservations' });
+    expect(await reservations.getAttribute('aria-describedby')).toBeTruthy();
+    await consent.getByText('I can support this, but I have concerns I want noted.').waitFor();
+    await reservations.check();
+    await consent.getByRole('button', { name: 'Cast my ballot' }).click();
+    await consent.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+
+    const approval = vote(ada, 'Where should we meet?');
+    await approval.getByRole('checkbox', { name: 'Library' }).check();
+    await approval.getByRole('checkbox', { name: 'School' }).check();
+    await approval.getByRole('button', { name: 'Cast my ballot' }).click();
+    await approval.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    await approval.getByText('Your ballot: Library, School').waitFor();
+    expect(await axeViolations(ada)).toEqual([]);
+
+    await castBySocket(others[0]!, 'Meet on Saturdays?', { method: 'consent', choice: 'block' });
+    await castBySocket(others[0]!, 'Where should we meet?', { method: 'approval', approved: [2] });
+    for (const question of ['Meet on Saturdays?', 'Where should we meet?'])
+      await moderator.getByRole('button', { name: `Close the vote: ${question}` }).click();
+    const consentResult = vote(watcher, 'Meet on Saturdays?').locator('[data-testid="vote-result"]');
+    await consentResult.waitFor();
+    expect(await consentResult.getAttribute('data-passed')).toBe('false');
+    expect(await consentResult.locator('tr[data-choice="block"]').getAttribute('data-count')).toBe('1');
+    const approvalResult = vote(watcher, 'Where should we meet?').locator('[data-testid="vote-result"]');
+    await approvalResult.waitFor();
+    expect(await approvalResult.locator('tr[data-choice="2"]').getAttribute('data-count')).toBe('2');
+    await approvalResult.locator('tr[data-choice="2"]').getByText('Winner').waitFor();
   });
 
   it('runs a ranked vote where the member orders options with buttons, and shows the rounds', async () => {

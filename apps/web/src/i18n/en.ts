@@ -347,6 +347,8 @@ export const en = {
     rulesRanked:
       'Rank the options in order of preference; counted by instant runoff, the option with fewest votes out each round.',
     turnout: '{{turnout}} of {{eligible}} members have voted. Quorum: {{quorum}}.',
+    proposedWording: 'Proposed wording:',
+    readStandard: 'Read “{{title}}” in the charter',
     secretNote: 'Ballots are secret. Until the vote closes, everyone sees only how many have voted.',
     ballotLegend: 'Your ballot',
     choices: { yes: 'Yes', no: 'No', abstain: 'Abstain' },

@@ -101,6 +101,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
           <VotesPanel
             votes={votesOutsideCases(decided.votes)}
             actions={{ ballots }}
+            subjects={{ amendments: decided.amendments, standards: room.standards }}
             {...(isModerator ? { note: t('votes.moderatorsDoNotVote') } : {})}
           />
           <CasesPanel

@@ -78,7 +78,11 @@ export function ConsoleRoom({ session }: { session: Session }) {
           {state?.status === 'ended' && <EquityView equity={state.equity} />}
           <LifecycleConsole socket={socket} standards={room.standards} />
           <OpenVoteForm socket={socket} standards={room.standards} live={state?.status === 'live'} />
-          <VotesPanel votes={votesOutsideCases(decided.votes)} actions={{ closeWith: socket }} />
+          <VotesPanel
+            votes={votesOutsideCases(decided.votes)}
+            actions={{ closeWith: socket }}
+            subjects={{ amendments: decided.amendments }}
+          />
           <TableAmendments socket={socket} amendments={decided.amendments} standards={room.standards} />
           <OpenCaseForm socket={socket} standards={room.standards} />
           <CasesPanel

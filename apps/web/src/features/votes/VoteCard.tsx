@@ -1,4 +1,4 @@
-import type { VoteView } from '@moot/protocol';
+import type { AmendmentView, StandardView, VoteView } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -9,6 +9,13 @@ import { BallotForm } from './BallotForm.tsx';
 import { useRulesText } from './labels.ts';
 import { useBallot } from './useBallotBox.ts';
 import { VoteResult } from './VoteResult.tsx';
+
+/** What a vote is about, where the page has it: an amendment's wording, the standard in the charter. */
+export interface VoteSubjects {
+  amendments?: readonly AmendmentView[] | undefined;
+  /** Standards whose article is on this page, to link an adoption vote to its text. */
+  standards?: readonly StandardView[] | undefined;
+}
 
 export interface VoteActions {
   /** Members: their ballot box. */
@@ -22,7 +29,15 @@ export interface VoteActions {
  * member's ballot, or the moderator's "Close vote"); once closed, the result. Nothing here is
  * specific to a subject, so a vote on a breach's consequence shows the same way.
  */
-export function VoteCard({ vote, actions = {} }: { vote: VoteView; actions?: VoteActions }) {
+export function VoteCard({
+  vote,
+  actions = {},
+  subjects = {},
+}: {
+  vote: VoteView;
+  actions?: VoteActions;
+  subjects?: VoteSubjects;
+}) {
   const { t } = useTranslation();
   const rulesText = useRulesText();
   const headingId = `vote-${vote.id}-question`;
@@ -47,6 +62,7 @@ export function VoteCard({ vote, actions = {} }: { vote: VoteView; actions?: Vot
           <span className="tag">{t(`votes.methods.${vote.rules.method}`)}</span>
         </p>
       </header>
+      <VoteSubject vote={vote} subjects={subjects} />
       <p className="hint">{rulesText(vote.rules)}</p>
       {vote.status === 'open' ? (
         <>
@@ -61,6 +77,27 @@ export function VoteCard({ vote, actions = {} }: { vote: VoteView; actions?: Vot
         <VoteResult vote={vote} myReceipt={mine.counted?.receipt ?? null} />
       )}
     </article>
+  );
+}
+
+function VoteSubject({ vote, subjects }: { vote: VoteView; subjects: VoteSubjects }) {
+  const { t } = useTranslation();
+  if (vote.subject === 'amendment') {
+    const amendment = subjects.amendments?.find((a) => a.voteId === vote.id);
+    if (!amendment) return null;
+    return (
+      <div className="vote-subject" data-testid="vote-subject">
+        <p className="hint">{t('votes.proposedWording')}</p>
+        <blockquote className="amendment-text">{amendment.text}</blockquote>
+      </div>
+    );
+  }
+  const standard = vote.standardId ? subjects.standards?.find((s) => s.id === vote.standardId) : undefined;
+  if (!standard) return null;
+  return (
+    <p className="vote-subject" data-testid="vote-subject">
+      <a href={`#standard-${standard.id}-title`}>{t('votes.readStandard', { title: standard.title })}</a>
+    </p>
   );
 }
 

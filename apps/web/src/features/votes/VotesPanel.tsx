@@ -1,6 +1,6 @@
 import type { VoteView } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
-import { VoteCard, type VoteActions } from './VoteCard.tsx';
+import { VoteCard, type VoteActions, type VoteSubjects } from './VoteCard.tsx';
 import { VotesAnnouncer } from './VotesAnnouncer.tsx';
 import { votesInOrder } from './view.ts';
 import './decisions.css';
@@ -8,12 +8,13 @@ import './decisions.css';
 interface Props {
   votes: readonly VoteView[] | undefined;
   actions?: VoteActions;
+  subjects?: VoteSubjects;
   /** Moderators see this above the list instead of a ballot. */
   note?: string;
 }
 
 /** "Votes": every vote of the assembly, open ones first, on every page (observers included). */
-export function VotesPanel({ votes, actions, note }: Props) {
+export function VotesPanel({ votes, actions, subjects, note }: Props) {
   const { t } = useTranslation();
   const ordered = votesInOrder(votes ?? []);
   return (
@@ -27,7 +28,7 @@ export function VotesPanel({ votes, actions, note }: Props) {
         <ol className="vote-list">
           {ordered.map((vote) => (
             <li key={vote.id}>
-              <VoteCard vote={vote} {...(actions ? { actions } : {})} />
+              <VoteCard vote={vote} {...(actions ? { actions } : {})} {...(subjects ? { subjects } : {})} />
             </li>
           ))}
         </ol>

@@ -80,7 +80,10 @@ export function WatchPage() {
               <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
               <RecordLinks reader={{ watchKey }} />
               {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
-              <VotesPanel votes={votesOutsideCases(decided.votes)} />
+              <VotesPanel
+                votes={votesOutsideCases(decided.votes)}
+                subjects={{ amendments: decided.amendments, standards: room.standards }}
+              />
               <CasesPanel
                 cases={caseList}
                 standards={room.standards}
