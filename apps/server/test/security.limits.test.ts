@@ -91,6 +91,23 @@ describe('transport limits', () => {
     honest.socket.disconnect();
     slow.close();
   });
+
+  it('lets one packet larger than the bound through to a consumer that keeps up', async () => {
+    const watcher = await connectWatcher(running.url, seed.watchKey);
+    const received = new Promise<number>((resolve) =>
+      (watcher.socket as unknown as { once(e: string, l: (b: ArrayBuffer) => void): void }).once('large', (b) =>
+        resolve(b.byteLength),
+      ),
+    );
+    const room = running.app.context.watch.to(assemblyRoom(seed.assemblyId)) as unknown as {
+      emit(e: string, b: Buffer): void;
+    };
+    const size = LIMITS.maxUnsentBytesPerConnection + 1024 * 1024;
+    room.emit('large', Buffer.alloc(size, 2));
+    expect(await received).toBe(size);
+    expect(watcher.socket.connected).toBe(true);
+    watcher.socket.disconnect();
+  });
 });
 
 describe('invite links from one address', () => {

@@ -8,16 +8,21 @@ export interface ClusterListener {
   remoteUpdate(docId: string, update: Uint8Array): void;
   /** Awareness from another node, already stamped and pseudonymised there. */
   remoteAwareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array): void;
-  /** This node may have missed updates (stream trimmed or flushed, long disconnect): reload from the database. */
+  /** This node may have missed updates (its subscription dropped, or another node could not publish): reload from the database. */
   missedUpdates(docId: string): void;
 }
 
 export interface Cluster {
   readonly nodeId: string;
   listen(listener: ClusterListener): void;
-  /** Start following a document; called before it is loaded, so nothing published meanwhile is missed. */
-  follow(docId: string): void;
+  /**
+   * Start following a document; awaited before it is read from the database, so whatever is
+   * published after that read is received. Resolves (without following) while Redis is away:
+   * the document is then reloaded once the link is back.
+   */
+  follow(docId: string): Promise<void>;
   unfollow(docId: string): void;
+  /** An update this node stored; updates stored in the same tick travel together. */
   publishUpdate(docId: string, update: Uint8Array): void;
   publishAwareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array): void;
   /** Whether the cluster link is up; null on a single node. */
@@ -28,7 +33,7 @@ export interface Cluster {
 export const soloNode: Cluster = {
   nodeId: 'solo',
   listen: () => {},
-  follow: () => {},
+  follow: async () => {},
   unfollow: () => {},
   publishUpdate: () => {},
   publishAwareness: () => {},

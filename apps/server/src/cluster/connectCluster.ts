@@ -11,7 +11,7 @@ export interface ClusterLink {
 }
 
 /**
- * Joins the cluster at `redisUrl`: the document streams and awareness channels, and the
+ * Joins the cluster at `redisUrl`: the document channels (updates and awareness), and the
  * sharded Socket.IO adapter (Redis ≥ 7: one channel per room, so a node only receives
  * broadcasts for rooms it has sockets in).
  */

@@ -7,10 +7,13 @@ type Who = Pick<SocketData, 'assembly' | 'role' | 'participant'>;
 /**
  * `resolveDocument` for the hot path: each edit re-checks that its author may still write
  * (a standard locked, groups ended or regrouped — on any node), reading the database at most
- * every `ttlMs` per document and person rather than on every keystroke.
+ * every `ttlMs` per document and person, and never making an edit wait for it once an answer
+ * is known: an answer older than `ttlMs` still stands while one fresh read runs in the
+ * background. A change decided on another node takes hold within `ttlMs` plus one query; this
+ * node's own changes (and locks, which every node is told of) at once, through `forget`.
  */
 export class DocumentAccess {
-  private readonly cache = new Map<string, { result: Promise<{ locked: boolean }>; at: number }>();
+  private readonly cache = new Map<string, { result: Promise<{ locked: boolean }>; at: number; refreshing: boolean }>();
 
   constructor(
     private readonly db: Database,
@@ -20,15 +23,32 @@ export class DocumentAccess {
   check(who: Who, docId: string): Promise<{ locked: boolean }> {
     const key = `${docId}|${who.participant?.id ?? who.role}`;
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.result;
-    const result = resolveDocument(this.db, who, docId);
-    this.cache.set(key, { result, at: Date.now() });
-    if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
-    return result;
+    if (!hit) return this.read(key, who, docId).result;
+    if (Date.now() - hit.at >= this.ttlMs && !hit.refreshing) {
+      hit.refreshing = true;
+      const fresh = this.read(key, who, docId, false);
+      // Swap in only once settled, and only if nobody forgot the key meanwhile.
+      void fresh.result.then(
+        () => this.cache.get(key) === hit && this.cache.set(key, fresh),
+        () => this.cache.get(key) === hit && this.cache.set(key, fresh),
+      );
+    }
+    return hit.result;
   }
 
   /** This node changed who may write `docId`: forget what was cached for it. */
   forget(docId: string): void {
     for (const key of this.cache.keys()) if (key.startsWith(`${docId}|`)) this.cache.delete(key);
+  }
+
+  private read(key: string, who: Who, docId: string, store = true) {
+    const result = resolveDocument(this.db, who, docId);
+    result.catch(() => {}); // a refusal is an answer, handed to whoever checks
+    const entry = { result, at: Date.now(), refreshing: false };
+    if (store) {
+      this.cache.set(key, entry);
+      if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return entry;
   }
 }

@@ -63,13 +63,7 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
       throw new AppError(ErrorCode.badRequest, 'The sync message could not be decoded');
     }
     if (type === syncProtocol.messageYjsSyncStep1) {
-      const reply = encoding.createEncoder();
-      try {
-        syncProtocol.writeSyncStep2(reply, live.doc, body);
-      } catch {
-        throw new AppError(ErrorCode.badRequest, 'The state vector could not be decoded');
-      }
-      socket.emit('doc:sync', { docId, message: encoding.toUint8Array(reply) });
+      await documents.sendStep2(live, { socketId: socket.id, watcher: false }, body);
       return null;
     }
     if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
@@ -82,7 +76,8 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     if (locked) throw new AppError(ErrorCode.locked, 'This text is locked; it can no longer change');
     if (silenced) throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now; your edit was not taken');
     // Wrapped: an async function returning a bare promise would wait for it.
-    return { stored: documents.applyClientUpdate(live, body, editor()) };
+    const kind = type === syncProtocol.messageYjsUpdate ? 'update' : 'sync';
+    return { stored: documents.applyClientUpdate(live, body, editor(), kind) };
   };
 
   on('assembly', socket, 'doc:awareness', logger, ({ docId, update }) => {

@@ -10,11 +10,14 @@ import { awarenessClientIds, stampIdentity } from './awarenessIdentity.ts';
 import { compactDocument, loadDocument } from './documentStore.ts';
 import { LiveDocument, type UpdateOrigin } from './liveDocument.ts';
 import type { UpdateLog } from './updateLog.ts';
+import { InitialSync, type SyncRecipient } from './initialSync.ts';
 import { checkUpdate } from './validateUpdate.ts';
 
 /** Where document traffic goes once the registry has accepted it (sockets here; other nodes later). */
 export interface DocumentFanout {
   update(docId: string, update: Uint8Array, exceptSocketId: string | null): void;
+  /** One sync message to these sockets only (one packet, encoded once). */
+  sync(docId: string, message: Uint8Array, to: SyncRecipient[]): void;
   awareness(docId: string, forParticipants: Uint8Array, forWatchers: Uint8Array, exceptSocketId: string | null): void;
 }
 
@@ -27,6 +30,7 @@ export interface Editor {
 }
 
 const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
+
 const CLUSTER: UpdateOrigin = { kind: 'cluster' };
 
 /**
@@ -38,6 +42,7 @@ export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<LiveDocument>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Map<string, Promise<void>>();
+  private readonly initialSync: InitialSync;
 
   constructor(
     private readonly deps: {
@@ -51,6 +56,7 @@ export class DocumentRegistry {
       unloadAfterMs?: number;
     },
   ) {
+    this.initialSync = new InitialSync((docId, message, to) => deps.fanout.sync(docId, message, to));
     deps.cluster.listen({
       remoteUpdate: (docId, update) => this.withLoaded(docId, (live) => Y.applyUpdate(live.doc, update, CLUSTER)),
       remoteAwareness: (docId, forParticipants, forWatchers) =>
@@ -89,9 +95,11 @@ export class DocumentRegistry {
   open(docId: string): Promise<LiveDocument> {
     const existing = this.documents.get(docId);
     if (existing) return existing;
-    // Follow the document's stream before reading the database, so nothing published meanwhile is missed.
-    this.deps.cluster.follow(docId);
-    const loading = loadDocument(this.deps.db, docId).then((loaded) => this.activate(docId, loaded));
+    // Follow the document's channel before reading the database, so nothing published meanwhile is missed.
+    const loading = this.deps.cluster
+      .follow(docId)
+      .then(() => loadDocument(this.deps.db, docId))
+      .then((loaded) => this.activate(docId, loaded));
     this.documents.set(docId, loading);
     loading.catch((error: unknown) => {
       this.documents.delete(docId);
@@ -131,7 +139,12 @@ export class DocumentRegistry {
    * Validates, applies and fans out a client's update at once (throwing if refused) and
    * returns a promise that resolves once it is stored.
    */
-  applyClientUpdate(live: LiveDocument, update: Uint8Array, editor: Editor): Promise<void> {
+  applyClientUpdate(
+    live: LiveDocument,
+    update: Uint8Array,
+    editor: Editor,
+    kind: 'update' | 'sync' = 'update',
+  ): Promise<void> {
     if (!this.deps.log.accepting) {
       throw new AppError(ErrorCode.unavailable, 'Saving is behind; your edit was not taken, it will be resent');
     }
@@ -140,6 +153,20 @@ export class DocumentRegistry {
     if (problem) throw new AppError(ErrorCode.badRequest, 'The update depends on changes the server does not have');
     if (!live.hasRoomFor(update.byteLength)) {
       throw new AppError(ErrorCode.tooLarge, 'This document has reached its size limit');
+    }
+    const { from } = Y.parseUpdateMeta(update);
+    // A live edit is written under its author's own client id (research C3: ids are not
+    // authenticated by Yjs). A sync step 2 may carry others' edits the server lost; it is not pinned.
+    if (kind === 'update') {
+      for (const client of from.keys()) {
+        const author = live.authors.get(client);
+        if (author !== undefined && author !== editor.participantId) {
+          throw new AppError(ErrorCode.forbidden, "That edit is written under someone else's client id");
+        }
+      }
+    }
+    for (const [client, clock] of from) {
+      if (clock === 0 && !live.authors.has(client)) live.authors.set(client, editor.participantId);
     }
     const origin: UpdateOrigin = { kind: 'client', socketId: editor.socketId, participantId: editor.participantId };
     Y.applyUpdate(live.doc, update, origin);
@@ -168,6 +195,11 @@ export class DocumentRegistry {
     applyAwarenessUpdate(live.publicAwareness, forWatchers, editor.socketId);
     this.deps.fanout.awareness(live.docId, forParticipants, forWatchers, editor.socketId);
     this.deps.cluster.publishAwareness(live.docId, forParticipants, forWatchers);
+  }
+
+  /** Sends `recipient` the sync step 2 answering `stateVector` (none: the whole document); see `InitialSync`. */
+  sendStep2(live: LiveDocument, recipient: SyncRecipient, stateVector?: Uint8Array): Promise<void> {
+    return this.initialSync.send(live, recipient, stateVector);
   }
 
   /** Everyone's current carets, for a socket that just opened the document. */

@@ -1,3 +1,5 @@
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { LIMITS } from '@moot/protocol';
@@ -26,9 +28,16 @@ export class LiveDocument {
   readonly holders = new Set<string>();
   /** Each awareness client id of this node's sockets, pinned to the socket that first used it. */
   readonly awarenessOwners = new Map<number, string>();
+  /**
+   * Yjs client ids whose history began (clock 0) on this node while loaded, pinned to the
+   * participant who sent it: nobody else may write live edits under that id.
+   */
+  readonly authors = new Map<number, string>();
   /** Updates this node appended to the log since the last compaction. */
   appendedSinceCompaction = 0;
   private approximateBytes = 0;
+  /** The sync step 2 that carries the whole document, for this version of it (null once it changed). */
+  private fullStep2: Uint8Array | null = null;
 
   constructor(
     readonly docId: string,
@@ -47,6 +56,25 @@ export class LiveDocument {
     );
     this.approximateBytes =
       (loaded.snapshot?.byteLength ?? 0) + loaded.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    // Stored as one blob that applied cleanly: that blob already is the whole state, no encode needed.
+    const blobs = loaded.snapshot ? [loaded.snapshot, ...loaded.updates] : loaded.updates;
+    if (blobs.length === 1 && !this.doc.store.pendingStructs && !this.doc.store.pendingDs) {
+      this.fullStep2 = step2Message(blobs[0]!);
+    }
+    this.doc.on('update', () => (this.fullStep2 = null));
+  }
+
+  /**
+   * The sync step 2 answering a state vector: what the document has that it lacks. Someone
+   * arriving with nothing (no state vector, or an empty one) gets the whole document, encoded
+   * once per version and shared by everyone who opens it until it changes — a hundred
+   * observers opening a large text cost one encode, not a hundred.
+   */
+  step2For(stateVector?: Uint8Array): Uint8Array {
+    if (stateVector && !(stateVector.byteLength === 1 && stateVector[0] === 0)) {
+      return step2Message(Y.encodeStateAsUpdate(this.doc, stateVector));
+    }
+    return (this.fullStep2 ??= step2Message(Y.encodeStateAsUpdate(this.doc)));
   }
 
   /**
@@ -64,6 +92,11 @@ export class LiveDocument {
     return true;
   }
 
+  /** About how many bytes the whole document takes encoded (what loaded plus what was added since). */
+  get approximateSize(): number {
+    return this.approximateBytes;
+  }
+
   /** The awareness client ids a socket speaks for on this document. */
   clientIdsOf(socketId: string): number[] {
     return [...this.awarenessOwners].filter(([, owner]) => owner === socketId).map(([id]) => id);
@@ -74,4 +107,11 @@ export class LiveDocument {
     this.publicAwareness.destroy();
     this.doc.destroy();
   }
+}
+
+function step2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

@@ -1,9 +1,4 @@
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
-import { ErrorCode } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
-import { AppError } from '../realtime/appError.ts';
 import { on } from '../realtime/on.ts';
 import type { WatchSocket } from '../realtime/socketData.ts';
 import { enterDocument, leaveAllOnDisconnect, leaveDocument } from './documentMembership.ts';
@@ -18,16 +13,7 @@ export function registerWatchCommands(ctx: AppContext, socket: WatchSocket): voi
   on('watch', socket, 'doc:open', logger, async ({ docId, stateVector }) => {
     const live = await enterDocument(ctx, socket, docId);
     if (!live) return null;
-    let missing: Uint8Array;
-    try {
-      missing = Y.encodeStateAsUpdate(live.doc, stateVector);
-    } catch {
-      throw new AppError(ErrorCode.badRequest, 'The state vector could not be decoded');
-    }
-    const step2 = encoding.createEncoder();
-    encoding.writeVarUint(step2, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(step2, missing);
-    socket.emit('doc:sync', { docId, message: encoding.toUint8Array(step2) });
+    await documents.sendStep2(live, { socketId: socket.id, watcher: true }, stateVector);
     if (live.awareness.getStates().size > 0) {
       socket.emit('doc:awareness', { docId, update: documents.encodeAwareness(live).forWatchers });
     }

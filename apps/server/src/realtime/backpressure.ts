@@ -17,7 +17,8 @@ const sizeOf = (data: unknown): number =>
 /**
  * Socket.IO keeps no bound on what it buffers for a client that stops reading: packets wait in
  * engine.io's write buffer, then in the WebSocket's. Before each packet is queued, this counts
- * both; a connection past `maxUnsentBytes` is dropped (its queue discarded). It reconnects and
+ * both; a connection already past `maxUnsentBytes` is dropped (its queue discarded), so what is
+ * held for one connection stays under the bound plus one packet. It reconnects and
  * resyncs from a snapshot if it was only slow; the server's memory stays bounded either way.
  */
 export function dropSlowConsumers(
@@ -30,8 +31,10 @@ export function dropSlowConsumers(
     let dropped = false;
     connection.on('flush', () => (queued = 0));
     connection.on('packetCreate', (packet) => {
-      queued += sizeOf(packet.data);
+      // The backlog before this packet: one large packet (a big document's first sync) to a
+      // connection that keeps up passes; a connection already behind by the bound is dropped.
       const unsent = queued + (connection.transport.socket?.bufferedAmount ?? 0);
+      queued += sizeOf(packet.data);
       if (dropped || unsent <= maxUnsentBytes) return;
       dropped = true;
       logger.warn({ connection: connection.id, unsent }, 'slow consumer; disconnecting');

@@ -24,6 +24,14 @@ export function socketFanout(io: MootServer, watch: WatchNamespace): DocumentFan
       (exceptSocketId ? members.except(exceptSocketId) : members).emit('doc:sync', payload);
       watch.local.to(room).emit('doc:sync', payload);
     },
+    sync(docId, message, to) {
+      const payload = { docId, message };
+      const members = to.filter((r) => !r.watcher).map((r) => r.socketId);
+      const watchers = to.filter((r) => r.watcher).map((r) => r.socketId);
+      // Every socket is in a room named by its id: one broadcast, one encoded packet for all of them.
+      if (members.length > 0) io.local.to(members).emit('doc:sync', payload);
+      if (watchers.length > 0) watch.local.to(watchers).emit('doc:sync', payload);
+    },
     awareness(docId, forParticipants, forWatchers, exceptSocketId) {
       const room = documentRoom(docId);
       const members = io.local.to(room);

@@ -3,11 +3,15 @@ import { isSilenced } from './moderationStore.ts';
 
 /**
  * Whether a participant is muted or removed, read from the database at most every `ttlMs`
- * per participant. Edits are checked against it, so a keystroke does not cost a query, and a
- * mute decided on any node takes hold on every node within `ttlMs`.
+ * per participant and never waited for on the hot path once known: an answer older than
+ * `ttlMs` is still given while one fresh read runs in the background (a keystroke never waits
+ * for a query, and a crowd of them never queues one query each). A mute decided on another
+ * node therefore takes hold within `ttlMs` plus one query; this node's own decisions at once
+ * (`forget`).
  */
 export class Silence {
   private readonly cache = new Map<string, { silenced: boolean; at: number }>();
+  private readonly reading = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly db: Database,
@@ -16,15 +20,33 @@ export class Silence {
 
   async isSilenced(participantId: string): Promise<boolean> {
     const hit = this.cache.get(participantId);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.silenced;
-    const silenced = await isSilenced(this.db, participantId);
-    this.cache.set(participantId, { silenced, at: Date.now() });
-    if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
-    return silenced;
+    if (!hit) return this.read(participantId);
+    if (Date.now() - hit.at >= this.ttlMs) this.read(participantId).catch(() => {}); // the stale answer stands meanwhile
+    return hit.silenced;
   }
 
   /** This node just changed it: forget the cached answer. */
   forget(participantId: string): void {
     this.cache.delete(participantId);
+    this.reading.delete(participantId);
+  }
+
+  /** One read per participant at a time; whoever asks meanwhile shares it. */
+  private read(participantId: string): Promise<boolean> {
+    const running = this.reading.get(participantId);
+    if (running) return running;
+    const read = isSilenced(this.db, participantId)
+      .then((silenced) => {
+        if (this.reading.get(participantId) === read) {
+          this.cache.set(participantId, { silenced, at: Date.now() });
+          if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value!);
+        }
+        return silenced;
+      })
+      .finally(() => {
+        if (this.reading.get(participantId) === read) this.reading.delete(participantId);
+      });
+    this.reading.set(participantId, read);
+    return read;
   }
 }
