@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -103,6 +104,7 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     await article.getByText(DISSENT).waitFor();
     await article.getByText('Signed by 1 member.').waitFor();
     await watcher.getByRole('button', { name: 'Print' }).waitFor();
+    await watcher.getByRole('button', { name: 'Download the register of cases' }).waitFor();
     expect(await axeViolations(watcher)).toEqual([]);
   });
 
@@ -164,6 +166,17 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     expect(page).not.toMatch(/"(yes|no)"|receipt/i);
     await watcher.getByRole('link', { name: 'Back to the live view' }).waitFor();
     expect(await axeViolations(watcher)).toEqual([]);
+
+    // The Markdown comes as a file, fetched with the watch key in a header.
+    const [file] = await Promise.all([
+      watcher.waitForEvent('download'),
+      watcher.getByRole('button', { name: 'Download as Markdown' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('audit.md');
+    const markdown = await readFile((await file.path())!, 'utf8');
+    expect(markdown).toContain('`vote.cast`');
+    expect(markdown).toContain('Tea is served \\<b\\>now\\</b\\>');
+    expect(markdown).not.toContain(ADA);
   });
 
   it('gives a member the same record with names, from the assembly page', async () => {

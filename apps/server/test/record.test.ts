@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   HTTP_ROUTES,
   minutesPath,
@@ -168,6 +168,25 @@ describe('the public record: audit log and minutes', () => {
     expect(audit.entries.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
   });
 
+  it('shows refused commands (no change) to moderators only', async () => {
+    expect(await s.members[0]!.emitWithAck('session:end', { sessionId: s.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await vi.waitFor(async () => {
+      const denied = (await json<AuditExport>(HTTP_ROUTES.auditJson, asModerator())).entries.filter(
+        (e) => e.action === 'permission.denied',
+      );
+      expect(denied).toEqual([
+        expect.objectContaining({ actor: 'Ada', subject: 'session:end', detail: { role: 'member' } }),
+      ]);
+    });
+    for (const headers of [asObserver(), { cookie: await redeem(s.running.url, s.seed.memberInvites[1]!, 'Bo') }]) {
+      const audit = await json<AuditExport>(HTTP_ROUTES.auditJson, headers);
+      expect(audit.entries.map((e) => e.action)).not.toContain('permission.denied');
+    }
+  });
+
   it('keeps every ballot secret: the published anonymised ballots are the only ballot data', async () => {
     const published = await ballotsOf(s.running.db, voteId);
     expect(published.map((b) => b.receipt).sort()).toEqual([...receipts].sort());
@@ -249,6 +268,50 @@ describe('the public record: audit log and minutes', () => {
     }
     for (const id of ['not-a-uuid', randomUUID()])
       expect((await get(minutesPath('json', id), asModerator())).status).toBe(404);
+  });
+
+  it('names breach cases as the register does, with their public steps', async () => {
+    const { mod, members } = s;
+    acked(await mod.emitWithAck('standard:setLadder', { standardId: s.seed.standardId, steps: ['Advice'] }));
+    acked(await mod.emitWithAck('standard:lock', { standardId: s.seed.standardId }));
+    const { voteId: adoption } = acked(
+      await mod.emitWithAck('vote:open', {
+        subject: { kind: 'adopt_standard', standardId: s.seed.standardId },
+        rules: { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false },
+        quorumShare: 0.5,
+      }),
+    );
+    for (const m of members)
+      acked(
+        await m.emitWithAck('vote:cast', {
+          voteId: adoption,
+          ballotId: randomUUID(),
+          choice: { method: 'yes_no', choice: 'yes' },
+          reason: '',
+        }),
+      );
+    acked(await mod.emitWithAck('vote:close', { voteId: adoption }));
+    const { caseId } = acked(
+      await mod.emitWithAck('case:open', {
+        respondent: { role: 'Director of Housing', name: null },
+        standardIds: [s.seed.standardId],
+        summary: 'Misled the council',
+      }),
+    );
+    acked(await mod.emitWithAck('case:dismiss', { caseId, reason: `Out of scope ${SCRIPT}` }));
+
+    const audit = await json<AuditExport>(HTTP_ROUTES.auditJson, asObserver());
+    expect(audit.entries.find((e) => e.action === 'case.opened')).toMatchObject({
+      subject: 'Case 1: Director of Housing',
+      detail: { number: 1 },
+    });
+    expect(audit.entries.find((e) => e.action === 'case.dismissed')).toMatchObject({
+      subject: 'Case 1: Director of Housing',
+      detail: { from: 'open', reason: `Out of scope ${SCRIPT}` },
+    });
+    const markdown = await (await get(HTTP_ROUTES.auditMarkdown, asObserver())).text();
+    expect(markdown).toContain('Out of scope \\<script\\>');
+    expect(markdown).not.toMatch(/(^|[^\\])</m);
   });
 
   it('refuses anyone without a session or a valid watch key', async () => {

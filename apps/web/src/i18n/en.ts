@@ -634,6 +634,7 @@ export const en = {
     backToWatch: 'Back to the live view',
     downloadMarkdown: 'Download as Markdown',
     downloadJson: 'Download as JSON',
+    casesMarkdown: 'Download the register of cases',
     loading: 'Loading the record…',
     exportedAt: 'Exported {{at}}',
     charter: {
@@ -715,6 +716,16 @@ export const en = {
         tabled: 'Tabled an amendment',
       },
       dissent: { written: 'Wrote a minority report', cosigned: 'Signed a minority report' },
+      permission: { denied: 'Was refused' },
+      case: {
+        opened: 'Opened a breach case',
+        advanced: 'Moved a case on',
+        replied: 'Recorded the reply',
+        dismissed: 'Dismissed a case',
+        vote_opened: 'Opened the vote on a consequence',
+        undecided: 'Closed a case vote without a decision',
+        decided: 'Decided a case',
+      },
     },
     minutesPage: {
       title: 'Session minutes',

@@ -26,11 +26,11 @@ export async function readAudit(db: Queryable, assemblyId: string): Promise<(Aud
   return readAuditPage(db, assemblyId, { after: 0, limit: null });
 }
 
-/** One page of the log in order: entries after `after` (a `seq`), at most `limit` (null: all). */
+/** One page of the log in order: entries after `after` (a `seq`), at most `limit` (null: all), none of the actions `without`. */
 export async function readAuditPage(
   db: Queryable,
   assemblyId: string,
-  page: { after: number; limit: number | null },
+  page: { after: number; limit: number | null; without?: readonly string[] },
 ): Promise<(AuditEntry & { seq: number; at: Date })[]> {
   const rows = await db.query<{
     seq: string;
@@ -41,8 +41,8 @@ export async function readAuditPage(
     at: Date;
   }>(
     `SELECT id AS seq, actor_id, action, target, detail, at FROM audit_log
-     WHERE assembly_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-    [assemblyId, page.after, page.limit],
+     WHERE assembly_id = $1 AND id > $2 AND NOT (action = ANY($4::text[])) ORDER BY id LIMIT $3`,
+    [assemblyId, page.after, page.limit, [...(page.without ?? [])]],
   );
   return rows.map((r) => ({
     seq: Number(r.seq),

@@ -62,7 +62,18 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'case.vote_opened': [],
   'case.decided': ['outcome', 'breachFound'],
   'case.undecided': ['explanation'],
+  // A refused command changes nothing; it is shown to moderators only (see MODERATOR_ONLY).
+  'permission.denied': ['role'],
 };
+
+/**
+ * Entries that record no change to the assembly, only an attempt the server refused: they stay
+ * out of the record members and observers read. Moderators see them, with the event refused.
+ */
+export const MODERATOR_ONLY: readonly string[] = ['permission.denied'];
+
+/** Actions whose target is not an id but a name worth showing as it is (the refused event). */
+const LITERAL_TARGET = new Set(['permission.denied']);
 
 /** Detail fields that hold a participant's id, published as their name under a new key. */
 const PARTICIPANT_FIELDS: Readonly<Record<string, string>> = { participantId: 'participant' };
@@ -101,7 +112,7 @@ export function publicAuditRecord(
     at: entry.at.toISOString(),
     actor: entry.actorId ? (nameOf(entry.actorId) ?? null) : null,
     action: entry.action,
-    subject: entry.target ? subjectOf(entry.target) : null,
+    subject: !entry.target ? null : LITERAL_TARGET.has(entry.action) ? entry.target : subjectOf(entry.target),
     detail,
   };
 }

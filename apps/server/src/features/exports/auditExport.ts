@@ -2,7 +2,7 @@ import type { AuditExport } from '@moot/protocol';
 import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { readAuditPage } from '../audit/auditLog.ts';
-import { publicAuditRecord } from '../audit/publicAudit.ts';
+import { MODERATOR_ONLY, publicAuditRecord } from '../audit/publicAudit.ts';
 import { participantNames, targetTitles } from './names.ts';
 import type { Reader } from './reader.ts';
 
@@ -14,7 +14,11 @@ export async function exportAudit(
 ): Promise<AuditExport> {
   // One more than asked says whether another page follows.
   const [entries, nameOf, titles] = await Promise.all([
-    readAuditPage(db, assembly.id, { after: page.after, limit: page.limit + 1 }),
+    readAuditPage(db, assembly.id, {
+      after: page.after,
+      limit: page.limit + 1,
+      without: audience === 'moderator' ? [] : MODERATOR_ONLY,
+    }),
     participantNames(db, assembly.id, audience),
     targetTitles(db, assembly.id),
   ]);

@@ -5,7 +5,7 @@ import type { AppContext } from '../../appContext.ts';
 import { sendError } from '../../http/errors.ts';
 import { auditMarkdown, exportAudit } from './auditExport.ts';
 import { exportMinutes, listSessionRecords, minutesMarkdown } from './minutesExport.ts';
-import { readerOf, type Reader } from './reader.ts';
+import { asJsonAndMarkdown, requireReader } from './reader.ts';
 
 const sessionIdSchema = z.uuid();
 
@@ -15,11 +15,7 @@ const sessionIdSchema = z.uuid();
  */
 export function recordRoutes(ctx: Pick<AppContext, 'db'>): Router {
   const router = Router();
-  const reader = async (req: Request, res: Response): Promise<Reader | null> => {
-    const found = await readerOf(ctx.db, req);
-    if (!found) sendError(res, 401, ErrorCode.unauthorized, 'Open your invite or watch link first');
-    return found;
-  };
+  const reader = (req: Request, res: Response) => requireReader(ctx.db, req, res);
 
   const audit = async (req: Request, res: Response) => {
     const who = await reader(req, res);
@@ -61,25 +57,4 @@ export function recordRoutes(ctx: Pick<AppContext, 'db'>): Router {
     minutesMarkdown,
   );
   return router;
-}
-
-/**
- * One export at two routes: as a JSON attachment and as a Markdown one. `load` answers the
- * request itself (401, 400, 404) and returns null when it did.
- */
-export function asJsonAndMarkdown<T>(
-  router: Router,
-  routes: { json: string; md: string },
-  filename: string,
-  load: (req: Request, res: Response) => Promise<T | null>,
-  markdown: (exported: T) => string,
-): void {
-  router.get(routes.json, async (req, res) => {
-    const exported = await load(req, res);
-    if (exported) res.attachment(`${filename}.json`).json(exported);
-  });
-  router.get(routes.md, async (req, res) => {
-    const exported = await load(req, res);
-    if (exported) res.attachment(`${filename}.md`).type('text/markdown; charset=utf-8').send(markdown(exported));
-  });
 }

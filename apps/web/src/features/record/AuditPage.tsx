@@ -39,7 +39,7 @@ export function AuditPage() {
       title={t('record.audit.title')}
       reader={reader}
       loaded={first}
-      downloads={[{ path: HTTP_ROUTES.auditMarkdown, filename: 'audit.md', label: t('record.downloadMarkdown') }]}
+      downloads={[{ path: HTTP_ROUTES.auditMarkdown, label: t('record.downloadMarkdown') }]}
     >
       {(page) => {
         const { entries, next } = more ?? page;

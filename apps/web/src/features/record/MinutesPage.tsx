@@ -32,8 +32,8 @@ export function MinutesPage() {
       downloads={
         sessionId
           ? [
-              { path: minutesPath('md', sessionId), filename: 'minutes.md', label: t('record.downloadMarkdown') },
-              { path: minutesPath('json', sessionId), filename: 'minutes.json', label: t('record.downloadJson') },
+              { path: minutesPath('md', sessionId), label: t('record.downloadMarkdown') },
+              { path: minutesPath('json', sessionId), label: t('record.downloadJson') },
             ]
           : []
       }

@@ -26,8 +26,9 @@ export function PrintCharterPage() {
         </button>
       }
       downloads={[
-        { path: HTTP_ROUTES.charterMarkdown, filename: 'charter.md', label: t('record.downloadMarkdown') },
-        { path: HTTP_ROUTES.charterJson, filename: 'charter.json', label: t('record.downloadJson') },
+        { path: HTTP_ROUTES.charterMarkdown, label: t('record.downloadMarkdown') },
+        { path: HTTP_ROUTES.charterJson, label: t('record.downloadJson') },
+        { path: HTTP_ROUTES.casesMarkdown, label: t('record.casesMarkdown') },
       ]}
     >
       {(charter) => (

@@ -1,11 +1,13 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import type { RequestError } from '../../api/http.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
-import { homeHref, readerFromHash, type RecordReader } from './reader.ts';
+import { downloadExport } from '../lifecycle/charterExport.ts';
+import { homeHref, readerFromHash, readerHeaders, type RecordReader } from './reader.ts';
 import { RecordLinks } from './RecordLinks.tsx';
-import { download, type Loaded } from './useRecord.ts';
+import type { Loaded } from './useRecord.ts';
 
 /** The reader of this page: an observer if the fragment holds a watch key, else a signed-in participant. */
 export function useReader(): RecordReader {
@@ -28,11 +30,14 @@ export function RecordPage<T>({
   title: string;
   reader: RecordReader;
   loaded: Loaded<T>;
-  downloads?: { path: string; filename: string; label: string }[];
+  /** Observers' keys go in a header, so each download is fetched and handed over as a file. */
+  downloads?: { path: string; label: string }[];
   tools?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const [downloadError, setDownloadError] = useState<RequestError | null>(null);
+  const download = async (path: string) => setDownloadError(await downloadExport(path, readerHeaders(reader)));
   return (
     <Page title={title}>
       <div className="record-tools no-print">
@@ -40,17 +45,13 @@ export function RecordPage<T>({
         <RecordLinks reader={reader} />
         {tools}
         {downloads?.map((d) => (
-          <button
-            key={d.path}
-            type="button"
-            className="secondary"
-            onClick={() => void download(d.path, reader, d.filename)}
-          >
+          <button key={d.path} type="button" className="secondary" onClick={() => void download(d.path)}>
             {d.label}
           </button>
         ))}
       </div>
       <h1>{title}</h1>
+      {downloadError && <ErrorNotice error={downloadError} />}
       {loaded.status === 'loading' && <Loading label={t('record.loading')} />}
       {loaded.status === 'failed' && <ErrorNotice error={loaded.error} />}
       {loaded.status === 'ready' && children(loaded.data)}

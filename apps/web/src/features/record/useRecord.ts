@@ -23,19 +23,3 @@ export function useRecord<T>(path: string | null, reader: RecordReader): Loaded<
   }, [path, watchKey]);
   return loaded;
 }
-
-/**
- * Saves an export as a file. Observers cannot follow a plain link (their key goes in a header),
- * so the file is fetched and handed to the browser as a download.
- */
-export async function download(path: string, reader: RecordReader, filename: string): Promise<boolean> {
-  const response = await fetch(path, { credentials: 'same-origin', headers: readerHeaders(reader) }).catch(() => null);
-  if (!response?.ok) return false;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
-  return true;
-}
