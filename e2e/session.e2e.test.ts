@@ -122,7 +122,11 @@ describe.skipIf(!browser)('running a live session in the browser: console, membe
     expect(seen).toMatch(PSEUDONYM);
     await watcher.locator('[data-testid="speaker"]').getByText(`${seen!} has the floor`).waitFor();
     expect(await watcher.content()).not.toContain(ADA);
-    expect(await watcher.locator('input, textarea, select, button, [contenteditable="true"]').count()).toBe(0);
+    // Nothing that acts on the assembly: only controls of this page's own view (language, easy read).
+    expect(
+      await watcher.locator('input, textarea, select, button:not([data-view-only]), [contenteditable="true"]').count(),
+    ).toBe(0);
+    expect(await watcher.locator('button[data-view-only]').count()).toBeGreaterThan(0);
 
     // The standard the item concerns is marked in the charter, in words.
     for (const page of [ada, watcher])

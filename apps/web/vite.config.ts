@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bundleBudget } from './bundleBudget.ts';
 
 // The server owns every non-static path; in development Vite serves the client and forwards
 // the rest, so the session cookie stays same-origin exactly as in production.
@@ -8,7 +9,12 @@ const server = 'http://localhost:3000';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The public watch page is opened on phones on poor connections: the build fails when its
+    // JavaScript (gzipped) outgrows this budget.
+    bundleBudget([{ route: 'src/features/watch/WatchPage.tsx', maxKb: 200 }]),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { PERMISSIONS, type AssemblyClientEvent, type Role, type WatchClientEvent } from '@moot/protocol';
+import { readAudit } from '../src/features/audit/auditLog.ts';
 import { CollabClient } from './support/collabClient.ts';
 import { databaseFingerprint, deniedEntries, documentBytes } from './support/fingerprint.ts';
 import {
@@ -37,7 +38,7 @@ const roleOf = (caller: Caller): Role => (caller === 'stranger' ? 'member' : cal
  * A payload no schema accepts is sent, so an allowed role gets `bad_request` (it passed the
  * permission check and was parsed) and a refused role gets `forbidden` (it never reached the
  * parser or the handler). Every cell is checked to change no database row and no byte of the
- * assembly's document; every refused cell to leave one `permission.denied` audit entry. An
+ * assembly's document; every refused cell to leave one `security.denied` audit entry. An
  * observer naming an event its namespace does not have is disconnected (a crafted packet),
  * also audited.
  */
@@ -123,7 +124,7 @@ describe('the permissions table, event by event and caller by caller', () => {
 
   it('audits a refusal with who sent it, in which role', async () => {
     const [entry] = await running.db.query<{ actor_id: string; detail: { role: string } }>(
-      `SELECT actor_id, detail FROM audit_log WHERE assembly_id = $1 AND action = 'permission.denied'
+      `SELECT actor_id, detail FROM audit_log WHERE assembly_id = $1 AND action = 'security.denied'
        AND target = 'session:create' ORDER BY id LIMIT 1`,
       [seed.assemblyId],
     );
@@ -132,6 +133,8 @@ describe('the permissions table, event by event and caller by caller', () => {
       [seed.assemblyId],
     );
     expect(entry).toMatchObject({ actor_id: ada!.id, detail: { role: 'member' } });
+    // For operators only: the assembly's public record does not show refusals.
+    expect((await readAudit(running.db, seed.assemblyId)).map((e) => e.action)).not.toContain('security.denied');
   });
 
   it('leaves Object.prototype untouched', () => {

@@ -21,6 +21,12 @@ export const standardDocId = (standardId: string): string => `standard:${standar
 export const STANDARD_FIELDS = ['text', 'breach'] as const;
 export type StandardField = (typeof STANDARD_FIELDS)[number];
 
+/**
+ * A standard's easy-read version (short sentences, everyday words): a second Yjs document with
+ * one field, `text`, edited and locked with the standard and exported with it.
+ */
+export const easyReadDocId = (standardId: string): string => `easy:${standardId}`;
+
 export const standardTitle = z
   .string()
   .trim()

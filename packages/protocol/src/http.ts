@@ -47,6 +47,8 @@ export interface CharterExport {
     status: string;
     text: string;
     breach: string;
+    /** The easy-read version's text (Markdown), empty while nobody has written one. */
+    easyRead: string;
     ladder: string[];
     history: { label: string; at: string }[];
     votes: { question: string; status: 'open' | 'closed'; passed: boolean | null; explanation: string | null }[];

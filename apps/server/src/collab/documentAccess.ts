@@ -36,9 +36,13 @@ export class DocumentAccess {
     return hit.result;
   }
 
-  /** This node changed who may write `docId`: forget what was cached for it. */
+  /**
+   * This node changed who may write `docId`: forget what was cached for it, and for every
+   * document of the same id (a standard's easy-read version locks with the standard).
+   */
   forget(docId: string): void {
-    for (const key of this.cache.keys()) if (key.startsWith(`${docId}|`)) this.cache.delete(key);
+    const id = docId.slice(docId.indexOf(':'));
+    for (const key of this.cache.keys()) if (key.slice(key.indexOf(':')).startsWith(`${id}|`)) this.cache.delete(key);
   }
 
   private read(key: string, who: Who, docId: string, store = true) {

@@ -7,9 +7,10 @@ import type { SocketData } from '../realtime/socketData.ts';
 import type { Queryable } from '../storage/database.ts';
 
 /**
- * Who may open which document. A standard (`standard:<id>`) through the assembly that owns
- * it; a group's notes pad (`pad:<groupId>`) while groups run only by that group's members and
- * moderators, and read-only by everyone once the groups have ended; a breach case's reasoning
+ * Who may open which document. A standard (`standard:<id>`) and its easy-read version
+ * (`easy:<id>`) through the assembly that owns it, editable while it is drafting; a group's
+ * notes pad (`pad:<groupId>`) while groups run only by that group's members and moderators,
+ * and read-only by everyone once the groups have ended; a breach case's reasoning
  * (`case:<caseId>`) by everyone, writable only while the case is deliberating. Anything else is "not
  * found", whether or not it exists.
  */
@@ -19,7 +20,8 @@ export async function resolveDocument(
   docId: string,
 ): Promise<{ locked: boolean }> {
   const [kind, id] = docId.split(':');
-  if (kind === 'standard' && id) {
+  // A standard's easy-read version follows the standard's own rules.
+  if ((kind === 'standard' || kind === 'easy') && id) {
     const standard = await findStandard(db, who.assembly.id, id);
     if (standard) return { locked: standard.status !== 'drafting' };
   }

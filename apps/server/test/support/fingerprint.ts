@@ -32,7 +32,7 @@ export async function documentBytes(running: RunningApp, docId: string): Promise
 
 export async function deniedEntries(running: RunningApp, assemblyId: string): Promise<string[]> {
   const rows = await running.db.query<{ target: string }>(
-    `SELECT target FROM audit_log WHERE assembly_id = $1 AND action = 'permission.denied' ORDER BY id`,
+    `SELECT target FROM audit_log WHERE assembly_id = $1 AND action = 'security.denied' ORDER BY id`,
     [assemblyId],
   );
   return rows.map((r) => r.target);

@@ -27,12 +27,38 @@ export interface DocumentHandle {
   readonly docId: string;
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
+  /** Resolves once the server's copy has been merged in (its first sync step 2). */
+  readonly synced: Promise<void>;
   /** Give the document back; the last release closes it. Calling it twice is harmless. */
   release(): void;
 }
 
+/**
+ * A copy of a document kept on this device (IndexedDB in the browser), so edits made offline
+ * survive a reload and merge when the connection returns. What it loads is not sent as such:
+ * only what the server lacks (against its state vector) goes, in a sync step 2, and only by a
+ * holder who may edit; so a cached copy of a text the server already has sends nothing, and
+ * text deleted meanwhile stays deleted (the merge is Yjs's own).
+ */
+export interface LocalCopy {
+  /** The transaction origin of what it loads into the document. */
+  readonly origin: unknown;
+  /** Stop keeping the copy up to date (it stays stored). */
+  close(): void;
+  /** Delete the stored copy (the user discarded edits the server refused). */
+  clear(): Promise<void>;
+}
+export type KeepLocally = (docId: string, doc: Y.Doc) => LocalCopy;
+
 export type ProviderOptions =
-  { mode: 'edit'; transport: DocumentWriter; user: CaretUser } | { mode: 'watch'; transport: DocumentReader };
+  | {
+      mode: 'edit';
+      transport: DocumentWriter;
+      user: CaretUser;
+      /** Keep each document on this device too; observers never do. */
+      keepLocally?: KeepLocally;
+    }
+  | { mode: 'watch'; transport: DocumentReader };
 
 type Room = 'none' | 'opening' | 'joined' | 'refused';
 
@@ -53,6 +79,9 @@ interface OpenDocument {
   sentCaret: boolean;
   /** Why the server last refused to open it, cleared once it opens. */
   openError: ProtocolError | null;
+  readonly synced: Promise<void>;
+  markSynced(): void;
+  local: LocalCopy | null;
   readonly stop: () => void;
 }
 
@@ -78,7 +107,13 @@ export class CollabProvider {
   private readonly transport: DocumentReader;
   private readonly writer: DocumentWriter | null;
   private readonly user: CaretUser | null;
+  private readonly keepLocally: KeepLocally | null;
   private readonly stopListening: () => void;
+  /**
+   * The origin of co-editors' edits arriving live (sync "update" messages), as opposed to the
+   * server's copy merged on opening (`this`): what announcers listen for.
+   */
+  readonly liveOrigin: object = { live: true };
   private epoch = 0;
   private errors: ReadonlyMap<string, ProtocolError> = NO_ERRORS;
   private status: SaveStatus = { pending: 0, queued: false, errors: NO_ERRORS };
@@ -87,6 +122,7 @@ export class CollabProvider {
     this.transport = options.transport;
     this.writer = options.mode === 'edit' ? options.transport : null;
     this.user = options.mode === 'edit' ? options.user : null;
+    this.keepLocally = options.mode === 'edit' ? (options.keepLocally ?? null) : null;
     this.stopListening = this.transport.listen({
       connect: () => this.onConnect(),
       disconnect: () => this.onDisconnect(),
@@ -115,6 +151,7 @@ export class CollabProvider {
       docId,
       doc: owned.doc,
       awareness: owned.awareness,
+      synced: owned.synced,
       release: () => {
         if (released) return;
         released = true;
@@ -122,6 +159,14 @@ export class CollabProvider {
         this.release(owned);
       },
     };
+  }
+
+  /**
+   * Forget this device's copy of `docId`, before the caller drops its local document (after the
+   * server refused edits): otherwise the refused edits would load again with the next copy.
+   */
+  async discardLocal(docId: string): Promise<void> {
+    await this.docs.get(docId)?.local?.clear();
   }
 
   /** For `useSyncExternalStore`: the same object until something changes. */
@@ -150,7 +195,9 @@ export class CollabProvider {
     else awareness.setLocalState(null);
 
     const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin !== this) this.sendUpdate(entry, update);
+      if (origin === this || origin === this.liveOrigin) return;
+      if (entry.local && origin === entry.local.origin) this.sendMissing(entry);
+      else this.sendUpdate(entry, update);
     };
     const onAwareness = (changes: AwarenessChanges, origin: unknown) => {
       if (origin === this) return;
@@ -159,6 +206,8 @@ export class CollabProvider {
     };
     doc.on('update', onUpdate);
     awareness.on('update', onAwareness);
+    let markSynced = () => {};
+    const synced = new Promise<void>((resolve) => (markSynced = resolve));
 
     const entry: OpenDocument = {
       docId,
@@ -172,11 +221,17 @@ export class CollabProvider {
       serverVector: null,
       sentCaret: false,
       openError: null,
+      synced,
+      markSynced,
+      local: null,
       stop: () => {
+        entry.local?.close();
         doc.off('update', onUpdate);
         awareness.off('update', onAwareness);
       },
     };
+    // Attached last: a copy may load at once, and what it loads is handled like any update.
+    entry.local = this.keepLocally?.(docId, doc) ?? null;
     return entry;
   }
 
@@ -273,11 +328,14 @@ export class CollabProvider {
     const bytes = toBytes(message);
     try {
       const peek = decoding.createDecoder(bytes);
-      if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) {
+      const type = decoding.readVarUint(peek);
+      if (type === syncProtocol.messageYjsSyncStep1) {
         entry.serverVector = decoding.readVarUint8Array(peek);
       }
       const reply = encoding.createEncoder();
-      syncProtocol.readSyncMessage(decoding.createDecoder(bytes), reply, entry.doc, this);
+      const origin = type === syncProtocol.messageYjsUpdate ? this.liveOrigin : this;
+      syncProtocol.readSyncMessage(decoding.createDecoder(bytes), reply, entry.doc, origin);
+      if (type === syncProtocol.messageYjsSyncStep2) entry.markSynced();
       // Only a writer answers a step 1; an observer never sends a byte of a document. A step 2
       // with nothing in it is not sent: the server refuses every step 2 to a read-only document
       // (a locked standard, an ended group's pad, a muted member), even an empty one.
@@ -299,6 +357,20 @@ export class CollabProvider {
     } catch (error) {
       console.error(`doc:awareness for ${docId} could not be read`, error);
     }
+  }
+
+  /** What the local copy brought that the server lacks, now if the room is open, else on joining. */
+  private sendMissing(entry: OpenDocument): void {
+    if (!this.writer || entry.writers === 0) return;
+    if (entry.room !== 'joined' || !entry.serverVector || !this.writer.connected) {
+      entry.unsent = true;
+      this.emitStatus();
+      return;
+    }
+    const step2 = encoding.createEncoder();
+    syncProtocol.writeSyncStep2(step2, entry.doc, entry.serverVector);
+    const message = encoding.toUint8Array(step2);
+    if (!isEmptyStep2(message)) this.send(entry, message, 'edit');
   }
 
   private sendUpdate(entry: OpenDocument, update: Uint8Array): void {

@@ -754,8 +754,46 @@ export const en = {
       noAgenda: 'No agenda items.',
     },
   },
+  language: {
+    label: 'Language',
+    // Each language is named in itself, so a reader finds theirs whatever is showing.
+    names: { en: 'English', cy: 'Cymraeg' },
+  },
+  easyRead: {
+    show: 'Easy read',
+    hide: 'Full text',
+    toggleLabel: 'Easy read version of {{title}}',
+    heading: 'Easy read',
+    hint: 'The same standard in short sentences and everyday words.',
+    label: 'Easy read version of {{title}}',
+  },
+  live: {
+    edited: 'Standard {{position}} edited by {{name}}',
+    editedEasyRead: 'Easy read of standard {{position}} edited by {{name}}',
+    someone: 'a co-editor',
+    editingNow: 'Editing now: {{names}}',
+  },
+  sinceLastLooked: {
+    summary: 'Since you last looked: {{changes}}.',
+    added_one: '{{count}} word added',
+    added_other: '{{count}} words added',
+    removed_one: '{{count}} word removed',
+    removed_other: '{{count}} words removed',
+    markSeen: 'Mark as seen',
+  },
 } as const;
 
-/** The shape every translation must have: the same keys, any strings. */
-type Translation<T> = { readonly [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
+/**
+ * The plural forms English does not use but other languages do (Welsh has all six): for every
+ * `x_other`, an optional `x_zero`, `x_two`, `x_few` and `x_many`. i18next picks the form with
+ * `Intl.PluralRules` and falls back to `x_other`.
+ */
+type ExtraPlurals<T> = {
+  readonly [
+    K in keyof T as K extends `${infer Base}_other` ? `${Base}_${'zero' | 'two' | 'few' | 'many'}` : never
+  ]?: string;
+};
+
+/** The shape every translation must have: the same keys (a missing one fails the typecheck), any strings. */
+type Translation<T> = { readonly [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & ExtraPlurals<T>;
 export type Messages = Translation<typeof en>;

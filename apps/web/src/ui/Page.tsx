@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LiveAnnouncer } from './LiveAnnouncer.tsx';
 
 /**
  * Every page's frame: a skip link, a banner with the app's name (and whatever the page adds,
- * such as the connection status), and the main landmark. Pages supply the one h1.
+ * such as the connection status) and the language switch, and the main landmark. Pages supply the one h1.
  */
 export function Page({ title, banner, children }: { title: string; banner?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
@@ -24,9 +26,10 @@ export function Page({ title, banner, children }: { title: string; banner?: Reac
           {t('app.name')}
         </Link>
         {banner}
+        <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>
-        {children}
+        <LiveAnnouncer>{children}</LiveAnnouncer>
       </main>
     </>
   );

@@ -12,7 +12,7 @@ export async function auditDenial(
   await recordAudit(ctx.db, {
     assemblyId: assembly.id,
     actorId: participant?.id ?? null,
-    action: 'permission.denied',
+    action: 'security.denied',
     target: event,
     detail: { role, socket: socket.id },
   }).catch((err: unknown) => ctx.logger.warn({ err, event }, 'could not audit a denial'));

@@ -26,7 +26,11 @@ export async function readAudit(db: Queryable, assemblyId: string): Promise<(Aud
   return readAuditPage(db, assemblyId, { after: 0, limit: null });
 }
 
-/** One page of the log in order: entries after `after` (a `seq`), at most `limit` (null: all), none of the actions `without`. */
+/**
+ * One page of the log in order: entries after `after` (a `seq`), at most `limit` (null: all),
+ * none of the actions `without`. Security entries (`security.*`: refused commands, crafted
+ * packets) are for operators, read with SQL; they are never part of the assembly's record.
+ */
 export async function readAuditPage(
   db: Queryable,
   assemblyId: string,
@@ -41,7 +45,7 @@ export async function readAuditPage(
     at: Date;
   }>(
     `SELECT id AS seq, actor_id, action, target, detail, at FROM audit_log
-     WHERE assembly_id = $1 AND id > $2 AND NOT (action = ANY($4::text[])) ORDER BY id LIMIT $3`,
+     WHERE assembly_id = $1 AND id > $2 AND action NOT LIKE 'security.%' AND NOT (action = ANY($4::text[])) ORDER BY id LIMIT $3`,
     [assemblyId, page.after, page.limit, [...(page.without ?? [])]],
   );
   return rows.map((r) => ({

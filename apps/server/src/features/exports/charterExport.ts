@@ -1,4 +1,4 @@
-import type { AssemblyView, CharterExport } from '@moot/protocol';
+import { easyReadDocId, type AssemblyView, type CharterExport } from '@moot/protocol';
 import { escapeMarkdown, fragmentToMarkdown } from '../../collab/documentText.ts';
 import { listMilestones, loadDocument, replay } from '../../collab/documentStore.ts';
 import type { Queryable } from '../../storage/database.ts';
@@ -8,7 +8,7 @@ import { listVotes } from '../votes/voteStore.ts';
 
 /**
  * The charter as a record anyone may keep: each standard's status, its text and "what a breach
- * looks like" as stored (from the database, not a node's memory), its ladder, its history of
+ * looks like" as stored (from the database, not a node's memory), its easy-read version, its ladder, its history of
  * milestones and its votes. Secret ballots stay secret: only results.
  */
 export async function exportCharter(db: Queryable, assembly: AssemblyView): Promise<CharterExport> {
@@ -24,6 +24,8 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
       standards.map(async (standard) => {
         const stored = await loadDocument(db, standard.docId);
         const doc = replay(stored.snapshot, stored.updates);
+        const easyStored = await loadDocument(db, easyReadDocId(standard.id));
+        const easy = replay(easyStored.snapshot, easyStored.updates);
         try {
           return {
             position: standard.position + 1,
@@ -31,6 +33,7 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
             status: standard.status,
             text: fragmentToMarkdown(doc.getXmlFragment('text')),
             breach: fragmentToMarkdown(doc.getXmlFragment('breach')),
+            easyRead: fragmentToMarkdown(easy.getXmlFragment('text')),
             ladder: standard.ladder,
             history: (await listMilestones(db, standard.docId)).map((m) => ({
               label: m.label,
@@ -50,6 +53,7 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
           };
         } finally {
           doc.destroy();
+          easy.destroy();
         }
       }),
     ),
@@ -69,6 +73,7 @@ export function charterMarkdown(charter: CharterExport): string {
   for (const s of charter.standards) {
     lines.push(`## ${s.position}. ${escapeMarkdown(s.title)} (${s.status})`, '', s.text || '_No text yet._', '');
     lines.push('### What a breach looks like', '', s.breach || '_Not yet described._', '');
+    if (s.easyRead) lines.push('### Easy read', '', s.easyRead, '');
     if (s.ladder.length > 0)
       lines.push('### Consequences', '', ...s.ladder.map((step, i) => `${i + 1}. ${escapeMarkdown(step)}`), '');
     if (s.history.length > 0)

@@ -2,17 +2,8 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
-import type { DocumentHandle } from '../CollabProvider.ts';
+import type { FieldProps } from '../fields.tsx';
 import { CollaborationCarets } from './carets.ts';
-
-interface Props {
-  handle: DocumentHandle;
-  /** The XML fragment: a standard's `text` or `breach`, a pad's `text`, a case's `reasoning`. */
-  field: string;
-  /** The accessible name, e.g. "Text of Honesty". */
-  label: string;
-  editable: boolean;
-}
 
 function attributes(field: string, label: string, editable: boolean): Record<string, string> {
   return {
@@ -26,7 +17,7 @@ function attributes(field: string, label: string, editable: boolean): Record<str
 }
 
 /** One rich-text field (an XML fragment) of a shared Y.Doc, with co-editors' carets. */
-export function CollaborativeField({ handle, field, label, editable }: Props) {
+export function CollaborativeField({ handle, field, label, editable }: FieldProps) {
   const editor = useEditor(
     {
       extensions: [

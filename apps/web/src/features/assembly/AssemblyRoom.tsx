@@ -39,7 +39,10 @@ import { useAssemblyRoom } from './useAssemblyRoom.ts';
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { socket, provider, sessions, comments, decisions, cases, room, dispatch } = useAssemblyRoom(session.me);
+  const { socket, provider, sessions, comments, decisions, cases, room, dispatch } = useAssemblyRoom(
+    session.me,
+    session.assembly.id,
+  );
   const caseList = useCases(cases);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);

@@ -4,6 +4,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { io } from 'socket.io-client';
 import { CollabProvider } from '../../collab/CollabProvider.ts';
 import { seatColor } from '../../collab/editor/caretColor.ts';
+import { keepInIndexedDb } from '../../collab/localCopy.ts';
 import { assemblyDocuments } from '../../collab/transport.ts';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { openLiveRoom, type LiveRoom } from './liveRoom.ts';
@@ -13,12 +14,13 @@ type Live = LiveRoom<AssemblySocket>;
 
 /**
  * The one Socket.IO connection of a participant's tab: commands, broadcasts and every open
- * document travel on it. Authenticated by the session cookie in the handshake.
+ * document travel on it. Authenticated by the session cookie in the handshake. Documents are
+ * also kept in this browser, so edits made offline survive a reload.
  */
-export function useAssemblyRoom(me: ParticipantView) {
+export function useAssemblyRoom(me: ParticipantView, assemblyId: string) {
   const [live, setLive] = useState<Live | null>(null);
   const [room, dispatch] = useReducer(roomReducer, null);
-  const { displayName, seat } = me;
+  const { displayName, seat, id } = me;
 
   useEffect(() => {
     const auth: AssemblyHandshake = { protocol: PROTOCOL_VERSION };
@@ -33,6 +35,7 @@ export function useAssemblyRoom(me: ParticipantView) {
       mode: 'edit',
       transport: assemblyDocuments(socket),
       user: { name: displayName, color: seatColor(seat) },
+      keepLocally: keepInIndexedDb(assemblyId, id),
     });
     const { live, close } = openLiveRoom(socket, provider, dispatch);
     setLive(live);
@@ -40,7 +43,7 @@ export function useAssemblyRoom(me: ParticipantView) {
       setLive(null);
       close();
     };
-  }, [displayName, seat]);
+  }, [displayName, seat, id, assemblyId]);
 
   return {
     socket: live?.socket ?? null,

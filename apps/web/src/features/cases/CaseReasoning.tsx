@@ -3,7 +3,7 @@ import type { CaseView } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
-import { CollaborativeField } from '../../collab/editor/CollaborativeField.tsx';
+import { useFieldComponent } from '../../collab/fields.tsx';
 import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { useErrorText } from '../../ui/ErrorNotice.tsx';
 import { Loading } from '../../ui/Page.tsx';
@@ -26,6 +26,7 @@ interface Props {
 export function CaseReasoning({ provider, case: c, canDraft }: Props) {
   const { t } = useTranslation();
   const describe = useErrorText();
+  const CollaborativeField = useFieldComponent();
   const [generation, setGeneration] = useState(0);
   const editable = canDraft && c.status === 'deliberating';
   const handle = useSharedDocument(provider, c.docId, generation, !editable);

@@ -3,10 +3,12 @@ import type { StandardView } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
-import { CollaborativeField } from '../../collab/editor/CollaborativeField.tsx';
+import { useFieldComponent } from '../../collab/fields.tsx';
 import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { useErrorText } from '../../ui/ErrorNotice.tsx';
 import { Loading } from '../../ui/Page.tsx';
+import { EasyRead } from './EasyRead.tsx';
+import { StandardLiveInfo } from './StandardLiveInfo.tsx';
 
 interface Props {
   provider: CollabProvider;
@@ -17,11 +19,13 @@ interface Props {
 
 /** Refusals after which the local copy no longer matches the server's. */
 const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCode.forbidden]);
+const FIELDS = ['text', 'breach'] as const;
 
 /** The standard's two rich-text fields, both in the one Y.Doc `standard.docId`. */
 export function StandardFields({ provider, standard, canEdit }: Props) {
   const { t } = useTranslation();
   const describe = useErrorText();
+  const CollaborativeField = useFieldComponent();
   const [generation, setGeneration] = useState(0);
   const handle = useSharedDocument(provider, standard.docId, generation);
   const error = useSaveStatus(provider).errors.get(standard.docId);
@@ -38,12 +42,17 @@ export function StandardFields({ provider, standard, canEdit }: Props) {
         <div className="notice notice-error" role="alert" data-error-code={error.code}>
           <p>{describe(error)}</p>
           {canEdit && DIVERGING.has(error.code) && (
-            <button type="button" onClick={() => setGeneration((g) => g + 1)}>
+            <button
+              type="button"
+              // The refused edits are also forgotten on this device, or the next copy would reload them.
+              onClick={() => void provider.discardLocal(standard.docId).then(() => setGeneration((g) => g + 1))}
+            >
               {t('standard.showSaved')}
             </button>
           )}
         </div>
       )}
+      <StandardLiveInfo provider={provider} handle={handle} standard={standard} fields={FIELDS} />
       <div className="field">
         <h4 id={headingId('text')} className="field-heading">
           {t('standard.textHeading')}
@@ -72,6 +81,7 @@ export function StandardFields({ provider, standard, canEdit }: Props) {
           />
         )}
       </div>
+      <EasyRead provider={provider} standard={standard} editable={editable} />
     </div>
   );
 }

@@ -32,7 +32,7 @@ import { SessionSetup } from './SessionSetup.tsx';
 /** Everything a moderator needs to run the session, on one keyboard-navigable page. */
 export function ConsoleRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { socket, provider, sessions, decisions, cases, room } = useAssemblyRoom(session.me);
+  const { socket, provider, sessions, decisions, cases, room } = useAssemblyRoom(session.me, session.assembly.id);
   const decided = useDecisions(decisions);
   const caseList = useCases(cases);
   const connection = useConnection(socket);

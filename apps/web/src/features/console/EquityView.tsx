@@ -1,16 +1,18 @@
 import type { EquitySummary } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
 import { formatDuration } from '../session/countdown.ts';
 
 /** How evenly the floor is shared: a row per member, and two figures explained in words. */
 export function EquityView({ equity }: { equity: EquitySummary | null }) {
   const { t } = useTranslation();
+  const format = useFormat();
   if (!equity) return null;
   return (
     <section className="console-section" aria-labelledby="console-equity-heading" data-testid="equity">
       <h2 id="console-equity-heading">{t('console.equityHeading')}</h2>
-      <p>{t('console.share', { percent: Math.round(equity.shareWhoSpoke * 100) })}</p>
-      <p>{t('console.gini', { gini: equity.gini.toFixed(2) })}</p>
+      <p>{t('console.share', { percent: format.number(Math.round(equity.shareWhoSpoke * 100)) })}</p>
+      <p>{t('console.gini', { gini: format.number(equity.gini, 2) })}</p>
       {equity.rows.length === 0 ? (
         <p className="empty">{t('console.equityEmpty')}</p>
       ) : (

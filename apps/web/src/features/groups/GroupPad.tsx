@@ -1,7 +1,7 @@
 import type { GroupView } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
-import { CollaborativeField } from '../../collab/editor/CollaborativeField.tsx';
+import { useFieldComponent } from '../../collab/fields.tsx';
 import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { useErrorText } from '../../ui/ErrorNotice.tsx';
 import { Loading } from '../../ui/Page.tsx';
@@ -18,6 +18,7 @@ export function GroupPad({
 }) {
   const { t } = useTranslation();
   const describe = useErrorText();
+  const CollaborativeField = useFieldComponent();
   const handle = useSharedDocument(provider, group.padDocId, 0, !editable);
   const error = useSaveStatus(provider).errors.get(group.padDocId);
   return (

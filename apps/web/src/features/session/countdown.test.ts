@@ -1,6 +1,14 @@
 import type { AgendaItemView } from '@moot/protocol';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatSeconds, inTurnWarning, itemTimer, secondsLeft, turnTimer } from './countdown.ts';
+import {
+  formatDuration,
+  formatSeconds,
+  formatServerTime,
+  inTurnWarning,
+  itemTimer,
+  secondsLeft,
+  turnTimer,
+} from './countdown.ts';
 
 const item = (over: Partial<AgendaItemView>): AgendaItemView => ({
   id: 'i',
@@ -72,9 +80,15 @@ describe('formatting', () => {
     expect(formatSeconds(3725)).toBe('1:02:05');
   });
 
-  it('formats durations', () => {
-    expect(formatDuration(4_400)).toBe('4 s');
-    expect(formatDuration(125_000)).toBe('2 min 5 s');
+  it('formats durations and clock times in the given language, through Intl', () => {
+    expect(formatDuration(4_400, 'en')).toBe('4 secs');
+    expect(formatDuration(125_000, 'en')).toBe('2 mins 5 secs');
+    expect(formatDuration(125_000, 'cy')).toBe('2 mun, 5 eil');
+    // Server 15:05 UTC, no clock offset, shown as 24-hour UK time in both languages.
+    const at = Date.UTC(2026, 0, 5, 15, 5);
+    const local = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+    expect(formatServerTime(at, 0, 'en')).toBe(local);
+    expect(formatServerTime(at, 0, 'cy')).toBe(local);
   });
 });
 

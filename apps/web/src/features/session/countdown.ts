@@ -1,4 +1,6 @@
 import type { AgendaItemView, TurnView } from '@moot/protocol';
+import { formatFor } from '../../i18n/format.ts';
+import { i18n } from '../../i18n/index.ts';
 
 export type TimerState = 'running' | 'paused' | 'overtime';
 
@@ -46,11 +48,9 @@ export function formatSeconds(total: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-/** "12 min 5 s" style duration for the equity table. */
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  const minutes = Math.floor(s / 60);
-  return minutes > 0 ? `${minutes} min ${s % 60} s` : `${s} s`;
+/** "12 mins 5 secs" style duration for the equity table, in the reader's language. */
+export function formatDuration(ms: number, language: string = i18n.language): string {
+  return formatFor(language).duration(ms);
 }
 
 /** The speaker's gentle warning: the last 30 seconds of a turn, before it runs over. */
@@ -59,7 +59,7 @@ export const TURN_WARNING_SECONDS = 30;
 export function inTurnWarning(timer: Timer): boolean {
   return timer.state === 'running' && timer.seconds <= TURN_WARNING_SECONDS;
 }
-/** A server-clock instant as a local wall-clock time ("14:05"). */
-export function formatServerTime(serverMs: number, offset: number): string {
-  return new Date(serverMs - offset).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** A server-clock instant as a local wall-clock time ("14:05"), in the reader's language. */
+export function formatServerTime(serverMs: number, offset: number, language: string = i18n.language): string {
+  return formatFor(language).time(new Date(serverMs - offset));
 }

@@ -1,7 +1,9 @@
 import { PROTOCOL_VERSION, secret } from '@moot/protocol';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { FieldRenderer } from '../../collab/fields.tsx';
+import { ReadOnlyField } from '../../collab/reader/ReadOnlyField.tsx';
 import { useConnection } from '../../collab/useConnection.ts';
 import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -11,11 +13,7 @@ import { Charge } from '../charter/Charge.tsx';
 import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
-import { StandardDecisions } from '../amendments/StandardDecisions.tsx';
 import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
-import { CharterExports } from '../lifecycle/CharterExports.tsx';
-import { VotesPanel } from '../votes/VotesPanel.tsx';
-import { CasesPanel } from '../cases/CasesPanel.tsx';
 import { useCases } from '../cases/casesStore.ts';
 import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
@@ -28,6 +26,17 @@ import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { standardsDiscussedNow } from '../session/view.ts';
 import { useWatchRoom } from './useWatchRoom.ts';
 import { WatchSession } from './WatchSession.tsx';
+
+// The decisions (votes, amendments, minority reports, downloads) load just after the live view,
+// in a chunk of their own: the watch page must reach a phone fast (see the budget in vite.config.ts).
+const VotesPanel = lazy(() => import('../votes/VotesPanel.tsx').then((m) => ({ default: m.VotesPanel })));
+const StandardDecisions = lazy(() =>
+  import('../amendments/StandardDecisions.tsx').then((m) => ({ default: m.StandardDecisions })),
+);
+const CasesPanel = lazy(() => import('../cases/CasesPanel.tsx').then((m) => ({ default: m.CasesPanel })));
+const CharterExports = lazy(() =>
+  import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
+);
 
 /**
  * `/watch#<watchKey>`: the public, read-only live view. The key stays in the fragment, which
@@ -57,71 +66,80 @@ export function WatchPage() {
   );
 
   return (
-    <Page title={room?.assembly.title ?? t('watch.title')} banner={banner}>
-      <h1>{room?.assembly.title ?? t('watch.title')}</h1>
-      {!watchKey ? (
-        <div className="notice notice-error" role="alert" data-error-code="bad_request">
-          <p>{t('watch.missingLink')}</p>
-        </div>
-      ) : (
-        <>
-          <p className="hint">{t('watch.readOnly')}</p>
-          {outdated ? (
-            <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
-              <button type="button" onClick={() => window.location.reload()}>
-                {t('assembly.reload')}
-              </button>
-            </ErrorNotice>
-          ) : (
-            connection.refusal && <ErrorNotice error={connection.refusal} />
-          )}
-          {room && provider ? (
-            <>
-              <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
-              <RecordLinks reader={{ watchKey }} />
-              {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
-              <VotesPanel
-                votes={votesOutsideCases(decided.votes)}
-                subjects={{ amendments: decided.amendments, standards: room.standards }}
-              />
-              <CasesPanel
-                cases={caseList}
-                standards={room.standards}
-                votes={decided.votes}
-                provider={provider}
-                watchKey={watchKey}
-              />
-              <CommentsAnnouncer comments={commentList} standards={room.standards} />
-              <Charter
-                standards={room.standards}
-                emptyText={t('charter.empty')}
-                renderStandard={(standard, index) => (
-                  <StandardArticle
-                    standard={standard}
-                    number={index + 1}
-                    badge={<DiscussingBadge show={discussed.has(standard.id)} />}
-                  >
-                    <StandardFields provider={provider} standard={standard} canEdit={false} />
-                    <StandardDecisions
+    // Observers only read: fields are drawn without the editor, which this page never loads.
+    <FieldRenderer value={ReadOnlyField}>
+      <Page title={room?.assembly.title ?? t('watch.title')} banner={banner}>
+        <h1>{room?.assembly.title ?? t('watch.title')}</h1>
+        {!watchKey ? (
+          <div className="notice notice-error" role="alert" data-error-code="bad_request">
+            <p>{t('watch.missingLink')}</p>
+          </div>
+        ) : (
+          <>
+            <p className="hint">{t('watch.readOnly')}</p>
+            {outdated ? (
+              <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
+                <button type="button" onClick={() => window.location.reload()}>
+                  {t('assembly.reload')}
+                </button>
+              </ErrorNotice>
+            ) : (
+              connection.refusal && <ErrorNotice error={connection.refusal} />
+            )}
+            {room && provider ? (
+              <>
+                <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
+                <RecordLinks reader={{ watchKey }} />
+                {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
+                <Suspense fallback={null}>
+                  <VotesPanel
+                    votes={votesOutsideCases(decided.votes)}
+                    subjects={{ amendments: decided.amendments, standards: room.standards }}
+                  />
+                  <CasesPanel
+                    cases={caseList}
+                    standards={room.standards}
+                    votes={decided.votes}
+                    provider={provider}
+                    watchKey={watchKey}
+                  />
+                </Suspense>
+                <CommentsAnnouncer comments={commentList} standards={room.standards} />
+                <Charter
+                  standards={room.standards}
+                  emptyText={t('charter.empty')}
+                  renderStandard={(standard, index) => (
+                    <StandardArticle
                       standard={standard}
-                      amendments={decided.amendmentsOf(standard.id)}
-                      dissents={decided.dissentsOf(standard.id)}
-                    />
-                    <CommentsSection
-                      standard={standard}
-                      comments={commentsOf(commentGroups, standard.id)}
-                      offset={feed.offset}
-                    />
-                  </StandardArticle>
-                )}
-              />
-              <CharterExports watchKey={watchKey} />
-            </>
-          ) : (
-            !connection.refusal && <Loading label={t('watch.connecting')} />
-          )}
-        </>
-      )}
-    </Page>
+                      number={index + 1}
+                      badge={<DiscussingBadge show={discussed.has(standard.id)} />}
+                    >
+                      <StandardFields provider={provider} standard={standard} canEdit={false} />
+                      <Suspense fallback={null}>
+                        <StandardDecisions
+                          standard={standard}
+                          amendments={decided.amendmentsOf(standard.id)}
+                          dissents={decided.dissentsOf(standard.id)}
+                        />
+                      </Suspense>
+                      <CommentsSection
+                        standard={standard}
+                        comments={commentsOf(commentGroups, standard.id)}
+                        offset={feed.offset}
+                      />
+                    </StandardArticle>
+                  )}
+                />
+                <Suspense fallback={null}>
+                  <CharterExports watchKey={watchKey} />
+                </Suspense>
+              </>
+            ) : (
+              !connection.refusal && <Loading label={t('watch.connecting')} />
+            )}
+          </>
+        )}
+      </Page>
+    </FieldRenderer>
   );
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { cy } from './cy.ts';
+import { en } from './en.ts';
+import { formatFor } from './format.ts';
+import { initialLanguage, localeOf } from './languages.ts';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+/** Every leaf as [dotted.key, text]. */
+function leaves(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[prefix + key, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
+  );
+}
+
+const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+const pluralBase = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+
+describe('the Welsh translation', () => {
+  const english = new Map(leaves(en));
+  const welsh = leaves(cy);
+
+  it('has every English key (the type checks this too) and no key English lacks, bar plural forms', () => {
+    const welshKeys = new Set(welsh.map(([key]) => key));
+    expect([...english.keys()].filter((key) => !welshKeys.has(key))).toEqual([]);
+    const englishBases = new Set([...english.keys()].map(pluralBase));
+    expect(welsh.map(([key]) => key).filter((key) => !english.has(key) && !englishBases.has(pluralBase(key)))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps every placeholder of the English text, and invents none', () => {
+    const wrong = welsh
+      .map(
+        ([key, text]) =>
+          [
+            key,
+            placeholders(text),
+            placeholders(english.get(key) ?? english.get(`${pluralBase(key)}_other`)!),
+          ] as const,
+      )
+      .filter(([, ours, theirs]) => ours.join() !== theirs.join());
+    expect(wrong).toEqual([]);
+  });
+
+  it('is translated: apart from words Welsh shares with English and the language names, nothing is left in English', () => {
+    // "Agenda" and "System" are Welsh words too; each language is named in itself.
+    const SHARED = new Set(['Agenda', 'System', 'English', 'Cymraeg']);
+    const same = welsh.filter(
+      ([key, text]) => english.get(key) === text && !SHARED.has(text) && /[a-z]{4,}/.test(text.replace(/{{\w+}}/g, '')),
+    );
+    expect(same.map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe('choosing the first language', () => {
+  it('prefers the remembered choice, then the browser, then English', () => {
+    expect(initialLanguage('cy', ['en-GB'])).toBe('cy');
+    expect(initialLanguage(null, ['fr-FR', 'cy-GB', 'en'])).toBe('cy');
+    expect(initialLanguage('xx', ['de'])).toBe('en');
+    expect(localeOf('cy')).toBe('cy-GB');
+  });
+});
+
+describe('formatting through Intl', () => {
+  it('formats numbers and lists in each language', () => {
+    expect(formatFor('en').number(1234.5, 1)).toBe('1,234.5');
+    expect(formatFor('cy').number(0.4242, 2)).toBe('0.42');
+    expect(formatFor('en').list(['Ada', 'Grace', 'Alan'])).toBe('Ada, Grace and Alan');
+    expect(formatFor('cy').list(['Ada', 'Alan', 'Grace'])).toBe('Ada, Alan a Grace');
+    expect(formatFor('cy').list(['Grace', 'Ada'])).toBe('Grace ac Ada');
+    expect(formatFor('cy').list(['Ada'])).toBe('Ada');
+  });
+});
