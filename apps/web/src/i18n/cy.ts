@@ -1,3 +1,4 @@
+import { cyCases } from './cyCases.ts';
 import { cyDecisions } from './cyDecisions.ts';
 import type { Messages } from './en.ts';
 
@@ -330,6 +331,7 @@ export const cy: Messages = {
     unexpected: 'Anfonodd y gweinydd ateb annisgwyl. Rhowch gynnig arall arni mewn munud.',
   },
   ...cyDecisions,
+  ...cyCases,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

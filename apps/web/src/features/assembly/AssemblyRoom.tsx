@@ -20,6 +20,9 @@ import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
 import { CharterExports } from '../lifecycle/CharterExports.tsx';
 import { useBallotBox } from '../votes/useBallotBox.ts';
 import { VotesPanel } from '../votes/VotesPanel.tsx';
+import { CasesPanel } from '../cases/CasesPanel.tsx';
+import { useCases } from '../cases/casesStore.ts';
+import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { RecordLinks } from '../record/RecordLinks.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
@@ -36,10 +39,11 @@ import { useAssemblyRoom } from './useAssemblyRoom.ts';
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { socket, provider, sessions, comments, decisions, room, dispatch } = useAssemblyRoom(
+  const { socket, provider, sessions, comments, decisions, cases, room, dispatch } = useAssemblyRoom(
     session.me,
     session.assembly.id,
   );
+  const caseList = useCases(cases);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
@@ -98,10 +102,17 @@ export function AssemblyRoom({ session }: { session: Session }) {
             <SessionPanel socket={socket} provider={provider} feed={feed} me={me} standards={room.standards} />
           )}
           <VotesPanel
-            votes={decided.votes}
+            votes={votesOutsideCases(decided.votes)}
             actions={{ ballots }}
             subjects={{ amendments: decided.amendments, standards: room.standards }}
             {...(isModerator ? { note: t('votes.moderatorsDoNotVote') } : {})}
+          />
+          <CasesPanel
+            cases={caseList}
+            standards={room.standards}
+            votes={decided.votes}
+            provider={provider}
+            actions={{ canDraft: true, votes: { ballots } }}
           />
           <CommentsAnnouncer comments={commentList} standards={room.standards} />
           <Charter

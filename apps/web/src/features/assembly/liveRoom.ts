@@ -1,6 +1,7 @@
 import type { Dispatch } from 'react';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
+import { CasesStore } from '../cases/casesStore.ts';
 import { CommentsStore } from '../comments/commentsStore.ts';
 import { SessionStore } from '../session/sessionStore.ts';
 import { DecisionsStore } from '../votes/decisionsStore.ts';
@@ -12,6 +13,7 @@ export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
   sessions: SessionStore;
   comments: CommentsStore;
   decisions: DecisionsStore;
+  cases: CasesStore;
 }
 
 /**
@@ -31,13 +33,15 @@ export function openLiveRoom<S extends AssemblySocket | WatchSocket>(
   const sessions = new SessionStore(socket);
   const comments = new CommentsStore(socket);
   const decisions = new DecisionsStore(socket);
+  const cases = new CasesStore(socket);
   socket.connect();
   return {
-    live: { socket, provider, sessions, comments, decisions },
+    live: { socket, provider, sessions, comments, decisions, cases },
     close: () => {
       sessions.destroy();
       comments.destroy();
       decisions.destroy();
+      cases.destroy();
       provider.destroy();
       socket.disconnect();
     },

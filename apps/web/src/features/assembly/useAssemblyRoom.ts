@@ -51,6 +51,7 @@ export function useAssemblyRoom(me: ParticipantView, assemblyId: string) {
     sessions: live?.sessions ?? null,
     comments: live?.comments ?? null,
     decisions: live?.decisions ?? null,
+    cases: live?.cases ?? null,
     room,
     dispatch,
   };

@@ -1,20 +1,7 @@
 import type { CommentView } from '@moot/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import type { AssemblySocket } from '../../collab/transport.ts';
+import { fakeBroadcasts } from '../../../test/support/fakeBroadcasts.ts';
 import { CommentsStore } from './commentsStore.ts';
-
-type Handler = (...args: unknown[]) => void;
-
-function fakeSocket() {
-  const handlers = new Map<string, Set<Handler>>();
-  const socket = {
-    on: (event: string, handler: Handler) => handlers.set(event, (handlers.get(event) ?? new Set()).add(handler)),
-    off: (event: string, handler: Handler) => handlers.get(event)?.delete(handler),
-  };
-  const fire = (event: string, ...args: unknown[]) => handlers.get(event)?.forEach((h) => h(...args));
-  const listening = () => [...handlers.values()].reduce((n, set) => n + set.size, 0);
-  return { socket: socket as unknown as AssemblySocket, fire, listening };
-}
 
 const comments: CommentView[] = [
   { id: 'c1', standardId: 's1', author: 'Member 3', text: 'Hi', postedAt: 1, hidden: null },
@@ -22,7 +9,7 @@ const comments: CommentView[] = [
 
 describe('CommentsStore', () => {
   it('is undefined until the first list, then keeps the last one and tells subscribers', () => {
-    const { socket, fire } = fakeSocket();
+    const { socket, fire } = fakeBroadcasts();
     const store = new CommentsStore(socket);
     const listener = vi.fn();
     store.subscribe(listener);
@@ -35,7 +22,7 @@ describe('CommentsStore', () => {
   });
 
   it('stops listening when destroyed or unsubscribed', () => {
-    const { socket, fire, listening } = fakeSocket();
+    const { socket, fire, listening } = fakeBroadcasts();
     const store = new CommentsStore(socket);
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);

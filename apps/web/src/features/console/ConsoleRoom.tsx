@@ -8,6 +8,10 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { useAssemblyRoom } from '../assembly/useAssemblyRoom.ts';
 import { TableAmendments } from '../amendments/TableAmendments.tsx';
+import { CasesPanel } from '../cases/CasesPanel.tsx';
+import { useCases } from '../cases/casesStore.ts';
+import { OpenCaseForm } from '../cases/OpenCaseForm.tsx';
+import { votesOutsideCases } from '../cases/view.ts';
 import { LifecycleConsole } from '../lifecycle/LifecycleConsole.tsx';
 import { useDecisions } from '../votes/useDecisions.ts';
 import { OpenVoteForm } from '../votes/OpenVoteForm.tsx';
@@ -28,8 +32,9 @@ import { SessionSetup } from './SessionSetup.tsx';
 /** Everything a moderator needs to run the session, on one keyboard-navigable page. */
 export function ConsoleRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { socket, provider, sessions, decisions, room } = useAssemblyRoom(session.me, session.assembly.id);
+  const { socket, provider, sessions, decisions, cases, room } = useAssemblyRoom(session.me, session.assembly.id);
   const decided = useDecisions(decisions);
+  const caseList = useCases(cases);
   const connection = useConnection(socket);
   const save = useSaveStatus(provider);
   const feed = useSessionFeed(sessions);
@@ -74,11 +79,19 @@ export function ConsoleRoom({ session }: { session: Session }) {
           <LifecycleConsole socket={socket} standards={room.standards} />
           <OpenVoteForm socket={socket} standards={room.standards} live={state?.status === 'live'} />
           <VotesPanel
-            votes={decided.votes}
+            votes={votesOutsideCases(decided.votes)}
             actions={{ closeWith: socket }}
             subjects={{ amendments: decided.amendments }}
           />
           <TableAmendments socket={socket} amendments={decided.amendments} standards={room.standards} />
+          <OpenCaseForm socket={socket} standards={room.standards} />
+          <CasesPanel
+            cases={caseList}
+            standards={room.standards}
+            votes={decided.votes}
+            provider={provider}
+            actions={{ canDraft: true, votes: { closeWith: socket }, steerWith: socket }}
+          />
         </div>
       )}
     </Page>

@@ -14,6 +14,8 @@ import { Charter } from '../charter/Charter.tsx';
 import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
 import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
+import { useCases } from '../cases/casesStore.ts';
+import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { RecordLinks } from '../record/RecordLinks.tsx';
@@ -31,6 +33,7 @@ const VotesPanel = lazy(() => import('../votes/VotesPanel.tsx').then((m) => ({ d
 const StandardDecisions = lazy(() =>
   import('../amendments/StandardDecisions.tsx').then((m) => ({ default: m.StandardDecisions })),
 );
+const CasesPanel = lazy(() => import('../cases/CasesPanel.tsx').then((m) => ({ default: m.CasesPanel })));
 const CharterExports = lazy(() =>
   import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
 );
@@ -44,7 +47,8 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, comments, decisions, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, comments, decisions, cases, room } = useWatchRoom(watchKey);
+  const caseList = useCases(cases);
   const decided = useRoomDecisions(decisions);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
@@ -89,8 +93,15 @@ export function WatchPage() {
                 {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
                 <Suspense fallback={null}>
                   <VotesPanel
-                    votes={decided.votes}
+                    votes={votesOutsideCases(decided.votes)}
                     subjects={{ amendments: decided.amendments, standards: room.standards }}
+                  />
+                  <CasesPanel
+                    cases={caseList}
+                    standards={room.standards}
+                    votes={decided.votes}
+                    provider={provider}
+                    watchKey={watchKey}
                   />
                 </Suspense>
                 <CommentsAnnouncer comments={commentList} standards={room.standards} />

@@ -42,6 +42,7 @@ export function useWatchRoom(watchKey: string | null) {
     sessions: live?.sessions ?? null,
     comments: live?.comments ?? null,
     decisions: live?.decisions ?? null,
+    cases: live?.cases ?? null,
     room,
   };
 }
