@@ -1,15 +1,12 @@
-import { CASE_REASONING_FIELD, ErrorCode } from '@moot/protocol';
+import { CASE_REASONING_FIELD } from '@moot/protocol';
 import type { CaseView } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import { useFieldComponent } from '../../collab/fields.tsx';
-import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
-import { useErrorText } from '../../ui/ErrorNotice.tsx';
+import { DocumentError } from '../../collab/DocumentError.tsx';
+import { useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { Loading } from '../../ui/Page.tsx';
-
-/** Refusals after which the local copy no longer matches the server's. */
-const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCode.forbidden]);
 
 interface Props {
   provider: CollabProvider;
@@ -25,12 +22,10 @@ interface Props {
  */
 export function CaseReasoning({ provider, case: c, canDraft }: Props) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const CollaborativeField = useFieldComponent();
   const [generation, setGeneration] = useState(0);
   const editable = canDraft && c.status === 'deliberating';
   const handle = useSharedDocument(provider, c.docId, generation, !editable);
-  const error = useSaveStatus(provider).errors.get(c.docId);
   const headingId = `case-${c.id}-reasoning`;
 
   return (
@@ -39,16 +34,11 @@ export function CaseReasoning({ provider, case: c, canDraft }: Props) {
         {t('cases.reasoningHeading')}
       </h4>
       <p className="hint">{editable ? t('cases.reasoningHint') : t('cases.reasoningFixed')}</p>
-      {error && (
-        <div className="notice notice-error" role="alert" data-error-code={error.code}>
-          <p>{describe(error)}</p>
-          {canDraft && DIVERGING.has(error.code) && (
-            <button type="button" onClick={() => setGeneration((g) => g + 1)}>
-              {t('standard.showSaved')}
-            </button>
-          )}
-        </div>
-      )}
+      <DocumentError
+        provider={provider}
+        docId={c.docId}
+        reopen={canDraft ? () => setGeneration((g) => g + 1) : undefined}
+      />
       {handle ? (
         <CollaborativeField
           handle={handle}

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import { useFieldComponent } from '../../collab/fields.tsx';
-import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
-import { useErrorText } from '../../ui/ErrorNotice.tsx';
+import { DocumentError } from '../../collab/DocumentError.tsx';
+import { useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { Loading } from '../../ui/Page.tsx';
 import { StandardLiveInfo } from './StandardLiveInfo.tsx';
 
@@ -54,11 +54,9 @@ function EasyReadText({
   editable: boolean;
 }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const Field = useFieldComponent();
   const docId = easyReadDocId(standard.id);
   const handle = useSharedDocument(provider, docId, 0, !editable);
-  const error = useSaveStatus(provider).errors.get(docId);
   const headingId = `standard-${standard.id}-easy-read-heading`;
   return (
     <section className="easy-read" aria-labelledby={headingId} data-testid="easy-read">
@@ -66,11 +64,7 @@ function EasyReadText({
         {t('easyRead.heading')}
       </h4>
       <p className="hint">{t('easyRead.hint')}</p>
-      {error && (
-        <div className="notice notice-error" role="alert" data-error-code={error.code}>
-          <p>{describe(error)}</p>
-        </div>
-      )}
+      <DocumentError provider={provider} docId={docId} />
       <StandardLiveInfo provider={provider} handle={handle} standard={standard} easyRead fields={FIELDS} />
       {handle ? (
         <Field

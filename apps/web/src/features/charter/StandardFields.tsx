@@ -1,11 +1,10 @@
-import { ErrorCode } from '@moot/protocol';
 import type { StandardView } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import { useFieldComponent } from '../../collab/fields.tsx';
-import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
-import { useErrorText } from '../../ui/ErrorNotice.tsx';
+import { DocumentError } from '../../collab/DocumentError.tsx';
+import { useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { Loading } from '../../ui/Page.tsx';
 import { EasyRead } from './EasyRead.tsx';
 import { StandardLiveInfo } from './StandardLiveInfo.tsx';
@@ -17,18 +16,14 @@ interface Props {
   canEdit: boolean;
 }
 
-/** Refusals after which the local copy no longer matches the server's. */
-const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCode.forbidden]);
 const FIELDS = ['text', 'breach'] as const;
 
 /** The standard's two rich-text fields, both in the one Y.Doc `standard.docId`. */
 export function StandardFields({ provider, standard, canEdit }: Props) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const CollaborativeField = useFieldComponent();
   const [generation, setGeneration] = useState(0);
   const handle = useSharedDocument(provider, standard.docId, generation);
-  const error = useSaveStatus(provider).errors.get(standard.docId);
   // Only drafts are edited; locked and decided standards change by vote, not by typing.
   const editable = canEdit && standard.status === 'drafting';
   const headingId = (field: string) => `standard-${standard.id}-${field}`;
@@ -38,20 +33,11 @@ export function StandardFields({ provider, standard, canEdit }: Props) {
       {canEdit && !editable && (
         <p className="notice">{t('charter.readOnlyNotice', { status: t(`charter.statuses.${standard.status}`) })}</p>
       )}
-      {error && (
-        <div className="notice notice-error" role="alert" data-error-code={error.code}>
-          <p>{describe(error)}</p>
-          {canEdit && DIVERGING.has(error.code) && (
-            <button
-              type="button"
-              // The refused edits are also forgotten on this device, or the next copy would reload them.
-              onClick={() => void provider.discardLocal(standard.docId).then(() => setGeneration((g) => g + 1))}
-            >
-              {t('standard.showSaved')}
-            </button>
-          )}
-        </div>
-      )}
+      <DocumentError
+        provider={provider}
+        docId={standard.docId}
+        reopen={canEdit ? () => setGeneration((g) => g + 1) : undefined}
+      />
       <StandardLiveInfo provider={provider} handle={handle} standard={standard} fields={FIELDS} />
       <div className="field">
         <h4 id={headingId('text')} className="field-heading">

@@ -2,8 +2,8 @@ import type { GroupView } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import { useFieldComponent } from '../../collab/fields.tsx';
-import { useSaveStatus, useSharedDocument } from '../../collab/useSharedDocument.ts';
-import { useErrorText } from '../../ui/ErrorNotice.tsx';
+import { DocumentError } from '../../collab/DocumentError.tsx';
+import { useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { Loading } from '../../ui/Page.tsx';
 
 /** A group's live notes pad: one rich-text field ('text') of the Yjs document `group.padDocId`. */
@@ -17,17 +17,11 @@ export function GroupPad({
   editable: boolean;
 }) {
   const { t } = useTranslation();
-  const describe = useErrorText();
   const CollaborativeField = useFieldComponent();
   const handle = useSharedDocument(provider, group.padDocId, 0, !editable);
-  const error = useSaveStatus(provider).errors.get(group.padDocId);
   return (
     <div className="group-pad" data-testid="group-pad" data-group-id={group.id}>
-      {error && (
-        <div className="notice notice-error" role="alert" data-error-code={error.code}>
-          <p>{describe(error)}</p>
-        </div>
-      )}
+      <DocumentError provider={provider} docId={group.padDocId} />
       {handle ? (
         <CollaborativeField
           handle={handle}
