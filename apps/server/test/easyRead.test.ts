@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { easyReadDocId, HTTP_ROUTES, type CharterExport } from '@moot/protocol';
-import { CollabClient } from './support/collabClient.ts';
+import { CollabClient, paragraph } from './support/collabClient.ts';
 import {
   acked,
   connectMember,
@@ -16,15 +16,6 @@ import {
   type RunningApp,
   type SeededAssembly,
 } from './support/harness.ts';
-
-/** A paragraph as the browser's editor writes it. */
-function paragraph(value: string): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  const text = new Y.XmlText();
-  text.insert(0, value);
-  p.insert(0, [text]);
-  return p;
-}
 
 const plain = (doc: Y.Doc) =>
   doc
