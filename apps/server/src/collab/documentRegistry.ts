@@ -11,7 +11,7 @@ import { compactDocument, loadDocument } from './documentStore.ts';
 import { LiveDocument, type UpdateOrigin } from './liveDocument.ts';
 import type { UpdateLog } from './updateLog.ts';
 import { InitialSync, type SyncRecipient } from './initialSync.ts';
-import { checkUpdate } from './validateUpdate.ts';
+import { inspectUpdate } from './validateUpdate.ts';
 
 /** Where document traffic goes once the registry has accepted it (sockets here; other nodes later). */
 export interface DocumentFanout {
@@ -148,13 +148,12 @@ export class DocumentRegistry {
     if (!this.deps.log.accepting) {
       throw new AppError(ErrorCode.unavailable, 'Saving is behind; your edit was not taken, it will be resent');
     }
-    const problem = checkUpdate(live.doc, update);
+    const { problem, from } = inspectUpdate(live.doc, update);
     if (problem === 'malformed') throw new AppError(ErrorCode.badRequest, 'The update could not be decoded');
     if (problem) throw new AppError(ErrorCode.badRequest, 'The update depends on changes the server does not have');
     if (!live.hasRoomFor(update.byteLength)) {
       throw new AppError(ErrorCode.tooLarge, 'This document has reached its size limit');
     }
-    const { from } = Y.parseUpdateMeta(update);
     // A live edit is written under its author's own client id (research C3: ids are not
     // authenticated by Yjs). A sync step 2 may carry others' edits the server lost; it is not pinned.
     if (kind === 'update') {

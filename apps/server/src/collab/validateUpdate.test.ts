@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkUpdate } from './validateUpdate.ts';
+import { checkUpdate, inspectUpdate } from './validateUpdate.ts';
 
 const updatesOf = (doc: Y.Doc): Uint8Array[] => {
   const updates: Uint8Array[] = [];
@@ -56,5 +56,28 @@ describe('checkUpdate', () => {
     bob.getText('t').delete(0, 2);
     expect(checkUpdate(new Y.Doc(), fromBob[0]!)).toBe('missing_dependencies');
     expect(checkUpdate(alice, fromBob[0]!)).toBeNull();
+  });
+});
+
+describe('inspectUpdate', () => {
+  it("reads each client's first clock from the same decode, as Y.parseUpdateMeta does", () => {
+    const alice = new Y.Doc();
+    const bob = new Y.Doc();
+    alice.getText('t').insert(0, 'hello');
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice));
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(bob));
+    const vector = Y.encodeStateVector(bob);
+    alice.getText('t').insert(5, ' world');
+    bob.getText('t').insert(0, 'Oh, ');
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(alice, vector));
+    const merged = Y.encodeStateAsUpdate(bob, vector);
+    const check = inspectUpdate(new Y.Doc(), Y.encodeStateAsUpdate(bob));
+    expect(check.problem).toBeNull();
+    expect(check.from).toEqual(Y.parseUpdateMeta(Y.encodeStateAsUpdate(bob)).from);
+    const partial = inspectUpdate(server, merged);
+    expect(partial.problem).toBeNull();
+    expect(partial.from).toEqual(Y.parseUpdateMeta(merged).from);
+    expect([...partial.from.values()].some((clock) => clock > 0)).toBe(true);
   });
 });
