@@ -108,6 +108,50 @@ describe('transport limits', () => {
     expect(watcher.socket.connected).toBe(true);
     watcher.socket.disconnect();
   });
+
+  // A big document's first sync: the client reads it slowly, and the small packets behind it
+  // (awareness, acknowledgements) must not count that one packet as a backlog.
+  const pausedWatcher = async () => {
+    const engine = await RawEngine.open(running.url);
+    await engine.watch(seed.watchKey);
+    const socket = (engine.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause();
+    return { engine, resume: () => socket.resume() };
+  };
+  const toWatchers = () =>
+    running.app.context.watch.to(assemblyRoom(seed.assemblyId)) as unknown as { emit(e: string, b: Buffer): void };
+  // Far beyond the bound plus what loopback's kernel buffers absorb, so it is surely still waiting.
+  const large = LIMITS.maxUnsentBytesPerConnection + 32 * 1024 * 1024;
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('keeps a client still reading one large packet while small ones queue behind it', async () => {
+    const { engine, resume } = await pausedWatcher();
+    const clients = running.app.io.engine.clientsCount;
+    toWatchers().emit('large', Buffer.alloc(large, 3));
+    for (let i = 0; i < 20; i++) {
+      toWatchers().emit('small', Buffer.alloc(1024, 4));
+      await tick();
+    }
+    expect(running.app.io.engine.clientsCount).toBe(clients);
+    resume();
+    await vi.waitFor(() => expect(engine.frames.length).toBeGreaterThanOrEqual(3 + 21), { timeout: 10_000 });
+    expect(engine.isOpen).toBe(true);
+    engine.close();
+  });
+
+  it('drops a client with two large packets waiting once anything more is queued', async () => {
+    const { engine } = await pausedWatcher();
+    const clients = running.app.io.engine.clientsCount;
+    toWatchers().emit('large', Buffer.alloc(large, 3));
+    await tick();
+    toWatchers().emit('large', Buffer.alloc(large, 5));
+    for (let i = 0; i < 20 && running.app.io.engine.clientsCount === clients; i++) {
+      toWatchers().emit('small', Buffer.alloc(1024, 4));
+      await tick();
+    }
+    expect(running.app.io.engine.clientsCount).toBe(clients - 1);
+    engine.close();
+  });
 });
 
 describe('invite links from one address', () => {

@@ -17,9 +17,14 @@ const sizeOf = (data: unknown): number =>
 /**
  * Socket.IO keeps no bound on what it buffers for a client that stops reading: packets wait in
  * engine.io's write buffer, then in the WebSocket's. Before each packet is queued, this counts
- * both; a connection already past `maxUnsentBytes` is dropped (its queue discarded), so what is
- * held for one connection stays under the bound plus one packet. It reconnects and
- * resyncs from a snapshot if it was only slow; the server's memory stays bounded either way.
+ * both; a connection whose backlog is past `maxUnsentBytes` is dropped (its queue discarded).
+ *
+ * One large packet is not a backlog: a big document's first sync may be larger than the bound
+ * and take a while to read, and the small packets behind it (awareness, acknowledgements) must
+ * not count it against the client. So the largest packet still waiting is left out of the count
+ * until it has drained; what is held for one connection stays under the bound plus two packets.
+ * A dropped client reconnects and resyncs from a snapshot if it was only slow; the server's
+ * memory stays bounded either way.
  */
 export function dropSlowConsumers(
   io: Server,
@@ -28,17 +33,23 @@ export function dropSlowConsumers(
 ): void {
   io.engine.on('connection', (connection: EngineConnection) => {
     let queued = 0;
+    // What may still be waiting of the largest packet queued: never more than the whole backlog.
+    let exempt = 0;
     let dropped = false;
     connection.on('flush', () => (queued = 0));
     connection.on('packetCreate', (packet) => {
-      // The backlog before this packet: one large packet (a big document's first sync) to a
-      // connection that keeps up passes; a connection already behind by the bound is dropped.
       const unsent = queued + (connection.transport.socket?.bufferedAmount ?? 0);
-      queued += sizeOf(packet.data);
-      if (dropped || unsent <= maxUnsentBytes) return;
-      dropped = true;
-      logger.warn({ connection: connection.id, unsent }, 'slow consumer; disconnecting');
-      connection.close(true);
+      const size = sizeOf(packet.data);
+      exempt = Math.min(exempt, unsent);
+      queued += size;
+      if (dropped) return;
+      if (unsent - exempt > maxUnsentBytes) {
+        dropped = true;
+        logger.warn({ connection: connection.id, unsent }, 'slow consumer; disconnecting');
+        connection.close(true);
+        return;
+      }
+      exempt = Math.max(exempt, size);
     });
   });
 }
