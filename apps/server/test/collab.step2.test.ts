@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { InitialSync, type SyncRecipient } from '../src/collab/initialSync.ts';
+import { InitialSync, OPENERS_PER_TURN, PACED_BYTES, type SyncRecipient } from '../src/collab/initialSync.ts';
 import { LiveDocument } from '../src/collab/liveDocument.ts';
 import { Turns } from '../src/collab/turns.ts';
 
@@ -80,12 +80,22 @@ describe('InitialSync', () => {
     expect(textOf(updateOf(deliveries[1]!.message), client)).toBe('shared!');
   });
 
-  it('splits a crowd opening a large document into batches of about 4 MB, one per turn', async () => {
+  it('splits a crowd opening a large document into shared batches, one per turn', async () => {
     const deliveries: string[][] = [];
     const sync = new InitialSync((_docId, _message, to) => deliveries.push(to.map((r) => r.socketId)));
-    const live = new LiveDocument('d', { snapshot: stored('x'.repeat(1_500_000)), updates: [], lastSeq: 0 });
-    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => sync.send(live, recipient(id))));
-    expect(deliveries).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    const crowd = Array.from({ length: 2 * OPENERS_PER_TURN + 3 }, (_, i) => `w${i}`);
+    const large = new LiveDocument('d', { snapshot: stored('x'.repeat(PACED_BYTES)), updates: [], lastSeq: 0 });
+    await Promise.all(crowd.map((id) => sync.send(large, recipient(id))));
+    expect(deliveries).toEqual([
+      crowd.slice(0, OPENERS_PER_TURN),
+      crowd.slice(OPENERS_PER_TURN, 2 * OPENERS_PER_TURN),
+      crowd.slice(2 * OPENERS_PER_TURN),
+    ]);
+
+    deliveries.length = 0;
+    const small = new LiveDocument('s', { snapshot: stored('x'.repeat(1000)), updates: [], lastSeq: 0 });
+    await Promise.all(crowd.map((id) => sync.send(small, recipient(id))));
+    expect(deliveries).toEqual([crowd]);
   });
 
   it('refuses a state vector it cannot read, with a typed error', async () => {

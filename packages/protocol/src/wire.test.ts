@@ -1,6 +1,6 @@
 import * as msgpack from 'socket.io-msgpack-parser';
 import { describe, expect, it } from 'vitest';
-import { toBytes, toWireBinary, wireParser, withWireBinary } from './wire.ts';
+import { SHARED_BINARY_BYTES, toBytes, toWireBinary, wireParser, withWireBinary } from './wire.ts';
 
 const decode = (encoded: unknown) =>
   new Promise<{ data: [string, Record<string, unknown>] }>((resolve) => {
@@ -41,5 +41,28 @@ describe('binary on the wire', () => {
     expect([...toBytes(ours.data[1].message as Uint8Array)]).toEqual([0, 1, 250]);
     const plain = await decode(new msgpack.Encoder().encode(packet));
     expect(plain.data[1].message).not.toBeInstanceOf(Uint8Array);
+  });
+
+  it('encodes a large binary sent again once, per packet shape, and small ones every time', async () => {
+    const encoder = new wireParser.Encoder();
+    // Identity, compared as a boolean: a matcher on two large buffers would diff them byte by byte.
+    const same = (a: unknown, b: unknown) => a === b;
+    const large = new Uint8Array(SHARED_BINARY_BYTES).fill(3);
+    const sync = (nsp: string, docId: string) => ({ type: 2, nsp, data: ['doc:sync', { docId, message: large }] });
+    const first = encoder.encode(sync('/', 'd')) as Uint8Array[];
+    expect(same(encoder.encode(sync('/', 'd')), first)).toBe(true); // a new packet object, the same bytes
+    const watch = encoder.encode(sync('/watch', 'd')) as Uint8Array[];
+    expect(same(watch, first)).toBe(false);
+    expect(same(encoder.encode(sync('/', 'e')), first)).toBe(false);
+    const decoded = await decode(watch);
+    expect(decoded.data[1].docId).toBe('d');
+    expect(Buffer.from(toBytes(decoded.data[1].message as Uint8Array)).equals(large)).toBe(true);
+
+    const small = new Uint8Array(SHARED_BINARY_BYTES - 1);
+    const packet = { type: 2, nsp: '/', data: ['doc:sync', { docId: 'd', message: small }] };
+    expect(same(encoder.encode(packet), encoder.encode(packet))).toBe(false);
+    // Two binaries in one packet are never shared: the memo is keyed by one.
+    const pair = { type: 2, nsp: '/', data: ['x', { a: large, b: large }] };
+    expect(same(encoder.encode(pair), encoder.encode(pair))).toBe(false);
   });
 });

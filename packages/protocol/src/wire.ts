@@ -46,11 +46,46 @@ export function toBytes(value: Uint8Array | ArrayBuffer): Uint8Array {
   throw new TypeError(`Expected binary, got ${Object.prototype.toString.call(value)}`);
 }
 
+/** Binary at least this large, alone in a packet, is encoded once per object (see `Encoder`). */
+export const SHARED_BINARY_BYTES = 256 * 1024;
+
+/** The one binary in a packet, if there is exactly one; plain objects and arrays are walked. */
+function onlyBinaryIn(value: unknown, found: { binary: ArrayBufferView | ArrayBuffer | null; count: number }): void {
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+    found.binary = value;
+    found.count++;
+  } else if (Array.isArray(value)) {
+    for (const inner of value) onlyBinaryIn(inner, found);
+  } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const inner of Object.values(value)) onlyBinaryIn(inner, found);
+  }
+}
+
+/**
+ * The msgpack encoder copies every binary into the packet it builds. A big document's first
+ * sync goes to each opener in turn, in its own emit, and copying 16 MB per opener was most of
+ * what a crowd cost (and all of its garbage). So a packet whose one binary is large is encoded
+ * once per binary object and packet shape, and later emits of the same object reuse those bytes
+ * — which is why binary given to `emit` must not be changed afterwards (nothing here does: Yjs
+ * updates and sync messages are built, sent and dropped).
+ */
 class Encoder {
   private readonly inner = new msgpack.Encoder();
+  private readonly shared = new WeakMap<object, Map<string, unknown>>();
 
   encode(packet: unknown): unknown {
-    return this.inner.encode(withWireBinary(packet));
+    const found = { binary: null as ArrayBufferView | ArrayBuffer | null, count: 0 };
+    onlyBinaryIn(packet, found);
+    const { binary } = found;
+    if (!binary || found.count > 1 || binary.byteLength < SHARED_BINARY_BYTES) {
+      return this.inner.encode(withWireBinary(packet));
+    }
+    const shape = JSON.stringify(packet, (_key, value: unknown) => (value === binary ? null : value));
+    let byShape = this.shared.get(binary);
+    if (!byShape) this.shared.set(binary, (byShape = new Map()));
+    let encoded = byShape.get(shape);
+    if (!encoded) byShape.set(shape, (encoded = this.inner.encode(withWireBinary(packet))));
+    return encoded;
   }
 }
 
