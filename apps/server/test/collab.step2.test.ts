@@ -27,7 +27,7 @@ function stored(text: string): Uint8Array {
 
 describe('the whole-document sync step 2', () => {
   it('is encoded once per version and shared by everyone who opens it with nothing', () => {
-    const live = new LiveDocument('d', { snapshot: stored('hello'), updates: [stored(' world')], lastSeq: 2 });
+    const live = new LiveDocument('d', { snapshot: stored('hello'), updates: [stored(' world')] });
     const first = live.step2For();
     expect(live.step2For(new Uint8Array([0]))).toBe(first); // an empty state vector is nothing too
     expect(textOf(updateOf(first))).toContain('hello');
@@ -41,12 +41,12 @@ describe('the whole-document sync step 2', () => {
 
   it('serves a document stored as one blob as that blob, without encoding it', () => {
     const blob = stored('as stored');
-    const live = new LiveDocument('d', { snapshot: null, updates: [blob], lastSeq: 1 });
+    const live = new LiveDocument('d', { snapshot: null, updates: [blob] });
     expect(updateOf(live.step2For())).toEqual(blob);
   });
 
   it('answers a state vector with only what it lacks', () => {
-    const live = new LiveDocument('d', { snapshot: stored('abc'), updates: [], lastSeq: 0 });
+    const live = new LiveDocument('d', { snapshot: stored('abc'), updates: [] });
     const client = new Y.Doc();
     Y.applyUpdate(client, updateOf(live.step2For()));
     live.doc.getText('t').insert(3, 'def');
@@ -62,7 +62,7 @@ describe('InitialSync', () => {
   it('sends openers who arrive together with nothing one shared message, in one delivery', async () => {
     const deliveries: { message: Uint8Array; to: string[] }[] = [];
     const sync = new InitialSync((_docId, message, to) => deliveries.push({ message, to: to.map((r) => r.socketId) }));
-    const live = new LiveDocument('d', { snapshot: stored('shared'), updates: [], lastSeq: 0 });
+    const live = new LiveDocument('d', { snapshot: stored('shared'), updates: [] });
     await Promise.all([
       sync.send(live, recipient('w1')),
       sync.send(live, recipient('w2')),
@@ -84,7 +84,7 @@ describe('InitialSync', () => {
     const deliveries: string[][] = [];
     const sync = new InitialSync((_docId, _message, to) => deliveries.push(to.map((r) => r.socketId)));
     const crowd = Array.from({ length: 2 * OPENERS_PER_TURN + 3 }, (_, i) => `w${i}`);
-    const large = new LiveDocument('d', { snapshot: stored('x'.repeat(PACED_BYTES)), updates: [], lastSeq: 0 });
+    const large = new LiveDocument('d', { snapshot: stored('x'.repeat(PACED_BYTES)), updates: [] });
     await Promise.all(crowd.map((id) => sync.send(large, recipient(id))));
     expect(deliveries).toEqual([
       crowd.slice(0, OPENERS_PER_TURN),
@@ -93,14 +93,14 @@ describe('InitialSync', () => {
     ]);
 
     deliveries.length = 0;
-    const small = new LiveDocument('s', { snapshot: stored('x'.repeat(1000)), updates: [], lastSeq: 0 });
+    const small = new LiveDocument('s', { snapshot: stored('x'.repeat(1000)), updates: [] });
     await Promise.all(crowd.map((id) => sync.send(small, recipient(id))));
     expect(deliveries).toEqual([crowd]);
   });
 
   it('refuses a state vector it cannot read, with a typed error', async () => {
     const sync = new InitialSync(() => {});
-    const live = new LiveDocument('d', { snapshot: null, updates: [], lastSeq: 0 });
+    const live = new LiveDocument('d', { snapshot: null, updates: [] });
     await expect(sync.send(live, recipient('w'), new Uint8Array([5, 255]))).rejects.toMatchObject({
       code: 'bad_request',
     });

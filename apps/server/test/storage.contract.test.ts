@@ -28,7 +28,7 @@ import {
   loadDocument,
   replay,
 } from '../src/collab/documentStore.ts';
-import type { Database } from '../src/storage/database.ts';
+import type { Database, Queryable } from '../src/storage/database.ts';
 import { MIGRATIONS, migrate } from '../src/storage/migrations.ts';
 import { openDatabase } from '../src/storage/open.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
@@ -162,6 +162,29 @@ function describeStorage(engine: string, open: () => Promise<{ db: Database; dis
       expect(after.updates).toHaveLength(0);
       expect(replay(after.snapshot, after.updates).getText('t').toString()).toBe(text.toString());
       expect(replay(after.snapshot, []).getText('t').toString().startsWith('Z')).toBe(true);
+    });
+
+    it('loads every edit even when a compaction runs between its reads', async () => {
+      const docId = `standard:${crypto.randomUUID()}`;
+      const source = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      source.on('update', (u: Uint8Array) => updates.push(u));
+      source.getText('t').insert(0, 'folded ');
+      await appendUpdates(db, [{ docId, update: updates[0]!, participantId: null }]);
+      await compactDocument(db, docId);
+      source.getText('t').insert(7, 'and logged');
+      await appendUpdates(db, [{ docId, update: updates[1]!, participantId: null }]);
+      // Another node compacts the document right after the loader's first read.
+      let reads = 0;
+      const racing: Queryable = {
+        query: async <Row>(sql: string, params?: readonly unknown[]) => {
+          const rows = await db.query<Row>(sql, params);
+          if (reads++ === 0) expect((await compactDocument(db, docId)).folded).toBe(1);
+          return rows;
+        },
+      };
+      const loaded = await loadDocument(racing, docId);
+      expect(replay(loaded.snapshot, loaded.updates).getText('t').toString()).toBe('folded and logged');
     });
 
     it('round-trips binary exactly', async () => {

@@ -15,22 +15,25 @@ export interface StoredUpdate {
 export interface LoadedDocument {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
-  /** Highest log sequence read; 0 when the log was empty. */
-  lastSeq: number;
 }
 
+/**
+ * The log is read before the snapshot. Compaction folds rows into the snapshot and deletes them
+ * in one transaction, and the snapshot only grows: whatever rows a compaction deletes after the
+ * log was read are in the snapshot read after it. (Snapshot first, a compaction in between
+ * would leave their edits in neither read.)
+ */
 export async function loadDocument(db: Queryable, docId: string): Promise<LoadedDocument> {
+  const rows = await db.query<{ update: Uint8Array }>(
+    'SELECT update FROM document_updates WHERE doc_id = $1 ORDER BY seq',
+    [docId],
+  );
   const [snapshot] = await db.query<{ state: Uint8Array }>('SELECT state FROM document_snapshots WHERE doc_id = $1', [
     docId,
   ]);
-  const rows = await db.query<{ seq: number; update: Uint8Array }>(
-    'SELECT seq, update FROM document_updates WHERE doc_id = $1 ORDER BY seq',
-    [docId],
-  );
   return {
     snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
     updates: rows.map((r) => new Uint8Array(r.update)),
-    lastSeq: rows.at(-1)?.seq ?? 0,
   };
 }
 
