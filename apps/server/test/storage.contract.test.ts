@@ -187,6 +187,70 @@ function describeStorage(engine: string, open: () => Promise<{ db: Database; dis
       expect(replay(loaded.snapshot, loaded.updates).getText('t').toString()).toBe('folded and logged');
     });
 
+    describe('values larger than a read piece', () => {
+      const PIECE = 1000;
+      /** A document whose one logged update is several pieces long. */
+      const longDocument = async () => {
+        const docId = `standard:${crypto.randomUUID()}`;
+        const source = new Y.Doc();
+        source.on('update', (update: Uint8Array) => void appendUpdates(db, [{ docId, update, participantId: null }]));
+        source.getText('t').insert(0, 'long '.repeat(700));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await db.query('SELECT 1'); // the append above has run by now: queries are served in order
+        return { docId, source, text: () => source.getText('t').toString() };
+      };
+      /** Runs `meanwhile` once, after the first query whose SQL contains `marker`. */
+      const interrupted = (marker: string, meanwhile: () => Promise<unknown>) => {
+        const seen: string[] = [];
+        let done = false;
+        const queryable: Queryable = {
+          query: async <Row>(sql: string, params?: readonly unknown[]) => {
+            const rows = await db.query<Row>(sql, params);
+            if (sql.includes(marker) && !done) {
+              done = true;
+              await meanwhile();
+            }
+            seen.push(sql);
+            return rows;
+          },
+        };
+        return { queryable, seen };
+      };
+      const textOf = (loaded: { snapshot: Uint8Array | null; updates: Uint8Array[] }) =>
+        replay(loaded.snapshot, loaded.updates).getText('t').toString();
+
+      it('reads a long log row and a long snapshot in pieces, exactly', async () => {
+        const { docId, text } = await longDocument();
+        const log = interrupted('substring(update', async () => {});
+        expect(textOf(await loadDocument(log.queryable, docId, PIECE))).toBe(text());
+        expect(log.seen.filter((sql) => sql.includes('substring(update')).length).toBeGreaterThanOrEqual(3);
+
+        await compactDocument(db, docId);
+        const snapshot = interrupted('substring(state', async () => {});
+        expect(textOf(await loadDocument(snapshot.queryable, docId, PIECE))).toBe(text());
+        expect(snapshot.seen.filter((sql) => sql.includes('substring(state')).length).toBeGreaterThanOrEqual(3);
+      });
+
+      it('takes a log row folded while it is read from the snapshot', async () => {
+        const { docId, text } = await longDocument();
+        const { queryable } = interrupted('substring(update', () => compactDocument(db, docId));
+        expect(textOf(await loadDocument(queryable, docId, PIECE))).toBe(text());
+      });
+
+      it('reads a snapshot rewritten between its pieces again', async () => {
+        const { docId, source, text } = await longDocument();
+        await compactDocument(db, docId);
+        const { queryable, seen } = interrupted('substring(state', async () => {
+          source.getText('t').insert(0, 'Later: ');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          await compactDocument(db, docId);
+        });
+        expect(textOf(await loadDocument(queryable, docId, PIECE))).toBe(text());
+        expect(text().startsWith('Later: ')).toBe(true);
+        expect(seen.filter((sql) => sql.includes('xmin::text AS version')).length).toBe(2);
+      });
+    });
+
     it('round-trips binary exactly', async () => {
       const docId = `standard:${crypto.randomUUID()}`;
       const bytes = new Uint8Array(256).map((_, i) => i);

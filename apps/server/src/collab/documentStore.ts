@@ -17,24 +17,91 @@ export interface LoadedDocument {
   updates: Uint8Array[];
 }
 
+/** As loaded, with the sequence numbers of the log rows read (what a compaction folds). */
+export interface StoredDocument extends LoadedDocument {
+  seqs: number[];
+}
+
+/**
+ * Stored state is read in pieces of at most this many bytes. A PostgreSQL server sends `bytea`
+ * as hex text, parsed on the event loop in one go: a 16 MB row is 32 MB of text and about
+ * 150 ms of blocked loop. In 1 MB pieces each query's share is a few milliseconds.
+ */
+export const READ_PIECE_BYTES = 1024 * 1024;
+
+/** How often a snapshot rewritten while it was read in pieces is read again before giving up. */
+const SNAPSHOT_READ_ATTEMPTS = 5;
+
+/** Small values come whole; larger ones are `null` here and read piece by piece. */
+const sized = (column: string) =>
+  `octet_length(${column}) AS bytes, CASE WHEN octet_length(${column}) <= $2 THEN ${column} END AS whole`;
+
+/** A value of `total` bytes from `piece(from, length)` (1-based, as SQL's `substring`); null if it vanished meanwhile. */
+async function readInPieces(
+  total: number,
+  pieceBytes: number,
+  piece: (from: number, length: number) => Promise<{ piece: Uint8Array }[]>,
+): Promise<Uint8Array | null> {
+  const out = new Uint8Array(total);
+  for (let at = 0; at < total; at += pieceBytes) {
+    const [row] = await piece(at + 1, Math.min(pieceBytes, total - at));
+    if (!row) return null;
+    out.set(row.piece, at);
+  }
+  return out;
+}
+
 /**
  * The log is read before the snapshot. Compaction folds rows into the snapshot and deletes them
  * in one transaction, and the snapshot only grows: whatever rows a compaction deletes after the
  * log was read are in the snapshot read after it. (Snapshot first, a compaction in between
- * would leave their edits in neither read.)
+ * would leave their edits in neither read.) Log rows never change, so one read in pieces is
+ * whole or gone (folded: in the snapshot); a snapshot rewritten while it was read in pieces
+ * (its `xmin` changed) is read again.
  */
-export async function loadDocument(db: Queryable, docId: string): Promise<LoadedDocument> {
-  const rows = await db.query<{ update: Uint8Array }>(
-    'SELECT update FROM document_updates WHERE doc_id = $1 ORDER BY seq',
-    [docId],
+export async function loadDocument(
+  db: Queryable,
+  docId: string,
+  pieceBytes = READ_PIECE_BYTES,
+): Promise<StoredDocument> {
+  type Sized = { bytes: number; whole: Uint8Array | null };
+  const rows = await db.query<Sized & { seq: number }>(
+    `SELECT seq, ${sized('update')} FROM document_updates WHERE doc_id = $1 ORDER BY seq`,
+    [docId, pieceBytes],
   );
-  const [snapshot] = await db.query<{ state: Uint8Array }>('SELECT state FROM document_snapshots WHERE doc_id = $1', [
-    docId,
-  ]);
-  return {
-    snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-    updates: rows.map((r) => new Uint8Array(r.update)),
-  };
+  const updates: Uint8Array[] = [];
+  const seqs: number[] = [];
+  for (const row of rows) {
+    const update = row.whole
+      ? new Uint8Array(row.whole)
+      : await readInPieces(row.bytes, pieceBytes, (from, length) =>
+          db.query(
+            'SELECT substring(update FROM $3 FOR $4) AS piece FROM document_updates WHERE doc_id = $1 AND seq = $2',
+            [docId, row.seq, from, length],
+          ),
+        );
+    if (update) {
+      updates.push(update);
+      seqs.push(row.seq);
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    const [snapshot] = await db.query<Sized & { version: string }>(
+      `SELECT xmin::text AS version, ${sized('state')} FROM document_snapshots WHERE doc_id = $1`,
+      [docId, pieceBytes],
+    );
+    if (!snapshot) return { snapshot: null, updates, seqs };
+    const state = snapshot.whole
+      ? new Uint8Array(snapshot.whole)
+      : await readInPieces(snapshot.bytes, pieceBytes, (from, length) =>
+          db.query(
+            'SELECT substring(state FROM $3 FOR $4) AS piece FROM document_snapshots WHERE doc_id = $1 AND xmin::text = $2',
+            [docId, snapshot.version, from, length],
+          ),
+        );
+    if (state) return { snapshot: state, updates, seqs };
+    if (attempt === SNAPSHOT_READ_ATTEMPTS) throw new Error(`The snapshot of ${docId} kept changing while it was read`);
+  }
 }
 
 /** Appends a batch of updates in one statement; resolves once committed. */
@@ -74,22 +141,16 @@ export function replay(snapshot: Uint8Array | null, updates: readonly Uint8Array
 export async function compactDocument(db: Database, docId: string): Promise<{ folded: number; bytes: number }> {
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('document:' || $1))", [docId]);
-    const [current] = await tx.query<{ state: Uint8Array; upto_seq: number }>(
-      'SELECT state, upto_seq FROM document_snapshots WHERE doc_id = $1',
+    const stored = await loadDocument(tx, docId);
+    if (stored.seqs.length === 0) return { folded: 0, bytes: stored.snapshot?.byteLength ?? 0 };
+    const [current] = await tx.query<{ upto_seq: number }>(
+      'SELECT upto_seq FROM document_snapshots WHERE doc_id = $1',
       [docId],
     );
-    const rows = await tx.query<{ seq: number; update: Uint8Array }>(
-      'SELECT seq, update FROM document_updates WHERE doc_id = $1 ORDER BY seq',
-      [docId],
-    );
-    if (rows.length === 0) return { folded: 0, bytes: current?.state.byteLength ?? 0 };
-    const doc = replay(
-      current ? new Uint8Array(current.state) : null,
-      rows.map((r) => new Uint8Array(r.update)),
-    );
+    const doc = replay(stored.snapshot, stored.updates);
     try {
       const state = Y.encodeStateAsUpdate(doc);
-      const uptoSeq = Math.max(current?.upto_seq ?? 0, rows.at(-1)!.seq);
+      const uptoSeq = Math.max(current?.upto_seq ?? 0, stored.seqs.at(-1)!); // read in order
       await tx.query(
         `INSERT INTO document_snapshots (doc_id, state, upto_seq) VALUES ($1, $2, $3)
          ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, updated_at = now()`,
@@ -97,9 +158,9 @@ export async function compactDocument(db: Database, docId: string): Promise<{ fo
       );
       await tx.query('DELETE FROM document_updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [
         docId,
-        rows.map((r) => r.seq),
+        stored.seqs,
       ]);
-      return { folded: rows.length, bytes: state.byteLength };
+      return { folded: stored.seqs.length, bytes: state.byteLength };
     } finally {
       doc.destroy();
     }
