@@ -7,8 +7,12 @@ interface Pending extends StoredUpdate {
 }
 
 /**
- * Writes document updates to the log in small batches: one INSERT per `batchMs`, and each
- * writer's promise resolves only after its batch committed (so "saved" means durable). A
+ * Writes document updates to the log in batches: at most one INSERT per `batchMs`, and each
+ * writer's promise resolves only after its batch committed (so "saved" means durable). An
+ * update reaching an idle log (its last write began `batchMs` ago or more) is written at once,
+ * with whatever else arrives in the same turn: batching bounds the write rate under load and
+ * adds no wait when edits are sparse — that wait delays the acknowledgement and every other
+ * node's copy, which is only published once stored. A
  * failed batch is retried with backoff — the updates are already live in memory and at other
  * clients, so dropping them would make the database diverge from what people saw.
  */
@@ -17,6 +21,7 @@ export class UpdateLog {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private failures = 0;
+  private lastWriteAt = -Infinity;
 
   constructor(
     private readonly db: Database,
@@ -35,7 +40,7 @@ export class UpdateLog {
   append(update: StoredUpdate): Promise<void> {
     return new Promise((resolve) => {
       this.queue.push({ ...update, resolve });
-      this.schedule(this.options.batchMs);
+      this.schedule(this.untilNextWindow());
     });
   }
 
@@ -55,6 +60,10 @@ export class UpdateLog {
     return this.queue.length;
   }
 
+  private untilNextWindow(): number {
+    return Math.max(0, this.lastWriteAt + this.options.batchMs - performance.now());
+  }
+
   private schedule(delayMs: number): void {
     if (this.timer || this.writing) return;
     this.timer = setTimeout(() => {
@@ -65,6 +74,7 @@ export class UpdateLog {
 
   private write(): Promise<void> {
     const batch = this.queue.splice(0, this.options.maxBatch);
+    this.lastWriteAt = performance.now();
     this.writing = appendUpdates(this.db, batch)
       .then(() => {
         this.failures = 0;
@@ -80,7 +90,8 @@ export class UpdateLog {
       })
       .finally(() => {
         this.writing = null;
-        if (this.queue.length > 0) this.schedule(this.failures === 0 ? 0 : Math.min(5000, 100 * 2 ** this.failures));
+        if (this.queue.length === 0) return;
+        this.schedule(this.failures === 0 ? this.untilNextWindow() : Math.min(5000, 100 * 2 ** this.failures));
       });
     return this.writing;
   }
