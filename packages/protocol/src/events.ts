@@ -17,6 +17,7 @@ import type { VoteResult, VoteView } from './votes.ts';
 import type * as A from './amendments.ts';
 import type { CommentView, HideComment, PostComment } from './comments.ts';
 import type * as C from './cases.ts';
+import type * as R from './roster.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -132,10 +133,25 @@ export interface AssemblyClientEvents {
   'case:dismiss': (payload: C.DismissCase, ack: AckCallback<null>) => void;
   /** Opens the secret ranked-choice consequence vote; the options come from the cited ladders. */
   'case:openVote': (payload: C.OpenCaseVote, ack: AckCallback<{ voteId: string; options: string[] }>) => void;
+  /** The roster, for the moderators' console (also pushed as `roster:state` after every change). */
+  'roster:list': (payload: Record<string, never>, ack: AckCallback<R.RosterState>) => void;
+  /** A new seat with an invite link; the secret is in this reply only. */
+  'roster:invite': (
+    payload: R.InviteToRoster,
+    ack: AckCallback<{ entry: R.RosterEntry; inviteSecret: string }>,
+  ) => void;
+  /** A new invite link for a seat; the old one stops working (sessions already open stay). */
+  'roster:reissue': (payload: R.RosterEntryRef, ack: AckCallback<{ inviteSecret: string }>) => void;
+  /** Member ↔ moderator; their open connections are closed and come back in the new role. Not oneself. */
+  'roster:setRole': (payload: R.SetRosterRole, ack: AckCallback<null>) => void;
+  /** Ends a seat: the link and every session stop working, their connections close. Not oneself. */
+  'roster:revoke': (payload: R.RosterEntryRef, ack: AckCallback<null>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */
   'moderation:notice': (notice: ModerationNotice) => void;
+  /** To the assembly's moderators after every change to the roster. */
+  'roster:state': (state: R.RosterState) => void;
 }
 
 /** Client → server on the watch namespace: asking to receive, nothing else. */

@@ -18,3 +18,4 @@ export type * from './votePayloads.ts';
 export * from './amendments.ts';
 export * from './comments.ts';
 export * from './cases.ts';
+export * from './roster.ts';

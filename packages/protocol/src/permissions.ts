@@ -62,6 +62,11 @@ export const PERMISSIONS = {
     'case:reply': ['moderator'],
     'case:dismiss': ['moderator'],
     'case:openVote': ['moderator'],
+    'roster:list': ['moderator'],
+    'roster:invite': ['moderator'],
+    'roster:reissue': ['moderator'],
+    'roster:setRole': ['moderator'],
+    'roster:revoke': ['moderator'],
   },
   watch: {
     'doc:open': ['observer'],

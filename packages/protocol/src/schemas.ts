@@ -14,6 +14,7 @@ import { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
 import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
 import * as C from './cases.ts';
+import * as R from './roster.ts';
 
 const clockPingSchema = z.strictObject({});
 
@@ -72,6 +73,11 @@ export const SCHEMAS = {
     'case:reply': C.replyCaseSchema,
     'case:dismiss': C.dismissCaseSchema,
     'case:openVote': C.openCaseVoteSchema,
+    'roster:list': R.rosterListSchema,
+    'roster:invite': R.inviteToRosterSchema,
+    'roster:reissue': R.rosterEntryRefSchema,
+    'roster:setRole': R.setRosterRoleSchema,
+    'roster:revoke': R.rosterEntryRefSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,
