@@ -14,6 +14,7 @@ import { listCases } from '../features/cases/caseStore.ts';
 import { registerFloorCommands } from '../features/sessions/floorCommands.ts';
 import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
 import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
+import { registerRosterCommands } from '../features/identity/rosterCommands.ts';
 import { registerSessionCommands } from '../features/sessions/sessionCommands.ts';
 import { auditDenial } from '../features/audit/auditDenial.ts';
 import { recordDenialsWith } from './denials.ts';
@@ -45,6 +46,7 @@ export function attachNamespaces(ctx: AppContext): void {
     registerAmendmentCommands(ctx, socket);
     registerCommentCommands(ctx, socket);
     registerCaseCommands(ctx, socket);
+    registerRosterCommands(ctx, socket);
     on('assembly', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const { assembly, participant } = socket.data;
     ctx.metrics.connections.inc({ role: participant!.role });

@@ -62,6 +62,11 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'case.vote_opened': [],
   'case.decided': ['outcome', 'breachFound'],
   'case.undecided': ['explanation'],
+  // The roster: who holds a seat and in which role is public; an invite link never is.
+  'participant.invited': ['role'],
+  'participant.link_reissued': [],
+  'participant.role_changed': ['role'],
+  'participant.revoked': [],
 };
 
 /** Detail fields that hold a participant's id, published as their name under a new key. */

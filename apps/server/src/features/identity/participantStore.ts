@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AssemblyView, ParticipantRole, ParticipantView } from '@moot/protocol';
+import type { AssemblyView, ParticipantRole, ParticipantView, RosterEntry } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
@@ -77,6 +77,15 @@ export async function listParticipants(db: Queryable, assemblyId: string): Promi
     [assemblyId],
   );
   return rows.map(toParticipant);
+}
+
+/** Everyone holding a seat (not revoked), for the moderators' roster: names as chosen, null until joined. */
+export async function listRoster(db: Queryable, assemblyId: string): Promise<RosterEntry[]> {
+  const rows = await db.query<ParticipantRow>(
+    `SELECT ${COLUMNS} FROM participants p WHERE p.assembly_id = $1 AND p.revoked_at IS NULL ORDER BY p.seat`,
+    [assemblyId],
+  );
+  return rows.map((row) => ({ participantId: row.id, seat: row.seat, role: row.role, displayName: row.display_name }));
 }
 
 /** Sessions: the cookie holds a secret; its hash finds the participant while not revoked or expired. */
