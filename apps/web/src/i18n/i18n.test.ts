@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cy } from './cy.ts';
-import { en } from './en.ts';
+import { en as bundled } from './en.ts';
+import { enConsole } from './enConsole.ts';
+import { enRecord } from './enRecord.ts';
+
+const en = { ...bundled, ...enConsole, record: { ...bundled.record, ...enRecord.record } };
 import { formatFor } from './format.ts';
 import { initialLanguage, localeOf } from './languages.ts';
 

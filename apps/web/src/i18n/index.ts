@@ -1,12 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en, type Messages } from './en.ts';
+import { en, type English, type Messages } from './en.ts';
 import { initialLanguage, LANGUAGE_STORAGE_KEY, type Language } from './languages.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     // Typing the keys turns a misspelt or missing key into a compile error.
-    resources: { translation: typeof en };
+    resources: { translation: English };
   }
 }
 
@@ -43,6 +43,14 @@ i18n.on('languageChanged', markDocument);
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
   cy: () => import('./cy.ts').then((m) => m.cy),
 };
+
+/** Part of a translation, any depth (each part is typed in full where it is written). */
+type Section<T> = { readonly [K in keyof T]?: T[K] extends string ? string : Section<T[K]> };
+
+/** English strings that load with a page's own chunk (the console's) rather than with every page. */
+export function addEnglish(strings: Section<Messages>): void {
+  i18n.addResourceBundle('en', 'translation', strings, true, false);
+}
 
 /** Switch to `language`, loading its strings first if they are not here yet. */
 async function switchTo(language: Language): Promise<void> {

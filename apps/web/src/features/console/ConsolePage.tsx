@@ -4,6 +4,11 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { useSession } from '../assembly/session.ts';
 import { ConsoleRoom } from './ConsoleRoom.tsx';
+import { addEnglish } from '../../i18n/index.ts';
+import { enConsole } from '../../i18n/enConsole.ts';
+
+// The console's strings come with the console's chunk (the watch page does not carry them).
+addEnglish(enConsole);
 
 /** `/console`: the moderator's one screen to run a session. Members get a clear refusal. */
 export function ConsolePage() {

@@ -8,6 +8,11 @@ import { RecordPage, useReader } from './RecordPage.tsx';
 import { actionKey, appendPage, detailText } from './auditView.ts';
 import { RecordTable } from './RecordTable.tsx';
 import { useRecord } from './useRecord.ts';
+import { addEnglish } from '../../i18n/index.ts';
+import { enRecord } from '../../i18n/enRecord.ts';
+
+// The record pages' strings come with their chunk (the watch page does not carry them).
+addEnglish(enRecord);
 
 interface Shown {
   entries: AuditRecord[];

@@ -9,6 +9,11 @@ import { RecordPage, useReader } from './RecordPage.tsx';
 import { RecordTable } from './RecordTable.tsx';
 import { timing } from './text.ts';
 import { useRecord } from './useRecord.ts';
+import { addEnglish } from '../../i18n/index.ts';
+import { enRecord } from '../../i18n/enRecord.ts';
+
+// The record pages' strings come with their chunk (the watch page does not carry them).
+addEnglish(enRecord);
 
 /**
  * `/record/minutes?session=<id>` (observers: `#<watchKey>`): the list of sessions, and the

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { RecordPage, useReader } from './RecordPage.tsx';
 import { markdownParagraphs } from './text.ts';
 import { useRecord } from './useRecord.ts';
+import { addEnglish } from '../../i18n/index.ts';
+import { enRecord } from '../../i18n/enRecord.ts';
+
+// The record pages' strings come with their chunk (the watch page does not carry them).
+addEnglish(enRecord);
 
 /**
  * `/charter/print` (observers: `/charter/print#<watchKey>`): the charter laid out for paper —

@@ -1,6 +1,6 @@
 import { WATCH_KEY_HEADER, type AuditRecord } from '@moot/protocol';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en.ts';
+import { enRecord } from '../../i18n/enRecord.ts';
 import { actionKey, appendPage, detailText } from './auditView.ts';
 import { homeHref, readerFromHash, readerHeaders, recordHref } from './reader.ts';
 import { markdownParagraphs, timing } from './text.ts';
@@ -57,7 +57,7 @@ describe('the audit log view', () => {
   it('labels every action the server records publicly', () => {
     const labelled = (action: string) => {
       const [group, verb] = action.split('.') as [string, string];
-      return (en.record.actions as Record<string, Record<string, string>>)[group]?.[verb];
+      return (enRecord.record.actions as Record<string, Record<string, string>>)[group]?.[verb];
     };
     for (const action of ['standard.added', 'vote.cast', 'queue.turn_ended', 'dissent.cosigned'])
       expect(labelled(action), action).toBeTypeOf('string');
