@@ -73,6 +73,24 @@ describe('amendments and minority reports', () => {
     await vi.waitFor(() =>
       expect(seen[0]).toMatchObject({ status: 'proposed', proposer: 'Member 2', cosigners: ['Member 3'] }),
     );
+    // Participants can tell their own signatures by id; observers get no ids.
+    expect(seen[0]!.signerIds).toEqual([]);
+    const [proposed] = await running.db.query<{ proposer_id: string }>(
+      'SELECT proposer_id FROM amendments WHERE id = $1',
+      [amendmentId],
+    );
+    const [cosigned] = await running.db.query<{ participant_id: string }>(
+      'SELECT participant_id FROM amendment_cosigners WHERE amendment_id = $1',
+      [amendmentId],
+    );
+    const asMember = await new Promise<AmendmentView[]>((resolve) => {
+      members[2]!.once('amendments:state', (u) => resolve(u.amendments));
+      void members[2]!.emitWithAck('amendment:cosign', { amendmentId });
+    });
+    const signerIds = asMember.find((a) => a.id === amendmentId)!.signerIds;
+    expect(signerIds).toHaveLength(3); // the proposer, the first co-signer and this member
+    expect(signerIds[0]).toBe(proposed!.proposer_id);
+    expect(signerIds).toContain(cosigned!.participant_id);
 
     const result = await decide(() => mod.emitWithAck('amendment:table', { amendmentId, rules: yesNo }), 'yes');
     expect(result.passed).toBe(true);

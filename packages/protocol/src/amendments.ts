@@ -18,6 +18,8 @@ export interface AmendmentView {
   reason: string;
   proposer: string;
   cosigners: string[];
+  /** The proposer's and co-signers' participant ids, so a participant can tell their own signature (names may repeat); empty for observers. */
+  signerIds: string[];
   status: AmendmentStatus;
   voteId: string | null;
 }
@@ -27,6 +29,8 @@ export interface DissentView {
   standardId: string;
   text: string;
   signatories: string[];
+  /** The signatories' participant ids (see `AmendmentView.signerIds`); empty for observers. */
+  signerIds: string[];
 }
 
 const wording = z.string().trim().min(1).max(LIMITS.maxAmendmentLength);

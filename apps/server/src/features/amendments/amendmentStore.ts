@@ -131,12 +131,15 @@ export async function listAmendments(
      WHERE d.assembly_id = $1 GROUP BY d.id ORDER BY d.created_at`,
     [assemblyId],
   );
+  // Participants may tell their own signature by id; observers get names (pseudonyms) only.
+  const ids = (signers: string[]) => (audience === 'observer' ? [] : signers);
   return {
     amendments: amendments.map(({ proposerId, cosigners, ...a }) => ({
       ...a,
       proposer: name(proposerId),
       cosigners: cosigners.map(name),
+      signerIds: ids([proposerId, ...cosigners]),
     })),
-    dissents: dissents.map((d) => ({ ...d, signatories: d.signatories.map(name) })),
+    dissents: dissents.map((d) => ({ ...d, signatories: d.signatories.map(name), signerIds: ids(d.signatories) })),
   };
 }

@@ -103,7 +103,7 @@ export function StandardDecisions({ standard, amendments, dissents, actions }: P
 
 function AmendmentItem({ amendment, actions }: { amendment: AmendmentView; actions?: DecisionActions }) {
   const { t } = useTranslation();
-  const signed = actions ? hasSignedAmendment(amendment, actions.me.displayName) : false;
+  const signed = actions ? hasSignedAmendment(amendment, actions.me.id) : false;
   return (
     <article
       className="amendment"
@@ -147,7 +147,7 @@ function DissentItem({ dissent, actions }: { dissent: DissentView; actions?: Dec
       {actions && (
         <Cosign
           socket={actions.socket}
-          signed={hasSignedDissent(dissent, actions.me.displayName)}
+          signed={hasSignedDissent(dissent, actions.me.id)}
           label={t('amendments.cosignDissentLabel', { names })}
           cosign={(run) => run('dissent:cosign', { dissentId: dissent.id })}
         />

@@ -10,6 +10,7 @@ const amendment = (id: string, standardId: string, change: Partial<AmendmentView
   reason: '',
   proposer: 'Ada',
   cosigners: [],
+  signerIds: ['ada-id'],
   status: 'proposed',
   voteId: null,
   ...change,
@@ -25,14 +26,21 @@ describe('byStandard', () => {
 });
 
 describe('signing', () => {
-  it('counts the proposer and co-signers of an amendment, and the signatories of a report', () => {
-    const a = amendment('a', 's', { cosigners: ['Grace'] });
-    expect(hasSignedAmendment(a, 'Ada')).toBe(true);
-    expect(hasSignedAmendment(a, 'Grace')).toBe(true);
-    expect(hasSignedAmendment(a, 'Alan')).toBe(false);
-    const d: DissentView = { id: 'd', standardId: 's', text: 'No', signatories: ['Alan'] };
-    expect(hasSignedDissent(d, 'Alan')).toBe(true);
-    expect(hasSignedDissent(d, 'Ada')).toBe(false);
+  it('counts the proposer and co-signers of an amendment, and the signatories of a report, by id', () => {
+    const a = amendment('a', 's', { cosigners: ['Grace'], signerIds: ['ada-id', 'grace-id'] });
+    expect(hasSignedAmendment(a, 'ada-id')).toBe(true);
+    expect(hasSignedAmendment(a, 'grace-id')).toBe(true);
+    expect(hasSignedAmendment(a, 'alan-id')).toBe(false);
+    const d: DissentView = { id: 'd', standardId: 's', text: 'No', signatories: ['Alan'], signerIds: ['alan-id'] };
+    expect(hasSignedDissent(d, 'alan-id')).toBe(true);
+    expect(hasSignedDissent(d, 'ada-id')).toBe(false);
+  });
+
+  it('tells apart two members who chose the same name', () => {
+    const a = amendment('a', 's', { proposer: 'Sam', signerIds: ['sam-1'] });
+    expect(hasSignedAmendment(a, 'sam-2')).toBe(false);
+    const d: DissentView = { id: 'd', standardId: 's', text: 'No', signatories: ['Sam'], signerIds: ['sam-1'] };
+    expect(hasSignedDissent(d, 'sam-2')).toBe(false);
   });
 });
 

@@ -20,13 +20,13 @@ export function of<T>(groups: ReadonlyMap<string, readonly T[]>, standardId: str
   return groups.get(standardId) ?? NONE;
 }
 
-/** Whether this participant (by the name the server shows members) proposed or signed already. */
-export function hasSignedAmendment(amendment: AmendmentView, name: string): boolean {
-  return amendment.proposer === name || amendment.cosigners.includes(name);
+/** Whether this participant proposed or signed already: by id, since two members may share a name. */
+export function hasSignedAmendment(amendment: AmendmentView, participantId: string): boolean {
+  return amendment.signerIds.includes(participantId);
 }
 
-export function hasSignedDissent(dissent: DissentView, name: string): boolean {
-  return dissent.signatories.includes(name);
+export function hasSignedDissent(dissent: DissentView, participantId: string): boolean {
+  return dissent.signerIds.includes(participantId);
 }
 
 export type WordingCheck = { ok: true; text: string } | { ok: false; problem: 'empty' | 'tooLong' };
