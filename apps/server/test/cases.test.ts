@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import {
   caseDocId,
   HTTP_ROUTES,
+  LIMITS,
   NO_BREACH_FOUND,
   WATCH_KEY_HEADER,
   type AuditExport,
@@ -400,5 +401,40 @@ describe('breach cases', () => {
 
     expect((await get(HTTP_ROUTES.casesJson, {})).status).toBe(401);
     expect((await get(HTTP_ROUTES.casesMarkdown, { [WATCH_KEY_HEADER]: 'nope' })).status).toBe(401);
+  });
+
+  // Last: it adds cases, and the tests above count them.
+  it('takes evidence found after opening until deliberation starts, up to the limit', async () => {
+    const caseId = await openCase([openness], 'Late evidence');
+    acked(await mod.emitWithAck('case:advance', { caseId, to: 'hearing' }));
+    const later = { description: 'A recording of the meeting', link: 'https://example.org/recording' };
+    acked(await mod.emitWithAck('case:addEvidence', { caseId, evidence: later }));
+    await vi.waitFor(() => expect(caseOf(observed, caseId)?.evidence).toHaveLength(2));
+    expect(caseOf(observed, caseId)!.evidence[1]).toEqual(later);
+    await refused(
+      mod.emitWithAck('case:addEvidence', { caseId, evidence: { description: 'x', link: 'javascript:alert(1)' } }),
+      'bad_request',
+    );
+    await refused(members[0]!.emitWithAck('case:addEvidence', { caseId, evidence: later }), 'forbidden');
+    // Up to the limit, and no further.
+    for (let n = 2; n < LIMITS.maxCaseEvidence; n++) {
+      acked(await mod.emitWithAck('case:addEvidence', { caseId, evidence: { description: `Item ${n + 1}` } }));
+    }
+    await refused(
+      mod.emitWithAck('case:addEvidence', { caseId, evidence: { description: 'One too many' } }),
+      'limit_reached',
+    );
+    const deliberating = await openCase([openness], 'Closed to evidence');
+    acked(await mod.emitWithAck('case:advance', { caseId: deliberating, to: 'hearing' }));
+    acked(await mod.emitWithAck('case:advance', { caseId: deliberating, to: 'deliberating' }));
+    await refused(
+      mod.emitWithAck('case:addEvidence', { caseId: deliberating, evidence: later }),
+      'bad_request',
+      /deliberat/,
+    );
+    await refused(mod.emitWithAck('case:addEvidence', { caseId: randomUUID(), evidence: later }), 'not_found');
+    expect((await audit(caseId)).filter((action) => action === 'case.evidence_added')).toHaveLength(
+      LIMITS.maxCaseEvidence - 1,
+    );
   });
 });

@@ -71,6 +71,8 @@ export const openCaseSchema = z.strictObject({
 export const advanceCaseSchema = z.strictObject({ caseId, to: z.enum(CASE_ADVANCES) });
 /** moderator → server, `case:reply`: records (or replaces) the leader's reply, until deliberation starts. */
 export const replyCaseSchema = z.strictObject({ caseId, reply: caseText('A reply') });
+/** moderator → server, `case:addEvidence`: one more piece of evidence, until deliberation starts. */
+export const addCaseEvidenceSchema = z.strictObject({ caseId, evidence: evidenceSchema });
 /** moderator → server, `case:dismiss`: from any state but decided or dismissed, with a reason. */
 export const dismissCaseSchema = z.strictObject({
   caseId,
@@ -85,6 +87,7 @@ export const openCaseVoteSchema = z.strictObject({
 export type OpenCase = z.input<typeof openCaseSchema>;
 export type AdvanceCase = z.infer<typeof advanceCaseSchema>;
 export type ReplyCase = z.infer<typeof replyCaseSchema>;
+export type AddCaseEvidence = z.input<typeof addCaseEvidenceSchema>;
 export type DismissCase = z.infer<typeof dismissCaseSchema>;
 export type OpenCaseVote = z.input<typeof openCaseVoteSchema>;
 

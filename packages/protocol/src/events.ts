@@ -130,6 +130,8 @@ export interface AssemblyClientEvents {
   /** open → hearing → deliberating; `decided` comes only from the consequence vote. */
   'case:advance': (payload: C.AdvanceCase, ack: AckCallback<null>) => void;
   'case:reply': (payload: C.ReplyCase, ack: AckCallback<null>) => void;
+  /** Evidence found after opening, added while the case is open or in hearing. */
+  'case:addEvidence': (payload: C.AddCaseEvidence, ack: AckCallback<null>) => void;
   'case:dismiss': (payload: C.DismissCase, ack: AckCallback<null>) => void;
   /** Opens the secret ranked-choice consequence vote; the options come from the cited ladders. */
   'case:openVote': (payload: C.OpenCaseVote, ack: AckCallback<{ voteId: string; options: string[] }>) => void;

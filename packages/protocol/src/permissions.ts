@@ -60,6 +60,7 @@ export const PERMISSIONS = {
     'case:open': ['moderator'],
     'case:advance': ['moderator'],
     'case:reply': ['moderator'],
+    'case:addEvidence': ['moderator'],
     'case:dismiss': ['moderator'],
     'case:openVote': ['moderator'],
     'roster:list': ['moderator'],

@@ -71,6 +71,7 @@ export const SCHEMAS = {
     'case:open': C.openCaseSchema,
     'case:advance': C.advanceCaseSchema,
     'case:reply': C.replyCaseSchema,
+    'case:addEvidence': C.addCaseEvidenceSchema,
     'case:dismiss': C.dismissCaseSchema,
     'case:openVote': C.openCaseVoteSchema,
     'roster:list': R.rosterListSchema,

@@ -58,6 +58,8 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'case.opened': ['number'],
   'case.advanced': ['from', 'to'],
   'case.replied': ['replaced'],
+  // Evidence is public, as the whole case is.
+  'case.evidence_added': ['description', 'link'],
   'case.dismissed': ['from', 'reason'],
   'case.vote_opened': [],
   'case.decided': ['outcome', 'breachFound'],

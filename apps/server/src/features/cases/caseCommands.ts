@@ -121,6 +121,22 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
     }),
   );
 
+  on('assembly', socket, 'case:addEvidence', logger, ({ caseId, evidence }) =>
+    change(caseId, 'case.evidence_added', async (tx, c) => {
+      if (c.status !== 'open' && c.status !== 'hearing') {
+        throw new AppError(
+          ErrorCode.badRequest,
+          `Evidence is added until deliberation starts; this case is ${c.status}`,
+        );
+      }
+      if (c.evidence.length >= LIMITS.maxCaseEvidence) {
+        throw new AppError(ErrorCode.limitReached, `A case holds at most ${LIMITS.maxCaseEvidence} pieces of evidence`);
+      }
+      await store.addEvidence(tx, caseId, evidence);
+      return { value: null, detail: { description: evidence.description, link: evidence.link } };
+    }),
+  );
+
   on('assembly', socket, 'case:dismiss', logger, async ({ caseId, reason }) => {
     await change(caseId, 'case.dismissed', async (tx, c) => {
       if (c.status === 'decided' || c.status === 'dismissed') {

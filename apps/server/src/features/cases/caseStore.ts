@@ -121,6 +121,14 @@ export async function setReply(tx: Queryable, caseId: string, reply: string): Pr
   await tx.query('UPDATE breach_cases SET reply = $2, reply_at = now() WHERE id = $1', [caseId, reply]);
 }
 
+/** Appends one piece of evidence to a case's list. */
+export async function addEvidence(tx: Queryable, caseId: string, evidence: Evidence): Promise<void> {
+  await tx.query('UPDATE breach_cases SET evidence = evidence || jsonb_build_array($2::jsonb) WHERE id = $1', [
+    caseId,
+    JSON.stringify(evidence),
+  ]);
+}
+
 /** The consequence votes held on a case, oldest first. */
 interface CaseVoteRow {
   id: string;
