@@ -138,7 +138,7 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     expect(await form.getByLabel('Role concerned').inputValue()).toBe('');
   });
 
-  it('hears the case: to hearing, the reply recorded and replaced, then deliberation', async () => {
+  it('hears the case: to hearing, the reply recorded and replaced, evidence added, then deliberation', async () => {
     const steer = caseCard(moderator);
     await steer.getByRole('button', { name: 'Move case 1 to hearing' }).click();
     await announced(ada, 'Case 1 moved to hearing.');
@@ -152,6 +152,17 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     await steer.getByLabel('The leader’s reply to case 1').fill('The figures were provisional, and I said so.');
     await steer.getByRole('button', { name: 'Replace the reply' }).click();
     await caseCard(ada).locator('[data-testid="case-reply"]', { hasText: 'and I said so.' }).waitFor();
+
+    // Evidence found after opening, added during the hearing: everyone sees it at once.
+    await steer.getByLabel('Evidence 2: what it shows').fill('Recording of the council meeting');
+    await steer.getByLabel('Evidence 2: link (optional)').fill('example.org/recording');
+    await steer.getByRole('button', { name: 'Add evidence' }).click();
+    await steer.getByRole('alert').getByText('The link of evidence 2 must be a full http(s) address.').waitFor();
+    await steer.getByLabel('Evidence 2: link (optional)').fill('https://example.org/recording');
+    await steer.getByRole('button', { name: 'Add evidence' }).click();
+    await caseCard(watcher).getByRole('link', { name: 'https://example.org/recording' }).waitFor();
+    await caseCard(watcher).getByText('Recording of the council meeting').waitFor();
+    expect(await steer.getByLabel('Evidence 3: what it shows').inputValue()).toBe('');
 
     await steer.getByRole('button', { name: 'Open deliberation on case 1' }).click();
     await announced(ada, 'Case 1 moved to deliberation.');
@@ -248,6 +259,10 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
       respondent: { role: ROLE, name: 'Pat Example' },
       status: 'decided',
       reply: { text: 'The figures were provisional, and I said so.' },
+      evidence: [
+        { description: 'Council minutes, 12 May', link: 'https://example.org/minutes?meeting=12' },
+        { description: 'Recording of the council meeting', link: 'https://example.org/recording' },
+      ],
       decision: { outcome: 'Formal warning', breachFound: true, ballots: 3 },
     });
     expect(register.cases[0]!.reasoning).toContain(REASONING);

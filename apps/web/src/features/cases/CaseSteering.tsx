@@ -8,6 +8,7 @@ import { ActionButton } from '../../ui/ActionButton.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands, type CommandRunner } from '../session/commands.ts';
 import { shareFromPercent } from '../votes/rulesDraft.ts';
+import { AddEvidenceForm } from './AddEvidenceForm.tsx';
 
 interface Props {
   socket: AssemblySocket;
@@ -16,7 +17,7 @@ interface Props {
 
 /**
  * The moderator's controls for one case, as its status allows: to hearing, the leader's reply,
- * to deliberation, the consequence vote, dismissal. The last refusal shows below them.
+ * more evidence, to deliberation, the consequence vote, dismissal. The last refusal shows below them.
  */
 export function CaseSteering({ socket, case: c }: Props) {
   const { t } = useTranslation();
@@ -51,7 +52,12 @@ export function CaseSteering({ socket, case: c }: Props) {
           </ActionButton>
         </div>
       )}
-      {(status === 'open' || status === 'hearing') && <ReplyForm commands={commands} case={c} />}
+      {(status === 'open' || status === 'hearing') && (
+        <>
+          <ReplyForm commands={commands} case={c} />
+          <AddEvidenceForm commands={commands} case={c} />
+        </>
+      )}
       {status === 'hearing' && (
         <div className="button-row">
           <ActionButton

@@ -9,6 +9,7 @@ import {
   casesInOrder,
   citedStandards,
   EMPTY_CASE,
+  evidenceFromDraft,
   safeHref,
   votesOfCase,
   votesOutsideCases,
@@ -178,5 +179,21 @@ describe('what is announced', () => {
     const open = aCase();
     const dismissed = { ...open, status: 'dismissed' as const, dismissalReason: 'Withdrawn' };
     expect(caseChanges([open], [dismissed])).toEqual([{ type: 'dismissed', number: 1, reason: 'Withdrawn' }]);
+  });
+});
+
+describe('evidence added after opening', () => {
+  it('trims, takes an empty link as none, and points at the field that is wrong', () => {
+    expect(evidenceFromDraft('  Minutes  ', '  ')).toEqual({
+      ok: true,
+      evidence: { description: 'Minutes', link: null },
+    });
+    expect(evidenceFromDraft('Minutes', 'https://example.org/m')).toEqual({
+      ok: true,
+      evidence: { description: 'Minutes', link: 'https://example.org/m' },
+    });
+    expect(evidenceFromDraft('   ', 'https://example.org/m')).toEqual({ ok: false, field: 'description' });
+    expect(evidenceFromDraft('Minutes', 'javascript:alert(1)')).toEqual({ ok: false, field: 'link' });
+    expect(evidenceFromDraft('Minutes', 'example.org')).toEqual({ ok: false, field: 'link' });
   });
 });

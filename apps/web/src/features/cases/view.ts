@@ -1,5 +1,5 @@
-import { openCaseSchema } from '@moot/protocol';
-import type { CaseStatus, CaseView, OpenCase, StandardView, VoteView } from '@moot/protocol';
+import { evidenceSchema, openCaseSchema } from '@moot/protocol';
+import type { AddCaseEvidence, CaseStatus, CaseView, OpenCase, StandardView, VoteView } from '@moot/protocol';
 
 const CLOSED: ReadonlySet<CaseStatus> = new Set(['decided', 'dismissed']);
 
@@ -104,6 +104,17 @@ export function caseFromDraft(draft: CaseDraft): CaseDraftCheck {
       return { ok: false, problem: { field: third === 'link' ? 'evidenceLink' : 'evidenceDescription', index } };
     }
   }
+}
+
+/** One more piece of evidence as typed, checked by the protocol's schema; an empty link means none. */
+export type EvidenceCheck =
+  { ok: true; evidence: AddCaseEvidence['evidence'] } | { ok: false; field: 'description' | 'link' };
+
+export function evidenceFromDraft(description: string, link: string): EvidenceCheck {
+  const evidence = { description: description.trim(), link: link.trim() || null };
+  const parsed = evidenceSchema.safeParse(evidence);
+  if (parsed.success) return { ok: true, evidence };
+  return { ok: false, field: parsed.error.issues[0]?.path[0] === 'link' ? 'link' : 'description' };
 }
 
 /** What a screen-reader user should hear about a change in the cases. */
