@@ -138,6 +138,17 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     expect(await form.getByLabel('Role concerned').inputValue()).toBe('');
   });
 
+  it('puts the case on the agenda from the console; everyone sees what the item is about', async () => {
+    await moderator.getByLabel('Item title').fill('Hearing');
+    await moderator.getByLabel('Breach case it is about').selectOption({ label: `About case 1: ${ROLE}` });
+    await moderator.getByRole('button', { name: 'Add item' }).click();
+    await moderator.locator('[data-testid="agenda-item"]', { hasText: `About case 1: ${ROLE}` }).waitFor();
+    await moderator.getByRole('button', { name: 'Next item' }).click();
+    for (const page of [watcher, ada]) {
+      await page.locator('[data-testid="current-item-case"]', { hasText: `About case 1: ${ROLE}` }).waitFor();
+    }
+  });
+
   it('hears the case: to hearing, the reply recorded and replaced, evidence added, then deliberation', async () => {
     const steer = caseCard(moderator);
     await steer.getByRole('button', { name: 'Move case 1 to hearing' }).click();

@@ -10,6 +10,7 @@ import {
   type AuditExport,
   type CaseRegister,
   type CaseView,
+  type SessionState,
   type VoteView,
 } from '@moot/protocol';
 import { setStandardStatus } from '../src/features/charter/charterStore.ts';
@@ -436,5 +437,25 @@ describe('breach cases', () => {
     expect((await audit(caseId)).filter((action) => action === 'case.evidence_added')).toHaveLength(
       LIMITS.maxCaseEvidence - 1,
     );
+  });
+
+  it('puts a case in progress on the agenda; not a closed one, nor one of another assembly', async () => {
+    const caseId = await openCase([openness], 'On the agenda');
+    const seen = new Promise<SessionState>((resolve) =>
+      watcher.on('session:state', (state) => state?.agenda.some((i) => i.caseId === caseId) && resolve(state)),
+    );
+    const item = { sessionId: session.sessionId, title: 'Hear case', kind: 'deliberate' as const, plannedMinutes: 20 };
+    const { itemId } = acked(await mod.emitWithAck('agenda:add', { ...item, caseId }));
+    expect((await seen).agenda.find((i) => i.id === itemId)).toMatchObject({ title: 'Hear case', caseId });
+    // Without one, an item is about no case.
+    const { itemId: plain } = acked(await mod.emitWithAck('agenda:add', item));
+    const [row] = await session.running.db.query<{ case_id: string | null }>(
+      'SELECT case_id FROM agenda_items WHERE id = $1',
+      [plain],
+    );
+    expect(row!.case_id).toBeNull();
+    acked(await mod.emitWithAck('case:dismiss', { caseId, reason: 'Withdrawn' }));
+    await refused(mod.emitWithAck('agenda:add', { ...item, caseId }), 'bad_request', /dismissed/);
+    await refused(mod.emitWithAck('agenda:add', { ...item, caseId: randomUUID() }), 'not_found');
   });
 });

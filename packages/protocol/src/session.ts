@@ -28,6 +28,8 @@ export interface AgendaItemView {
   kind: AgendaKind;
   plannedMinutes: number;
   standardIds: string[];
+  /** The breach case the item is about (a hearing, a deliberation), if any. */
+  caseId: string | null;
   status: AgendaStatus;
   /** Server clock (ms since epoch) when a running item ends; clients count down to it with their clock offset. */
   endsAt: number | null;
@@ -149,6 +151,8 @@ export const addAgendaItemSchema = z.strictObject({
   kind: z.enum(AGENDA_KINDS),
   plannedMinutes: z.int().min(1).max(600),
   standardIds: z.array(id).max(LIMITS.maxStandardsPerAssembly).default([]),
+  /** A breach case of this assembly still in progress, if the item is about one. */
+  caseId: id.nullable().default(null),
 });
 export const agendaItemSchema = z.strictObject({ itemId: id });
 export const moveAgendaItemSchema = z.strictObject({ itemId: id, toIndex: z.int().min(0).max(LIMITS.maxAgendaItems) });

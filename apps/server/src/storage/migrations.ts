@@ -293,6 +293,11 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       CREATE INDEX votes_by_subject ON votes (subject_id) WHERE subject_id IS NOT NULL
     `,
   },
+  {
+    id: 7,
+    name: 'agenda items about a breach case',
+    sql: `ALTER TABLE agenda_items ADD COLUMN case_id uuid REFERENCES breach_cases(id)`,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -126,6 +126,7 @@ export const cy: Messages = {
     connecting: 'Wrthi’n cysylltu â’r olwg fyw…',
   },
   session: {
+    aboutCase: 'Ynglŷn ag achos {{number}}: {{role}}',
     heading: 'Sesiwn',
     none: 'Does dim sesiwn wedi’i threfnu eto.',
     statusLabel: 'Statws: {{status}}',
@@ -238,6 +239,8 @@ export const cy: Messages = {
     itemKind: 'Math',
     itemMinutes: 'Munudau a gynlluniwyd',
     itemStandards: 'Y safonau mae’n ymwneud â nhw',
+    itemCase: 'Achos o dorri safon y mae’n ymwneud ag ef',
+    noCase: 'Dim',
     addItem: 'Ychwanegu eitem',
     itemActions: 'Camau ar gyfer “{{title}}”',
     startItem: 'Dechrau',

@@ -122,6 +122,7 @@ export const en = {
     connecting: 'Connecting to the live view…',
   },
   session: {
+    aboutCase: 'About case {{number}}: {{role}}',
     heading: 'Session',
     none: 'No session has been scheduled yet.',
     statusLabel: 'Status: {{status}}',

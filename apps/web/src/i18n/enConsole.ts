@@ -23,6 +23,8 @@ export const enConsole = {
     itemKind: 'Kind',
     itemMinutes: 'Planned minutes',
     itemStandards: 'Standards it concerns',
+    itemCase: 'Breach case it is about',
+    noCase: 'None',
     addItem: 'Add item',
     itemActions: 'Actions for “{{title}}”',
     startItem: 'Start',

@@ -4,6 +4,7 @@ import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
 import type { AssemblySocket } from '../../realtime/socketData.ts';
 import { listCharter } from '../charter/charterStore.ts';
+import { caseStatus } from '../cases/caseStore.ts';
 import { endTurn } from './floorStore.ts';
 import { endGroups } from './groupStore.ts';
 import { sessionMutator } from './mutate.ts';
@@ -52,6 +53,13 @@ export function registerSessionCommands(ctx: AppContext, socket: AssemblySocket)
       const charter = new Set((await listCharter(tx, assemblyId)).map((s) => s.id));
       if (!item.standardIds.every((id) => charter.has(id))) {
         throw new AppError(ErrorCode.notFound, 'An agenda item can only concern standards of this charter');
+      }
+      if (item.caseId) {
+        const status = await caseStatus(tx, assemblyId, item.caseId);
+        if (!status) throw new AppError(ErrorCode.notFound, 'No such case in this assembly');
+        if (status === 'decided' || status === 'dismissed') {
+          throw new AppError(ErrorCode.badRequest, `This case is already ${status}`);
+        }
       }
       return { itemId: await store.addItem(tx, sessionId, item) };
     }),

@@ -86,6 +86,7 @@ interface ItemRow {
   kind: AgendaKind;
   plannedMinutes: number;
   standardIds: string[];
+  caseId: string | null;
   status: AgendaStatus;
   endsAt: Date | null;
   remainingMs: number | null;
@@ -94,7 +95,7 @@ interface ItemRow {
 export async function listAgenda(db: Queryable, sessionId: string): Promise<AgendaItemView[]> {
   const rows = await db.query<ItemRow>(
     `SELECT id, position, title, kind, planned_minutes AS "plannedMinutes", standard_ids AS "standardIds",
-       status, ends_at AS "endsAt", remaining_ms AS "remainingMs"
+       case_id AS "caseId", status, ends_at AS "endsAt", remaining_ms AS "remainingMs"
      FROM agenda_items WHERE session_id = $1 AND removed_at IS NULL ORDER BY position`,
     [sessionId],
   );
@@ -119,13 +120,13 @@ export async function findItem(
 export async function addItem(
   tx: Queryable,
   sessionId: string,
-  item: { title: string; kind: AgendaKind; plannedMinutes: number; standardIds: string[] },
+  item: { title: string; kind: AgendaKind; plannedMinutes: number; standardIds: string[]; caseId: string | null },
 ): Promise<string> {
   const id = randomUUID();
   await tx.query(
-    `INSERT INTO agenda_items (id, session_id, position, title, kind, planned_minutes, standard_ids)
-     VALUES ($1, $2, (SELECT count(*) FROM agenda_items WHERE session_id = $2 AND removed_at IS NULL), $3, $4, $5, $6::uuid[])`,
-    [id, sessionId, item.title, item.kind, item.plannedMinutes, item.standardIds],
+    `INSERT INTO agenda_items (id, session_id, position, title, kind, planned_minutes, standard_ids, case_id)
+     VALUES ($1, $2, (SELECT count(*) FROM agenda_items WHERE session_id = $2 AND removed_at IS NULL), $3, $4, $5, $6::uuid[], $7)`,
+    [id, sessionId, item.title, item.kind, item.plannedMinutes, item.standardIds, item.caseId],
   );
   return id;
 }

@@ -99,7 +99,14 @@ export function AssemblyRoom({ session }: { session: Session }) {
       ) : (
         <>
           {feed.state !== undefined && (
-            <SessionPanel socket={socket} provider={provider} feed={feed} me={me} standards={room.standards} />
+            <SessionPanel
+              socket={socket}
+              provider={provider}
+              feed={feed}
+              me={me}
+              standards={room.standards}
+              cases={caseList}
+            />
           )}
           <VotesPanel
             votes={votesOutsideCases(decided.votes)}

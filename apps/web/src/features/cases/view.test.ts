@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aCase, aVote } from '../../../test/support/cases.ts';
 import {
   caseChanges,
+  caseOfItem,
   caseFromDraft,
   caseTimeline,
   casesInOrder,
@@ -195,5 +196,15 @@ describe('evidence added after opening', () => {
     expect(evidenceFromDraft('   ', 'https://example.org/m')).toEqual({ ok: false, field: 'description' });
     expect(evidenceFromDraft('Minutes', 'javascript:alert(1)')).toEqual({ ok: false, field: 'link' });
     expect(evidenceFromDraft('Minutes', 'example.org')).toEqual({ ok: false, field: 'link' });
+  });
+});
+
+describe('the case an agenda item is about', () => {
+  it('is named by number and role, or not at all', () => {
+    const c = aCase({ number: 3, respondent: { role: 'Chief Planner', name: null } });
+    expect(caseOfItem([c], c.id)).toEqual({ number: 3, role: 'Chief Planner' });
+    expect(caseOfItem([c], null)).toBeNull();
+    expect(caseOfItem([c], 'another')).toBeNull();
+    expect(caseOfItem(undefined, c.id)).toBeNull();
   });
 });

@@ -106,6 +106,15 @@ export function caseFromDraft(draft: CaseDraft): CaseDraftCheck {
   }
 }
 
+/** The case an agenda item is about, as "number and role" for its label; null if none or not known here. */
+export function caseOfItem(
+  cases: readonly CaseView[] | undefined,
+  caseId: string | null,
+): { number: number; role: string } | null {
+  const found = caseId ? cases?.find((c) => c.id === caseId) : undefined;
+  return found ? { number: found.number, role: found.respondent.role } : null;
+}
+
 /** One more piece of evidence as typed, checked by the protocol's schema; an empty link means none. */
 export type EvidenceCheck =
   { ok: true; evidence: AddCaseEvidence['evidence'] } | { ok: false; field: 'description' | 'link' };

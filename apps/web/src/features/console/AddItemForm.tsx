@@ -1,5 +1,5 @@
 import { AGENDA_KINDS } from '@moot/protocol';
-import type { AgendaKind, StandardView } from '@moot/protocol';
+import type { AgendaKind, CaseView, StandardView } from '@moot/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandRunner } from '../session/commands.ts';
@@ -8,27 +8,33 @@ import { StandardChecks } from './StandardChecks.tsx';
 interface Props {
   sessionId: string;
   standards: readonly StandardView[];
+  /** Cases in progress may be the subject of an item (a hearing, a deliberation). */
+  cases: readonly CaseView[] | undefined;
   run: CommandRunner['run'];
 }
 
-/** Title, kind, planned minutes and the standards it concerns. The form clears once accepted. */
-export function AddItemForm({ sessionId, standards, run }: Props) {
+/** Title, kind, planned minutes, the standards it concerns and the case it is about. Clears once accepted. */
+export function AddItemForm({ sessionId, standards, cases, run }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<AgendaKind>('deliberate');
   const [minutes, setMinutes] = useState('10');
   const [standardIds, setStandardIds] = useState<string[]>([]);
+  const [caseId, setCaseId] = useState('');
+  const inProgress = (cases ?? []).filter((c) => c.status !== 'decided' && c.status !== 'dismissed');
   return (
     <form
       className="add-item-form"
       aria-labelledby={`${id}-h`}
       onSubmit={(e) => {
         e.preventDefault();
-        void run('agenda:add', { sessionId, title, kind, plannedMinutes: Number(minutes), standardIds }).then((ok) => {
+        const item = { sessionId, title, kind, plannedMinutes: Number(minutes), standardIds, caseId: caseId || null };
+        void run('agenda:add', item).then((ok) => {
           if (!ok) return;
           setTitle('');
           setStandardIds([]);
+          setCaseId('');
         });
       }}
     >
@@ -65,6 +71,19 @@ export function AddItemForm({ sessionId, standards, run }: Props) {
         selected={standardIds}
         onChange={setStandardIds}
       />
+      {inProgress.length > 0 && (
+        <div className="form-row">
+          <label htmlFor={`${id}-case`}>{t('console.itemCase')}</label>
+          <select id={`${id}-case`} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+            <option value="">{t('console.noCase')}</option>
+            {inProgress.map((c) => (
+              <option key={c.id} value={c.id}>
+                {t('session.aboutCase', { number: c.number, role: c.respondent.role })}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <button type="submit">{t('console.addItem')}</button>
     </form>
   );

@@ -1,4 +1,4 @@
-import type { AgendaItemView, SessionState, StandardView } from '@moot/protocol';
+import type { AgendaItemView, CaseView, SessionState, StandardView } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { ActionButton } from '../../ui/ActionButton.tsx';
@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands } from '../session/commands.ts';
 import type { CommandRunner } from '../session/commands.ts';
 import { CurrentItem } from '../session/CurrentItem.tsx';
+import { caseOfItem } from '../cases/view.ts';
 import { inAgendaOrder } from '../session/view.ts';
 import { AddItemForm } from './AddItemForm.tsx';
 
@@ -13,18 +14,19 @@ interface Props {
   socket: AssemblySocket;
   state: SessionState;
   standards: readonly StandardView[];
+  cases: readonly CaseView[] | undefined;
   serverNow: number;
 }
 
 /** The timer, "Next item", the agenda with a row of controls per item, and the add form. */
-export function AgendaEditor({ socket, state, standards, serverNow }: Props) {
+export function AgendaEditor({ socket, state, standards, cases, serverNow }: Props) {
   const { t } = useTranslation();
   const commands = useCommands(socket);
   const agenda = inAgendaOrder(state.agenda);
   return (
     <section className="console-section" aria-labelledby="console-agenda-heading">
       <h2 id="console-agenda-heading">{t('session.agendaHeading')}</h2>
-      <CurrentItem state={state} serverNow={serverNow} />
+      <CurrentItem state={state} serverNow={serverNow} cases={cases} />
       <ActionButton
         unavailable={!agenda.some((i) => i.status === 'pending')}
         onClick={() => void commands.run('agenda:next', { sessionId: state.id })}
@@ -36,19 +38,23 @@ export function AgendaEditor({ socket, state, standards, serverNow }: Props) {
         <p className="empty">{t('session.agendaEmpty')}</p>
       ) : (
         <ol className="agenda-list agenda-editor">
-          {agenda.map((item, index) => (
-            <li key={item.id} data-testid="agenda-item" data-status={item.status}>
-              <p>
-                <strong>{item.title}</strong> · {t(`session.kinds.${item.kind}`)} ·{' '}
-                {t('session.plannedMinutes', { count: item.plannedMinutes })} ·{' '}
-                {t(`session.itemStatuses.${item.status}`)}
-              </p>
-              <ItemControls item={item} index={index} count={agenda.length} run={commands.run} />
-            </li>
-          ))}
+          {agenda.map((item, index) => {
+            const about = caseOfItem(cases, item.caseId);
+            return (
+              <li key={item.id} data-testid="agenda-item" data-status={item.status}>
+                <p>
+                  <strong>{item.title}</strong> · {t(`session.kinds.${item.kind}`)} ·{' '}
+                  {t('session.plannedMinutes', { count: item.plannedMinutes })} ·{' '}
+                  {about && <>{t('session.aboutCase', about)} · </>}
+                  {t(`session.itemStatuses.${item.status}`)}
+                </p>
+                <ItemControls item={item} index={index} count={agenda.length} run={commands.run} />
+              </li>
+            );
+          })}
         </ol>
       )}
-      <AddItemForm sessionId={state.id} standards={standards} run={commands.run} />
+      <AddItemForm sessionId={state.id} standards={standards} cases={cases} run={commands.run} />
     </section>
   );
 }

@@ -65,7 +65,13 @@ export function ConsoleRoom({ session }: { session: Session }) {
           <SessionSetup socket={socket} state={state} />
           {active && (
             <>
-              <AgendaEditor socket={socket} state={active} standards={room.standards} serverNow={serverNow} />
+              <AgendaEditor
+                socket={socket}
+                state={active}
+                standards={room.standards}
+                cases={caseList}
+                serverNow={serverNow}
+              />
               <QueueConsole socket={socket} state={active} serverNow={serverNow} />
               <EquityView equity={active.equity} />
               <AttendanceList attendees={active.attendees} serverNow={serverNow} offset={offset} myId={session.me.id} />

@@ -1,4 +1,4 @@
-import type { ParticipantView, StandardView } from '@moot/protocol';
+import type { CaseView, ParticipantView, StandardView } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
@@ -25,10 +25,12 @@ interface Props {
   feed: SessionFeed;
   me: ParticipantView;
   standards: readonly StandardView[];
+  /** The assembly's cases, to name the one an agenda item is about. */
+  cases: readonly CaseView[] | undefined;
 }
 
 /** `/assembly`'s live session: the current item, the floor, the queue, groups, attendance. */
-export function SessionPanel({ socket, provider, feed, me, standards }: Props) {
+export function SessionPanel({ socket, provider, feed, me, standards, cases }: Props) {
   const { t } = useTranslation();
   const { state, offset, notice } = feed;
   const serverNow = useServerNow(offset, !!state);
@@ -91,7 +93,7 @@ export function SessionPanel({ socket, provider, feed, me, standards }: Props) {
         {checkIn.error && <ErrorNotice error={checkIn.error} />}
       </div>
       <div className="session-grid">
-        <CurrentItem state={state} serverNow={serverNow} />
+        <CurrentItem state={state} serverNow={serverNow} cases={cases} />
         <QueuePanel
           socket={socket}
           state={state}
@@ -111,7 +113,7 @@ export function SessionPanel({ socket, provider, feed, me, standards }: Props) {
         />
       )}
       <GroupNotes groups={endedGroups(state)} provider={provider} />
-      <AgendaList agenda={state.agenda} />
+      <AgendaList agenda={state.agenda} cases={cases} />
       <AttendanceList attendees={state.attendees} serverNow={serverNow} offset={offset} myId={me.id} />
       <ModerationLog entries={state.moderationLog} offset={offset} />
     </section>

@@ -17,6 +17,7 @@ const item = (over: Partial<AgendaItemView>): AgendaItemView => ({
   kind: 'learn',
   plannedMinutes: 10,
   standardIds: [],
+  caseId: null,
   status: 'pending',
   endsAt: null,
   remainingMs: null,

@@ -20,6 +20,7 @@ const item = (id: string, over: Partial<AgendaItemView> = {}): AgendaItemView =>
   kind: 'deliberate',
   plannedMinutes: 5,
   standardIds: [],
+  caseId: null,
   status: 'pending',
   endsAt: null,
   remainingMs: null,

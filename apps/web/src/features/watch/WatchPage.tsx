@@ -90,7 +90,7 @@ export function WatchPage() {
               <>
                 <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
                 <RecordLinks reader={{ watchKey }} />
-                {feed.state !== undefined && <WatchSession feed={feed} provider={provider} />}
+                {feed.state !== undefined && <WatchSession feed={feed} provider={provider} cases={caseList} />}
                 <Suspense fallback={null}>
                   <VotesPanel
                     votes={votesOutsideCases(decided.votes)}

@@ -1,3 +1,4 @@
+import type { CaseView } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import { GroupNotes } from '../groups/GroupNotes.tsx';
@@ -12,7 +13,14 @@ import { useServerNow } from '../session/useServerNow.ts';
 import { endedGroups } from '../session/view.ts';
 
 /** The public's view of the session: nothing to press, names only as the server sends them (pseudonyms). */
-export function WatchSession({ feed, provider }: { feed: SessionFeed; provider: CollabProvider }) {
+interface Props {
+  feed: SessionFeed;
+  provider: CollabProvider;
+  /** The assembly's cases, to name the one the current item is about. */
+  cases: readonly CaseView[] | undefined;
+}
+
+export function WatchSession({ feed, provider, cases }: Props) {
   const { t } = useTranslation();
   const { state, offset } = feed;
   const serverNow = useServerNow(offset, !!state);
@@ -30,7 +38,7 @@ export function WatchSession({ feed, provider }: { feed: SessionFeed; provider: 
           <AnnouncementBanner announcements={state.announcements} />
           {state.status !== 'ended' && (
             <div className="session-grid">
-              <CurrentItem state={state} serverNow={serverNow} />
+              <CurrentItem state={state} serverNow={serverNow} cases={cases} />
               <SpeakerCard turn={state.turn} serverNow={serverNow} />
             </div>
           )}
