@@ -5,11 +5,13 @@ import {
   caseDocId,
   HTTP_ROUTES,
   LIMITS,
+  minutesPath,
   NO_BREACH_FOUND,
   WATCH_KEY_HEADER,
   type AuditExport,
   type CaseRegister,
   type CaseView,
+  type MinutesExport,
   type SessionState,
   type VoteView,
 } from '@moot/protocol';
@@ -454,6 +456,16 @@ describe('breach cases', () => {
       [plain],
     );
     expect(row!.case_id).toBeNull();
+    // The minutes say which case an item was about.
+    const minutes = await fetch(session.running.url + minutesPath('json', session.sessionId), {
+      headers: { [WATCH_KEY_HEADER]: session.seed.watchKey },
+    }).then((r) => r.json() as Promise<MinutesExport>);
+    const number = caseOf(observed, caseId)!.number;
+    expect(minutes.agenda.filter((i) => i.title === 'Hear case').map((i) => i.caseNumber)).toEqual([number, null]);
+    const markdown = await fetch(session.running.url + minutesPath('md', session.sessionId), {
+      headers: { [WATCH_KEY_HEADER]: session.seed.watchKey },
+    }).then((r) => r.text());
+    expect(markdown).toContain(`Hear case (deliberate, about case ${number})`);
     acked(await mod.emitWithAck('case:dismiss', { caseId, reason: 'Withdrawn' }));
     await refused(mod.emitWithAck('agenda:add', { ...item, caseId }), 'bad_request', /dismissed/);
     await refused(mod.emitWithAck('agenda:add', { ...item, caseId: randomUUID() }), 'not_found');

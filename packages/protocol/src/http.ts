@@ -143,6 +143,8 @@ export interface MinutesExport {
     status: string;
     plannedMinutes: number;
     actualSeconds: number | null;
+    /** The breach case the item was about, by its number in the register. */
+    caseNumber: number | null;
   }[];
   /** Finished turns per speaker, in the order they first spoke. */
   speakers: { name: string; turns: number; spokenSeconds: number }[];

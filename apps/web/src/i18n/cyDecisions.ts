@@ -345,6 +345,7 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
       planned: 'Wedi’i gynllunio',
       actual: 'Mewn gwirionedd',
       plannedMinutes: '{{minutes}} munud',
+      aboutCase: 'ynglŷn ag achos {{number}}',
       timing: { not_run: 'Heb ei chynnal', over: 'Dros amser', under: 'O fewn amser', on_time: 'Ar amser' },
       speakers: 'Pwy siaradodd',
       speaker: 'Siaradwr',

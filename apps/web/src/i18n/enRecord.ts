@@ -106,6 +106,7 @@ export const enRecord = {
       planned: 'Planned',
       actual: 'Actual',
       plannedMinutes: '{{minutes}} min',
+      aboutCase: 'about case {{number}}',
       timing: { not_run: 'Did not run', over: 'Over time', under: 'Under time', on_time: 'On time' },
       speakers: 'Who spoke',
       speaker: 'Speaker',

@@ -47,7 +47,7 @@ export async function exportMinutes(
   ]);
   if (!row) return null;
   const agenda = await listAgenda(db, sessionId);
-  const [attendance, nameOf, changes, speakers, voteIds, votes, announcements] = await Promise.all([
+  const [attendance, nameOf, changes, speakers, voteIds, votes, announcements, caseNumbers] = await Promise.all([
     listAttendance(db, sessionId),
     participantNames(db, assembly.id, audience),
     readAuditAbout(db, assembly.id, { targets: [sessionId, ...agenda.map((i) => i.id)], actions: AGENDA_ACTIONS }),
@@ -68,7 +68,11 @@ export async function exportMinutes(
           [assembly.id, row.startedAt, row.endedAt],
         )
       : [],
+    db.query<{ id: string; number: number }>('SELECT id, number FROM breach_cases WHERE assembly_id = $1', [
+      assembly.id,
+    ]),
   ]);
+  const caseNumber = new Map(caseNumbers.map((c) => [c.id, c.number]));
   const ran = agendaTimes(
     agenda.map((i) => i.id),
     changes,
@@ -87,6 +91,7 @@ export async function exportMinutes(
       status: item.status,
       plannedMinutes: item.plannedMinutes,
       actualSeconds: ran.has(item.id) ? Math.round(ran.get(item.id)! / 1000) : null,
+      caseNumber: item.caseId ? (caseNumber.get(item.caseId) ?? null) : null,
     })),
     speakers: speakers.map((s) => ({
       name: nameOf(s.participantId) ?? 'Unknown',
@@ -128,8 +133,9 @@ export function minutesMarkdown(minutes: MinutesExport): string {
   if (minutes.agenda.length === 0) lines.push('_No items._');
   for (const item of minutes.agenda) {
     const actual = item.actualSeconds === null ? 'did not run' : `ran ${duration(item.actualSeconds)}`;
+    const about = item.caseNumber === null ? '' : `, about case ${item.caseNumber}`;
     lines.push(
-      `${item.position}. ${escapeMarkdown(item.title)} (${item.kind}): planned ${item.plannedMinutes} min, ${actual}`,
+      `${item.position}. ${escapeMarkdown(item.title)} (${item.kind}${about}): planned ${item.plannedMinutes} min, ${actual}`,
     );
   }
   lines.push('', '## Speakers', '');

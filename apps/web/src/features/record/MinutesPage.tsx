@@ -107,7 +107,9 @@ function Minutes({ minutes, when }: { minutes: MinutesExport; when: (at: string 
           rows={minutes.agenda.map((item) => ({
             key: item.position,
             cells: [
-              `${item.position}. ${item.title}`,
+              item.caseNumber === null
+                ? `${item.position}. ${item.title}`
+                : `${item.position}. ${item.title} (${t('record.minutesPage.aboutCase', { number: item.caseNumber })})`,
               t('record.minutesPage.plannedMinutes', { minutes: item.plannedMinutes }),
               `${item.actualSeconds === null ? '' : `${formatSeconds(item.actualSeconds)} · `}${t(
                 `record.minutesPage.timing.${timing(item.plannedMinutes, item.actualSeconds)}`,
