@@ -59,7 +59,10 @@ describe("the moderators' roster", () => {
     const { entry, inviteSecret } = acked(await mod.emitWithAck('roster:invite', { role: 'member' }));
     expect(entry).toMatchObject({ role: 'member', displayName: null });
     expect((await pushed).participants.map((p) => p.participantId)).toContain(entry.participantId);
+    // Joining pushes the roster too, with the name chosen.
+    const joined = nextRoster(coMod);
     const { snapshot } = await connectMember(running.url, await redeem(running.url, inviteSecret, 'Nia'));
+    expect((await joined).participants.find((p) => p.participantId === entry.participantId)?.displayName).toBe('Nia');
     expect(snapshot.me).toMatchObject({ id: entry.participantId, role: 'member', displayName: 'Nia' });
     expect(await seatNamed('Nia')).toMatchObject({ participantId: entry.participantId, seat: entry.seat });
     const audited = await running.db.query<{ actor_id: string; detail: unknown }>(

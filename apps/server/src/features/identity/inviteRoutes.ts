@@ -16,6 +16,7 @@ import { sessionRoom } from '../../realtime/socketData.ts';
 import { recordAudit } from '../audit/auditLog.ts';
 import { InviteThrottle } from './inviteThrottle.ts';
 import { closeSession, findInvite, findSession, openSession, setDisplayName } from './participantStore.ts';
+import { publishRoster } from './rosterCommands.ts';
 
 export const sessionToken = (cookieHeader: string | undefined): string | null =>
   parseCookie(cookieHeader ?? '')[SESSION_COOKIE] ?? null;
@@ -102,6 +103,8 @@ export function inviteRoutes(
     );
     const session: Session = { assembly, me: view({ ...participant, displayName }) };
     res.json(session);
+    // The moderators' roster shows who has joined, by name.
+    void publishRoster(ctx, assembly.id);
   });
 
   router.get(HTTP_ROUTES.session, async (req: Request, res: Response) => {

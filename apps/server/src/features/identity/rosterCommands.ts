@@ -7,6 +7,13 @@ import { recordAudit } from '../audit/auditLog.ts';
 import { changeRole, revokeParticipant } from './participantAccess.ts';
 import { inviteParticipant, listRoster, reissueInvite } from './participantStore.ts';
 
+/** The roster to every moderator of the assembly, on every node (after a change, or someone joining). */
+export async function publishRoster(ctx: Pick<AppContext, 'db' | 'io'>, assemblyId: string): Promise<void> {
+  ctx.io
+    .to(audienceRoom(assemblyId, 'moderator'))
+    .emit('roster:state', { participants: await listRoster(ctx.db, assemblyId) });
+}
+
 /**
  * The moderators' roster: invite a member or moderator, re-issue a lost link, change a role,
  * revoke a seat. Each change is audited in its own transaction and pushed to every moderator on
@@ -17,11 +24,7 @@ export function registerRosterCommands(ctx: AppContext, socket: AssemblySocket):
   const { db, logger } = ctx;
   const assemblyId = socket.data.assembly.id;
   const by = socket.data.participant!.id;
-
-  const publish = async () =>
-    ctx.io
-      .to(audienceRoom(assemblyId, 'moderator'))
-      .emit('roster:state', { participants: await listRoster(db, assemblyId) });
+  const publish = () => publishRoster(ctx, assemblyId);
   const seatOf = async (participantId: string): Promise<RosterEntry> => {
     const entry = (await listRoster(db, assemblyId)).find((e) => e.participantId === participantId);
     if (!entry) throw new AppError(ErrorCode.notFound, 'Nobody holds that seat in this assembly');

@@ -26,6 +26,7 @@ import { AnnouncementsConsole } from './AnnouncementsConsole.tsx';
 import { EquityView } from './EquityView.tsx';
 import { GroupsConsole } from './GroupsConsole.tsx';
 import { ModerationConsole } from './ModerationConsole.tsx';
+import { RosterConsole } from './RosterConsole.tsx';
 import { QueueConsole } from './QueueConsole.tsx';
 import { SessionSetup } from './SessionSetup.tsx';
 
@@ -98,6 +99,7 @@ export function ConsoleRoom({ session }: { session: Session }) {
             provider={provider}
             actions={{ canDraft: true, votes: { closeWith: socket }, steerWith: socket }}
           />
+          <RosterConsole socket={socket} me={session.me} />
         </div>
       )}
     </Page>

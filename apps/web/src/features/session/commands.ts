@@ -34,6 +34,8 @@ export function sendCommand<E extends Event>(
 
 export interface CommandRunner {
   run: <E extends Event>(event: E, payload: Payload<E>) => Promise<boolean>;
+  /** As `run`, for commands whose answer the caller needs (a new invite's secret). */
+  request: <E extends Event>(event: E, payload: Payload<E>) => Promise<Ack<Data<E>>>;
   error: ProtocolError | null;
   busy: boolean;
   clear: () => void;
@@ -43,15 +45,19 @@ export interface CommandRunner {
 export function useCommands(socket: AssemblySocket): CommandRunner {
   const [error, setError] = useState<ProtocolError | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = useCallback(
+  const request = useCallback(
     async <E extends Event>(event: E, payload: Payload<E>) => {
       setBusy(true);
       const ack = await sendCommand(socket, event, payload);
       setBusy(false);
       setError(ack.ok ? null : ack.error);
-      return ack.ok;
+      return ack;
     },
     [socket],
   );
-  return { run, error, busy, clear: useCallback(() => setError(null), []) };
+  const run = useCallback(
+    async <E extends Event>(event: E, payload: Payload<E>) => (await request(event, payload)).ok,
+    [request],
+  );
+  return { run, request, error, busy, clear: useCallback(() => setError(null), []) };
 }
