@@ -85,12 +85,12 @@ describe.skipIf(!browser)('the roster in the console', () => {
     await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
     await row(NEWCOMER).waitFor({ state: 'detached' });
     await newcomer
-      .getByText('You are not signed in on this device. Open your invite link again to take your seat.')
+      .getByText('You are not signed in on this device, or a facilitator has ended your seat.', { exact: false })
       .waitFor({ timeout: 15_000 });
     expect(await newcomer.locator('[data-testid="connection-status"][data-state="live"]').count()).toBe(0);
     // Reloading gets no further: the session is gone with the seat.
     await newcomer.reload();
-    await newcomer.getByText('Open your invite link').first().waitFor();
+    await newcomer.getByText('a facilitator has ended your seat', { exact: false }).waitFor();
     expect(await newcomer.locator('[data-testid="connection-status"][data-state="live"]').count()).toBe(0);
   });
 });

@@ -48,7 +48,7 @@ export const cy: Messages = {
   assembly: {
     loading: 'Wrthi’n agor eich cynulliad…',
     noSession:
-      'Dydych chi ddim wedi mewngofnodi ar y ddyfais hon. Agorwch eich dolen wahoddiad eto i gymryd eich sedd.',
+      'Dydych chi ddim wedi mewngofnodi ar y ddyfais hon, neu mae hwylusydd wedi dod â’ch sedd i ben. Os yw eich dolen wahoddiad gennych o hyd, agorwch hi eto i gymryd eich sedd.',
     signedInAs: 'Wedi mewngofnodi fel {{name}} ({{role}})',
     chargeLabel: 'Ein tasg',
     connecting: 'Wrthi’n cysylltu â’r cynulliad…',

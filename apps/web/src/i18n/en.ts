@@ -44,7 +44,8 @@ export const en = {
   },
   assembly: {
     loading: 'Opening your assembly…',
-    noSession: 'You are not signed in on this device. Open your invite link again to take your seat.',
+    noSession:
+      'You are not signed in on this device, or a facilitator has ended your seat. If you still have your invite link, open it again to take your seat.',
     signedInAs: 'Signed in as {{name}} ({{role}})',
     chargeLabel: 'Our charge',
     connecting: 'Connecting to the assembly…',
