@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeRole, revokeParticipant } from '../src/features/identity/participantAccess.ts';
-import { connectMember, redeem, seedAssembly, type MemberSocket, type SeededAssembly } from './support/harness.ts';
+import type { RosterState } from '@moot/protocol';
+import {
+  acked,
+  connectMember,
+  redeem,
+  seedAssembly,
+  type MemberSocket,
+  type SeededAssembly,
+} from './support/harness.ts';
 import { startNode } from './support/nodes.ts';
 import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
@@ -59,5 +67,25 @@ describe.skipIf(!servicesUp)('revocation and demotion reach every node', () => {
       error: { code: 'forbidden' },
     });
     again.disconnect();
+  });
+
+  it('the roster: a change on node A, or someone joining through node A, reaches a moderator on node B', async () => {
+    const own = await seedAssembly(nodes[0]!.db);
+    const onA = (await connectMember(nodes[0]!.url, await redeem(nodes[0]!.url, own.moderatorInvite, 'Rhian'))).socket;
+    const { inviteSecret } = acked(await onA.emitWithAck('roster:invite', { role: 'moderator' }));
+    const onB = (await connectMember(nodes[1]!.url, await redeem(nodes[1]!.url, inviteSecret, 'Bryn'))).socket;
+    const next = () => new Promise<RosterState>((resolve) => onB.once('roster:state', resolve));
+
+    const invited = next();
+    const { entry, inviteSecret: memberLink } = acked(await onA.emitWithAck('roster:invite', { role: 'member' }));
+    expect((await invited).participants.map((p) => p.participantId)).toContain(entry.participantId);
+    const joined = next();
+    await redeem(nodes[0]!.url, memberLink, 'Cai');
+    expect((await joined).participants.find((p) => p.participantId === entry.participantId)?.displayName).toBe('Cai');
+    const revoked = next();
+    acked(await onA.emitWithAck('roster:revoke', { participantId: entry.participantId }));
+    expect((await revoked).participants.map((p) => p.participantId)).not.toContain(entry.participantId);
+    onA.disconnect();
+    onB.disconnect();
   });
 });
