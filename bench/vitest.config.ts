@@ -1,10 +1,12 @@
 import { defineProject } from 'vitest/config';
+import { BOUNDS } from '../vitest.bounds.ts';
 
 export default defineProject({
   test: {
     name: 'bench',
     include: ['src/**/*.test.ts'],
-    testTimeout: 90_000,
-    hookTimeout: 60_000,
+    setupFiles: ['../vitest.setup.ts'],
+    testTimeout: BOUNDS.hookMs,
+    hookTimeout: BOUNDS.hookMs,
   },
 });

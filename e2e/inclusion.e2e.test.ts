@@ -9,7 +9,7 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser, newContext } from './support/browser.ts';
 import {
   eventually,
   fieldText,
@@ -114,7 +114,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
   });
 
   it('works on a 360 px phone by touch: join, edit a standard, raise a hand; no sideways scrolling; axe clean', async () => {
-    const context = await browser!.newContext({
+    const context = await newContext(browser!, {
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
@@ -225,7 +225,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
   it('keeps edits made offline in the browser and merges them after a reload; observers keep nothing', async () => {
     // Ada's connection to the live server runs through a switch the test controls: "offline"
     // drops the WebSocket and refuses new ones, while the page itself can still be loaded.
-    const context = await browser!.newContext();
+    const context = await newContext(browser!);
     contexts.push(context);
     let online = true;
     const sockets: WebSocketRoute[] = [];

@@ -70,7 +70,7 @@ describe.skipIf(!browser)('the roster in the console', () => {
       .click();
     await roster.locator(`[data-testid="roster-entry"][data-role="moderator"]`, { hasText: NEWCOMER }).waitFor();
     await waitForLive(newcomer);
-    await newcomer.getByRole('link', { name: 'Open the moderator console' }).waitFor({ timeout: 15_000 });
+    await newcomer.getByRole('link', { name: 'Open the moderator console' }).waitFor();
   });
 
   it('removes them only after a second word; their page is refused from then on', async () => {
@@ -86,7 +86,7 @@ describe.skipIf(!browser)('the roster in the console', () => {
     await row(NEWCOMER).waitFor({ state: 'detached' });
     await newcomer
       .getByText('You are not signed in on this device, or a facilitator has ended your seat.', { exact: false })
-      .waitFor({ timeout: 15_000 });
+      .waitFor();
     expect(await newcomer.locator('[data-testid="connection-status"][data-state="live"]').count()).toBe(0);
     // Reloading gets no further: the session is gone with the seat.
     await newcomer.reload();

@@ -1,11 +1,14 @@
 import { defineProject } from 'vitest/config';
+import { BOUNDS } from '../vitest.bounds.ts';
 
 export default defineProject({
   test: {
     name: 'e2e',
     include: ['**/*.e2e.test.ts'],
     globalSetup: ['./support/buildWeb.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    setupFiles: ['../vitest.setup.ts'],
+    testTimeout: BOUNDS.browserTestMs,
+    hookTimeout: BOUNDS.hookMs,
+    expect: { poll: { timeout: BOUNDS.conditionMs } },
   },
 });

@@ -1,10 +1,13 @@
 import { defineProject } from 'vitest/config';
+import { BOUNDS } from '../../vitest.bounds.ts';
 
 export default defineProject({
   test: {
     name: 'server',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    setupFiles: ['../../vitest.setup.ts'],
+    testTimeout: BOUNDS.testMs,
+    hookTimeout: BOUNDS.hookMs,
+    expect: { poll: { timeout: BOUNDS.conditionMs } },
   },
 });

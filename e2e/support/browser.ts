@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { BOUNDS } from '../../vitest.bounds.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,4 +27,15 @@ export async function launchBrowser(): Promise<Browser | null> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * A fresh context (one person: own cookies, storage, viewport). Its actions and navigations wait
+ * up to `BOUNDS.browserActionMs` for their element or page, not Playwright's 30 s: on a busy
+ * machine a first render can take longer, and the wait still ends as soon as the element is there.
+ */
+export async function newContext(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(BOUNDS.browserActionMs);
+  return context;
 }

@@ -7,6 +7,8 @@ import {
   type RunningApp,
   type SeededAssembly,
 } from '../../apps/server/test/support/harness.ts';
+import { BOUNDS } from '../../vitest.bounds.ts';
+import { newContext } from './browser.ts';
 import { WEB_ROOT } from './buildWeb.ts';
 
 /** The real server (in-memory PGlite) serving the app `buildWeb.ts` built, with one seeded assembly. */
@@ -21,7 +23,7 @@ export async function startMoot(): Promise<{ server: RunningApp; seed: SeededAss
  * frame the page receives is kept (as UTF-8 text) so a test can check what reached the wire.
  */
 export async function openPage(browser: Browser, url: string) {
-  const context: BrowserContext = await browser.newContext();
+  const context: BrowserContext = await newContext(browser);
   const page: Page = await context.newPage();
   const errors: string[] = [];
   const received: string[] = [];
@@ -77,9 +79,9 @@ export async function fieldText(page: Page, title: string): Promise<string> {
 export async function eventually<T>(
   read: () => Promise<T>,
   check: (value: T) => void,
-  timeout = 10_000,
+  timeout: number = BOUNDS.conditionMs,
 ): Promise<void> {
-  await vi.waitFor(async () => check(await read()), { timeout, interval: 50 });
+  await vi.waitFor(async () => check(await read()), { timeout: Math.max(timeout, BOUNDS.conditionMs), interval: 50 });
 }
 
 /**

@@ -7,6 +7,7 @@ import { connectMember, redeem, seedAssembly, type SeededAssembly } from './supp
 import { NodeProcess, startNode } from './support/nodes.ts';
 import { OwnRedis, REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
+import { BOUNDS } from '../../../vitest.bounds.ts';
 
 const servicesUp = (await postgresAvailable()) && (await redisAvailable());
 
@@ -37,7 +38,7 @@ describe.skipIf(!servicesUp)('faults: nodes and Redis failing mid-session', () =
 
   it(
     'loses no acknowledged edit when a node is killed (SIGKILL) while its clients edit',
-    { timeout: 90_000 },
+    { timeout: BOUNDS.hookMs },
     async () => {
       const env = { DATABASE_URL: scratch.url, REDIS_URL, REDIS_PREFIX: uniquePrefix() };
       const [a, b] = await Promise.all([NodeProcess.start(env), NodeProcess.start(env)]);
@@ -78,7 +79,7 @@ describe.skipIf(!servicesUp)('faults: nodes and Redis failing mid-session', () =
     },
   );
 
-  it('writes pending edits before exiting on SIGTERM', { timeout: 90_000 }, async () => {
+  it('writes pending edits before exiting on SIGTERM', { timeout: BOUNDS.hookMs }, async () => {
     // A long batch window: without the flush at shutdown these edits would still be waiting.
     const env = { DATABASE_URL: scratch.url, REDIS_URL, REDIS_PREFIX: uniquePrefix() };
     const a = await NodeProcess.start({ ...env, UPDATE_BATCH_MS: '4000' });

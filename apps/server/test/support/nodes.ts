@@ -5,6 +5,7 @@ import { connectCluster, type ClusterLink } from '../../src/cluster/connectClust
 import { openDatabase } from '../../src/storage/open.ts';
 import { startApp, type RunningApp } from './harness.ts';
 import { freePort } from './redis.ts';
+import { BOUNDS } from '../../../../vitest.bounds.ts';
 
 /** One node in this process: its own PostgreSQL pool, its own Redis links, the real app. */
 export async function startNode(options: {
@@ -48,7 +49,9 @@ export class NodeProcess {
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     const url = `http://127.0.0.1:${port}`;
-    for (let attempt = 0; attempt < 300; attempt++) {
+    // Starting means compiling the server with tsx: on a busy machine that alone can take a while.
+    const deadline = Date.now() + 4 * BOUNDS.conditionMs;
+    while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`node exited early:\n${output}`);
       const healthy = await fetch(`${url}/healthz`).then(
         (r) => r.ok,

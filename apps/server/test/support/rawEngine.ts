@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { NAMESPACES, PROTOCOL_VERSION, wireParser } from '@moot/protocol';
+import { BOUNDS } from '../../../../vitest.bounds.ts';
 
 const encoder = new wireParser.Encoder();
 /** Any value as msgpack bytes, the way the wire parser encodes it. */
@@ -49,7 +50,8 @@ export class RawEngine {
   async watch(watchKey: string): Promise<void> {
     const before = this.frames.length;
     this.packet({ type: 0, nsp: NAMESPACES.watch, data: { protocol: PROTOCOL_VERSION, watchKey } });
-    for (let i = 0; i < 200 && this.frames.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+    const deadline = Date.now() + BOUNDS.conditionMs;
+    while (this.frames.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     if (this.frames.length === before) throw new Error('no CONNECT reply');
   }
 

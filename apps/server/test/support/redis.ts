@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
 import { servicesRequired } from './services.ts';
+import { BOUNDS } from '../../../../vitest.bounds.ts';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -62,7 +63,8 @@ export class OwnRedis {
         stdio: 'ignore',
       },
     );
-    for (let attempt = 0; attempt < 100; attempt++) {
+    const deadline = Date.now() + BOUNDS.conditionMs;
+    while (Date.now() < deadline) {
       const client = createClient({ url: this.url, socket: { reconnectStrategy: false } });
       client.on('error', () => {});
       try {
