@@ -7,10 +7,19 @@ import { soloNode, type Cluster } from './cluster/cluster.ts';
 import type { ClusterLink } from './cluster/connectCluster.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
+import type { DocumentRules } from './collab/resolveDocument.ts';
 import { UpdateLog } from './collab/updateLog.ts';
 import { AmendmentPublisher } from './features/amendments/amendmentPublisher.ts';
+import { assemblyConnections } from './features/assemblies/assemblyConnections.ts';
 import { CommentPublisher } from './features/comments/commentPublisher.ts';
+import { caseReasoning } from './features/cases/caseReasoning.ts';
 import { CasePublisher } from './features/cases/casePublisher.ts';
+import { standardDocument } from './features/charter/standardDocument.ts';
+import { exportRoutes } from './features/exports/exportRoutes.ts';
+import { recordRoutes } from './features/exports/recordRoutes.ts';
+import type {} from './features/featureContext.ts'; // the features' part of AppContext
+import { inviteRoutes } from './features/identity/inviteRoutes.ts';
+import { groupPad } from './features/sessions/groupPad.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
@@ -23,6 +32,14 @@ import { dropSlowConsumers } from './realtime/backpressure.ts';
 import { attachNamespaces } from './realtime/namespaces.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
+
+/** Who may open which kind of document (`<kind>:<id>`): each feature's own rule. */
+const DOCUMENT_RULES: DocumentRules = new Map([
+  ['standard', standardDocument],
+  ['easy', standardDocument], // a standard's easy-read version follows the standard's own rules
+  ['pad', groupPad],
+  ['case', caseReasoning],
+]);
 
 export interface AppDeps {
   db: Database;
@@ -85,7 +102,7 @@ export function createApp(deps: AppDeps): App {
     watch,
     documents,
     metrics,
-    access: new DocumentAccess(deps.db),
+    access: new DocumentAccess(deps.db, DOCUMENT_RULES),
     watchers: new WatcherCount(io, watch),
     sessions: new SessionPublisher(deps.db, io, watch),
     silence: new Silence(deps.db),
@@ -97,7 +114,7 @@ export function createApp(deps: AppDeps): App {
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
   };
-  attachNamespaces(context);
+  attachNamespaces(context, assemblyConnections(context));
   dropSlowConsumers(io, deps.logger);
   io.on('access:changed', (docId) => context.access.forget(docId));
   httpServer.on(
@@ -106,6 +123,7 @@ export function createApp(deps: AppDeps): App {
       webRoot: deps.webRoot ?? null,
       redisUp: () => cluster.isUp(),
       publicUrl: deps.publicUrl ?? null,
+      routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context)],
     }),
   );
 

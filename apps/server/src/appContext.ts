@@ -1,18 +1,22 @@
 import type { Logger } from 'pino';
 import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { DocumentRegistry } from './collab/documentRegistry.ts';
-import type { AmendmentPublisher } from './features/amendments/amendmentPublisher.ts';
-import type { CommentPublisher } from './features/comments/commentPublisher.ts';
-import type { CasePublisher } from './features/cases/casePublisher.ts';
 import type { Metrics } from './metrics/metrics.ts';
-import type { SessionPublisher } from './features/sessions/sessionPublisher.ts';
-import type { Silence } from './features/sessions/silence.ts';
-import type { VotePublisher } from './features/votes/votePublisher.ts';
-import type { WatcherCount } from './features/watch/watcherCount.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
 
-/** What every feature's handlers are built from; assembled once in `createApp`. */
+/** Whether a participant may not speak or write for now; cached on each node. */
+export interface Silencing {
+  isSilenced(participantId: string): Promise<boolean>;
+  /** This node just changed it: forget the cached answer. */
+  forget(participantId: string): void;
+}
+
+/**
+ * What every feature's handlers are built from; assembled once in `createApp`. The core's part
+ * is declared here; the features add what they share (their publishers) in
+ * `features/featureContext.ts`, so the core never names a feature.
+ */
 export interface AppContext {
   db: Database;
   logger: Logger;
@@ -21,13 +25,8 @@ export interface AppContext {
   documents: DocumentRegistry;
   metrics: Metrics;
   access: DocumentAccess;
-  watchers: WatcherCount;
-  sessions: SessionPublisher;
-  silence: Silence;
-  votes: VotePublisher;
-  amendments: AmendmentPublisher;
-  comments: CommentPublisher;
-  cases: CasePublisher;
+  /** Whether someone is muted or removed: every edit asks (the sessions feature answers). */
+  silence: Silencing;
   /** Keys ballots to members without the database knowing how (see voteStore). Same on every node. */
   ballotSecret: Uint8Array;
   sessionLifetimeMs: number;

@@ -75,4 +75,20 @@ describe('the charter', () => {
     member.socket.disconnect();
     watcher.socket.disconnect();
   });
+
+  it('finds no document of a kind no feature registered, even one named like an object property', async () => {
+    const member = await connectMember(running.url, await redeem(running.url, seed.memberInvites[2]!, 'Cy'));
+    const watcher = await connectWatcher(running.url, seed.watchKey);
+    const id = seed.standardId;
+    for (const docId of [`constructor:${id}`, `proto:${id}`, `minutes:${id}`]) {
+      for (const socket of [member.socket, watcher.socket]) {
+        expect(await socket.emitWithAck('doc:open', { docId })).toMatchObject({
+          ok: false,
+          error: { code: 'not_found' },
+        });
+      }
+    }
+    member.socket.disconnect();
+    watcher.socket.disconnect();
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DocumentAccess } from '../src/collab/documentAccess.ts';
+import { standardDocument } from '../src/features/charter/standardDocument.ts';
 import { listParticipants } from '../src/features/identity/participantStore.ts';
 import { setMutedUntil } from '../src/features/sessions/moderationStore.ts';
 import { Silence } from '../src/features/sessions/silence.ts';
@@ -36,7 +37,7 @@ describe('the per-edit checks answer at once and refresh behind', () => {
   });
 
   it('document access: a lock decided elsewhere takes hold after one stale answer; forget at once', async () => {
-    const access = new DocumentAccess(db, 0);
+    const access = new DocumentAccess(db, new Map([['standard', standardDocument]]), 0);
     const who = {
       assembly: { id: seed.assemblyId },
       role: 'member',

@@ -1,8 +1,5 @@
-import type { SocketData } from '../realtime/socketData.ts';
 import type { Database } from '../storage/database.ts';
-import { resolveDocument } from './resolveDocument.ts';
-
-type Who = Pick<SocketData, 'assembly' | 'role' | 'participant'>;
+import { resolveDocument, type DocumentReader as Who, type DocumentRules } from './resolveDocument.ts';
 
 /**
  * `resolveDocument` for the hot path: each edit re-checks that its author may still write
@@ -17,8 +14,14 @@ export class DocumentAccess {
 
   constructor(
     private readonly db: Database,
+    private readonly rules: DocumentRules,
     private readonly ttlMs = 1000,
   ) {}
+
+  /** Read now, uncached: for opening a document. */
+  resolve(who: Who, docId: string): Promise<{ locked: boolean }> {
+    return resolveDocument(this.rules, this.db, who, docId);
+  }
 
   check(who: Who, docId: string): Promise<{ locked: boolean }> {
     const key = `${docId}|${who.participant?.id ?? who.role}`;
@@ -46,7 +49,7 @@ export class DocumentAccess {
   }
 
   private read(key: string, who: Who, docId: string, store = true) {
-    const result = resolveDocument(this.db, who, docId);
+    const result = this.resolve(who, docId);
     result.catch(() => {}); // a refusal is an answer, handed to whoever checks
     const entry = { result, at: Date.now(), refreshing: false };
     if (store) {

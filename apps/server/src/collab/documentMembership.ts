@@ -3,7 +3,6 @@ import type { AppContext } from '../appContext.ts';
 import { AppError } from '../realtime/appError.ts';
 import { documentRoom, type AssemblySocket, type WatchSocket } from '../realtime/socketData.ts';
 import type { LiveDocument } from './liveDocument.ts';
-import { resolveDocument } from './resolveDocument.ts';
 
 type AnySocket = AssemblySocket | WatchSocket;
 
@@ -16,7 +15,7 @@ export async function enterDocument(ctx: AppContext, socket: AnySocket, docId: s
   if (!open.has(docId) && open.size >= LIMITS.maxOpenDocumentsPerSocket) {
     throw new AppError(ErrorCode.limitReached, `At most ${LIMITS.maxOpenDocumentsPerSocket} documents at once`);
   }
-  await resolveDocument(ctx.db, socket.data, docId);
+  await ctx.access.resolve(socket.data, docId);
   const live = await ctx.documents.open(docId);
   if (socket.disconnected) return null;
   ctx.documents.hold(live, socket.id);

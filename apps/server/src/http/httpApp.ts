@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { HTTP_ROUTES, type Health } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
-import { exportRoutes } from '../features/exports/exportRoutes.ts';
-import { recordRoutes } from '../features/exports/recordRoutes.ts';
-import { inviteRoutes } from '../features/identity/inviteRoutes.ts';
 import { errorHandler } from './errors.ts';
 import { refuseForeignWrites } from './origin.ts';
 
@@ -24,7 +21,13 @@ const APP_ROUTES = [
 
 export function createHttpApp(
   ctx: AppContext,
-  options: { webRoot: string | null; redisUp: () => boolean | null; publicUrl?: string | null },
+  options: {
+    webRoot: string | null;
+    redisUp: () => boolean | null;
+    publicUrl?: string | null;
+    /** The features' routes (invites, exports, the record), given by `app.ts`. */
+    routes: Router[];
+  },
 ): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -47,9 +50,7 @@ export function createHttpApp(
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
   });
-  app.use(inviteRoutes(ctx));
-  app.use(exportRoutes(ctx));
-  app.use(recordRoutes(ctx));
+  for (const routes of options.routes) app.use(routes);
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

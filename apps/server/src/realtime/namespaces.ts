@@ -1,58 +1,52 @@
+import type { ExtendedError } from 'socket.io';
 import type { AppContext } from '../appContext.ts';
 import { registerDocumentCommands } from '../collab/documentCommands.ts';
 import { registerWatchCommands } from '../collab/watchCommands.ts';
-import { buildSnapshot } from '../features/assemblies/snapshot.ts';
-import { registerCharterCommands, registerLifecycleCommands } from '../features/charter/charterCommands.ts';
-import { listVotes } from '../features/votes/voteStore.ts';
-import { registerVoteCommands } from '../features/votes/voteCommands.ts';
-import { registerAmendmentCommands } from '../features/amendments/amendmentCommands.ts';
-import { listAmendments } from '../features/amendments/amendmentStore.ts';
-import { registerCommentCommands } from '../features/comments/commentCommands.ts';
-import { listComments } from '../features/comments/commentStore.ts';
-import { registerCaseCommands } from '../features/cases/caseCommands.ts';
-import { listCases } from '../features/cases/caseStore.ts';
-import { registerFloorCommands } from '../features/sessions/floorCommands.ts';
-import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
-import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
-import { registerRosterCommands } from '../features/identity/rosterCommands.ts';
-import { registerSessionCommands } from '../features/sessions/sessionCommands.ts';
-import { auditDenial } from '../features/audit/auditDenial.ts';
-import { recordDenialsWith } from './denials.ts';
+import { recordDenialsWith, type DenialSink } from './denials.ts';
 import { guardPackets } from './guard.ts';
 import { on } from './on.ts';
-import { authenticateObserver, authenticateParticipant } from '../features/identity/socketAuth.ts';
 import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type WatchSocket } from './socketData.ts';
+
+/** What the features add to each socket of one namespace. */
+export interface NamespaceFeatures<S> {
+  /** Admits a socket by its handshake, filling `socket.data`, or refuses it. */
+  authenticate: (socket: S, next: (err?: ExtendedError) => void) => void;
+  /** Registers the features' commands; runs on connection, before any await. */
+  registerCommands: (socket: S) => void;
+  /** Someone joined the assembly or left it (on this namespace). */
+  presenceChanged: (assemblyId: string) => void;
+  /** Sends a (re)connected socket the state it needs to show the assembly. */
+  sendSnapshot: (socket: S) => Promise<void>;
+}
+
+/** The features' part of both namespaces; given by `app.ts`, so this file names no feature. */
+export interface ConnectionFeatures {
+  /** Where refused commands are recorded (the audit log). */
+  recordDenial: DenialSink;
+  assembly: NamespaceFeatures<AssemblySocket>;
+  watch: NamespaceFeatures<WatchSocket>;
+}
 
 /**
  * Wires both namespaces. Handlers are registered synchronously on connection, before any
  * await, so no early message is lost; the snapshot follows.
  */
-export function attachNamespaces(ctx: AppContext): void {
+export function attachNamespaces(ctx: AppContext, features: ConnectionFeatures): void {
   const { io, watch, logger } = ctx;
 
-  recordDenialsWith(io, (socket, event) => auditDenial(ctx, socket, event));
-  io.use(authenticateParticipant(ctx.db));
+  recordDenialsWith(io, features.recordDenial);
+  io.use(features.assembly.authenticate);
   io.on('connection', (socket: AssemblySocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
     guardPackets('assembly', socket, logger);
     registerDocumentCommands(ctx, socket);
-    registerCharterCommands(ctx, socket);
-    registerSessionCommands(ctx, socket);
-    registerFloorCommands(ctx, socket);
-    registerGroupCommands(ctx, socket);
-    registerModerationCommands(ctx, socket);
-    registerLifecycleCommands(ctx, socket);
-    registerVoteCommands(ctx, socket);
-    registerAmendmentCommands(ctx, socket);
-    registerCommentCommands(ctx, socket);
-    registerCaseCommands(ctx, socket);
-    registerRosterCommands(ctx, socket);
+    features.assembly.registerCommands(socket);
     on('assembly', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const { assembly, participant } = socket.data;
     ctx.metrics.connections.inc({ role: participant!.role });
     socket.on('disconnect', () => {
       ctx.metrics.connections.dec({ role: participant!.role });
-      ctx.sessions.changed(assembly.id);
+      features.assembly.presenceChanged(assembly.id);
     });
     void Promise.resolve(
       socket.join([
@@ -61,48 +55,39 @@ export function attachNamespaces(ctx: AppContext): void {
         participantRoom(participant!.id),
       ]),
     ).then(() => {
-      ctx.sessions.changed(assembly.id);
-      return sendSnapshot(ctx, socket);
+      features.assembly.presenceChanged(assembly.id);
+      return sendSnapshot(ctx, socket, features.assembly.sendSnapshot);
     });
   });
 
-  watch.use(authenticateObserver(ctx.db));
+  watch.use(features.watch.authenticate);
   watch.on('connection', (socket: WatchSocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
     guardPackets('watch', socket, logger);
     registerWatchCommands(ctx, socket);
+    features.watch.registerCommands(socket);
     on('watch', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const assemblyId = socket.data.assembly.id;
     ctx.metrics.connections.inc({ role: 'observer' });
     socket.on('disconnect', () => {
       ctx.metrics.connections.dec({ role: 'observer' });
-      ctx.watchers.changed(assemblyId);
+      features.watch.presenceChanged(assemblyId);
     });
     // Joined before the snapshot counts watchers, so a new observer counts itself.
     void Promise.resolve(socket.join(assemblyRoom(assemblyId))).then(() => {
-      ctx.watchers.changed(assemblyId);
-      return sendSnapshot(ctx, socket);
+      features.watch.presenceChanged(assemblyId);
+      return sendSnapshot(ctx, socket, features.watch.sendSnapshot);
     });
   });
 }
 
-async function sendSnapshot(ctx: AppContext, socket: AssemblySocket | WatchSocket): Promise<void> {
+async function sendSnapshot<S extends AssemblySocket | WatchSocket>(
+  ctx: AppContext,
+  socket: S,
+  send: (socket: S) => Promise<void>,
+): Promise<void> {
   try {
-    const { assembly, role } = socket.data;
-    const [snapshot, session, votes, amendments, comments, cases] = await Promise.all([
-      buildSnapshot(ctx, socket.data),
-      ctx.sessions.stateFor(assembly.id, role),
-      listVotes(ctx.db, assembly.id),
-      listAmendments(ctx.db, assembly.id, role),
-      listComments(ctx.db, assembly.id, role, socket.data.participant?.id ?? null),
-      listCases(ctx.db, assembly.id, role),
-    ]);
-    (socket as AssemblySocket).emit('assembly:snapshot', snapshot);
-    (socket as AssemblySocket).emit('session:state', session);
-    (socket as AssemblySocket).emit('votes:state', { votes });
-    (socket as AssemblySocket).emit('amendments:state', amendments);
-    (socket as AssemblySocket).emit('comments:state', { comments });
-    (socket as AssemblySocket).emit('cases:state', { cases });
+    await send(socket);
   } catch (err) {
     // Without a snapshot the client cannot show anything true; let it reconnect and retry.
     ctx.logger.error({ err, socket: socket.id }, 'snapshot failed');

@@ -3,15 +3,20 @@ import type {
   AssemblyClientEvents,
   AssemblyServerEvents,
   AssemblyView,
+  ParticipantView,
   Role,
   WatchClientEvents,
   WatchServerEvents,
 } from '@moot/protocol';
 import type { LiveDocument } from '../collab/liveDocument.ts';
-import type { Participant } from '../features/identity/participantStore.ts';
 import type { InOrder } from './inOrder.ts';
 import type { TokenBucket } from './rateLimit.ts';
-import { hashSecret } from '../features/identity/secrets.ts';
+
+/** A participant as the server knows them: the view plus what only the server needs. */
+export interface Participant extends ParticipantView {
+  assemblyId: string;
+  showName: boolean;
+}
 
 /** What the server knows about a connection once its handshake is authenticated. */
 export interface SocketData {
@@ -42,5 +47,3 @@ export const audienceRoom = (assemblyId: string, role: 'moderator' | 'member'): 
 /** Every socket of one participant, on any node. */
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
 export const documentRoom = (docId: string): string => `doc:${docId}`;
-/** Every socket opened with one session cookie, on any node (closed together at logout). Keyed by the token's hash. */
-export const sessionRoom = (sessionToken: string): string => `session:${hashSecret(sessionToken).toString('hex')}`;

@@ -12,11 +12,11 @@ import {
 } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { sendError } from '../../http/errors.ts';
-import { sessionRoom } from '../../realtime/socketData.ts';
 import { recordAudit } from '../audit/auditLog.ts';
 import { InviteThrottle } from './inviteThrottle.ts';
 import { closeSession, findInvite, findSession, openSession, setDisplayName } from './participantStore.ts';
 import { publishRoster } from './rosterCommands.ts';
+import { sessionRoom } from './secrets.ts';
 
 export const sessionToken = (cookieHeader: string | undefined): string | null =>
   parseCookie(cookieHeader ?? '')[SESSION_COOKIE] ?? null;

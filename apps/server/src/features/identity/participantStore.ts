@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AssemblyView, ParticipantRole, ParticipantView, RosterEntry } from '@moot/protocol';
+import type { AssemblyView, ParticipantRole, RosterEntry } from '@moot/protocol';
+import type { Participant } from '../../realtime/socketData.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
-/** A participant as the server knows them: the view plus what only the server needs. */
-export interface Participant extends ParticipantView {
-  assemblyId: string;
-  showName: boolean;
-}
+export type { Participant }; // declared with the connection it belongs to, in the core
 
 interface ParticipantRow {
   id: string;

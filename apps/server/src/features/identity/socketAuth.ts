@@ -3,10 +3,10 @@ import type { ExtendedError, Socket } from 'socket.io';
 import type { Queryable } from '../../storage/database.ts';
 import { InOrder } from '../../realtime/inOrder.ts';
 import { TokenBucket } from '../../realtime/rateLimit.ts';
-import { sessionRoom } from '../../realtime/socketData.ts';
 import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
 import { sessionToken } from './inviteRoutes.ts';
 import { findSession } from './participantStore.ts';
+import { sessionRoom } from './secrets.ts';
 
 type Next = (err?: ExtendedError) => void;
 

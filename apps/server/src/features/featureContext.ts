@@ -1,0 +1,22 @@
+import type { AmendmentPublisher } from './amendments/amendmentPublisher.ts';
+import type { CasePublisher } from './cases/casePublisher.ts';
+import type { CommentPublisher } from './comments/commentPublisher.ts';
+import type { SessionPublisher } from './sessions/sessionPublisher.ts';
+import type { VotePublisher } from './votes/votePublisher.ts';
+import type { WatcherCount } from './watch/watcherCount.ts';
+
+/**
+ * What the features share through the app context, added to the core's `AppContext` here (a
+ * module augmentation) so that the dependency runs from the features to the core and never
+ * back. `app.ts`, the composition root, builds each of them.
+ */
+declare module '../appContext.ts' {
+  interface AppContext {
+    watchers: WatcherCount;
+    sessions: SessionPublisher;
+    votes: VotePublisher;
+    amendments: AmendmentPublisher;
+    comments: CommentPublisher;
+    cases: CasePublisher;
+  }
+}
