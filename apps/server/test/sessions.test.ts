@@ -266,9 +266,9 @@ describe('the session timer across a restart', () => {
 
     db = await openDatabase({ dataDir });
     running = await startApp({ db });
-    const again = (await connectMember(running.url, cookie)).socket;
-    const after = followSession(again);
-    await vi.waitFor(() => expect(after.state?.agenda[0]?.endsAt).toBe(deadline));
+    let after: ReturnType<typeof followSession> | undefined;
+    const again = (await connectMember(running.url, cookie, { listen: (s) => (after = followSession(s)) })).socket;
+    await vi.waitFor(() => expect(after?.state?.agenda[0]?.endsAt).toBe(deadline));
     again.disconnect();
     await running.close();
     await db.close();

@@ -111,14 +111,18 @@ const base = { transports: ['websocket'], parser: wireParser, reconnection: fals
 export async function connectMember(
   url: string,
   cookie: string,
-  options: { reconnection?: boolean } = {},
+  options: { reconnection?: boolean; listen?: (socket: MemberSocket) => void } = {},
 ): Promise<{ socket: MemberSocket; snapshot: AssemblySnapshot }> {
+  const { listen = () => {}, ...socketOptions } = options;
   const socket: MemberSocket = connect(url + NAMESPACES.assembly, {
     ...base,
-    ...options,
+    ...socketOptions,
     auth: { protocol: PROTOCOL_VERSION },
     extraHeaders: { cookie },
   });
+  // Frames sent with the snapshot (session state, votes …) can arrive in the same read as it,
+  // before `await` returns: a listener that needs them goes on before the connection opens.
+  listen(socket);
   return { socket, snapshot: await firstSnapshot(socket) };
 }
 
