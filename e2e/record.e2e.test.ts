@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_ROUTES, WATCH_KEY_HEADER, type AuditExport } from '@moot/protocol';
 import {
   acked,
   connectMember,
@@ -177,6 +178,21 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     expect(markdown).toContain('`vote.cast`');
     expect(markdown).toContain('Tea is served \\<b\\>now\\</b\\>');
     expect(markdown).not.toContain(ADA);
+  });
+
+  it('shows the head of the audit chain, and checks the whole log in the browser', async () => {
+    const response = await fetch(server.url + HTTP_ROUTES.auditJson, {
+      headers: { [WATCH_KEY_HEADER]: seed.watchKey },
+    });
+    const { head } = (await response.json()) as AuditExport;
+    const check = watcher.getByRole('region', { name: 'Check the record' });
+    expect(await check.locator('code').innerText()).toBe(head.hash);
+    expect(await check.innerText()).toContain(`The log has ${head.seq} entries.`);
+    await check.getByRole('button', { name: 'Check the whole log in this browser' }).click();
+    await check
+      .getByText(`Checked: all ${head.seq} entries are intact, in order, and end at the fingerprint above.`)
+      .waitFor();
+    expect(await axeViolations(watcher)).toEqual([]);
   });
 
   it('gives a member the same record with names, from the assembly page', async () => {

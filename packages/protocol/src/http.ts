@@ -107,11 +107,28 @@ export interface AuditRecord {
   /** What it concerns, by name: a standard's or session's title, a vote's question, a member. */
   subject: string | null;
   detail: Record<string, string | number | boolean | null | string[]>;
+  /**
+   * The entry as its hash seals it, the same for every reader and for ever: participants as
+   * their seat's pseudonym ("Member 3"), the target by id, the public detail as written.
+   */
+  sealed: SealedAuditFields;
+  /** The previous entry's hash (the first entry's is 64 zeros) and this entry's (see auditChain.ts). */
+  prev: string;
+  hash: string;
+}
+
+/** What the chain seals of an entry beyond its seq, time and action (those are shown as they are). */
+export interface SealedAuditFields {
+  actor: string | null;
+  target: string | null;
+  detail: AuditRecord['detail'];
 }
 
 export interface AuditExport {
-  assembly: { title: string; charge: string };
+  assembly: { id: string; title: string; charge: string };
   exportedAt: string;
+  /** The last public entry when this was exported: `seq` is how many there are. */
+  head: { seq: number; hash: string };
   entries: AuditRecord[];
   /** Pass as `after` for the next page; null when this page is the last. */
   next: number | null;

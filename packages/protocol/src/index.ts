@@ -19,3 +19,4 @@ export * from './amendments.ts';
 export * from './comments.ts';
 export * from './cases.ts';
 export * from './roster.ts';
+export * from './auditChain.ts';

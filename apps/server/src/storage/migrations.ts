@@ -1,10 +1,17 @@
-import type { Database } from './database.ts';
+import { chainExistingEntries } from '../features/audit/auditChain.ts';
+import type { Database, Queryable } from './database.ts';
 
 /**
  * The schema, as ordered migrations shared by PGlite and PostgreSQL. Append; never edit an
  * applied migration. Ballots (later) live apart from participation, so a dump cannot join them.
  */
-export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly {
+  id: number;
+  name: string;
+  sql: string;
+  /** Work after `sql` that SQL split on `;` cannot express, in the same transaction. */
+  run?: (tx: Queryable) => Promise<void>;
+}[] = [
   {
     id: 1,
     name: 'assemblies, participants, charter and documents',
@@ -298,21 +305,58 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
     name: 'agenda items about a breach case',
     sql: `ALTER TABLE agenda_items ADD COLUMN case_id uuid REFERENCES breach_cases(id)`,
   },
+  {
+    id: 8,
+    name: 'audit log: append-only, each public entry chained to the one before',
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN seq integer;
+      ALTER TABLE audit_log ADD COLUMN prev_hash text;
+      ALTER TABLE audit_log ADD COLUMN hash text;
+      ALTER TABLE audit_log ADD COLUMN sealed jsonb;
+      CREATE TABLE audit_heads (
+        assembly_id uuid PRIMARY KEY REFERENCES assemblies(id),
+        seq integer NOT NULL DEFAULT 0,
+        hash text NOT NULL DEFAULT '${'0'.repeat(64)}'
+      )
+    `,
+    // The chain of the entries already written is computed here, once, before the triggers
+    // make every entry unchangeable; the audit feature knows what of an entry is public.
+    run: async (tx) => {
+      await chainExistingEntries(tx);
+      for (const statement of [
+        'CREATE UNIQUE INDEX audit_log_chain ON audit_log (assembly_id, seq) WHERE seq IS NOT NULL',
+        `ALTER TABLE audit_log ADD CONSTRAINT audit_log_public_chained
+           CHECK (action LIKE 'security.%' OR (seq IS NOT NULL AND prev_hash IS NOT NULL AND hash IS NOT NULL AND sealed IS NOT NULL))`,
+        `CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'restrict_violation';
+         END
+         $$`,
+        `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+           FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change()`,
+        `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+           FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()`,
+      ])
+        await tx.query(statement);
+    },
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.
 const MIGRATION_LOCK = 7_040_301;
 
-export async function migrate(db: Database): Promise<void> {
+/** Brings the schema up to date (tests may stop at an older migration to test the next one). */
+export async function migrate(db: Database, migrations = MIGRATIONS): Promise<void> {
   await db.transaction(async (tx) => {
     // The lock comes first: even CREATE TABLE IF NOT EXISTS races between two nodes starting at once.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const applied = new Set((await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
-    for (const migration of MIGRATIONS) {
+    for (const migration of migrations) {
       if (applied.has(migration.id)) continue;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await migration.run?.(tx);
       await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
     }
   });

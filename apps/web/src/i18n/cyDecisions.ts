@@ -268,6 +268,27 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
       more: 'Dangos rhagor',
       shown_one: '{{count}} cofnod yn cael ei ddangos.',
       shown_other: '{{count}} cofnod yn cael eu dangos.',
+      chain: {
+        title: 'Gwirio’r cofnod',
+        head_one:
+          'Mae {{count}} cofnod yn y log. Mae pob cofnod yn cario olion bysedd (hash SHA-256) yr un o’i flaen, felly does dim modd newid, dileu na symud cofnod heb dorri’r gadwyn. Olion bysedd y cofnod olaf:',
+        head_other:
+          'Mae {{count}} cofnod yn y log. Mae pob cofnod yn cario olion bysedd (hash SHA-256) yr un o’i flaen, felly does dim modd newid, dileu na symud cofnod heb dorri’r gadwyn. Olion bysedd y cofnod olaf:',
+        command:
+          'Nodwch ef i’w gymharu wedyn. Gall unrhyw un wirio copi wedi’i lawrlwytho gyda: npm run verify-audit -- audit.json',
+        verify: 'Gwirio’r log cyfan yn y porwr hwn',
+        checking: 'Wrthi’n gwirio pob cofnod…',
+        unsupported:
+          'Dim ond dros HTTPS y gall y porwr hwn wirio. Lawrlwythwch y JSON a’i wirio gyda’r gorchymyn uchod.',
+        verified_one: 'Wedi gwirio: mae’r {{count}} cofnod yn gyfan ac yn gorffen ar yr olion bysedd uchod.',
+        verified_other:
+          'Wedi gwirio: mae’r {{count}} cofnod i gyd yn gyfan, yn eu trefn, ac yn gorffen ar yr olion bysedd uchod.',
+        partial_one:
+          'Wedi gwirio {{count}} cofnod, ond nid yw’n cyrraedd yr olion bysedd uchod: mae cofnodion ar goll.',
+        partial_other:
+          'Wedi gwirio {{count}} cofnod, ond nid ydynt yn cyrraedd yr olion bysedd uchod: mae cofnodion ar goll.',
+        failed: 'Methodd y gwiriad ar gofnod {{position}}: cafodd ei newid, ei ddileu neu ei symud.',
+      },
     },
     actions: {
       invite: { redeemed: 'Wedi ymuno' },

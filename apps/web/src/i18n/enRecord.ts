@@ -37,6 +37,23 @@ export const enRecord = {
       more: 'Show more',
       shown_one: '{{count}} entry shown.',
       shown_other: '{{count}} entries shown.',
+      chain: {
+        title: 'Check the record',
+        head_one:
+          'The log has {{count}} entry. Each entry carries the fingerprint (SHA-256 hash) of the one before it, so no entry can be changed, removed or moved without breaking the chain. The fingerprint of the last entry:',
+        head_other:
+          'The log has {{count}} entries. Each entry carries the fingerprint (SHA-256 hash) of the one before it, so no entry can be changed, removed or moved without breaking the chain. The fingerprint of the last entry:',
+        command:
+          'Note it down to compare later. Anyone can check a downloaded copy with: npm run verify-audit -- audit.json',
+        verify: 'Check the whole log in this browser',
+        checking: 'Checking every entry…',
+        unsupported: 'This browser can only check over HTTPS. Download the JSON and check it with the command above.',
+        verified_one: 'Checked: the {{count}} entry is intact and ends at the fingerprint above.',
+        verified_other: 'Checked: all {{count}} entries are intact, in order, and end at the fingerprint above.',
+        partial_one: 'Checked {{count}} entry, but it does not reach the fingerprint above: entries are missing.',
+        partial_other: 'Checked {{count}} entries, but they do not reach the fingerprint above: entries are missing.',
+        failed: 'The check failed at entry {{position}}: it was changed, removed or moved.',
+      },
     },
     actions: {
       invite: { redeemed: 'Joined' },

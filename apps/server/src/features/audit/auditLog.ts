@@ -1,18 +1,18 @@
+import { AUDIT_GENESIS, type SealedAuditFields } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
+import { appendChained, isChained } from './auditChain.ts';
+import type { AuditEntry } from './auditEntry.ts';
+
+export type { AuditEntry } from './auditEntry.ts';
 
 /**
  * The append-only record of every state change: who, what, when. Written in the same
  * transaction as the change it records, so neither exists without the other. Never a ballot.
+ * The database refuses to change or delete an entry; each public entry is chained to the one
+ * before it (auditChain.ts), so an export shows whether anything was changed since.
  */
-export interface AuditEntry {
-  assemblyId: string;
-  actorId: string | null;
-  action: string;
-  target?: string;
-  detail?: Record<string, unknown>;
-}
-
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
+  if (isChained(entry.action)) return appendChained(tx, entry);
   await tx.query('INSERT INTO audit_log (assembly_id, actor_id, action, target, detail) VALUES ($1, $2, $3, $4, $5)', [
     entry.assemblyId,
     entry.actorId,
@@ -22,40 +22,65 @@ export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<voi
   ]);
 }
 
-export async function readAudit(db: Queryable, assemblyId: string): Promise<(AuditEntry & { at: Date })[]> {
+/** An entry as read back: its place in the chain and what the chain seals of it. */
+export type ChainedEntry = AuditEntry & {
+  seq: number;
+  at: Date;
+  sealed: SealedAuditFields;
+  prev: string;
+  hash: string;
+};
+
+export async function readAudit(db: Queryable, assemblyId: string): Promise<ChainedEntry[]> {
   return readAuditPage(db, assemblyId, { after: 0, limit: null });
 }
 
+/** The last public entry of an assembly: how many there are and the hash that seals them all. */
+export async function readAuditHead(db: Queryable, assemblyId: string): Promise<{ seq: number; hash: string }> {
+  const [head] = await db.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_heads WHERE assembly_id = $1',
+    [assemblyId],
+  );
+  return head ?? { seq: 0, hash: AUDIT_GENESIS };
+}
+
 /**
- * One page of the log in order: entries after `after` (a `seq`), at most `limit` (null: all).
- * Security entries (`security.*`: refused commands, crafted
- * packets) are for operators, read with SQL; they are never part of the assembly's record.
+ * One page of the log in chain order: entries after `after` (a `seq`) up to `upTo` (all when
+ * omitted), at most `limit` (null: all). Security entries (`security.*`: refused commands,
+ * crafted packets) are for operators, read with SQL; they are never part of the assembly's
+ * record, so they have no `seq` and no place in the chain.
  */
 export async function readAuditPage(
   db: Queryable,
   assemblyId: string,
-  page: { after: number; limit: number | null },
-): Promise<(AuditEntry & { seq: number; at: Date })[]> {
+  page: { after: number; limit: number | null; upTo?: number },
+): Promise<ChainedEntry[]> {
   const rows = await db.query<{
-    seq: string;
+    seq: number;
     actor_id: string | null;
     action: string;
     target: string | null;
     detail: Record<string, unknown>;
     at: Date;
+    sealed: SealedAuditFields;
+    prev_hash: string;
+    hash: string;
   }>(
-    `SELECT id AS seq, actor_id, action, target, detail, at FROM audit_log
-     WHERE assembly_id = $1 AND id > $2 AND action NOT LIKE 'security.%' ORDER BY id LIMIT $3`,
-    [assemblyId, page.after, page.limit],
+    `SELECT seq, actor_id, action, target, detail, at, sealed, prev_hash, hash FROM audit_log
+     WHERE assembly_id = $1 AND seq > $2 AND seq <= $4 ORDER BY seq LIMIT $3`,
+    [assemblyId, page.after, page.limit, page.upTo ?? 2 ** 31 - 1],
   );
   return rows.map((r) => ({
-    seq: Number(r.seq),
+    seq: r.seq,
     assemblyId,
     actorId: r.actor_id,
     action: r.action,
     target: r.target ?? undefined,
     detail: r.detail,
     at: r.at,
+    sealed: r.sealed,
+    prev: r.prev_hash,
+    hash: r.hash,
   }));
 }
 

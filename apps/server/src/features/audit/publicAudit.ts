@@ -1,5 +1,5 @@
 import type { AuditRecord } from '@moot/protocol';
-import type { AuditEntry } from './auditLog.ts';
+import type { AuditEntry } from './auditEntry.ts';
 
 /**
  * What of each audit entry is public: every entry's who, what and when is; of its `detail`,
@@ -90,7 +90,7 @@ export function publicAuditRecord(
   entry: AuditEntry & { seq: number; at: Date },
   nameOf: (participantId: string) => string | null,
   subjectOf: (target: string) => string | null,
-): AuditRecord {
+): Omit<AuditRecord, 'sealed' | 'prev' | 'hash'> {
   const detail: AuditRecord['detail'] = {};
   for (const field of PUBLIC_DETAIL[entry.action] ?? []) {
     const value = entry.detail?.[field];

@@ -1,7 +1,7 @@
 import type { AuditExport } from '@moot/protocol';
 import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { readAuditPage } from '../audit/auditLog.ts';
+import { readAuditHead, readAuditPage } from '../audit/auditLog.ts';
 import { publicAuditRecord } from '../audit/publicAudit.ts';
 import { participantNames, targetTitles } from './names.ts';
 import type { Reader } from './reader.ts';
@@ -12,17 +12,25 @@ export async function exportAudit(
   { assembly, audience }: Reader,
   page: { after: number; limit: number },
 ): Promise<AuditExport> {
+  // The head first: the page stops there, so a page that reaches it ends with the head's hash.
+  const head = await readAuditHead(db, assembly.id);
   // One more than asked says whether another page follows.
   const [entries, nameOf, titles] = await Promise.all([
-    readAuditPage(db, assembly.id, { after: page.after, limit: page.limit + 1 }),
+    readAuditPage(db, assembly.id, { after: page.after, limit: page.limit + 1, upTo: head.seq }),
     participantNames(db, assembly.id, audience),
     targetTitles(db, assembly.id),
   ]);
   const shown = entries.slice(0, page.limit);
   return {
-    assembly: { title: assembly.title, charge: assembly.charge },
+    assembly: { id: assembly.id, title: assembly.title, charge: assembly.charge },
     exportedAt: new Date().toISOString(),
-    entries: shown.map((e) => publicAuditRecord(e, nameOf, (target) => titles.get(target) ?? nameOf(target))),
+    head,
+    entries: shown.map((e) => ({
+      ...publicAuditRecord(e, nameOf, (target) => titles.get(target) ?? nameOf(target)),
+      sealed: e.sealed,
+      prev: e.prev,
+      hash: e.hash,
+    })),
     next: entries.length > page.limit ? shown.at(-1)!.seq : null,
   };
 }
@@ -38,6 +46,8 @@ export function auditMarkdown(audit: AuditExport): string {
     `# ${escapeMarkdown(audit.assembly.title)}: audit log`,
     '',
     `Exported ${audit.exportedAt}`,
+    '',
+    `Entries: ${audit.head.seq}. Head hash (SHA-256): \`${audit.head.hash}\``,
     '',
     ...audit.entries.map((e) => {
       const subject = e.subject ? ` — ${escapeMarkdown(e.subject)}` : '';

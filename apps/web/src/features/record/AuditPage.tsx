@@ -6,6 +6,7 @@ import { ErrorNotice, type ShownError } from '../../ui/ErrorNotice.tsx';
 import { readerHeaders } from './reader.ts';
 import { RecordPage, useReader } from './RecordPage.tsx';
 import { actionKey, appendPage, detailText } from './auditView.ts';
+import { AuditChainCheck } from './AuditChainCheck.tsx';
 import { RecordTable } from './RecordTable.tsx';
 import { useRecord } from './useRecord.ts';
 import { addEnglish } from '../../i18n/index.ts';
@@ -44,7 +45,10 @@ export function AuditPage() {
       title={t('record.audit.title')}
       reader={reader}
       loaded={first}
-      downloads={[{ path: HTTP_ROUTES.auditMarkdown, label: t('record.downloadMarkdown') }]}
+      downloads={[
+        { path: HTTP_ROUTES.auditMarkdown, label: t('record.downloadMarkdown') },
+        { path: HTTP_ROUTES.auditJson, label: t('record.downloadJson') },
+      ]}
     >
       {(page) => {
         const { entries, next } = more ?? page;
@@ -88,6 +92,7 @@ export function AuditPage() {
                 {t('record.audit.more')}
               </button>
             )}
+            <AuditChainCheck head={page.head} reader={reader} />
           </>
         );
       }}

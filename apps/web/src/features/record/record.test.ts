@@ -52,6 +52,9 @@ describe('the audit log view', () => {
     action: 'standard.added',
     subject: null,
     detail: {},
+    sealed: { actor: 'Member 2', target: null, detail: {} },
+    prev: '0'.repeat(64),
+    hash: '0'.repeat(64),
   });
 
   it('labels every action the server records publicly', () => {
