@@ -12,7 +12,7 @@ import {
   type AuditExport,
   type AuditVerification,
 } from '@moot/protocol';
-import { readAuditHead, recordAudit } from '../src/features/audit/auditLog.ts';
+import { readAuditHead, recordAudit } from '../src/audit/auditLog.ts';
 import { createAssembly } from '../src/features/assemblies/assemblyStore.ts';
 import { exportAudit } from '../src/features/exports/auditExport.ts';
 import { inviteParticipant } from '../src/features/identity/participantStore.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StandardView } from '@moot/protocol';
-import { readAudit } from '../src/features/audit/auditLog.ts';
+import { readAudit } from '../src/audit/auditLog.ts';
 import {
   connectMember,
   connectWatcher,

@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { PERMISSIONS, type AssemblyClientEvent, type Role, type WatchClientEvent } from '@moot/protocol';
-import { readAudit } from '../src/features/audit/auditLog.ts';
+import { readAudit } from '../src/audit/auditLog.ts';
 import { CollabClient } from './support/collabClient.ts';
 import { databaseFingerprint, deniedEntries, documentBytes } from './support/fingerprint.ts';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LIMITS } from '@moot/protocol';
-import { readAudit } from '../src/features/audit/auditLog.ts';
+import { readAudit } from '../src/audit/auditLog.ts';
 import { createAssembly, findAssemblyByWatchKey, rotateWatchKey } from '../src/features/assemblies/assemblyStore.ts';
 import {
   addStandard,

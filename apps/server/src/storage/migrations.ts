@@ -1,4 +1,4 @@
-import { chainExistingEntries } from '../features/audit/auditChain.ts';
+import { chainExistingEntries } from '../audit/auditChain.ts';
 import type { Database, Queryable } from './database.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { ConnectionFeatures } from '../../realtime/namespaces.ts';
 import type { AssemblySocket, WatchSocket } from '../../realtime/socketData.ts';
 import { registerAmendmentCommands } from '../amendments/amendmentCommands.ts';
 import { listAmendments } from '../amendments/amendmentStore.ts';
-import { auditDenial } from '../audit/auditDenial.ts';
+import { auditDenial } from '../../audit/auditDenial.ts';
 import { registerCaseCommands } from '../cases/caseCommands.ts';
 import { listCases } from '../cases/caseStore.ts';
 import { registerCharterCommands, registerLifecycleCommands } from '../charter/charterCommands.ts';

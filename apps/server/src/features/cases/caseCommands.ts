@@ -4,7 +4,7 @@ import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
 import type { AssemblySocket } from '../../realtime/socketData.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 import { openVoteInSession } from '../votes/openVote.ts';
 import { consequenceOptions, optionsProblem } from './caseOptions.ts';
 import * as store from './caseStore.ts';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../appContext.ts';
 import { loadDocument, replay } from '../../collab/documentStore.ts';
 import { fragmentToMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 import { lockCase, setCaseStatus } from './caseStore.ts';
 
 /** The reasoning document as stored (not a node's memory), as Markdown. */

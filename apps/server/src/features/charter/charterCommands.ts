@@ -4,7 +4,7 @@ import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
 import { assemblyRoom, type AssemblySocket } from '../../realtime/socketData.ts';
 import { saveMilestone } from '../../collab/documentStore.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 import {
   addStandard,
   CharterError,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS, standardDocId, type StandardStatus, type StandardView } from '@moot/protocol';
 import type { Database, Queryable } from '../../storage/database.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 
 interface StandardRow {
   id: string;

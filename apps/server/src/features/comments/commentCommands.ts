@@ -3,7 +3,7 @@ import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
 import { participantRoom, type AssemblySocket } from '../../realtime/socketData.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 import { findStandard } from '../charter/charterStore.ts';
 import { recordModeration } from '../sessions/moderationStore.ts';
 import * as store from './commentStore.ts';

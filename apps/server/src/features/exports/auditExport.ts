@@ -1,8 +1,8 @@
 import type { AuditExport } from '@moot/protocol';
 import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { readAuditHead, readAuditPage } from '../audit/auditLog.ts';
-import { publicAuditRecord } from '../audit/publicAudit.ts';
+import { readAuditHead, readAuditPage } from '../../audit/auditLog.ts';
+import { publicAuditRecord } from '../../audit/publicAudit.ts';
 import { participantNames, targetTitles } from './names.ts';
 import type { Reader } from './reader.ts';
 

@@ -1,7 +1,7 @@
 import type { MinutesExport, SessionList, SessionSummary } from '@moot/protocol';
 import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { readAuditAbout } from '../audit/auditLog.ts';
+import { readAuditAbout } from '../../audit/auditLog.ts';
 import { listAttendance } from '../sessions/floorStore.ts';
 import { listAgenda } from '../sessions/sessionStore.ts';
 import { listVotes } from '../votes/voteStore.ts';

@@ -12,7 +12,7 @@ import {
 } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { sendError } from '../../http/errors.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 import { InviteThrottle } from './inviteThrottle.ts';
 import { closeSession, findInvite, findSession, openSession, setDisplayName } from './participantStore.ts';
 import { publishRoster } from './rosterCommands.ts';

@@ -1,7 +1,7 @@
 import type { ParticipantRole } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { participantRoom } from '../../realtime/socketData.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 
 /**
  * Changes to who someone is in an assembly take effect on live connections at once: their

@@ -3,7 +3,7 @@ import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
 import { audienceRoom, type AssemblySocket } from '../../realtime/socketData.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 import { changeRole, revokeParticipant } from './participantAccess.ts';
 import { inviteParticipant, listRoster, reissueInvite } from './participantStore.ts';
 

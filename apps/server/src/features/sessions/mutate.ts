@@ -1,7 +1,7 @@
 import type { AppContext } from '../../appContext.ts';
 import type { AssemblySocket } from '../../realtime/socketData.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 
 /**
  * The shape of every session command: the change and its audit entry in one transaction,

@@ -1,7 +1,7 @@
 import { ErrorCode, type VoteRules, type VoteSubject } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 import { listAttendance } from '../sessions/floorStore.ts';
 import { currentSession } from '../sessions/sessionStore.ts';
 import * as store from './voteStore.ts';

@@ -4,7 +4,7 @@ import { saveMilestone } from '../../collab/documentStore.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
 import type { AssemblySocket } from '../../realtime/socketData.ts';
-import { recordAudit } from '../audit/auditLog.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
 import { publishCharter } from '../charter/charterCommands.ts';
 import { CharterError, findStandard, setStandardStatus } from '../charter/charterStore.ts';
 import { decideAmendment } from '../amendments/decideAmendment.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AUDIT_GENESIS, auditHashInput, pseudonym, type AuditLink, type SealedAuditFields } from '@moot/protocol';
-import type { Queryable } from '../../storage/database.ts';
+import type { Queryable } from '../storage/database.ts';
 import type { AuditEntry } from './auditEntry.ts';
 import { publicAuditRecord } from './publicAudit.ts';
 

@@ -1,5 +1,5 @@
 import { AUDIT_GENESIS, type SealedAuditFields } from '@moot/protocol';
-import type { Queryable } from '../../storage/database.ts';
+import type { Queryable } from '../storage/database.ts';
 import { appendChained, isChained } from './auditChain.ts';
 import type { AuditEntry } from './auditEntry.ts';
 

@@ -1,5 +1,5 @@
-import type { AppContext } from '../../appContext.ts';
-import type { AssemblySocket, WatchSocket } from '../../realtime/socketData.ts';
+import type { AppContext } from '../appContext.ts';
+import type { AssemblySocket, WatchSocket } from '../realtime/socketData.ts';
 import { recordAudit } from './auditLog.ts';
 
 /** A refused command in the audit log: who (or which observer connection), which event, in which role. */
