@@ -1,16 +1,12 @@
 import type { AppContext } from '../appContext.ts';
 import { registerDocumentCommands } from '../collab/documentCommands.ts';
 import { registerWatchCommands } from '../collab/watchCommands.ts';
-import { buildSnapshot } from '../features/assemblies/snapshot.ts';
+import { sendState } from '../features/assemblies/currentState.ts';
 import { registerCharterCommands, registerLifecycleCommands } from '../features/charter/charterCommands.ts';
-import { listVotes } from '../features/votes/voteStore.ts';
 import { registerVoteCommands } from '../features/votes/voteCommands.ts';
 import { registerAmendmentCommands } from '../features/amendments/amendmentCommands.ts';
-import { listAmendments } from '../features/amendments/amendmentStore.ts';
 import { registerCommentCommands } from '../features/comments/commentCommands.ts';
-import { listComments } from '../features/comments/commentStore.ts';
 import { registerCaseCommands } from '../features/cases/caseCommands.ts';
-import { listCases } from '../features/cases/caseStore.ts';
 import { registerFloorCommands } from '../features/sessions/floorCommands.ts';
 import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
 import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
@@ -62,7 +58,7 @@ export function attachNamespaces(ctx: AppContext): void {
       ]),
     ).then(() => {
       ctx.sessions.changed(assembly.id);
-      return sendSnapshot(ctx, socket);
+      return sendState(ctx, socket, 'connected');
     });
   });
 
@@ -81,31 +77,7 @@ export function attachNamespaces(ctx: AppContext): void {
     // Joined before the snapshot counts watchers, so a new observer counts itself.
     void Promise.resolve(socket.join(assemblyRoom(assemblyId))).then(() => {
       ctx.watchers.changed(assemblyId);
-      return sendSnapshot(ctx, socket);
+      return sendState(ctx, socket, 'connected');
     });
   });
-}
-
-async function sendSnapshot(ctx: AppContext, socket: AssemblySocket | WatchSocket): Promise<void> {
-  try {
-    const { assembly, role } = socket.data;
-    const [snapshot, session, votes, amendments, comments, cases] = await Promise.all([
-      buildSnapshot(ctx, socket.data),
-      ctx.sessions.stateFor(assembly.id, role),
-      listVotes(ctx.db, assembly.id),
-      listAmendments(ctx.db, assembly.id, role),
-      listComments(ctx.db, assembly.id, role, socket.data.participant?.id ?? null),
-      listCases(ctx.db, assembly.id, role),
-    ]);
-    (socket as AssemblySocket).emit('assembly:snapshot', snapshot);
-    (socket as AssemblySocket).emit('session:state', session);
-    (socket as AssemblySocket).emit('votes:state', { votes });
-    (socket as AssemblySocket).emit('amendments:state', amendments);
-    (socket as AssemblySocket).emit('comments:state', { comments });
-    (socket as AssemblySocket).emit('cases:state', { cases });
-  } catch (err) {
-    // Without a snapshot the client cannot show anything true; let it reconnect and retry.
-    ctx.logger.error({ err, socket: socket.id }, 'snapshot failed');
-    socket.disconnect(true);
-  }
 }
