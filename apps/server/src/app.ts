@@ -20,6 +20,7 @@ import { recordRoutes } from './features/exports/recordRoutes.ts';
 import type {} from './features/featureContext.ts'; // the features' part of AppContext
 import { inviteRoutes } from './features/identity/inviteRoutes.ts';
 import { groupPad } from './features/sessions/groupPad.ts';
+import { resendStateOnRestore } from './features/assemblies/currentState.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
@@ -49,7 +50,7 @@ export interface AppDeps {
   sessionLifetimeMs?: number;
   secureCookies?: boolean;
   /** Other nodes, when several run (`connectCluster`); a single node otherwise. */
-  cluster?: Pick<ClusterLink, 'cluster' | 'adapter'>;
+  cluster?: Pick<ClusterLink, 'cluster' | 'adapter' | 'onRestored'>;
   /** The secret that keys ballots to members (`BALLOT_SECRET`); identical on every node. */
   ballotSecret: Uint8Array;
   /** How long the update log gathers a batch before one INSERT (default 10 ms). */
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): App {
   attachNamespaces(context, assemblyConnections(context));
   dropSlowConsumers(io, deps.logger);
   io.on('access:changed', (docId) => context.access.forget(docId));
+  const resend = resendStateOnRestore(context, deps.cluster);
   httpServer.on(
     'request',
     createHttpApp(context, {
@@ -133,6 +135,7 @@ export function createApp(deps: AppDeps): App {
       context.watchers.close();
       context.sessions.close();
       context.votes.close();
+      resend.close();
       const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
       await documents.close();
       await stopped;

@@ -37,9 +37,10 @@ export class RedisCluster implements Cluster {
   private closed = false;
 
   private readonly channel = (docId: string) => `${this.prefix}:doc:${docId}`;
+  /** Called once this node's document subscriber is back and its channels resubscribed. */
+  private readonly restoredListeners: (() => void)[] = [];
   /** How this node's connections are named in `CLIENT LIST`. */
-  readonly connectionName = (connection: 'commands' | 'subscriber') =>
-    connectionName(this.prefix, this.nodeId, connection);
+  readonly connectionName = (connection: Connection) => connectionName(this.prefix, this.nodeId, connection);
 
   private constructor(
     readonly nodeId: string,
@@ -79,11 +80,16 @@ export class RedisCluster implements Cluster {
 
   /** Two more connections for the Socket.IO adapter (it needs its own publisher and subscriber). */
   adapterClients(): [RedisClientType, RedisClientType] {
-    const pub = this.commands.duplicate();
-    const sub = this.commands.duplicate();
+    const pub = this.commands.duplicate({ name: this.connectionName('adapter-publisher') });
+    const sub = this.commands.duplicate({ name: this.connectionName('adapter-subscriber') });
     for (const c of [pub, sub])
       c.on('error', (err: Error) => this.logger.warn({ err: err.message }, 'redis adapter error'));
     return [pub, sub];
+  }
+
+  /** `listener` runs each time the document subscriber comes back (not on the first connection). */
+  onRestored(listener: () => void): void {
+    this.restoredListeners.push(listener);
   }
 
   listen(listener: ClusterListener): void {
@@ -175,6 +181,7 @@ export class RedisCluster implements Cluster {
       if (!subscribed) void this.subscribe(docId);
       this.reload(docId);
     }
+    for (const listener of this.restoredListeners) listener();
   }
 
   private reload(docId: string): void {
@@ -203,4 +210,7 @@ export class RedisCluster implements Cluster {
   }
 }
 
-const connectionName = (prefix: string, nodeId: string, connection: string) => `${prefix}:${nodeId}:${connection}`;
+/** A node's four Redis connections: its own two for documents, and the Socket.IO adapter's two. */
+export type Connection = 'commands' | 'subscriber' | 'adapter-publisher' | 'adapter-subscriber';
+
+const connectionName = (prefix: string, nodeId: string, connection: Connection) => `${prefix}:${nodeId}:${connection}`;

@@ -26,7 +26,13 @@ export async function enterDocument(ctx: AppContext, socket: AnySocket, docId: s
 
 export async function leaveDocument(ctx: AppContext, socket: AnySocket, docId: string): Promise<null> {
   const live = socket.data.openDocuments.get(docId);
-  if (!live) return null;
+  if (!live) {
+    // Closing twice is harmless; closing another assembly's document is "not found", as opening it is.
+    await ctx.access.resolve(socket.data, docId).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === ErrorCode.forbidden)) throw error;
+    });
+    return null;
+  }
   socket.data.openDocuments.delete(docId);
   ctx.documents.release(live, socket.id);
   await socket.leave(documentRoom(docId));

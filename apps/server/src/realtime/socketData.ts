@@ -34,6 +34,8 @@ export interface SocketData {
 export interface InterServerEvents {
   /** Who may write a document changed (a standard locked, groups ended): drop cached answers. */
   'access:changed': (docId: string) => void;
+  /** A node's adapter publisher was away and is back: every node sends its sockets their state again. */
+  'state:resend': () => void;
 }
 
 export type MootServer = Server<AssemblyClientEvents, AssemblyServerEvents, InterServerEvents, SocketData>;

@@ -39,6 +39,9 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
   on('assembly', socket, 'groups:move', logger, ({ sessionId, participantId, groupId }) =>
     mutate({ action: 'groups.moved', target: participantId, detail: { groupId } }, async (tx) => {
       await lockSession(tx, assemblyId, sessionId);
+      // The group is checked against the session; the person must be a member of this assembly.
+      if (!(await listParticipants(tx, assemblyId)).some((p) => p.id === participantId && p.role === 'member'))
+        throw new AppError(ErrorCode.notFound, 'No such member in this assembly');
       await groups.moveToGroup(tx, sessionId, participantId, groupId);
       return null;
     }),

@@ -80,12 +80,19 @@ export class SessionPublisher {
     this.presence.close();
   }
 
-  /** Who is connected, on any node: derived from live sockets, never stored. */
+  /**
+   * Who is connected, on any node: derived from live sockets, never stored. Without Redis, this
+   * node's own sockets, read from its rooms directly (the adapter's `local` fetch still asks Redis
+   * how many nodes there are, and would fail the command that is publishing).
+   */
   private async onlineParticipants(assemblyId: string): Promise<Set<string>> {
+    const room = assemblyRoom(assemblyId);
     const sockets = await this.io
-      .in(assemblyRoom(assemblyId))
+      .in(room)
       .fetchSockets()
-      .catch(() => this.io.local.in(assemblyRoom(assemblyId)).fetchSockets());
+      .catch(() =>
+        [...(this.io.sockets.adapter.rooms.get(room) ?? [])].flatMap((id) => this.io.sockets.sockets.get(id) ?? []),
+      );
     return new Set(sockets.flatMap((s) => (s.data.participant ? [s.data.participant.id] : [])));
   }
 }

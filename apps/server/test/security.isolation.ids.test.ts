@@ -1,0 +1,226 @@
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import { PERMISSIONS, SCHEMAS, type Role } from '@moot/protocol';
+import { databaseFingerprint, documentBytes } from './support/fingerprint.ts';
+import { furnishAssembly, type FurnishedAssembly } from './support/furnish.ts';
+import { startApp, type MemberSocket, type RunningApp } from './support/harness.ts';
+import type { IdKind } from './support/idKinds.ts';
+import { payloadsOf, withValueAt, type IdSlot } from './support/payloads.ts';
+
+type Raw = {
+  timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+  emit(event: string, payload: unknown): void;
+};
+type Namespace = keyof typeof SCHEMAS;
+
+/** Events the protocol gives no acknowledgement (fire and forget): refusal shows only as nothing changing. */
+const NO_ACK = new Set(['doc:awareness']);
+/** How a command naming another assembly's record may be refused. */
+const REFUSALS = ['not_found', 'forbidden', 'bad_request'];
+
+/** Well-formed Yjs messages for the binary fields, so only the ids around them are wrong. */
+const BYTES: Record<string, () => Uint8Array> = {
+  message: () => {
+    const doc = new Y.Doc();
+    doc.getXmlFragment('text').insert(0, [new Y.XmlText('Written from another assembly')]);
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+    return encoding.toUint8Array(encoder);
+  },
+  update: () => {
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    awareness.setLocalState({ cursor: null });
+    return awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]);
+  },
+  stateVector: () => Y.encodeStateVector(new Y.Doc()),
+};
+const bytesFor = (field: string) => BYTES[field]?.();
+
+const EVENTS = (Object.keys(SCHEMAS) as Namespace[]).flatMap((namespace) =>
+  Object.entries(SCHEMAS[namespace]).map(([event, schema]) => ({ namespace, event, schema: schema as z.ZodType })),
+);
+
+/**
+ * Every id slot of every client event's payloads, found by walking the schemas with placeholder
+ * ids when the file is collected; the same walk runs again with real ids when a test runs.
+ */
+const SLOTS = EVENTS.map(({ namespace, event, schema }) => {
+  const payloads = payloadsOf(event, schema, (kind) => `<${kind}>`, bytesFor);
+  const seen = new Set<string>();
+  const slots: { payload: number; slot: IdSlot }[] = [];
+  payloads.forEach((p, payload) => {
+    for (const slot of p.ids) {
+      const key = slot.path.join('.');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      slots.push({ payload, slot });
+    }
+  });
+  return { namespace, event, schema, slots };
+});
+
+interface Arrangement {
+  /** Which of the assembly's records of a kind to name (by the state `furnishAssembly` names it with). */
+  prefer?: Partial<Record<IdKind, string>>;
+  /** Something the caller does first, as a client would (open the document it writes to). */
+  before?: (own: FurnishedAssembly, send: (event: string, payload: unknown) => Promise<unknown>) => Promise<unknown>;
+}
+const openDocumentFirst: Arrangement['before'] = (own, send) =>
+  send('doc:open', { docId: own.records.document.standard });
+
+/**
+ * What a command needs beyond "one of everything" for the payload with its own assembly's ids
+ * to be accepted. Each test ends by sending exactly that payload and expecting it accepted, so
+ * a new command this walk cannot yet satisfy fails here, saying so, rather than passing because
+ * it was refused for some other reason.
+ */
+const ARRANGE: Partial<Record<string, Arrangement>> = {
+  'doc:sync': { before: openDocumentFirst },
+  'doc:awareness': { before: openDocumentFirst },
+  'standard:lock': { prefer: { standard: 'drafting' } },
+  'standard:unlock': { prefer: { standard: 'locked' } },
+  'standard:setLadder': { prefer: { standard: 'drafting' } },
+  'vote:open': { prefer: { standard: 'locked' } },
+  'agenda:start': { prefer: { agendaItem: 'pending' } },
+  'case:openVote': { prefer: { case: 'deliberating' } },
+  'queue:endTurn': {
+    before: (own) => own.moderator.emitWithAck('queue:next', { sessionId: own.records.session.live! }),
+  },
+};
+
+/**
+ * Each command's every id, set to a real record of the same kind in another assembly: generated
+ * from `SCHEMAS`, so a command added to the protocol is tried here on its first run, and an id
+ * field whose kind is unknown fails the collection with what to add (test/support/idKinds.ts).
+ *
+ * Per command, a fresh assembly A holds one record of every kind (test/support/furnish.ts); its
+ * moderator (a member for member-only commands, an observer on the watch namespace) sends a
+ * payload its schema accepts, whose ids are A's own but one, set to assembly B's. Each attempt
+ * must be refused and change no row of any table (but the audit log), no byte of B's documents,
+ * and send nothing to B's moderator, members or observer. A list of ids is tried as B's alone
+ * and as A's plus B's. Then the same payload with all of A's ids must be accepted: the refusals
+ * were about B's ids, not about a state A was not in.
+ */
+describe("every id a command names is checked against the caller's assembly", () => {
+  let running: RunningApp;
+  let b: FurnishedAssembly;
+  let reachedB = 0;
+  /** B's documents, byte for byte: nothing in this walk may ever change them. */
+  let documentsOfB: string[];
+
+  beforeAll(async () => {
+    running = await startApp();
+    b = await furnishAssembly(running);
+    for (const socket of [b.moderator, ...b.members, b.observer]) {
+      (socket as MemberSocket).onAny(() => reachedB++);
+    }
+    documentsOfB = await documentsOf(b);
+  }, 180_000);
+  afterAll(async () => {
+    b?.disconnect();
+    await running?.close();
+  });
+
+  const callerIn = (a: FurnishedAssembly, namespace: Namespace, event: string): Raw => {
+    if (namespace === 'watch') return a.observer as unknown as Raw;
+    const roles = PERMISSIONS.assembly[event as keyof typeof PERMISSIONS.assembly] as readonly Role[];
+    if (roles.includes('moderator')) return a.moderator as unknown as Raw;
+    if (roles.includes('member')) return a.members[0] as unknown as Raw;
+    throw new Error(`${event}: neither a moderator nor a member may send it; teach this walk who does`);
+  };
+
+  const send = async (caller: Raw, event: string, payload: unknown) => {
+    if (NO_ACK.has(event)) {
+      caller.emit(event, payload);
+      await caller.timeout(5000).emitWithAck('clock:ping', {});
+      return null;
+    }
+    try {
+      return (await caller.timeout(5000).emitWithAck(event, payload)) as {
+        ok: boolean;
+        error?: { code: string; message: string };
+      };
+    } catch (error) {
+      throw new Error(`${event} was not acknowledged; if the protocol gives it no ack, add it to NO_ACK`, {
+        cause: error,
+      });
+    }
+  };
+
+  /** B's side of the wire: every socket of B has answered a ping, so anything sent before has arrived. */
+  const settleB = () =>
+    Promise.all(
+      [b.moderator, ...b.members, b.observer].map((s) =>
+        (s as unknown as Raw).timeout(5000).emitWithAck('clock:ping', {}),
+      ),
+    );
+  const documentsOf = (f: FurnishedAssembly) => Promise.all(f.docIds.map((docId) => documentBytes(running, docId)));
+
+  for (const { namespace, event, schema, slots } of SLOTS) {
+    if (slots.length === 0) {
+      it(`${namespace} ${event}: names no record (its generated payload parses)`, () => {
+        for (const { value } of payloadsOf(event, schema, () => '00000000-0000-4000-8000-000000000000', bytesFor)) {
+          expect(schema.safeParse(value).success).toBe(true);
+        }
+      });
+      continue;
+    }
+    it(`${namespace} ${event}: each id set to another assembly's record is refused and changes nothing; A's own are accepted`, async () => {
+      const a = await furnishAssembly(running);
+      try {
+        const arrangement = ARRANGE[event] ?? {};
+        const caller = callerIn(a, namespace, event);
+        const ownId = (kind: IdKind) => {
+          const preferred = arrangement.prefer?.[kind];
+          const id = preferred ? a.records[kind][preferred] : Object.values(a.records[kind])[0];
+          if (!id) throw new Error(`${event}: assembly A has no ${preferred ?? ''} ${kind}`);
+          return id;
+        };
+        await arrangement.before?.(a, (e, p) => send(caller, e, p));
+        const payloads = payloadsOf(event, schema, ownId, bytesFor);
+        // Nothing may change while the attempts run: every digest is compared with this one.
+        const rows = await databaseFingerprint(running);
+        for (const { payload, slot } of slots) {
+          const base = payloads[payload]!.value;
+          expect(schema.safeParse(base).success, `${event}: the generated payload does not parse`).toBe(true);
+          const where = slot.path.join('.');
+          const foreign = Object.values(b.records[slot.kind]);
+          const tries = slot.list
+            ? foreign.flatMap((id) => [[id], ...(slot.list!.max >= 2 ? [[ownId(slot.kind), id]] : [])])
+            : foreign;
+          for (const value of tries) {
+            const attempt = withValueAt(base, slot.path, value);
+            const reached = reachedB;
+            const ack = await send(caller, event, attempt);
+            const what = `${event} with ${where} = another assembly's ${slot.kind} ${JSON.stringify(value)}`;
+            if (ack) {
+              expect(ack.ok, `${what} was accepted`).toBe(false);
+              expect(REFUSALS, `${what}: ${JSON.stringify(ack)}`).toContain(ack.error?.code);
+            }
+            await settleB();
+            expect(await databaseFingerprint(running), `${what} changed a row`).toEqual(rows);
+            expect(await documentsOf(b), `${what} changed a document of B`).toEqual(documentsOfB);
+            expect(reachedB, `${what} sent something to B's sockets`).toBe(reached);
+          }
+        }
+        // The control: everything A's own, as generated. Refused means ARRANGE must give this command its state.
+        for (const index of new Set(slots.map((s) => s.payload))) {
+          const { value } = payloads[index]!;
+          const ack = await send(caller, event, value);
+          if (ack && !ack.ok) {
+            throw new Error(
+              `${event} with assembly A's own ids was refused (${ack.error?.code}: ${ack.error?.message}), so the ` +
+                `refusals above prove nothing; give it what it needs in ARRANGE. Payload: ${JSON.stringify(value)}`,
+            );
+          }
+        }
+      } finally {
+        a.disconnect();
+      }
+    }, 180_000);
+  }
+});
