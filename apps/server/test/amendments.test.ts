@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { HTTP_ROUTES, WATCH_KEY_HEADER, type Ack, type AmendmentView, type CharterExport } from '@moot/protocol';
+import {
+  HTTP_ROUTES,
+  minutesPath,
+  WATCH_KEY_HEADER,
+  type Ack,
+  type AmendmentView,
+  type CharterExport,
+  type MinutesExport,
+} from '@moot/protocol';
 import { fragmentToMarkdown } from '../src/collab/documentText.ts';
 import { listMilestones, loadDocument, replay } from '../src/collab/documentStore.ts';
 import { CollabClient } from './support/collabClient.ts';
@@ -135,5 +143,58 @@ describe('amendments and minority reports', () => {
       minorityReports: [{ text: 'Truth alone is not enough.', signatures: 2 }],
     });
     expect(JSON.stringify(exported)).not.toContain('Member name');
+  });
+
+  it('exports the amendment with its vote and number, the history in words, and plain text in JSON', async () => {
+    acked(await members[0]!.emitWithAck('dissent:write', { standardId: seed.standardId, text: 'Say less, mean it.' }));
+    const watcher = { [WATCH_KEY_HEADER]: seed.watchKey };
+    const exported = (await (
+      await fetch(running.url + HTTP_ROUTES.charterJson, { headers: watcher })
+    ).json()) as CharterExport;
+    const [standard] = exported.standards;
+    // Plain text: what was typed, no Markdown escapes.
+    expect(standard!.text).toBe('Leaders tell the whole truth.\n\nEven when it costs them.');
+    expect(standard!.history.map((h) => h.label)).toEqual([
+      'locked',
+      'adopted',
+      'amended by amendment 1: “Leaders tell the whole truth. Even…”',
+    ]);
+    expect(standard!.amendments).toEqual([
+      {
+        number: 1,
+        text: 'Leaders tell the whole truth.\n\nEven when it costs them.',
+        status: 'adopted',
+        vote: expect.objectContaining({ question: 'Amend “Honesty”?', method: 'yes_no', passed: true }),
+      },
+    ]);
+    expect(standard!.amendments[0]!.vote!.counts).toMatchObject({ yes: 3 });
+    const [{ id: amendmentId }] = (await running.db.query<{ id: string }>('SELECT id::text FROM amendments')) as [
+      { id: string },
+    ];
+    expect(JSON.stringify(exported)).not.toContain(amendmentId);
+
+    const markdown = await (await fetch(running.url + HTTP_ROUTES.charterMarkdown, { headers: watcher })).text();
+    expect(markdown).toContain('### Amendment 1 (adopted)');
+    expect(markdown).toMatch(/Vote: Amend “Honesty”\? \(yes \/ no \/ abstain\) — Passed.*yes: 3/);
+    expect(markdown).toContain('amended by amendment 1: “Leaders tell the whole truth\\. Even…”');
+    expect(markdown).toContain('Signed by 2 members.');
+    expect(markdown).toContain('Signed by 1 member.');
+    expect(markdown).not.toContain(amendmentId);
+
+    const minutes = (await (
+      await fetch(running.url + minutesPath('json', session.sessionId), { headers: watcher })
+    ).json()) as MinutesExport;
+    expect(minutes.amendments).toEqual([
+      expect.objectContaining({ number: 1, standard: 'Honesty', status: 'adopted' }),
+    ]);
+    expect(minutes.minorityReports).toEqual([
+      { standard: 'Honesty', signatures: 2 },
+      { standard: 'Honesty', signatures: 1 },
+    ]);
+    const minutesMd = await (
+      await fetch(running.url + minutesPath('md', session.sessionId), { headers: watcher })
+    ).text();
+    expect(minutesMd).toContain('Honesty: amendment 1: “Leaders tell the whole truth\\. Even…” (adopted)');
+    expect(minutesMd).toContain('On Honesty: signed by 1 member');
   });
 });

@@ -331,4 +331,65 @@ describe('the public record: audit log and minutes', () => {
       expect((await get(route, { cookie: 'moot_session=forged' })).status).toBe(401);
     }
   });
+
+  it('writes the audit log and the minutes in words: labels, readable UTC times, moderation, groups and cases', async () => {
+    const { mod } = s;
+    const [cy] = await s.running.db.query<{ id: string }>(
+      `SELECT id FROM participants WHERE assembly_id = $1 AND display_name = 'Cy'`,
+      [s.seed.assemblyId],
+    );
+    acked(
+      await mod.emitWithAck('moderation:mute', {
+        participantId: cy!.id,
+        minutes: 5,
+        reason: { code: 'disruption', note: NOTE },
+      }),
+    );
+    acked(await mod.emitWithAck('groups:form', { sessionId: s.sessionId, count: 2 }));
+    acked(await mod.emitWithAck('groups:end', { sessionId: s.sessionId }));
+
+    const audit = await (await get(HTTP_ROUTES.auditMarkdown, asObserver())).text();
+    for (const label of [
+      'Raised a hand to speak',
+      '(kind: new point)',
+      'Hid a comment',
+      'reason: off topic',
+      'Opened a vote',
+    ])
+      expect(audit).toContain(label);
+    expect(audit).toContain('method: yes / no / abstain');
+    // No action or detail code, and no ISO timestamp: times read "6 December 2026, 18:02 UTC".
+    expect(audit).not.toMatch(/queue\.raised|comment\.hidden|new\\?_point|off\\?_topic|yes\\?_no/);
+    expect(audit).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(audit).toMatch(/^- \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC · /m);
+
+    const minutes = await json<MinutesExport>(minutesPath('json', s.sessionId), asModerator());
+    // Moderation names the moderated by public pseudonym, even to a moderator; the note never appears.
+    expect(minutes.moderation).toEqual([
+      expect.objectContaining({ action: 'comment_hidden', member: pseudonym(seats.get('Bo')!), reason: 'off_topic' }),
+      expect.objectContaining({
+        action: 'muted',
+        member: pseudonym(seats.get('Cy')!),
+        reason: 'disruption',
+        minutes: 5,
+      }),
+    ]);
+    expect(minutes.groups.map((g) => [g.action, g.count])).toEqual([
+      ['formed', 2],
+      ['ended', null],
+    ]);
+    expect(minutes.cases).toEqual([{ number: 1, status: 'dismissed' }]);
+    expect(minutes.session.startedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    const markdown = await (await get(minutesPath('md', s.sessionId), asModerator())).text();
+    expect(markdown).toContain('(yes / no / abstain)');
+    expect(markdown).not.toContain('yes\\_no');
+    expect(markdown).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    expect(markdown).toMatch(/Started \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC/);
+    expect(markdown).toContain(`${pseudonym(seats.get('Bo')!)} had a comment hidden, reason: off topic`);
+    expect(markdown).toContain(`${pseudonym(seats.get('Cy')!)} muted for 5 minutes, reason: disruption`);
+    expect(markdown).toContain('split into 2 groups');
+    expect(markdown).toContain('- Case 1 (dismissed)');
+    expect(markdown + JSON.stringify(minutes)).not.toContain(NOTE);
+  });
 });

@@ -38,6 +38,17 @@ export const minutesPath = (format: 'json' | 'md', sessionId: string): string =>
 /** Observers authenticate exports with the watch link's secret in this header (never in a URL). */
 export const WATCH_KEY_HEADER = 'x-moot-watch-key';
 
+/** A vote in the charter export: its result and counts per choice, never a ballot. */
+export interface CharterVote {
+  question: string;
+  method: string;
+  status: 'open' | 'closed';
+  passed: boolean | null;
+  explanation: string | null;
+  /** Counts per choice (yes / no / abstain, or consent's), null while open. */
+  counts: Record<string, number> | null;
+}
+
 export interface CharterExport {
   assembly: { title: string; charge: string };
   exportedAt: string;
@@ -45,13 +56,17 @@ export interface CharterExport {
     position: number;
     title: string;
     status: string;
+    /** The standard's text as plain text (paragraphs apart by a blank line, no Markdown escapes). */
     text: string;
     breach: string;
-    /** The easy-read version's text (Markdown), empty while nobody has written one. */
+    /** The easy-read version's plain text, empty while nobody has written one. */
     easyRead: string;
     ladder: string[];
+    /** Milestones in words: "amended by amendment 2: “Leaders answer…”", never an id. */
     history: { label: string; at: string }[];
-    votes: { question: string; status: 'open' | 'closed'; passed: boolean | null; explanation: string | null }[];
+    votes: CharterVote[];
+    /** Amendments by their number on this standard (1, 2…), with the vote each was put to. */
+    amendments: { number: number; text: string; status: string; vote: CharterVote | null }[];
     /** Minority reports, with how many members signed each (not who). */
     minorityReports: { text: string; signatures: number }[];
   }[];
@@ -177,4 +192,24 @@ export interface MinutesExport {
     explanation: string | null;
   }[];
   announcements: { text: string; at: string }[];
+  /**
+   * Moderation while the session ran: who (always by public pseudonym, "Member 4"), what
+   * (`comment_hidden`: their comment), the reason's code (a moderator's note never) and, for a
+   * mute, how many minutes.
+   */
+  moderation: {
+    at: string;
+    action: 'muted' | 'unmuted' | 'removed' | 'comment_hidden';
+    member: string;
+    reason: string | null;
+    minutes: number | null;
+  }[];
+  /** Small groups formed (how many) and brought back together while the session ran. */
+  groups: { at: string; action: 'formed' | 'ended'; count: number | null }[];
+  /** Amendments someone proposed, co-signed or put to the vote while the session ran, as they stand now. */
+  amendments: { number: number; standard: string; status: string; text: string }[];
+  /** Minority reports written or signed while the session ran. */
+  minorityReports: { standard: string; signatures: number }[];
+  /** Breach cases someone acted on while the session ran, by their number in the register. */
+  cases: { number: number; status: string }[];
 }

@@ -3,8 +3,10 @@ import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { readAuditHead, readAuditPage } from '../../audit/auditLog.ts';
 import { publicAuditRecord } from '../../audit/publicAudit.ts';
+import { actionLabel, DETAIL_LABELS, detailValue } from './auditLabels.ts';
 import { participantNames, targetTitles } from './names.ts';
 import type { Reader } from './reader.ts';
+import { readableTime } from './words.ts';
 
 /** One page of the audit log as this reader may see it (see PUBLIC_DETAIL for what is public). */
 export async function exportAudit(
@@ -37,7 +39,7 @@ export async function exportAudit(
 
 const detailText = (detail: AuditExport['entries'][number]['detail']): string =>
   Object.entries(detail)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join('; ') : String(value)}`)
+    .map(([key, value]) => `${DETAIL_LABELS[key] ?? key}: ${detailValue(key, value)}`)
     .join(', ');
 
 /** The same page as Markdown: one line per entry, everything typed by people escaped. */
@@ -45,14 +47,14 @@ export function auditMarkdown(audit: AuditExport): string {
   const lines = [
     `# ${escapeMarkdown(audit.assembly.title)}: audit log`,
     '',
-    `Exported ${audit.exportedAt}`,
+    `Exported ${readableTime(audit.exportedAt)}`,
     '',
     `Entries: ${audit.head.seq}. Head hash (SHA-256): \`${audit.head.hash}\``,
     '',
     ...audit.entries.map((e) => {
       const subject = e.subject ? ` — ${escapeMarkdown(e.subject)}` : '';
       const detail = Object.keys(e.detail).length > 0 ? ` (${escapeMarkdown(detailText(e.detail))})` : '';
-      return `- ${e.at} · ${escapeMarkdown(e.actor ?? 'system')} · \`${e.action}\`${subject}${detail}`;
+      return `- ${readableTime(e.at)} · ${escapeMarkdown(e.actor ?? 'system')} · ${escapeMarkdown(actionLabel(e.action))}${subject}${detail}`;
     }),
   ];
   if (audit.next !== null) lines.push('', `More entries follow after ${audit.next}.`);

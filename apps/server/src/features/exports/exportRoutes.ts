@@ -18,6 +18,7 @@ export function exportRoutes(ctx: Pick<AppContext, 'db'>): Router {
     'charter',
     charter,
     charterMarkdown,
+    (record) => record.charter,
   );
   const register = async (req: Request, res: Response) => {
     const reader = await requireReader(ctx.db, req, res);

@@ -6,8 +6,12 @@ import { listAttendance } from '../sessions/floorStore.ts';
 import { listAgenda } from '../sessions/sessionStore.ts';
 import { listVotes } from '../votes/voteStore.ts';
 import { AGENDA_ACTIONS, agendaTimes } from './agendaTimes.ts';
+import { amendmentName } from './amendmentNumbers.ts';
+import { METHOD_LABELS, REASON_LABELS } from './auditLabels.ts';
 import { participantNames } from './names.ts';
 import type { Reader } from './reader.ts';
+import { sessionHappenings } from './sessionHappenings.ts';
+import { count, readableTime } from './words.ts';
 
 interface SessionRecordRow {
   id: string;
@@ -72,6 +76,7 @@ export async function exportMinutes(
       assembly.id,
     ]),
   ]);
+  const happenings = await sessionHappenings(db, assembly.id, { from: row.startedAt, to: row.endedAt });
   const caseNumber = new Map(caseNumbers.map((c) => [c.id, c.number]));
   const ran = agendaTimes(
     agenda.map((i) => i.id),
@@ -112,18 +117,28 @@ export async function exportMinutes(
         explanation: v.result?.explanation ?? null,
       })),
     announcements: announcements.map((a) => ({ text: a.text, at: a.postedAt.toISOString() })),
+    ...happenings,
   };
 }
 
 const duration = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-/** The minutes as Markdown; everything typed by people is escaped. */
+const MODERATED: Record<MinutesExport['moderation'][number]['action'], string> = {
+  muted: 'muted',
+  unmuted: 'unmuted',
+  removed: 'removed from the session',
+  comment_hidden: 'had a comment hidden',
+};
+
+/** The minutes as Markdown: codes in words, times in UTC and saying so; everything typed by people is escaped. */
 export function minutesMarkdown(minutes: MinutesExport): string {
   const { session } = minutes;
+  const e = escapeMarkdown;
+  const when = (at: string | null) => (at ? readableTime(at) : 'not yet');
   const lines = [
-    `# ${escapeMarkdown(minutes.assembly.title)}: minutes of ${escapeMarkdown(session.title)}`,
+    `# ${e(minutes.assembly.title)}: minutes of ${e(session.title)}`,
     '',
-    `Status: ${session.status}. Started ${session.startedAt ?? 'not yet'}, ended ${session.endedAt ?? 'not yet'}.`,
+    `Status: ${session.status}. Started ${when(session.startedAt)}, ended ${when(session.endedAt)}.`,
     '',
     `Attendance: ${minutes.attendance.checkedIn} checked in, ${minutes.attendance.removed} removed.`,
     '',
@@ -135,23 +150,45 @@ export function minutesMarkdown(minutes: MinutesExport): string {
     const actual = item.actualSeconds === null ? 'did not run' : `ran ${duration(item.actualSeconds)}`;
     const about = item.caseNumber === null ? '' : `, about case ${item.caseNumber}`;
     lines.push(
-      `${item.position}. ${escapeMarkdown(item.title)} (${item.kind}${about}): planned ${item.plannedMinutes} min, ${actual}`,
+      `${item.position}. ${e(item.title)} (${item.kind}${about}): planned ${count(item.plannedMinutes, 'minute', 'minutes')}, ${actual}`,
     );
   }
   lines.push('', '## Speakers', '');
   if (minutes.speakers.length === 0) lines.push('_Nobody spoke from the queue._');
   for (const s of minutes.speakers)
-    lines.push(
-      `- ${escapeMarkdown(s.name)}: ${s.turns} ${s.turns === 1 ? 'turn' : 'turns'}, ${duration(s.spokenSeconds)}`,
-    );
+    lines.push(`- ${e(s.name)}: ${count(s.turns, 'turn', 'turns')}, ${duration(s.spokenSeconds)}`);
   lines.push('', '## Votes', '');
   if (minutes.votes.length === 0) lines.push('_No votes._');
   for (const v of minutes.votes) {
-    const outcome = v.explanation ? escapeMarkdown(v.explanation) : `open, ${v.turnout} of ${v.eligible} voted`;
-    lines.push(`- ${escapeMarkdown(v.question)} (${v.method}): ${outcome}`);
+    const outcome = v.explanation ? e(v.explanation) : `open, ${v.turnout} of ${v.eligible} voted`;
+    const method = METHOD_LABELS[v.method as keyof typeof METHOD_LABELS] ?? v.method;
+    lines.push(`- ${e(v.question)} (${e(method)}): ${outcome}`);
   }
   lines.push('', '## Announcements', '');
   if (minutes.announcements.length === 0) lines.push('_None._');
-  for (const a of minutes.announcements) lines.push(`- ${a.at}: ${escapeMarkdown(a.text)}`);
+  for (const a of minutes.announcements) lines.push(`- ${readableTime(a.at)}: ${e(a.text)}`);
+  lines.push('', '## Moderation', '');
+  if (minutes.moderation.length === 0) lines.push('_None._');
+  for (const m of minutes.moderation) {
+    const reason = m.reason ? `, reason: ${e(REASON_LABELS[m.reason as keyof typeof REASON_LABELS] ?? m.reason)}` : '';
+    const length = m.minutes === null ? '' : ` for ${count(m.minutes, 'minute', 'minutes')}`;
+    lines.push(`- ${readableTime(m.at)}: ${e(m.member)} ${MODERATED[m.action]}${length}${reason}`);
+  }
+  lines.push('', '## Small groups', '');
+  if (minutes.groups.length === 0) lines.push('_None._');
+  for (const g of minutes.groups)
+    lines.push(
+      `- ${readableTime(g.at)}: ${g.action === 'formed' ? `split into ${count(g.count ?? 0, 'group', 'groups')}` : 'groups brought back together'}`,
+    );
+  lines.push('', '## Amendments', '');
+  if (minutes.amendments.length === 0) lines.push('_None._');
+  for (const a of minutes.amendments) lines.push(`- ${e(a.standard)}: ${e(amendmentName(a))} (${a.status})`);
+  lines.push('', '## Minority reports', '');
+  if (minutes.minorityReports.length === 0) lines.push('_None._');
+  for (const r of minutes.minorityReports)
+    lines.push(`- On ${e(r.standard)}: signed by ${count(r.signatures, 'member', 'members')}`);
+  lines.push('', '## Breach cases', '');
+  if (minutes.cases.length === 0) lines.push('_None._');
+  for (const c of minutes.cases) lines.push(`- Case ${c.number} (${c.status})`);
   return lines.join('\n') + '\n';
 }

@@ -41,10 +41,11 @@ export function asJsonAndMarkdown<T>(
   filename: string,
   load: (req: Request, res: Response) => Promise<T | null>,
   markdown: (exported: T) => string,
+  json: (exported: T) => unknown = (exported) => exported,
 ): void {
   router.get(routes.json, async (req, res) => {
     const exported = await load(req, res);
-    if (exported) res.attachment(`${filename}.json`).json(exported);
+    if (exported) res.attachment(`${filename}.json`).json(json(exported));
   });
   router.get(routes.md, async (req, res) => {
     const exported = await load(req, res);

@@ -1,7 +1,7 @@
 import { HTTP_ROUTES, type CharterExport } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import { RecordPage, useReader } from './RecordPage.tsx';
-import { markdownParagraphs } from './text.ts';
+import { plainParagraphs } from './text.ts';
 import { useRecord } from './useRecord.ts';
 import { addEnglish } from '../../i18n/index.ts';
 import { enRecord } from '../../i18n/enRecord.ts';
@@ -51,8 +51,8 @@ export function PrintCharterPage() {
   );
 }
 
-function Paragraphs({ markdown, empty }: { markdown: string; empty: string }) {
-  const paragraphs = markdownParagraphs(markdown);
+function Paragraphs({ text, empty }: { text: string; empty: string }) {
+  const paragraphs = plainParagraphs(text);
   if (paragraphs.length === 0) return <p className="hint">{empty}</p>;
   return paragraphs.map((p, i) => (
     <p key={i} className="print-paragraph">
@@ -72,9 +72,9 @@ function PrintedStandard({ standard }: { standard: CharterExport['standards'][nu
       </h2>
       <p className="print-status">{t('record.charter.status', { status })}</p>
       <h3>{t('record.charter.text')}</h3>
-      <Paragraphs markdown={standard.text} empty={t('record.charter.noText')} />
+      <Paragraphs text={standard.text} empty={t('record.charter.noText')} />
       <h3>{t('record.charter.breach')}</h3>
-      <Paragraphs markdown={standard.breach} empty={t('record.charter.noBreach')} />
+      <Paragraphs text={standard.breach} empty={t('record.charter.noBreach')} />
       {standard.ladder.length > 0 && (
         <>
           <h3>{t('record.charter.ladder')}</h3>

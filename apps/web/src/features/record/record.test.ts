@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { enRecord } from '../../i18n/enRecord.ts';
 import { actionKey, appendPage, detailText } from './auditView.ts';
 import { homeHref, readerFromHash, readerHeaders, recordHref } from './reader.ts';
-import { markdownParagraphs, timing } from './text.ts';
+import { plainParagraphs, timing } from './text.ts';
 
 const KEY = 'a'.repeat(22);
 
@@ -28,12 +28,12 @@ describe('the reader of the record', () => {
 });
 
 describe('text for print', () => {
-  it('turns escaped Markdown back into the words people typed, a paragraph per block', () => {
-    expect(markdownParagraphs('Leaders tell the truth \\<script\\>\\(1\\)\n\n\n- one\n- two\n\n')).toEqual([
-      'Leaders tell the truth <script>(1)',
-      '- one\n- two',
+  it('shows the words people typed, backslashes and all, a paragraph per block', () => {
+    expect(plainParagraphs('Leaders tell the truth <script>\\(1)\n\n\n• one\n• two\n\n')).toEqual([
+      'Leaders tell the truth <script>\\(1)',
+      '• one\n• two',
     ]);
-    expect(markdownParagraphs('')).toEqual([]);
+    expect(plainParagraphs('')).toEqual([]);
   });
 
   it('compares actual time with the plan, a minute either way being on time', () => {

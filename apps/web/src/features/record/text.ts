@@ -1,12 +1,11 @@
 /**
- * The exports write Markdown with everything people typed escaped; the printed page shows the
- * words themselves. Paragraphs are the blank-line-separated blocks; list and heading markers
- * stay, as they read well on paper.
+ * The charter export's text is plain text (Markdown is only in the .md): paragraphs are the
+ * blank-line-separated blocks, shown as typed — backslashes and all.
  */
-export function markdownParagraphs(markdown: string): string[] {
-  return markdown
+export function plainParagraphs(text: string): string[] {
+  return text
     .split(/\n{2,}/)
-    .map((block) => block.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1').trim())
+    .map((block) => block.trim())
     .filter((block) => block.length > 0);
 }
 

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CASE_STATUSES, HAND_KINDS, MODERATION_REASONS, QUEUE_MODES, VOTE_METHODS } from '@moot/protocol';
+import { PUBLIC_DETAIL } from '../../audit/publicAudit.ts';
+import { ACTION_LABELS, DETAIL_LABELS, detailValue } from './auditLabels.ts';
+
+const SRC = join(import.meta.dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Every action string the server can write to the audit log: the `'domain.verb'` literals of
+ * each file that writes entries (through recordAudit, or the sessions' and cases' `mutate` and
+ * `change` wrappers around it).
+ */
+function writtenActions(): Set<string> {
+  const actions = new Set<string>();
+  for (const file of sourceFiles(SRC)) {
+    const source = readFileSync(file, 'utf8');
+    if (!/recordAudit\(|mutate\(|change\(/.test(source) || file.endsWith('auditLog.ts')) continue;
+    for (const [, action] of source.matchAll(/'([a-z]+\.[a-z_]+)'/g)) actions.add(action!);
+  }
+  return actions;
+}
+
+describe('the audit log in words', () => {
+  it('finds the actions the server writes (the walk itself works)', () => {
+    const actions = writtenActions();
+    for (const known of ['queue.raised', 'case.advanced', 'amendment.tabled', 'agenda.started', 'standard.locked'])
+      expect(actions).toContain(known);
+  });
+
+  it('has a label for every action written anywhere, and every public one', () => {
+    const missing = [...writtenActions(), ...Object.keys(PUBLIC_DETAIL)].filter((a) => !(a in ACTION_LABELS));
+    expect(missing).toEqual([]);
+  });
+
+  it('names every public detail field and says every code in words', () => {
+    // A participant's id is published as their name, under `participant`.
+    const fields = new Set([
+      ...Object.values(PUBLIC_DETAIL)
+        .flat()
+        .filter((f) => f !== 'participantId'),
+      'participant',
+    ]);
+    expect([...fields].filter((f) => !(f in DETAIL_LABELS))).toEqual([]);
+    const codes: [string, readonly string[]][] = [
+      ['kind', HAND_KINDS],
+      ['reason', MODERATION_REASONS],
+      ['method', VOTE_METHODS],
+      ['queueMode', QUEUE_MODES],
+      ['to', CASE_STATUSES],
+    ];
+    for (const [key, values] of codes)
+      for (const value of values) expect(detailValue(key, value), `${key}: ${value}`).not.toMatch(/_/);
+    expect(detailValue('method', 'yes_no')).toBe('yes / no / abstain');
+    expect(detailValue('passed', true)).toBe('yes');
+  });
+});
