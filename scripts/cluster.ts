@@ -5,7 +5,6 @@
  * node is opened on its own port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -48,13 +47,11 @@ function prefixLines(input: NodeJS.ReadableStream, name: string, output: NodeJS.
   return new Promise((resolve) => lines.once('close', resolve));
 }
 
-/** The build the server serves (WEB_ROOT's default); built once, like `npm start` does. */
+/** The build the server serves (WEB_ROOT's default); rebuilt only if its sources changed, like `npm start`. */
 async function ensureWebBuild(): Promise<void> {
-  if (existsSync(path.join(ROOT, 'apps/web/dist/index.html'))) return;
-  say('apps/web/dist is missing: npm run build');
-  const build = spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawn(TSX, [path.join(ROOT, 'scripts/buildWeb.ts')], { cwd: ROOT, stdio: 'inherit' });
   const code = await new Promise<number | null>((resolve) => build.once('exit', resolve));
-  if (code !== 0) fail(`npm run build failed (exit ${code})`);
+  if (code !== 0) fail(`the web build failed (exit ${code})`);
 }
 
 /** The nodes migrate the schema themselves, but cannot create their database: this does. */

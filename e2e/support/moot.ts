@@ -17,29 +17,73 @@ export async function startMoot(): Promise<{ server: RunningApp; seed: SeededAss
   return { server, seed: await seedAssembly(server.db) };
 }
 
+export interface PageOptions {
+  /**
+   * The page's network refuses WebSocket, as some council, library and workplace networks do:
+   * every `new WebSocket()` fails, so the app can only use HTTP long-polling.
+   */
+  blockWebSocket?: boolean;
+}
+
+/** What a polling response carries, as text: Engine.IO packets; binary ones (`b…`) are base64. */
+function pollingPackets(body: string): string[] {
+  return body
+    .split('\x1e')
+    .map((packet) => (packet.startsWith('b') ? Buffer.from(packet.slice(1), 'base64').toString('utf8') : packet));
+}
+
 /**
  * A fresh browser context per person, so cookies (the session) are never shared between them.
- * Uncaught page errors are collected so a test can assert there were none, and every WebSocket
- * frame the page receives is kept (as UTF-8 text) so a test can check what reached the wire.
+ * Uncaught page errors are collected so a test can assert there were none, and everything the
+ * page receives from the server's sockets (WebSocket frames and long-polling responses, as
+ * UTF-8 text) is kept so a test can check what reached the wire. `webSockets` counts the
+ * WebSocket connections the page opened.
  */
-export async function openPage(browser: Browser, url: string) {
+export async function openPage(browser: Browser, url: string, options: PageOptions = {}) {
   const context: BrowserContext = await newContext(browser);
+  if (options.blockWebSocket) {
+    await context.addInitScript(() => {
+      // The browser's own class, refusing every connection as a blocking proxy or firewall would.
+      globalThis.WebSocket = class BlockedWebSocket extends EventTarget {
+        constructor() {
+          super();
+          throw new DOMException('WebSocket is blocked on this network', 'SecurityError');
+        }
+      } as unknown as typeof WebSocket;
+    });
+  }
   const page: Page = await context.newPage();
   const errors: string[] = [];
   const received: string[] = [];
+  let webSockets = 0;
   page.on('pageerror', (error) => errors.push(error.message));
-  page.on('websocket', (ws) =>
+  page.on('websocket', (ws) => {
+    webSockets++;
     ws.on('framereceived', ({ payload }) =>
       received.push(typeof payload === 'string' ? payload : payload.toString('utf8')),
-    ),
-  );
+    );
+  });
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.method() !== 'GET' || !/\/socket\.io\/.*transport=polling/.test(request.url())) return;
+    response.text().then(
+      (body) => received.push(...pollingPackets(body)),
+      () => {}, // the page went away before the body was read
+    );
+  });
   await page.goto(url);
-  return { context, page, errors, received };
+  return { context, page, errors, received, webSockets: () => webSockets };
 }
 
 /** Joins through the invite link as a person would: read the invite, type a name, submit. */
-export async function joinAs(browser: Browser, baseUrl: string, invite: string, displayName: string) {
-  const opened = await openPage(browser, `${baseUrl}/join#${invite}`);
+export async function joinAs(
+  browser: Browser,
+  baseUrl: string,
+  invite: string,
+  displayName: string,
+  options: PageOptions = {},
+) {
+  const opened = await openPage(browser, `${baseUrl}/join#${invite}`, options);
   const { page } = opened;
   await page.getByLabel('Your name').fill(displayName);
   await page.getByRole('button', { name: 'Join the assembly' }).click();

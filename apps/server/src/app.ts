@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import { LIMITS, NAMESPACES, wireParser } from '@moot/protocol';
+import { LIMITS, NAMESPACES, TRANSPORTS, wireParser } from '@moot/protocol';
 import type { AppContext } from './appContext.ts';
 import { soloNode, type Cluster } from './cluster/cluster.ts';
 import type { ClusterLink } from './cluster/connectCluster.ts';
@@ -31,6 +31,7 @@ import { createMetrics } from './metrics/metrics.ts';
 import { socketFanout } from './realtime/fanout.ts';
 import { dropSlowConsumers } from './realtime/backpressure.ts';
 import { attachNamespaces } from './realtime/namespaces.ts';
+import { guardEngineRequests } from './realtime/transports.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
 
@@ -77,12 +78,13 @@ export function createApp(deps: AppDeps): App {
   const io: MootServer = new Server(httpServer, {
     parser: wireParser,
     maxHttpBufferSize: LIMITS.maxPacketBytes,
-    transports: ['websocket'],
+    transports: TRANSPORTS,
     serveClient: false,
     connectTimeout: deps.handshakeTimeoutMs ?? LIMITS.handshakeTimeoutMs,
     allowRequest: allowOwnOrigin(deps.publicUrl ?? null),
     ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
   });
+  guardEngineRequests(io, deps.publicUrl ?? null);
   const cluster: Cluster = deps.cluster?.cluster ?? soloNode;
   const watch = io.of(NAMESPACES.watch) as unknown as WatchNamespace;
   const metrics = createMetrics();
@@ -119,15 +121,18 @@ export function createApp(deps: AppDeps): App {
   dropSlowConsumers(io, deps.logger);
   io.on('access:changed', (docId) => context.access.forget(docId));
   const resend = resendStateOnRestore(context, deps.cluster);
-  httpServer.on(
-    'request',
-    createHttpApp(context, {
-      webRoot: deps.webRoot ?? null,
-      redisUp: () => cluster.isUp(),
-      publicUrl: deps.publicUrl ?? null,
-      routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context)],
-    }),
-  );
+  const httpApp = createHttpApp(context, {
+    webRoot: deps.webRoot ?? null,
+    redisUp: () => cluster.isUp(),
+    publicUrl: deps.publicUrl ?? null,
+    routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context)],
+  });
+  // engine.io attached first and answers its own path; a listener added after it would see those
+  // requests too and answer a held long-poll with a 404 of its own.
+  const enginePath = `${io.path()}/`;
+  httpServer.on('request', (req, res) => {
+    if (!req.url?.startsWith(enginePath)) httpApp(req, res);
+  });
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -29,23 +29,13 @@ describe('transport limits', () => {
     expect((await engine.closed).code).toBe(1009);
   });
 
-  it('refuses long-polling outright, even an oversized POST, with a clear 400', async () => {
-    const handshake = await fetch(`${running.url}/socket.io/?EIO=4&transport=polling`);
-    expect(handshake.status).toBe(400);
-    expect(await handshake.json()).toMatchObject({ message: 'Transport unknown' });
-    const post = await fetch(`${running.url}/socket.io/?EIO=4&transport=polling&sid=x`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain' },
-      body: 'x'.repeat(LIMITS.maxPacketBytes * 2),
-    });
-    expect(post.status).toBe(400);
-  });
-
   it('closes a connection that never authenticates by the handshake deadline', async () => {
-    const engine = await RawEngine.open(running.url);
+    // The clock starts before the handshake, so it cannot start after the server's: on a busy
+    // machine the open packet may take a while to arrive.
     const opened = performance.now();
+    const engine = await RawEngine.open(running.url);
     const { at } = await engine.closed;
-    expect(at - opened).toBeGreaterThanOrEqual(HANDSHAKE_DEADLINE_MS - 50);
+    expect(at - opened).toBeGreaterThanOrEqual(HANDSHAKE_DEADLINE_MS - 5); // timers keep whole milliseconds
     expect(at - opened).toBeLessThan(HANDSHAKE_DEADLINE_MS + 2000);
   });
 

@@ -148,7 +148,7 @@ describe('crafted Engine.IO / Socket.IO packets', () => {
   it.each([
     ['an unknown session id', '?EIO=4&transport=websocket&sid=forged'],
     ['an unsupported protocol version', '?EIO=9&transport=websocket'],
-    ['long-polling (not offered)', '?EIO=4&transport=polling'],
+    ['a long-poll for an unknown session id', '?EIO=4&transport=polling&sid=forged'],
     ['an unknown transport', '?EIO=4&transport=webtransport'],
     ['a malformed query', '?EIO=4&transport[]=websocket&transport[]=polling'],
   ])('refuses a handshake with %s', async (_name, query) => {

@@ -19,6 +19,7 @@ function webRoot(): string {
   if (existsSync(path.join(WEB, 'dist/index.html'))) return path.join(WEB, 'dist');
   const root = mkdtempSync(path.join(tmpdir(), 'moot-web-'));
   writeFileSync(path.join(root, 'index.html'), readFileSync(path.join(WEB, 'index.html')));
+  writeFileSync(path.join(root, 'favicon.svg'), readFileSync(path.join(WEB, 'public/favicon.svg')));
   return root;
 }
 
@@ -68,6 +69,20 @@ describe('the web baseline', () => {
       expect(html).not.toMatch(/<script\b[^>]*>[^<\s]/); // no script body
       expect(html).not.toMatch(/\son[a-z]+=/i);
     }
+  });
+
+  it('links a favicon the CSP lets the page load, served as an SVG image with no script in it', async () => {
+    const html = await (await fetch(running.url + '/')).text();
+    expect(html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/favicon.svg"/);
+    const icon = await fetch(running.url + '/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(icon.headers.get('x-content-type-options')).toBe('nosniff');
+    const imgSrc = (icon.headers.get('content-security-policy') ?? '').match(/img-src ([^;]*)/)?.[1] ?? '';
+    expect(imgSrc.split(/\s+/)).toContain("'self'");
+    const svg = await icon.text();
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).not.toMatch(/<script|\son[a-z]+=|href="(?!#)/i);
   });
 
   it('never puts text into the page as HTML: the web app has no innerHTML or dangerouslySetInnerHTML', () => {

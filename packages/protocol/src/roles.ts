@@ -1,4 +1,4 @@
-/** Who someone is in an assembly. See DESIGN.md "Users and roles". */
+/** Who someone is in an assembly (docs/ARCHITECTURE.md, "Roles"). */
 export const ROLES = ['moderator', 'member', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 

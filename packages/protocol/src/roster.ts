@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { PARTICIPANT_ROLES, type ParticipantRole } from './roles.ts';
 
 /**
- * The assembly's roster, as its moderators manage it (DESIGN.md: "manage invites", "moderators
- * can revoke"): who holds a seat, in which role, and whether they have joined. Invite secrets
+ * The assembly's roster, as its moderators manage it (they invite, re-issue links, change roles
+ * and revoke seats): who holds a seat, in which role, and whether they have joined. Invite secrets
  * are shown once, to the moderator who created or re-issued them; the server keeps only hashes.
  */
 export interface RosterEntry {

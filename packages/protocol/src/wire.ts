@@ -1,8 +1,9 @@
 import * as msgpack from 'socket.io-msgpack-parser';
 
 /**
- * The Socket.IO parser both apps must use: msgpack, so a binary message is one WebSocket frame
- * instead of two (DESIGN.md "Real-time").
+ * The Socket.IO parser both apps must use: msgpack, so a binary message (a Yjs update) is one
+ * WebSocket frame instead of two (Socket.IO's default parser sends a JSON header frame followed
+ * by a separate attachment frame for each binary part).
  *
  * Its encoder (notepack.io 2.2) only sends *some* binary as msgpack `bin`: in Node a `Buffer`,
  * in the browser an `ArrayBuffer`. Anything else goes wrong silently — in Node a `Uint8Array`
@@ -10,6 +11,14 @@ import * as msgpack from 'socket.io-msgpack-parser';
  * browser a map of index → byte. So every typed array is turned into the form the running
  * encoder sends as `bin`, copying exactly the bytes it covers, before encoding.
  */
+/**
+ * Socket.IO's transports, in the order a client uses them: HTTP long-polling opens the session,
+ * then it upgrades to WebSocket when the network allows. Members on networks that block
+ * WebSocket (some council, library and workplace networks) stay on long-polling. Binary travels
+ * base64-encoded inside polling responses and as binary frames on WebSocket.
+ */
+export const TRANSPORTS: ('polling' | 'websocket')[] = ['polling', 'websocket'];
+
 type NodeBuffer = { from(b: ArrayBufferLike, offset: number, length: number): Uint8Array };
 const NODE_BUFFER: NodeBuffer | null = (globalThis as { Buffer?: NodeBuffer }).Buffer ?? null;
 

@@ -4,7 +4,8 @@ import type { Database, Queryable } from '../storage/database.ts';
 /**
  * Durable Yjs documents: a snapshot plus an append-only log of updates. Loading replays the
  * log onto the snapshot; compaction folds the log into a new snapshot by replaying into one
- * Y.Doc inside one transaction (never `Y.mergeUpdates` over a long log — see DESIGN.md).
+ * Y.Doc inside one transaction. Never `Y.mergeUpdates` over a long log: merging 100,000
+ * one-character updates that way took minutes where replaying them took under a second.
  */
 export interface StoredUpdate {
   docId: string;

@@ -140,7 +140,7 @@ export async function connectWatcher(
   return { socket, snapshot: await firstSnapshot(socket) };
 }
 
-function firstSnapshot(socket: MemberSocket | WatcherSocket): Promise<AssemblySnapshot> {
+export function firstSnapshot(socket: MemberSocket | WatcherSocket): Promise<AssemblySnapshot> {
   return new Promise((resolve, reject) => {
     (socket as MemberSocket).once('assembly:snapshot', resolve);
     (socket as MemberSocket).once('connect_error', reject);

@@ -1,4 +1,4 @@
-import { NAMESPACES, PROTOCOL_VERSION, wireParser } from '@moot/protocol';
+import { NAMESPACES, PROTOCOL_VERSION, TRANSPORTS, wireParser } from '@moot/protocol';
 import type { AssemblyHandshake, ParticipantView } from '@moot/protocol';
 import { useEffect, useReducer, useState } from 'react';
 import { io } from 'socket.io-client';
@@ -25,7 +25,7 @@ export function useAssemblyRoom(me: ParticipantView, assemblyId: string) {
   useEffect(() => {
     const auth: AssemblyHandshake = { protocol: PROTOCOL_VERSION };
     const socket: AssemblySocket = io(NAMESPACES.assembly, {
-      transports: ['websocket'],
+      transports: TRANSPORTS,
       parser: wireParser,
       auth,
       withCredentials: true,

@@ -1,4 +1,4 @@
-import { NAMESPACES, PROTOCOL_VERSION, wireParser } from '@moot/protocol';
+import { NAMESPACES, PROTOCOL_VERSION, TRANSPORTS, wireParser } from '@moot/protocol';
 import type { WatchHandshake } from '@moot/protocol';
 import { useEffect, useReducer, useState } from 'react';
 import { io } from 'socket.io-client';
@@ -22,7 +22,7 @@ export function useWatchRoom(watchKey: string | null) {
     if (!watchKey) return;
     const auth: WatchHandshake = { protocol: PROTOCOL_VERSION, watchKey };
     const socket: WatchSocket = io(NAMESPACES.watch, {
-      transports: ['websocket'],
+      transports: TRANSPORTS,
       parser: wireParser,
       auth,
       autoConnect: false,
