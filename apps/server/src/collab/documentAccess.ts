@@ -18,6 +18,8 @@ export class DocumentAccess {
   constructor(
     private readonly db: Database,
     private readonly ttlMs = 1000,
+    /** Tells the other nodes to forget too; absent on a single node, where there is nobody to tell. */
+    private readonly tellOtherNodes: ((docId: string) => void) | null = null,
   ) {}
 
   check(who: Who, docId: string): Promise<{ locked: boolean }> {
@@ -43,6 +45,12 @@ export class DocumentAccess {
   forget(docId: string): void {
     const id = docId.slice(docId.indexOf(':'));
     for (const key of this.cache.keys()) if (key.slice(key.indexOf(':')).startsWith(`${id}|`)) this.cache.delete(key);
+  }
+
+  /** `forget` here and on every other node (a lock, a case decided). */
+  forgetEverywhere(docId: string): void {
+    this.forget(docId);
+    this.tellOtherNodes?.(docId);
   }
 
   private read(key: string, who: Who, docId: string, store = true) {

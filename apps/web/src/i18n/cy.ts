@@ -40,6 +40,10 @@ export const cy: Messages = {
       'Mae aelodau eraill yn gweld yr enw hwn. Ar y dudalen wylio gyhoeddus rydych chi’n ymddangos dan ffugenw fel “Aelod 17”. Rhwng {{min}} a {{max}} nod.',
     submit: 'Ymuno â’r cynulliad',
     submitting: 'Wrthi’n ymuno…',
+    seatTaken: 'Mae’r gwahoddiad hwn wedi’i ddefnyddio: mae’r sedd yn perthyn i {{name}}.',
+    seatTakenHint:
+      'Ewch ymlaen i fewngofnodi’r ddyfais hon fel {{name}} hefyd; mae’r enw’n aros yr un fath. Os nad chi yw hwn, peidiwch â mynd ymlaen: gofynnwch i hwylusydd am eich dolen eich hun.',
+    continueAs: 'Parhau fel {{name}}',
   },
   roles: {
     moderator: 'cymedrolwr',
@@ -91,6 +95,7 @@ export const cy: Messages = {
     inputLabel: 'Teitl “{{title}}”',
     save: 'Cadw’r teitl',
     cancel: 'Canslo',
+    fixed: 'Mae’r teitl yn sefydlog unwaith y caiff y safon ei chloi',
   },
   moderate: {
     controlsLabel: 'Camau ar gyfer “{{title}}”',
@@ -156,6 +161,7 @@ export const cy: Messages = {
     nowSpeaking: 'Yn siarad nawr: {{name}}',
     youAreSpeaking: 'Chi sydd â’r llawr',
     youAreNext: 'Chi sy’n siarad nesaf',
+    sessionEnded: 'Mae’r sesiwn wedi dod i ben',
     discussingNow: 'Dan drafodaeth nawr',
     moderationLogHeading: 'Cofnod cymedroli',
     moderationLogEmpty: 'Dim camau cymedroli.',
@@ -267,6 +273,7 @@ export const cy: Messages = {
     formGroups: 'Ffurfio grwpiau',
     groupCount: 'Nifer y grwpiau',
     groupStandards: 'Safonau i’w rhoi i’r grwpiau',
+    splitStandards: 'Rhannu’r safonau: pob grŵp yn cael ei rai ei hun (yn eu tro), nid pob un',
     moveMember: 'Symud {{name}} i',
     move: 'Symud',
     moveLabel: 'Symud {{name}}',

@@ -34,7 +34,7 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'queue.lowered': [],
   'queue.called': ['participantId'],
   'queue.turn_ended': [],
-  'groups.formed': ['count'],
+  'groups.formed': ['count', 'split'],
   'groups.moved': ['groupId'],
   'groups.ended': [],
   'announcement.posted': ['text'],

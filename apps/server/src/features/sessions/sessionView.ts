@@ -75,7 +75,9 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionState {
     return audience === 'observer' && !p.showName ? pseudonym(p.seat) : p.displayName;
   };
   const checkedIn = new Map(facts.attendance.map((a) => [a.participantId, a]));
-  const attendees: Attendee[] = facts.participants.map((p) => ({
+  // A seat whose invite nobody has used yet is nobody: not "not here", just not listed.
+  const seated = facts.participants.filter((p) => p.joined || checkedIn.has(p.id));
+  const attendees: Attendee[] = seated.map((p) => ({
     participantId: p.id,
     name: nameOf(p.id),
     role: p.role,
