@@ -15,6 +15,7 @@ import { registerFloorCommands } from '../features/sessions/floorCommands.ts';
 import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
 import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
 import { registerRosterCommands } from '../features/identity/rosterCommands.ts';
+import { registerShowNameCommands } from '../features/identity/showNameCommands.ts';
 import { registerSessionCommands } from '../features/sessions/sessionCommands.ts';
 import { auditDenial } from '../features/audit/auditDenial.ts';
 import { recordDenialsWith } from './denials.ts';
@@ -47,6 +48,7 @@ export function attachNamespaces(ctx: AppContext): void {
     registerCommentCommands(ctx, socket);
     registerCaseCommands(ctx, socket);
     registerRosterCommands(ctx, socket);
+    registerShowNameCommands(ctx, socket);
     on('assembly', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const { assembly, participant } = socket.data;
     ctx.metrics.connections.inc({ role: participant!.role });

@@ -54,6 +54,7 @@ export const cy: Messages = {
     noSession:
       'Dydych chi ddim wedi mewngofnodi ar y ddyfais hon, neu mae hwylusydd wedi dod â’ch sedd i ben. Os yw eich dolen wahoddiad gennych o hyd, agorwch hi eto i gymryd eich sedd.',
     signedInAs: 'Wedi mewngofnodi fel {{name}} ({{role}})',
+    showName: 'Dangos fy enw i’r cyhoedd (fel arall rwy’n ymddangos fel “Aelod {{seat}}”)',
     chargeLabel: 'Ein tasg',
     connecting: 'Wrthi’n cysylltu â’r cynulliad…',
     protocolMismatch: 'Mae Moot wedi cael ei ddiweddaru. Ail-lwythwch y dudalen i barhau.',
@@ -327,6 +328,8 @@ export const cy: Messages = {
     },
   },
   comments: {
+    mutedUntil: 'Rydych wedi eich tewi tan {{time}}: gallwch ddarllen y sylwadau, nid ychwanegu un.',
+    silenced: 'Cawsoch eich tynnu o’r sesiwn hon: gallwch ddarllen y sylwadau, nid ychwanegu un.',
     heading: 'Sylwadau ({{count}})',
     empty: 'Dim sylwadau eto.',
     inputLabel: 'Ychwanegu sylw',
@@ -358,6 +361,8 @@ export const cy: Messages = {
     bad_request: 'Chafodd hynny mo’i dderbyn: {{message}}',
     unauthorized: 'Dydy’r ddolen hon ddim yn ddilys, neu mae wedi’i diddymu. Gofynnwch i’r hwyluswyr am un newydd.',
     forbidden: 'Dydy eich rôl ddim yn caniatáu hynny.',
+    muted:
+      'Mae cymedrolwr wedi eich tewi, felly ni chymerwyd hynny. Gallwch ddarllen; daw’r tewi i ben ohono’i hun neu pan fydd cymedrolwr yn ei godi.',
     not_found: 'Dydy’r ddolen hon ddim yn ddilys, neu mae wedi’i diddymu. Gofynnwch i’r hwyluswyr am un newydd.',
     too_large: 'Mae’r newid hwnnw’n rhy fawr i’w gadw.',
     rate_limited: 'Gormod o newidiadau ar unwaith. Arhoswch funud a rhowch gynnig arall arni.',

@@ -51,6 +51,7 @@ export const en = {
     noSession:
       'You are not signed in on this device, or a facilitator has ended your seat. If you still have your invite link, open it again to take your seat.',
     signedInAs: 'Signed in as {{name}} ({{role}})',
+    showName: 'Show my name to the public (otherwise I appear as “Member {{seat}}”)',
     chargeLabel: 'Our charge',
     connecting: 'Connecting to the assembly…',
     protocolMismatch: 'Moot has been updated. Reload the page to continue.',
@@ -223,6 +224,8 @@ export const en = {
     notInGroup: 'Groups are meeting; you are not in a group.',
   },
   comments: {
+    mutedUntil: 'You are muted until {{time}}: you can read the comments, not add one.',
+    silenced: 'You were removed from this session: you can read the comments, not add one.',
     heading: 'Comments ({{count}})',
     empty: 'No comments yet.',
     inputLabel: 'Add a comment',
@@ -254,6 +257,8 @@ export const en = {
     bad_request: 'That was not accepted: {{message}}',
     unauthorized: 'This link is not valid, or it has been revoked. Ask the facilitators for a new one.',
     forbidden: 'Your role does not allow that.',
+    muted:
+      'A moderator has muted you, so that was not taken. You can read along; the mute ends by itself or when a moderator lifts it.',
     not_found: 'This link is not valid, or it has been revoked. Ask the facilitators for a new one.',
     too_large: 'That change is too large to save.',
     rate_limited: 'Too many changes at once. Wait a moment and try again.',

@@ -35,6 +35,7 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'queue.called': ['participantId'],
   'queue.turn_ended': [],
   'groups.formed': ['count', 'split'],
+  'participant.show_name': ['showName'],
   'groups.moved': ['groupId'],
   'groups.ended': [],
   'announcement.posted': ['text'],

@@ -83,17 +83,16 @@ export async function setMutedUntil(tx: Queryable, participantId: string, until:
   await tx.query('UPDATE participants SET muted_until = $2 WHERE id = $1', [participantId, until]);
 }
 
-/**
- * Whether a participant may not speak or edit now: muted, or removed from a session that is
- * still live.
- */
-export async function isSilenced(db: Queryable, participantId: string): Promise<boolean> {
-  const [row] = await db.query<{ silenced: boolean }>(
-    `SELECT (p.muted_until IS NOT NULL AND p.muted_until > now())
-        OR EXISTS (SELECT 1 FROM attendance a JOIN assembly_sessions s ON s.id = a.session_id
-                   WHERE a.participant_id = p.id AND a.removed_at IS NOT NULL AND s.status = 'live') AS silenced
+/** Why a participant may not speak or edit now, if they may not: muted, or removed from a session still live. */
+export type SilencedBy = 'muted' | 'removed' | null;
+
+export async function isSilenced(db: Queryable, participantId: string): Promise<SilencedBy> {
+  const [row] = await db.query<{ muted: boolean; removed: boolean }>(
+    `SELECT (p.muted_until IS NOT NULL AND p.muted_until > now()) AS muted,
+        EXISTS (SELECT 1 FROM attendance a JOIN assembly_sessions s ON s.id = a.session_id
+                WHERE a.participant_id = p.id AND a.removed_at IS NOT NULL AND s.status = 'live') AS removed
      FROM participants p WHERE p.id = $1`,
     [participantId],
   );
-  return row?.silenced ?? false;
+  return row?.removed ? 'removed' : row?.muted ? 'muted' : null;
 }

@@ -1,5 +1,5 @@
 import {
-  pseudonym,
+  publicName,
   type Attendee,
   type EquitySummary,
   type HandKind,
@@ -72,7 +72,7 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionState {
   const nameOf = (id: string): string => {
     const p = byId.get(id);
     if (!p) return 'Unknown';
-    return audience === 'observer' && !p.showName ? pseudonym(p.seat) : p.displayName;
+    return audience === 'observer' ? publicName(p) : p.displayName;
   };
   const checkedIn = new Map(facts.attendance.map((a) => [a.participantId, a]));
   // A seat whose invite nobody has used yet is nobody: not "not here", just not listed.
