@@ -13,6 +13,7 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
+import { wordsBrokenInTables } from './support/layout.ts';
 import {
   eventually,
   fieldText,
@@ -112,6 +113,11 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
       (value) => expect(value).toBe('false'),
     );
     await standard(ada, 'Honesty').getByText('Locked: this text can no longer be edited here.').waitFor();
+    // The title is as fixed as the text: no renaming it under the vote's feet.
+    await eventually(
+      () => ada.getByRole('button', { name: 'Rename: Honesty' }).isDisabled(),
+      (disabled) => expect(disabled).toBe(true),
+    );
   });
 
   it('edits the consequence ladder with buttons only: add, reorder, remove, save', async () => {
@@ -357,6 +363,7 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
       await page.setViewportSize({ width: 360, height: 800 });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
+      expect(await wordsBrokenInTables(page)).toEqual([]);
     }
     for (const page of [watcher, ada, moderator]) {
       await page.setViewportSize({ width: 1280, height: 800 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
+import { wordsBrokenInTables } from './support/layout.ts';
 import { eventually, joinAs, openPage, standard, startMoot, textField, waitForLive } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
@@ -257,6 +258,7 @@ describe.skipIf(!browser)('running a live session in the browser: console, membe
       await page.setViewportSize({ width: 360, height: 800 });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
+      expect(await wordsBrokenInTables(page)).toEqual([]);
     }
   });
 

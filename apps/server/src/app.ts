@@ -105,7 +105,13 @@ export function createApp(deps: AppDeps): App {
     watch,
     documents,
     metrics,
-    access: new DocumentAccess(deps.db, DOCUMENT_RULES),
+    // The in-memory adapter of a single node has no serverSideEmit (it would only warn).
+    access: new DocumentAccess(
+      deps.db,
+      DOCUMENT_RULES,
+      undefined,
+      deps.cluster ? (docId) => io.serverSideEmit('access:changed', docId) : null,
+    ),
     watchers: new WatcherCount(io, watch),
     sessions: new SessionPublisher(deps.db, io, watch),
     silence: new Silence(deps.db),

@@ -8,6 +8,8 @@ import type { Database } from './storage/database.ts';
 /** Whether a participant may not speak or write for now; cached on each node. */
 export interface Silencing {
   isSilenced(participantId: string): Promise<boolean>;
+  /** Throws the refusal for a muted (`muted`) or removed (`forbidden`) participant; `what` says what was not taken. */
+  refuse(participantId: string, what: string): Promise<void>;
   /** This node just changed it: forget the cached answer. */
   forget(participantId: string): void;
 }

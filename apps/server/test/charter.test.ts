@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StandardView } from '@moot/protocol';
 import { readAudit } from '../src/audit/auditLog.ts';
+import { setStandardStatus } from '../src/features/charter/charterStore.ts';
 import {
+  acked,
   connectMember,
   connectWatcher,
   redeem,
@@ -17,7 +19,7 @@ describe('the charter', () => {
   beforeAll(async () => {
     running = await startApp();
     seed = await seedAssembly(running.db);
-  });
+  }, 180_000);
   afterAll(() => running.close());
 
   it('members add standards, moderators reorder and remove them, and everyone sees each change', async () => {
@@ -90,5 +92,56 @@ describe('the charter', () => {
     }
     member.socket.disconnect();
     watcher.socket.disconnect();
+  });
+
+  it('keeps the title of a locked or adopted standard as fixed as its text', async () => {
+    const fresh = await seedAssembly(running.db);
+    const member = await connectMember(running.url, await redeem(running.url, fresh.memberInvites[0]!, 'Ada'));
+    const moderator = await connectMember(running.url, await redeem(running.url, fresh.moderatorInvite, 'Mo'));
+    const watcher = await connectWatcher(running.url, fresh.watchKey);
+    let watched: StandardView[] = watcher.snapshot.standards;
+    watcher.socket.on('charter:updated', ({ standards }) => (watched = standards));
+    const retitle = (title: string) =>
+      member.socket.emitWithAck('standard:retitle', { standardId: fresh.standardId, title });
+
+    acked(await moderator.socket.emitWithAck('standard:lock', { standardId: fresh.standardId }));
+    expect(await retitle('Renamed while locked')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'locked',
+        message: expect.stringMatching(/locked: its title cannot change until a moderator unlocks it/),
+      },
+    });
+    expect(
+      await moderator.socket.emitWithAck('standard:retitle', { standardId: fresh.standardId, title: 'Mod too' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    await running.db.transaction((tx) =>
+      setStandardStatus(tx, fresh.assemblyId, fresh.standardId, ['locked'], 'adopted'),
+    );
+    expect(await retitle('Renamed once adopted')).toMatchObject({
+      ok: false,
+      error: { code: 'locked', message: expect.stringMatching(/adopted: its title cannot change$/) },
+    });
+    expect(watched.map((s) => s.title)).toEqual(['Honesty']);
+    const retitles = (await readAudit(running.db, fresh.assemblyId)).filter((e) => e.action === 'standard.retitled');
+    expect(retitles).toEqual([]);
+    for (const s of [member.socket, moderator.socket, watcher.socket]) s.disconnect();
+  });
+
+  it('locks on a single node without writing outside the JSON log (no cluster to tell)', async () => {
+    const warnings = vi.spyOn(console, 'warn');
+    try {
+      const fresh = await seedAssembly(running.db);
+      const moderator = await connectMember(running.url, await redeem(running.url, fresh.moderatorInvite, 'Mo'));
+      acked(await moderator.socket.emitWithAck('standard:lock', { standardId: fresh.standardId }));
+      acked(await moderator.socket.emitWithAck('standard:unlock', { standardId: fresh.standardId }));
+      moderator.socket.disconnect();
+      expect(warnings.mock.calls.flat().join('\n')).not.toMatch(/serverSideEmit/);
+    } finally {
+      warnings.mockRestore();
+    }
   });
 });

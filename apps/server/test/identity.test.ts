@@ -10,7 +10,7 @@ describe('invites and sessions', () => {
   beforeAll(async () => {
     running = await startApp();
     seed = await seedAssembly(running.db);
-  });
+  }, 180_000);
   afterAll(() => running.close());
 
   const post = (route: string, body: unknown) =>
@@ -33,6 +33,26 @@ describe('invites and sessions', () => {
     const malformed = await post(HTTP_ROUTES.redeemInvite, { secret: '../../etc', displayName: '' });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as HttpError).error.code).toBe('bad_request');
+  });
+
+  it('signs a second device into the same seat under the same name, never renaming the seat', async () => {
+    const first = await redeem(running.url, seed.memberInvites[2]!, 'Cy');
+    const again = await post(HTTP_ROUTES.redeemInvite, { secret: seed.memberInvites[2], displayName: 'Mallory' });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ me: { displayName: 'Cy', role: 'member' } });
+    const second = again.headers.get('set-cookie')!.split(';')[0]!;
+    const [{ display_name } = { display_name: '' }] = await running.db.query<{ display_name: string }>(
+      'SELECT display_name FROM participants WHERE assembly_id = $1 AND seat = 4',
+      [seed.assemblyId],
+    );
+    expect(display_name).toBe('Cy');
+    // Both devices hold the one seat: the same person, the same name.
+    for (const cookie of [first, second]) {
+      const session = await fetch(running.url + HTTP_ROUTES.session, { headers: { cookie } });
+      expect(await session.json()).toMatchObject({ me: { displayName: 'Cy' } });
+    }
+    const inspected = await post(HTTP_ROUTES.inspectInvite, { secret: seed.memberInvites[2] });
+    expect(await inspected.json()).toMatchObject({ displayName: 'Cy' });
   });
 
   it('sets an HttpOnly session cookie that opens the session and the socket', async () => {

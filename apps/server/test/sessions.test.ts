@@ -37,7 +37,7 @@ describe('a live session', () => {
       turnLimitSeconds: 120,
     });
     ({ running, seed, mod, members, sessionId } = session);
-  });
+  }, 180_000);
   afterAll(async () => {
     await session?.close();
   });
@@ -165,14 +165,19 @@ describe('a live session', () => {
     acked(
       await mod.emitWithAck('moderation:mute', { participantId: adaId, minutes: 10, reason: { code: 'off_topic' } }),
     );
+    // A mute is refused as a mute (`muted`), not as something the member's role forbids.
     expect(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' })).toMatchObject({
       ok: false,
-      error: { code: 'forbidden' },
+      error: { code: 'muted', message: expect.stringMatching(/muted you/) },
+    });
+    expect(await ada.emitWithAck('comment:post', { standardId: seed.standardId, text: 'While muted' })).toMatchObject({
+      ok: false,
+      error: { code: 'muted' },
     });
     const live = await running.app.context.documents.open(seed.docId);
     const before = live.doc.getText('t').toString();
     editor.edit('muted words');
-    await vi.waitFor(() => expect(editor.refusals.map((r) => r.code)).toContain('forbidden'));
+    await vi.waitFor(() => expect(editor.refusals.map((r) => r.code)).toContain('muted'));
     expect(live.doc.getText('t').toString()).toBe(before);
     // The mute runs out.
     await running.db.query(`UPDATE participants SET muted_until = now() - interval '1 second' WHERE id = $1`, [adaId]);

@@ -18,7 +18,7 @@ import {
   inviteParticipant,
   openSession,
   reissueInvite,
-  setDisplayName,
+  claimDisplayName,
 } from '../src/features/identity/participantStore.ts';
 import { newSecret } from '../src/features/identity/secrets.ts';
 import {
@@ -68,7 +68,7 @@ function describeStorage(engine: string, open: () => Promise<{ db: Database; dis
       expect(await findInvite(db, newSecret())).toBeNull();
       const found = await findInvite(db, member.inviteSecret);
       expect(found).toMatchObject({ named: false, participant: { id: member.participant.id, role: 'member' } });
-      await setDisplayName(db, member.participant.id, 'Ada');
+      await claimDisplayName(db, member.participant.id, 'Ada');
       const token = await openSession(db, member.participant.id, 60_000);
       expect((await findSession(db, token))?.participant.displayName).toBe('Ada');
       expect(await findSession(db, newSecret())).toBeNull();

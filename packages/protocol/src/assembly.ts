@@ -17,6 +17,8 @@ export interface ParticipantView {
   displayName: string;
   /** Stable number within the assembly, used for the pseudonym. */
   seat: number;
+  /** Whether the public sees this member's name instead of the pseudonym (`participant:showName`). */
+  showName?: boolean;
 }
 
 /**
@@ -34,6 +36,14 @@ export interface AssemblySnapshot {
 }
 
 export const pseudonym = (seat: number): string => `Member ${seat}`;
+
+/**
+ * How the public (observers, the public record) sees a participant. Facilitators are public
+ * figures: a moderator is shown by name (their role is shown beside it). A member is shown as
+ * "Member {seat}" unless they chose to show their name (`participant:showName`).
+ */
+export const publicName = (p: { role: string; seat: number; displayName: string | null; showName: boolean }): string =>
+  (p.role === 'moderator' || p.showName) && p.displayName ? p.displayName : pseudonym(p.seat);
 
 export const displayName = z
   .string()

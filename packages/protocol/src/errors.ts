@@ -6,6 +6,8 @@ export const ErrorCode = {
   badRequest: 'bad_request',
   unauthorized: 'unauthorized',
   forbidden: 'forbidden',
+  /** A moderator muted this participant: no edits, comments or hands until the mute ends. */
+  muted: 'muted',
   notFound: 'not_found',
   tooLarge: 'too_large',
   rateLimited: 'rate_limited',

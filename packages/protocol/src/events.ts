@@ -148,6 +148,8 @@ export interface AssemblyClientEvents {
   'roster:setRole': (payload: R.SetRosterRole, ack: AckCallback<null>) => void;
   /** Ends a seat: the link and every session stop working, their connections close. Not oneself. */
   'roster:revoke': (payload: R.RosterEntryRef, ack: AckCallback<null>) => void;
+  /** A member chooses whether the public sees their name or their pseudonym ("Member 7"). */
+  'participant:showName': (payload: R.ShowName, ack: AckCallback<null>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

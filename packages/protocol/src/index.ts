@@ -14,6 +14,7 @@ export * from './wire.ts';
 export * from './session.ts';
 export type * from './sessionPayloads.ts';
 export * from './votes.ts';
+export * from './percent.ts';
 export type * from './votePayloads.ts';
 export * from './amendments.ts';
 export * from './comments.ts';

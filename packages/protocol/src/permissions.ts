@@ -68,6 +68,8 @@ export const PERMISSIONS = {
     'roster:reissue': ['moderator'],
     'roster:setRole': ['moderator'],
     'roster:revoke': ['moderator'],
+    // Moderators are always shown by name: facilitators are public figures.
+    'participant:showName': ['member'],
   },
   watch: {
     'doc:open': ['observer'],

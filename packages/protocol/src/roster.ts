@@ -30,3 +30,10 @@ export type SetRosterRole = z.infer<typeof setRosterRoleSchema>;
 
 /** The path of an invite link; the secret goes in the fragment, so it never reaches a server log. */
 export const invitePath = (inviteSecret: string): string => `/join#${inviteSecret}`;
+
+/**
+ * member → server, `participant:showName`: whether the public (watch page, public record) sees
+ * this member's chosen name instead of "Member {seat}". Off until they turn it on.
+ */
+export const showNameSchema = z.strictObject({ showName: z.boolean() });
+export type ShowName = z.infer<typeof showNameSchema>;

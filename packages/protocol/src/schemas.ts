@@ -79,6 +79,7 @@ export const SCHEMAS = {
     'roster:reissue': R.rosterEntryRefSchema,
     'roster:setRole': R.setRosterRoleSchema,
     'roster:revoke': R.rosterEntryRefSchema,
+    'participant:showName': R.showNameSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

@@ -163,6 +163,8 @@ export const formGroupsSchema = z.strictObject({
   sessionId: id,
   count: z.int().min(2).max(LIMITS.maxGroups),
   standardIds: z.array(id).max(LIMITS.maxStandardsPerAssembly).default([]),
+  /** Deal the standards out in turn (group 1 the first, group 2 the second, …) instead of giving every group all of them. */
+  split: z.boolean().default(false),
 });
 export const moveToGroupSchema = z.strictObject({ sessionId: id, participantId: id, groupId: id });
 export const postAnnouncementSchema = z.strictObject({

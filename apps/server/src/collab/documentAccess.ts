@@ -16,6 +16,8 @@ export class DocumentAccess {
     private readonly db: Database,
     private readonly rules: DocumentRules,
     private readonly ttlMs = 1000,
+    /** Tells the other nodes to forget too; absent on a single node, where there is nobody to tell. */
+    private readonly tellOtherNodes: ((docId: string) => void) | null = null,
   ) {}
 
   /** Read now, uncached: for opening a document. */
@@ -46,6 +48,12 @@ export class DocumentAccess {
   forget(docId: string): void {
     const id = docId.slice(docId.indexOf(':'));
     for (const key of this.cache.keys()) if (key.slice(key.indexOf(':')).startsWith(`${id}|`)) this.cache.delete(key);
+  }
+
+  /** `forget` here and on every other node (a lock, a case decided). */
+  forgetEverywhere(docId: string): void {
+    this.forget(docId);
+    this.tellOtherNodes?.(docId);
   }
 
   private read(key: string, who: Who, docId: string, store = true) {

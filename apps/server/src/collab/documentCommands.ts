@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { ErrorCode, pseudonym } from '@moot/protocol';
+import { ErrorCode, publicName } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
 import { AppError } from '../realtime/appError.ts';
 import { on } from '../realtime/on.ts';
@@ -21,7 +21,7 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
       socketId: socket.id,
       participantId: p.id,
       user: { name: p.displayName, color: seatColor(p.seat), role: p.role },
-      publicName: p.showName ? p.displayName : pseudonym(p.seat),
+      publicName: publicName(p),
     };
   };
   const opened = (docId: string): LiveDocument => {
@@ -74,7 +74,7 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
     // A step 2 or update that adds nothing (y-protocols answers every step 1 with one) is no edit.
     if ((locked || silenced) && addsNothing(live, body)) return null;
     if (locked) throw new AppError(ErrorCode.locked, 'This text is locked; it can no longer change');
-    if (silenced) throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now; your edit was not taken');
+    if (silenced) await ctx.silence.refuse(socket.data.participant!.id, 'your edit was not taken');
     // Wrapped: an async function returning a bare promise would wait for it.
     const kind = type === syncProtocol.messageYjsUpdate ? 'update' : 'sync';
     return { stored: documents.applyClientUpdate(live, body, editor(), kind) };

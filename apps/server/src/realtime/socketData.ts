@@ -16,6 +16,8 @@ import type { TokenBucket } from './rateLimit.ts';
 export interface Participant extends ParticipantView {
   assemblyId: string;
   showName: boolean;
+  /** Whether someone has redeemed the seat's invite and chosen a name (an unused seat has not). */
+  joined: boolean;
 }
 
 /** What the server knows about a connection once its handshake is authenticated. */

@@ -5,7 +5,7 @@ import type { CollabProvider } from './CollabProvider.ts';
 import { useSaveStatus } from './useSharedDocument.ts';
 
 /** Refusals after which the local copy no longer matches the server's. */
-const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCode.forbidden]);
+const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCode.forbidden, ErrorCode.muted]);
 
 interface Props {
   provider: CollabProvider;

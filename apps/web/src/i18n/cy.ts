@@ -40,6 +40,10 @@ export const cy: Messages = {
       'Mae aelodau eraill yn gweld yr enw hwn. Ar y dudalen wylio gyhoeddus rydych chi’n ymddangos dan ffugenw fel “Aelod 17”. Rhwng {{min}} a {{max}} nod.',
     submit: 'Ymuno â’r cynulliad',
     submitting: 'Wrthi’n ymuno…',
+    seatTaken: 'Mae’r gwahoddiad hwn wedi’i ddefnyddio: mae’r sedd yn perthyn i {{name}}.',
+    seatTakenHint:
+      'Ewch ymlaen i fewngofnodi’r ddyfais hon fel {{name}} hefyd; mae’r enw’n aros yr un fath. Os nad chi yw hwn, peidiwch â mynd ymlaen: gofynnwch i hwylusydd am eich dolen eich hun.',
+    continueAs: 'Parhau fel {{name}}',
   },
   roles: {
     moderator: 'cymedrolwr',
@@ -50,6 +54,7 @@ export const cy: Messages = {
     noSession:
       'Dydych chi ddim wedi mewngofnodi ar y ddyfais hon, neu mae hwylusydd wedi dod â’ch sedd i ben. Os yw eich dolen wahoddiad gennych o hyd, agorwch hi eto i gymryd eich sedd.',
     signedInAs: 'Wedi mewngofnodi fel {{name}} ({{role}})',
+    showName: 'Dangos fy enw i’r cyhoedd (fel arall rwy’n ymddangos fel “Aelod {{seat}}”)',
     chargeLabel: 'Ein tasg',
     connecting: 'Wrthi’n cysylltu â’r cynulliad…',
     protocolMismatch: 'Mae Moot wedi cael ei ddiweddaru. Ail-lwythwch y dudalen i barhau.',
@@ -91,6 +96,7 @@ export const cy: Messages = {
     inputLabel: 'Teitl “{{title}}”',
     save: 'Cadw’r teitl',
     cancel: 'Canslo',
+    fixed: 'Mae’r teitl yn sefydlog unwaith y caiff y safon ei chloi',
   },
   moderate: {
     controlsLabel: 'Camau ar gyfer “{{title}}”',
@@ -156,6 +162,7 @@ export const cy: Messages = {
     nowSpeaking: 'Yn siarad nawr: {{name}}',
     youAreSpeaking: 'Chi sydd â’r llawr',
     youAreNext: 'Chi sy’n siarad nesaf',
+    sessionEnded: 'Mae’r sesiwn wedi dod i ben',
     discussingNow: 'Dan drafodaeth nawr',
     moderationLogHeading: 'Cofnod cymedroli',
     moderationLogEmpty: 'Dim camau cymedroli.',
@@ -267,6 +274,7 @@ export const cy: Messages = {
     formGroups: 'Ffurfio grwpiau',
     groupCount: 'Nifer y grwpiau',
     groupStandards: 'Safonau i’w rhoi i’r grwpiau',
+    splitStandards: 'Rhannu’r safonau: pob grŵp yn cael ei rai ei hun (yn eu tro), nid pob un',
     moveMember: 'Symud {{name}} i',
     move: 'Symud',
     moveLabel: 'Symud {{name}}',
@@ -320,6 +328,8 @@ export const cy: Messages = {
     },
   },
   comments: {
+    mutedUntil: 'Rydych wedi eich tewi tan {{time}}: gallwch ddarllen y sylwadau, nid ychwanegu un.',
+    silenced: 'Cawsoch eich tynnu o’r sesiwn hon: gallwch ddarllen y sylwadau, nid ychwanegu un.',
     heading: 'Sylwadau ({{count}})',
     empty: 'Dim sylwadau eto.',
     inputLabel: 'Ychwanegu sylw',
@@ -351,6 +361,8 @@ export const cy: Messages = {
     bad_request: 'Chafodd hynny mo’i dderbyn: {{message}}',
     unauthorized: 'Dydy’r ddolen hon ddim yn ddilys, neu mae wedi’i diddymu. Gofynnwch i’r hwyluswyr am un newydd.',
     forbidden: 'Dydy eich rôl ddim yn caniatáu hynny.',
+    muted:
+      'Mae cymedrolwr wedi eich tewi, felly ni chymerwyd hynny. Gallwch ddarllen; daw’r tewi i ben ohono’i hun neu pan fydd cymedrolwr yn ei godi.',
     not_found: 'Dydy’r ddolen hon ddim yn ddilys, neu mae wedi’i diddymu. Gofynnwch i’r hwyluswyr am un newydd.',
     too_large: 'Mae’r newid hwnnw’n rhy fawr i’w gadw.',
     rate_limited: 'Gormod o newidiadau ar unwaith. Arhoswch funud a rhowch gynnig arall arni.',

@@ -37,6 +37,10 @@ export const en = {
       'Other members see this name. On the public watch page you appear as a pseudonym such as “Member 17”. Between {{min}} and {{max}} characters.',
     submit: 'Join the assembly',
     submitting: 'Joining…',
+    seatTaken: 'This invite has been used: the seat belongs to {{name}}.',
+    seatTakenHint:
+      'Continue to sign this device in as {{name}} too; the name stays the same. If this is not you, do not continue: ask a facilitator for your own link.',
+    continueAs: 'Continue as {{name}}',
   },
   roles: {
     moderator: 'moderator',
@@ -47,6 +51,7 @@ export const en = {
     noSession:
       'You are not signed in on this device, or a facilitator has ended your seat. If you still have your invite link, open it again to take your seat.',
     signedInAs: 'Signed in as {{name}} ({{role}})',
+    showName: 'Show my name to the public (otherwise I appear as “Member {{seat}}”)',
     chargeLabel: 'Our charge',
     connecting: 'Connecting to the assembly…',
     protocolMismatch: 'Moot has been updated. Reload the page to continue.',
@@ -88,6 +93,7 @@ export const en = {
     inputLabel: 'Title of “{{title}}”',
     save: 'Save title',
     cancel: 'Cancel',
+    fixed: 'The title is fixed once the standard is locked',
   },
   moderate: {
     controlsLabel: 'Actions for “{{title}}”',
@@ -153,6 +159,7 @@ export const en = {
     nowSpeaking: 'Now speaking: {{name}}',
     youAreSpeaking: 'You have the floor',
     youAreNext: 'You are next to speak',
+    sessionEnded: 'The session has ended',
     discussingNow: 'Discussing now',
     moderationLogHeading: 'Moderation log',
     moderationLogEmpty: 'No moderation actions.',
@@ -217,6 +224,8 @@ export const en = {
     notInGroup: 'Groups are meeting; you are not in a group.',
   },
   comments: {
+    mutedUntil: 'You are muted until {{time}}: you can read the comments, not add one.',
+    silenced: 'You were removed from this session: you can read the comments, not add one.',
     heading: 'Comments ({{count}})',
     empty: 'No comments yet.',
     inputLabel: 'Add a comment',
@@ -248,6 +257,8 @@ export const en = {
     bad_request: 'That was not accepted: {{message}}',
     unauthorized: 'This link is not valid, or it has been revoked. Ask the facilitators for a new one.',
     forbidden: 'Your role does not allow that.',
+    muted:
+      'A moderator has muted you, so that was not taken. You can read along; the mute ends by itself or when a moderator lifts it.',
     not_found: 'This link is not valid, or it has been revoked. Ask the facilitators for a new one.',
     too_large: 'That change is too large to save.',
     rate_limited: 'Too many changes at once. Wait a moment and try again.',
@@ -341,8 +352,15 @@ export const en = {
     close: 'Close vote',
     closeLabel: 'Close the vote: {{question}}',
     resultHeading: 'Result',
-    passed: 'Passed',
-    notPassed: 'Not passed',
+    verdicts: {
+      no_quorum: 'No quorum',
+      adopted: 'Adopted',
+      not_adopted: 'Not adopted',
+      carried: 'Carried',
+      not_carried: 'Not carried',
+      chosen: 'Chosen: {{option}}',
+      no_winner: 'No option chosen',
+    },
     ballotsSummary: '{{ballots}} ballots from {{eligible}} members present; quorum {{quorum}}.',
     countsCaption: 'Ballots per choice',
     approvalCaption: 'Approvals per option',

@@ -51,6 +51,7 @@ export const enConsole = {
     formGroups: 'Form groups',
     groupCount: 'Number of groups',
     groupStandards: 'Standards to assign to the groups',
+    splitStandards: 'Deal the standards out: each group gets its own (in turn), not all of them',
     moveMember: 'Move {{name}} to',
     move: 'Move',
     moveLabel: 'Move {{name}}',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
-  pseudonym,
+  publicName,
   type AmendmentStatus,
   type AmendmentView,
   type DissentView,
@@ -104,7 +104,7 @@ export async function listAmendments(
   const people = new Map(
     (await listParticipants(db, assemblyId)).map((p) => [
       p.id,
-      audience === 'observer' && !p.showName ? pseudonym(p.seat) : p.displayName,
+      audience === 'observer' ? publicName(p) : p.displayName,
     ]),
   );
   const name = (id: string) => people.get(id) ?? 'Unknown';

@@ -7,6 +7,7 @@ import { registerCaseCommands } from '../cases/caseCommands.ts';
 import { registerCharterCommands, registerLifecycleCommands } from '../charter/charterCommands.ts';
 import { registerCommentCommands } from '../comments/commentCommands.ts';
 import { registerRosterCommands } from '../identity/rosterCommands.ts';
+import { registerShowNameCommands } from '../identity/showNameCommands.ts';
 import { authenticateObserver, authenticateParticipant } from '../identity/socketAuth.ts';
 import { registerFloorCommands } from '../sessions/floorCommands.ts';
 import { registerGroupCommands } from '../sessions/groupCommands.ts';
@@ -37,6 +38,7 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
         registerCommentCommands(ctx, socket);
         registerCaseCommands(ctx, socket);
         registerRosterCommands(ctx, socket);
+        registerShowNameCommands(ctx, socket);
       },
       presenceChanged: (assemblyId) => ctx.sessions.changed(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, pseudonym, type AssemblySnapshot } from '@moot/protocol';
+import { PROTOCOL_VERSION, type AssemblySnapshot } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import type { SocketData } from '../../realtime/socketData.ts';
 import { listCharter } from '../charter/charterStore.ts';
@@ -10,11 +10,10 @@ export async function buildSnapshot(ctx: AppContext, data: SocketData): Promise<
     protocolVersion: PROTOCOL_VERSION,
     assembly: data.assembly,
     standards: await listCharter(ctx.db, data.assembly.id),
-    me: p ? { id: p.id, role: p.role, displayName: p.displayName, seat: p.seat } : null,
+    me: p ? { id: p.id, role: p.role, displayName: p.displayName, seat: p.seat, showName: p.showName } : null,
     watchers: await ctx.watchers.count(data.assembly.id),
     serverTime: Date.now(),
   };
 }
 
-export const publicName = (p: { displayName: string; seat: number; showName: boolean }): string =>
-  p.showName ? p.displayName : pseudonym(p.seat);
+export { publicName } from '@moot/protocol';

@@ -79,6 +79,5 @@ export const decideCase = {
 
 /** Every node drops what it cached about who may write this case's reasoning. */
 export function forgetCaseAccess(ctx: AppContext, caseId: string): void {
-  ctx.access.forget(caseDocId(caseId));
-  ctx.io.serverSideEmit('access:changed', caseDocId(caseId));
+  ctx.access.forgetEverywhere(caseDocId(caseId));
 }

@@ -37,6 +37,7 @@ export function registerCharterCommands(ctx: AppContext, socket: AssemblySocket)
         not_found: ErrorCode.notFound,
         limit_reached: ErrorCode.limitReached,
         wrong_status: ErrorCode.badRequest,
+        title_fixed: ErrorCode.locked,
       }[error.reason];
       throw new AppError(code, error.message);
     }
@@ -99,8 +100,7 @@ export function registerLifecycleCommands(ctx: AppContext, socket: AssemblySocke
       })
       .catch(translate);
     // Every node drops what it cached about who may write this text.
-    ctx.access.forget(standard.docId);
-    ctx.io.serverSideEmit('access:changed', standard.docId);
+    ctx.access.forgetEverywhere(standard.docId);
     if (lock) {
       await ctx.documents.flushWrites();
       await saveMilestone(db, standard.docId, 'locked');

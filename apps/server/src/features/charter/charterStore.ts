@@ -22,7 +22,7 @@ const toView = (row: StandardRow): StandardView => ({
 
 export class CharterError extends Error {
   constructor(
-    readonly reason: 'not_found' | 'limit_reached' | 'wrong_status',
+    readonly reason: 'not_found' | 'limit_reached' | 'wrong_status' | 'title_fixed',
     message: string,
   ) {
     super(message);
@@ -90,12 +90,21 @@ export async function retitleStandard(
   title: string,
 ): Promise<StandardView> {
   return db.transaction(async (tx) => {
+    // The title is part of what was locked or voted on, as fixed as the text.
     const [row] = await tx.query<StandardRow>(
       `UPDATE standards SET title = $3 WHERE id = $1 AND assembly_id = $2 AND removed_at IS NULL
+         AND status = 'drafting'
        RETURNING ${COLUMNS}`,
       [standardId, assemblyId, title],
     );
-    if (!row) throw new CharterError('not_found', 'No such standard in this charter');
+    if (!row) {
+      const current = await findStandard(tx, assemblyId, standardId);
+      if (!current) throw new CharterError('not_found', 'No such standard in this charter');
+      throw new CharterError(
+        'title_fixed',
+        `The standard is ${current.status}: its title cannot change${current.status === 'locked' ? ' until a moderator unlocks it' : ''}`,
+      );
+    }
     await recordAudit(tx, { assemblyId, actorId, action: 'standard.retitled', target: standardId, detail: { title } });
     return toView(row);
   });

@@ -15,8 +15,7 @@ export function registerCommentCommands(ctx: AppContext, socket: AssemblySocket)
   const me = socket.data.participant!;
 
   on('assembly', socket, 'comment:post', logger, async ({ standardId, text }) => {
-    if (await ctx.silence.isSilenced(me.id))
-      throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now');
+    await ctx.silence.refuse(me.id, 'your comment was not posted');
     const commentId = await db.transaction(async (tx) => {
       if (!(await findStandard(tx, assemblyId, standardId)))
         throw new AppError(ErrorCode.notFound, 'No such standard in this charter');

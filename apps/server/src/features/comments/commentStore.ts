@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, LIMITS, pseudonym, type CommentView, type ModerationReason, type Role } from '@moot/protocol';
+import { ErrorCode, LIMITS, publicName, type CommentView, type ModerationReason, type Role } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { listParticipants } from '../identity/participantStore.ts';
@@ -74,11 +74,7 @@ export async function listComments(
     return {
       id: r.id,
       standardId: r.standardId,
-      author: !author
-        ? 'Unknown'
-        : audience === 'observer' && !author.showName
-          ? pseudonym(author.seat)
-          : author.displayName,
+      author: !author ? 'Unknown' : audience === 'observer' ? publicName(author) : author.displayName,
       text: mayRead ? r.text : null,
       postedAt: r.postedAt.getTime(),
       hidden: r.hiddenReason ? { reason: r.hiddenReason, note: audience === 'observer' ? null : r.hiddenNote } : null,

@@ -1,4 +1,4 @@
-import { pseudonym, type Role } from '@moot/protocol';
+import { pseudonym, publicName, type Role } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
 
 /**
@@ -11,15 +11,18 @@ export async function participantNames(
   assemblyId: string,
   audience: Role,
 ): Promise<(participantId: string) => string | null> {
-  const rows = await db.query<{ id: string; seat: number; displayName: string | null; showName: boolean }>(
-    `SELECT id, seat, display_name AS "displayName", show_name AS "showName" FROM participants WHERE assembly_id = $1`,
+  const rows = await db.query<{
+    id: string;
+    role: string;
+    seat: number;
+    displayName: string | null;
+    showName: boolean;
+  }>(
+    `SELECT id, role, seat, display_name AS "displayName", show_name AS "showName" FROM participants WHERE assembly_id = $1`,
     [assemblyId],
   );
   const names = new Map(
-    rows.map((p) => [
-      p.id,
-      audience === 'observer' && !p.showName ? pseudonym(p.seat) : (p.displayName ?? pseudonym(p.seat)),
-    ]),
+    rows.map((p) => [p.id, audience === 'observer' ? publicName(p) : (p.displayName ?? pseudonym(p.seat))]),
   );
   return (id) => names.get(id) ?? null;
 }

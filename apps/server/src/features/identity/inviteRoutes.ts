@@ -14,7 +14,7 @@ import type { AppContext } from '../../appContext.ts';
 import { sendError } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { InviteThrottle } from './inviteThrottle.ts';
-import { closeSession, findInvite, findSession, openSession, setDisplayName } from './participantStore.ts';
+import { closeSession, findInvite, findSession, openSession, claimDisplayName } from './participantStore.ts';
 import { publishRoster } from './rosterCommands.ts';
 import { sessionRoom } from './secrets.ts';
 
@@ -83,10 +83,15 @@ export function inviteRoutes(
     const invite = await lookUp(req, res, secret);
     if (!invite) return;
     const { participant, assembly } = invite;
-    const token = await db.transaction(async (tx) => {
-      await setDisplayName(tx, participant.id, displayName);
-      await recordAudit(tx, { assemblyId: assembly.id, actorId: participant.id, action: 'invite.redeemed' });
-      return openSession(tx, participant.id, ctx.sessionLifetimeMs);
+    const { token, name } = await db.transaction(async (tx) => {
+      const name = await claimDisplayName(tx, participant.id, displayName);
+      await recordAudit(tx, {
+        assemblyId: assembly.id,
+        actorId: participant.id,
+        action: 'invite.redeemed',
+        detail: { anotherDevice: invite.named },
+      });
+      return { token: await openSession(tx, participant.id, ctx.sessionLifetimeMs), name };
     });
     res.setHeader(
       'Set-Cookie',
@@ -101,7 +106,7 @@ export function inviteRoutes(
         maxAge: Math.floor(ctx.sessionLifetimeMs / 1000),
       }),
     );
-    const session: Session = { assembly, me: view({ ...participant, displayName }) };
+    const session: Session = { assembly, me: view({ ...participant, displayName: name }) };
     res.json(session);
     // The moderators' roster shows who has joined, by name.
     void publishRoster(ctx, assembly.id);

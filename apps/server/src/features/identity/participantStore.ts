@@ -22,6 +22,7 @@ const toParticipant = (row: ParticipantRow): Participant => ({
   seat: row.seat,
   displayName: row.display_name ?? `Member ${row.seat}`,
   showName: row.show_name,
+  joined: row.display_name !== null,
 });
 
 /** Creates a participant with the next free seat and returns their invite secret (shown once). */
@@ -64,8 +65,17 @@ export async function findInvite(
   };
 }
 
-export async function setDisplayName(db: Queryable, participantId: string, displayName: string): Promise<void> {
-  await db.query('UPDATE participants SET display_name = $2 WHERE id = $1', [participantId, displayName]);
+/**
+ * Names a seat the first time its invite is used, and returns the seat's name. A seat keeps the
+ * name it was first given: opening the same invite on another device signs that device into
+ * the same seat under the same name, and never renames what the seat already said or did.
+ */
+export async function claimDisplayName(db: Queryable, participantId: string, displayName: string): Promise<string> {
+  const [row] = await db.query<{ display_name: string }>(
+    'UPDATE participants SET display_name = coalesce(display_name, $2) WHERE id = $1 RETURNING display_name',
+    [participantId, displayName],
+  );
+  return row!.display_name;
 }
 
 export async function listParticipants(db: Queryable, assemblyId: string): Promise<Participant[]> {

@@ -15,11 +15,7 @@ export function registerFloorCommands(ctx: AppContext, socket: AssemblySocket): 
   const me = socket.data.participant!;
   const mutate = sessionMutator(ctx, socket);
 
-  const refuseIfSilenced = async () => {
-    if (await ctx.silence.isSilenced(me.id)) {
-      throw new AppError(ErrorCode.forbidden, 'A moderator has muted you for now');
-    }
-  };
+  const refuseIfSilenced = () => ctx.silence.refuse(me.id, 'you cannot raise your hand');
 
   on('assembly', socket, 'attendance:checkIn', logger, ({ sessionId }) =>
     mutate({ action: 'attendance.checked_in', target: sessionId }, async (tx) => {

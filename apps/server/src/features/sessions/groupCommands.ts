@@ -16,10 +16,10 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
   const assemblyId = socket.data.assembly.id;
   const mutate = sessionMutator(ctx, socket);
 
-  on('assembly', socket, 'groups:form', logger, async ({ sessionId, count, standardIds }) => {
+  on('assembly', socket, 'groups:form', logger, async ({ sessionId, count, standardIds, split }) => {
     const facts = await ctx.sessions.facts(assemblyId);
     const online = facts?.online ?? new Set<string>();
-    return mutate({ action: 'groups.formed', target: sessionId, detail: { count } }, async (tx) => {
+    return mutate({ action: 'groups.formed', target: sessionId, detail: { count, split } }, async (tx) => {
       requireLive(await lockSession(tx, assemblyId, sessionId));
       const charter = new Set((await listCharter(tx, assemblyId)).map((s) => s.id));
       if (!standardIds.every((id) => charter.has(id)))
@@ -31,7 +31,14 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
       const present = (await listAttendance(tx, sessionId))
         .filter((a) => !a.removed && members.has(a.participantId) && online.has(a.participantId))
         .map((a) => a.participantId);
-      await groups.formGroups(tx, sessionId, present, count, standardIds);
+      if (split && standardIds.length < count)
+        throw new AppError(
+          ErrorCode.badRequest,
+          `Dealing standards out needs one for each group: ${standardIds.length} chosen for ${count} groups`,
+        );
+      // Group i gets standards i, i + count, i + 2·count… when split; every group all of them otherwise.
+      const forGroup = (index: number) => (split ? standardIds.filter((_, j) => j % count === index) : standardIds);
+      await groups.formGroups(tx, sessionId, present, count, forGroup);
       return null;
     });
   });

@@ -57,7 +57,7 @@ export async function formGroups(
   sessionId: string,
   memberIds: string[],
   count: number,
-  standardIds: string[],
+  standardsFor: (groupIndex: number) => string[],
 ): Promise<void> {
   if (memberIds.length < count) {
     throw new AppError(ErrorCode.badRequest, `Only ${memberIds.length} members are present for ${count} groups`);
@@ -71,7 +71,7 @@ export async function formGroups(
     const id = randomUUID();
     await tx.query(
       'INSERT INTO groups (id, session_id, round, number, standard_ids) VALUES ($1, $2, $3, $4, $5::uuid[])',
-      [id, sessionId, round, index + 1, standardIds],
+      [id, sessionId, round, index + 1, standardsFor(index)],
     );
     await tx.query('INSERT INTO group_members (group_id, participant_id) SELECT $1, unnest($2::uuid[])', [id, members]);
   }

@@ -21,12 +21,12 @@ export async function clearAnnouncement(tx: Queryable, assemblyId: string, id: s
   return cleared.length > 0;
 }
 
-/** The banners showing now, newest first. */
-export async function activeAnnouncements(db: Queryable, assemblyId: string): Promise<AnnouncementView[]> {
+/** The banners showing now, newest first: those of the session begun at `since`, never an earlier one's. */
+export async function activeAnnouncements(db: Queryable, assemblyId: string, since: Date): Promise<AnnouncementView[]> {
   const rows = await db.query<{ id: string; text: string; postedAt: Date }>(
     `SELECT id, text, posted_at AS "postedAt" FROM announcements
-     WHERE assembly_id = $1 AND cleared_at IS NULL ORDER BY posted_at DESC LIMIT 5`,
-    [assemblyId],
+     WHERE assembly_id = $1 AND cleared_at IS NULL AND posted_at >= $2 ORDER BY posted_at DESC LIMIT 5`,
+    [assemblyId, since],
   );
   return rows.map((r) => ({ id: r.id, text: r.text, postedAt: r.postedAt.getTime() }));
 }
@@ -70,11 +70,12 @@ export async function recordModeration(
   );
 }
 
-export async function moderationLog(db: Queryable, assemblyId: string): Promise<ModerationRow[]> {
+/** The moderation log of the session that began at `since` (the audit log keeps every session's). */
+export async function moderationLog(db: Queryable, assemblyId: string, since: Date): Promise<ModerationRow[]> {
   return db.query<ModerationRow>(
     `SELECT id, participant_id AS "participantId", action, reason, note, at FROM moderation_actions
-     WHERE assembly_id = $1 ORDER BY at DESC LIMIT 50`,
-    [assemblyId],
+     WHERE assembly_id = $1 AND at >= $2 ORDER BY at DESC LIMIT 50`,
+    [assemblyId, since],
   );
 }
 
@@ -82,17 +83,16 @@ export async function setMutedUntil(tx: Queryable, participantId: string, until:
   await tx.query('UPDATE participants SET muted_until = $2 WHERE id = $1', [participantId, until]);
 }
 
-/**
- * Whether a participant may not speak or edit now: muted, or removed from a session that is
- * still live.
- */
-export async function isSilenced(db: Queryable, participantId: string): Promise<boolean> {
-  const [row] = await db.query<{ silenced: boolean }>(
-    `SELECT (p.muted_until IS NOT NULL AND p.muted_until > now())
-        OR EXISTS (SELECT 1 FROM attendance a JOIN assembly_sessions s ON s.id = a.session_id
-                   WHERE a.participant_id = p.id AND a.removed_at IS NOT NULL AND s.status = 'live') AS silenced
+/** Why a participant may not speak or edit now, if they may not: muted, or removed from a session still live. */
+export type SilencedBy = 'muted' | 'removed' | null;
+
+export async function isSilenced(db: Queryable, participantId: string): Promise<SilencedBy> {
+  const [row] = await db.query<{ muted: boolean; removed: boolean }>(
+    `SELECT (p.muted_until IS NOT NULL AND p.muted_until > now()) AS muted,
+        EXISTS (SELECT 1 FROM attendance a JOIN assembly_sessions s ON s.id = a.session_id
+                WHERE a.participant_id = p.id AND a.removed_at IS NOT NULL AND s.status = 'live') AS removed
      FROM participants p WHERE p.id = $1`,
     [participantId],
   );
-  return row?.silenced ?? false;
+  return row?.removed ? 'removed' : row?.muted ? 'muted' : null;
 }

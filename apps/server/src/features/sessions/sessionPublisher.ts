@@ -38,8 +38,8 @@ export class SessionPublisher {
         openHands(this.db, session.id),
         speakingTotals(this.db, assemblyId, session.id),
         latestGroups(this.db, session.id),
-        activeAnnouncements(this.db, assemblyId),
-        moderationLog(this.db, assemblyId),
+        activeAnnouncements(this.db, assemblyId, session.since),
+        moderationLog(this.db, assemblyId, session.since),
         this.onlineParticipants(assemblyId),
       ]);
     const mutedUntil = new Map(muted.map((m) => [m.id, m.mutedUntil?.getTime() ?? null]));

@@ -12,10 +12,13 @@ export interface SessionRow {
   queueMode: QueueMode;
   turnLimitSeconds: number;
   currentItemId: string | null;
+  /** When it was created: what was posted or logged before belongs to earlier sessions. */
+  since: Date;
 }
 
 const SESSION_COLUMNS = `id, assembly_id AS "assemblyId", title, status, queue_mode AS "queueMode",
-  turn_limit_seconds AS "turnLimitSeconds", current_item_id AS "currentItemId"`;
+  turn_limit_seconds AS "turnLimitSeconds", current_item_id AS "currentItemId",
+  created_at AS "since"`;
 
 /** The session everyone sees: the newest one not ended, else the newest ended. */
 export async function currentSession(db: Queryable, assemblyId: string): Promise<SessionRow | null> {

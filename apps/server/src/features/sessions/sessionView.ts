@@ -1,5 +1,5 @@
 import {
-  pseudonym,
+  publicName,
   type Attendee,
   type EquitySummary,
   type HandKind,
@@ -72,10 +72,12 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionState {
   const nameOf = (id: string): string => {
     const p = byId.get(id);
     if (!p) return 'Unknown';
-    return audience === 'observer' && !p.showName ? pseudonym(p.seat) : p.displayName;
+    return audience === 'observer' ? publicName(p) : p.displayName;
   };
   const checkedIn = new Map(facts.attendance.map((a) => [a.participantId, a]));
-  const attendees: Attendee[] = facts.participants.map((p) => ({
+  // A seat whose invite nobody has used yet is nobody: not "not here", just not listed.
+  const seated = facts.participants.filter((p) => p.joined || checkedIn.has(p.id));
+  const attendees: Attendee[] = seated.map((p) => ({
     participantId: p.id,
     name: nameOf(p.id),
     role: p.role,

@@ -1,5 +1,7 @@
 import type { Database } from '../../storage/database.ts';
-import { isSilenced } from './moderationStore.ts';
+import { isSilenced, type SilencedBy } from './moderationStore.ts';
+import { AppError } from '../../realtime/appError.ts';
+import { ErrorCode } from '@moot/protocol';
 
 /**
  * Whether a participant is muted or removed, read from the database at most every `ttlMs`
@@ -10,8 +12,8 @@ import { isSilenced } from './moderationStore.ts';
  * (`forget`).
  */
 export class Silence {
-  private readonly cache = new Map<string, { silenced: boolean; at: number }>();
-  private readonly reading = new Map<string, Promise<boolean>>();
+  private readonly cache = new Map<string, { silenced: SilencedBy; at: number }>();
+  private readonly reading = new Map<string, Promise<SilencedBy>>();
 
   constructor(
     private readonly db: Database,
@@ -19,10 +21,26 @@ export class Silence {
   ) {}
 
   async isSilenced(participantId: string): Promise<boolean> {
+    return (await this.why(participantId)) !== null;
+  }
+
+  /** Muted, removed, or null (free to speak and edit). */
+  async why(participantId: string): Promise<SilencedBy> {
     const hit = this.cache.get(participantId);
     if (!hit) return this.read(participantId);
     if (Date.now() - hit.at >= this.ttlMs) this.read(participantId).catch(() => {}); // the stale answer stands meanwhile
     return hit.silenced;
+  }
+
+  /**
+   * Refuses what a silenced participant tried (`what`, e.g. "your edit was not taken"): a mute
+   * with its own code, `muted`, so a client can say so instead of blaming the role; removal
+   * from a live session as `forbidden`.
+   */
+  async refuse(participantId: string, what: string): Promise<void> {
+    const why = await this.why(participantId);
+    if (why === 'muted') throw new AppError(ErrorCode.muted, `A moderator has muted you for now; ${what}`);
+    if (why === 'removed') throw new AppError(ErrorCode.forbidden, `You were removed from this session; ${what}`);
   }
 
   /** This node just changed it: forget the cached answer. */
@@ -32,7 +50,7 @@ export class Silence {
   }
 
   /** One read per participant at a time; whoever asks meanwhile shares it. */
-  private read(participantId: string): Promise<boolean> {
+  private read(participantId: string): Promise<SilencedBy> {
     const running = this.reading.get(participantId);
     if (running) return running;
     const read = isSilenced(this.db, participantId)

@@ -306,6 +306,10 @@ describe('instant runoff, the tie-break for elimination', () => {
       { counts: { '0': 6, '2': 7 }, eliminated: null },
     ]);
     expect(result.winner).toBe(2);
+    expect(result.explanation).toContain(
+      'Round 2 was tied for fewest votes between “Birch” and “Cedar”: “Birch” was eliminated, the one with fewer votes in round 1, as the rules state.',
+    );
+    expect(result.explanation).not.toContain('Round 1 was tied');
   });
 
   it('goes back round by round, and falls back to listing order when tied throughout', () => {
@@ -331,7 +335,9 @@ describe('instant runoff, the tie-break for elimination', () => {
     ]);
     expect(result.winner).toBe(0);
     expect(result.explanation).toBe(
-      '“Alder” wins in round 4 with 7 of 12 votes (58.3%) after “Elm”, “Dogwood” and “Cherry” were eliminated.',
+      '“Alder” wins in round 4 with 7 of 12 votes (58.3%) after “Elm”, “Dogwood” and “Cherry” were eliminated.' +
+        ' Round 1 was tied for fewest votes between “Dogwood” and “Elm”: “Elm” was eliminated, the later-listed of the tied options, as the rules state.' +
+        ' Round 3 was tied for fewest votes between “Cherry” and “Beech”: “Cherry” was eliminated, the one with fewer votes in round 1, as the rules state.',
     );
   });
 
@@ -350,6 +356,11 @@ describe('instant runoff, the tie-break for elimination', () => {
       { counts: { '0': 2 }, eliminated: null },
     ]);
     expect(result).toMatchObject({ winner: 0, passed: true });
+    // The reason is in the result, not left for people to guess.
+    expect(result.explanation).toBe(
+      '“First” wins in round 2 with 2 of 2 votes (100%) after “Second” was eliminated.' +
+        ' Round 1 was tied for fewest votes between “First” and “Second”: “Second” was eliminated, the later-listed of the tied options, as the rules state.',
+    );
   });
 
   it('eliminates options nobody ranked first before any other, one per round, last listed first', () => {

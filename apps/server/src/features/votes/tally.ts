@@ -30,6 +30,11 @@
  */
 import {
   CONSENT_CHOICES,
+  majority,
+  percentOf,
+  shareBar,
+  thresholdBar,
+  type Bar,
   YES_NO_CHOICES,
   type BallotChoice,
   type ConsentChoice,
@@ -125,29 +130,10 @@ function tallyChoices<C extends string>(all: readonly C[], choices: readonly C[]
   return counts;
 }
 
-/** Whether part out of whole clears a threshold; monotone in part, exact (integers and BigInt only). */
-type Bar = (part: number, whole: number) => boolean;
-const majority: Bar = (part, whole) => part * 2 > whole;
-
-/** At least `share`, read as the exact fraction of its shortest decimal form: 0.6 → 6/10. */
-function shareBar(share: number): Bar {
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(share));
-  if (!m || !(share > 0)) throw new RangeError(`Not a share: ${share}`);
-  const scale = (m[2]?.length ?? 0) - Number(m[3] ?? 0);
-  const digits = BigInt((m[1] ?? '') + (m[2] ?? ''));
-  const [num, den] = scale >= 0 ? [digits, 10n ** BigInt(scale)] : [digits * 10n ** BigInt(-scale), 1n];
-  return (part, whole) => BigInt(part) * den >= num * BigInt(whole);
-}
 const sharePercent = (share: number) => `${Number((share * 100).toPrecision(12))}%`;
 
-/** part/whole as a percentage to one decimal, never rounded across the bar (2/3 shows 66.7%, 6666/10000 66.6%). */
-function percent(part: number, whole: number, bar: Bar): string {
-  const exact = (part * 1000) / whole;
-  const passed = bar(part, whole);
-  let tenths = Math.round(exact);
-  if (bar(tenths, 1000) !== passed) tenths = passed ? Math.ceil(exact) : Math.floor(exact);
-  return `${Math.trunc(tenths / 10)}${tenths % 10 === 0 ? '' : `.${tenths % 10}`}%`;
-}
+/** part/whole as the percentage every screen shows (protocol's percentOf), never rounded across the bar. */
+const percent = (part: number, whole: number, bar: Bar) => `${percentOf(part, whole, bar)}%`;
 
 function yesNo(threshold: Threshold, abstentionsCount: boolean, choices: readonly YesNoChoice[]): Outcome {
   const counts = tallyChoices(YES_NO_CHOICES, choices);
@@ -155,12 +141,7 @@ function yesNo(threshold: Threshold, abstentionsCount: boolean, choices: readonl
   const counted = yes + no + (abstentionsCount ? abstain : 0);
   const rest = `${no} no, ${abstain} abstaining (${abstentionsCount ? 'counted' : 'not counted'})`;
   if (counted === 0) return outcome(counts, false, `Failed: no votes to count (${rest}).`);
-  const bar: Bar =
-    threshold.kind === 'simple'
-      ? majority
-      : threshold.kind === 'two_thirds'
-        ? (part, whole) => part * 3 >= whole * 2
-        : shareBar(threshold.share);
+  const bar = thresholdBar(threshold);
   const passed = bar(yes, counted);
   const verdict =
     threshold.kind === 'simple'
@@ -224,21 +205,52 @@ function approval(options: readonly string[], ballots: readonly (readonly number
   return outcome(counts, true, `${title(options, winner)} wins with ${approvals} ${from}.`, winner);
 }
 
+/** How one round's elimination was decided when several options shared the fewest votes. */
+interface TieBreak {
+  round: number;
+  tied: number[];
+  out: number;
+  /** The earlier round whose counts decided it; null when they were tied in every round so far. */
+  byRound: number | null;
+}
+
 /** The option to eliminate: fewest votes now, then fewest in each earlier round, then listed last. */
-function toEliminate(standing: ReadonlySet<number>, history: readonly (readonly number[])[]): number {
-  let tied = [...standing];
-  for (let r = history.length - 1; r >= 0 && tied.length > 1; r--) {
+function toEliminate(
+  standing: ReadonlySet<number>,
+  history: readonly (readonly number[])[],
+): { out: number; tie: TieBreak | null } {
+  const round = history.length;
+  const now = history[round - 1] ?? [];
+  const fewestNow = Math.min(...[...standing].map((i) => now[i] ?? 0));
+  const tiedNow = [...standing].filter((i) => (now[i] ?? 0) === fewestNow);
+  let tied = tiedNow;
+  let byRound: number | null = null;
+  for (let r = round - 2; r >= 0 && tied.length > 1; r--) {
     const votes = history[r] ?? [];
     const fewest = Math.min(...tied.map((i) => votes[i] ?? 0));
-    tied = tied.filter((i) => (votes[i] ?? 0) === fewest);
+    const fewer = tied.filter((i) => (votes[i] ?? 0) === fewest);
+    if (fewer.length < tied.length && fewer.length === 1) byRound = r + 1;
+    tied = fewer;
   }
-  return Math.max(...tied);
+  const out = Math.max(...tied);
+  if (tiedNow.length === 1) return { out, tie: null };
+  return { out, tie: { round, tied: tiedNow, out, byRound: tied.length === 1 ? byRound : null } };
+}
+
+/** Says how a tie for fewest was broken, naming the rule, so nobody has to guess. */
+function tieSentence(options: readonly string[], tie: TieBreak): string {
+  const how =
+    tie.byRound === null
+      ? `the later-listed of the tied options${tie.round > 1 ? ', tied in every round so far' : ''}`
+      : `the one with fewer votes in round ${tie.byRound}`;
+  return ` Round ${tie.round} was tied for fewest votes between ${titles(options, tie.tied)}: ${title(options, tie.out)} was eliminated, ${how}, as the rules state.`;
 }
 
 function ranked(options: readonly string[], ballots: readonly (readonly number[])[]): Outcome {
   const standing = new Set(options.keys());
   const history: number[][] = [];
   const rounds: NonNullable<VoteResult['rounds']> = [];
+  const ties: TieBreak[] = [];
   for (;;) {
     const votes = options.map(() => 0);
     let live = 0;
@@ -251,10 +263,11 @@ function ranked(options: readonly string[], ballots: readonly (readonly number[]
     history.push(votes);
     const counts = countsOf(votes, standing);
     const winner = [...standing].find((i) => (votes[i] ?? 0) * 2 > live);
-    const out = winner === undefined && live > 0 && standing.size > 1 ? toEliminate(standing, history) : null;
-    rounds.push({ counts, eliminated: out });
-    if (out !== null) {
-      standing.delete(out);
+    const elimination = winner === undefined && live > 0 && standing.size > 1 ? toEliminate(standing, history) : null;
+    rounds.push({ counts, eliminated: elimination?.out ?? null });
+    if (elimination) {
+      if (elimination.tie) ties.push(elimination.tie);
+      standing.delete(elimination.out);
       continue;
     }
     const first = countsOf(history[0] ?? [], options.keys());
@@ -263,7 +276,8 @@ function ranked(options: readonly string[], ballots: readonly (readonly number[]
     const gone = rounds.flatMap((r) => (r.eliminated === null ? [] : [r.eliminated]));
     const named = gone.length > 3 ? `${gone.length} options` : titles(options, gone);
     const after = gone.length === 0 ? '' : ` after ${named} ${gone.length === 1 ? 'was' : 'were'} eliminated`;
-    const why = `${title(options, winner)} wins in round ${rounds.length} with ${won}${after}.`;
+    const broken = ties.map((tie) => tieSentence(options, tie)).join('');
+    const why = `${title(options, winner)} wins in round ${rounds.length} with ${won}${after}.${broken}`;
     return { ...outcome(first, true, why, winner), rounds };
   }
 }

@@ -30,7 +30,9 @@ import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
 import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
 import { SessionPanel } from '../session/SessionPanel.tsx';
+import { attendeeOf } from '../session/view.ts';
 import { useCanEdit } from '../session/useCanEdit.ts';
+import { ShowNameToggle } from './ShowNameToggle.tsx';
 import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { standardsDiscussedNow } from '../session/view.ts';
 import { signOut } from './session.ts';
@@ -50,6 +52,8 @@ export function AssemblyRoom({ session }: { session: Session }) {
   const feed = useSessionFeed(sessions);
   const discussed = standardsDiscussedNow(feed.state ?? null);
   const canEdit = useCanEdit(feed, session.me.id);
+  // Every writable surface goes read-only together, saying why (the comment box too).
+  const silenced = canEdit ? null : { mutedUntil: attendeeOf(feed.state ?? null, session.me.id)?.mutedUntil ?? null };
   const save = useSaveStatus(provider);
   const charterHeading = useRef<HTMLHeadingElement>(null);
 
@@ -66,6 +70,9 @@ export function AssemblyRoom({ session }: { session: Session }) {
       <ConnectionStatus connection={connection} save={save} />
       {room && <WatchersCount count={room.watchers} />}
       <p className="whoami">{t('assembly.signedInAs', { name: me.displayName, role: t(`roles.${me.role}`) })}</p>
+      {me.role === 'member' && socket && (
+        <ShowNameToggle socket={socket} seat={me.seat} initial={me.showName ?? false} />
+      )}
       <button
         type="button"
         className="secondary"
@@ -119,7 +126,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
             standards={room.standards}
             votes={decided.votes}
             provider={provider}
-            actions={{ canDraft: true, votes: { ballots } }}
+            actions={{ canDraft: canEdit, votes: { ballots } }}
           />
           <CommentsAnnouncer comments={commentList} standards={room.standards} />
           <Charter
@@ -154,7 +161,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
                   standard={standard}
                   comments={commentsOf(commentGroups, standard.id)}
                   offset={feed.offset}
-                  actions={{ socket, isModerator }}
+                  actions={{ socket, isModerator, silenced }}
                 />
               </StandardArticle>
             )}

@@ -36,6 +36,8 @@ export function StandardTools({ socket, standard, index, count, isModerator, dis
     keep: useRef<HTMLButtonElement>(null),
   };
   const title = standard.title;
+  // A locked or adopted standard's title is as fixed as its text (the server refuses too).
+  const titleFixed = standard.status !== 'drafting';
 
   // Reordering moves this article in the DOM, which drops focus; put it back where it was
   // (or on the other arrow when the standard reached an end of the charter).
@@ -70,7 +72,7 @@ export function StandardTools({ socket, standard, index, count, isModerator, dis
     } else setError(describe(ack.error));
   }
 
-  if (mode === 'renaming') {
+  if (mode === 'renaming' && !titleFixed) {
     return (
       <RetitleForm
         socket={socket}
@@ -92,6 +94,8 @@ export function StandardTools({ socket, standard, index, count, isModerator, dis
           type="button"
           className="secondary"
           aria-label={t('retitle.editLabel', { title })}
+          disabled={titleFixed}
+          title={titleFixed ? t('retitle.fixed') : undefined}
           onClick={() => setMode('renaming')}
         >
           {t('retitle.edit')}

@@ -6,10 +6,21 @@ import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { useErrorText } from '../../ui/ErrorNotice.tsx';
 import { sendCommand } from '../session/commands.ts';
+import { formatServerTime } from '../session/countdown.ts';
 import { checkComment } from './view.ts';
 
-/** "Add a comment" under a standard. What was typed stays until the server accepts it. */
-export function CommentForm({ socket, standard }: { socket: AssemblySocket; standard: StandardView }) {
+interface Props {
+  socket: AssemblySocket;
+  standard: StandardView;
+  /** Set while this member may not write: muted until then (server ms), or `removed` from the live session. */
+  silenced?: { mutedUntil: number | null; offset: number } | null;
+}
+
+/**
+ * "Add a comment" under a standard. What was typed stays until the server accepts it. While
+ * the member is muted the box is read-only and says until when, instead of refusing each try.
+ */
+export function CommentForm({ socket, standard, silenced = null }: Props) {
   const { t } = useTranslation();
   const describe = useErrorText();
   const id = useId();
@@ -20,7 +31,7 @@ export function CommentForm({ socket, standard }: { socket: AssemblySocket; stan
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
+    if (busy || silenced) return;
     const checked = checkComment(text);
     if (!checked.ok) {
       setError(
@@ -57,8 +68,16 @@ export function CommentForm({ socket, standard }: { socket: AssemblySocket; stan
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         onChange={(event) => setText(event.target.value)}
+        readOnly={!!silenced}
       />
-      <button type="submit" aria-disabled={busy}>
+      {silenced && (
+        <p className="notice" data-testid="comment-silenced">
+          {silenced.mutedUntil === null
+            ? t('comments.silenced')
+            : t('comments.mutedUntil', { time: formatServerTime(silenced.mutedUntil, silenced.offset) })}
+        </p>
+      )}
+      <button type="submit" aria-disabled={busy} disabled={!!silenced}>
         {t('comments.submit')}
       </button>
       {busy && (

@@ -9,6 +9,8 @@ import { CommentItem } from './CommentItem.tsx';
 export interface CommentActions {
   socket: AssemblySocket;
   isModerator: boolean;
+  /** While the viewer may not write (muted until, or null when removed from the live session). */
+  silenced?: { mutedUntil: number | null } | null;
 }
 
 interface Props {
@@ -41,7 +43,13 @@ export function CommentsSection({ standard, comments, offset, actions }: Props) 
           ))}
         </ol>
       )}
-      {actions && <CommentForm socket={actions.socket} standard={standard} />}
+      {actions && (
+        <CommentForm
+          socket={actions.socket}
+          standard={standard}
+          silenced={actions.silenced ? { mutedUntil: actions.silenced.mutedUntil, offset } : null}
+        />
+      )}
     </section>
   );
 }

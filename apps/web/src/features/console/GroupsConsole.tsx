@@ -25,6 +25,7 @@ export function GroupsConsole({ socket, state, standards, provider }: Props) {
   const commands = useCommands(socket);
   const [count, setCount] = useState('2');
   const [standardIds, setStandardIds] = useState<string[]>([]);
+  const [split, setSplit] = useState(false);
   const running = groupsRunning(state);
   const names = new Map(state.attendees.map((a) => [a.participantId, a.name]));
   const groups = [...state.groups].sort((a, b) => a.number - b.number);
@@ -40,7 +41,7 @@ export function GroupsConsole({ socket, state, standards, provider }: Props) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void commands.run('groups:form', { sessionId: state.id, count: Number(count), standardIds });
+            void commands.run('groups:form', { sessionId: state.id, count: Number(count), standardIds, split });
           }}
         >
           <label htmlFor={`${id}-count`}>{t('console.groupCount')}</label>
@@ -59,6 +60,10 @@ export function GroupsConsole({ socket, state, standards, provider }: Props) {
             selected={standardIds}
             onChange={setStandardIds}
           />
+          <div className="check">
+            <input id={`${id}-split`} type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} />
+            <label htmlFor={`${id}-split`}>{t('console.splitStandards')}</label>
+          </div>
           <button type="submit">{t('console.formGroups')}</button>
         </form>
       )}

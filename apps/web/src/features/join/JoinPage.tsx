@@ -68,13 +68,27 @@ export function JoinPage() {
           <Charge label={t('join.chargeLabel')} charge={invite.info.assembly.charge} />
           <p className="invited-as">{t('join.invitedAs', { role: t(`roles.${invite.info.role}`) })}</p>
           {joinError && <ErrorNotice error={joinError} />}
-          <DisplayNameForm
-            initialName={invite.info.displayName ?? ''}
-            busy={joining}
-            onSubmit={(name) => void join(name)}
-          />
+          {invite.info.displayName === null ? (
+            <DisplayNameForm initialName="" busy={joining} onSubmit={(name) => void join(name)} />
+          ) : (
+            // A seat keeps its name: this device joins as the same person, under the same name.
+            <SeatTaken name={invite.info.displayName} busy={joining} onContinue={(name) => void join(name)} />
+          )}
         </>
       )}
     </Page>
+  );
+}
+
+function SeatTaken({ name, busy, onContinue }: { name: string; busy: boolean; onContinue: (name: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="join-form" data-testid="seat-taken">
+      <p>{t('join.seatTaken', { name })}</p>
+      <p className="hint">{t('join.seatTakenHint', { name })}</p>
+      <button type="button" aria-disabled={busy} onClick={() => !busy && onContinue(name)}>
+        {busy ? t('join.submitting') : t('join.continueAs', { name })}
+      </button>
+    </div>
   );
 }

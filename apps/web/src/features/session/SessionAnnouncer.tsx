@@ -27,10 +27,14 @@ export function SessionAnnouncer({ state, myId }: { state: SessionState | null |
           return t('session.youAreNext');
         case 'announcement':
           return t('session.announcement', { text: change.text });
+        case 'sessionEnded':
+          return t('session.sessionEnded');
       }
     };
     const sentences = sessionChanges(before, state, myId).map(say);
     if (sentences.length > 0) setMessage(sentences.join(' '));
+    // No session any more: nothing said about one may linger in the region.
+    else if (state === null) setMessage('');
   }, [state, myId, t]);
 
   return (

@@ -127,6 +127,16 @@ describe('sessionChanges', () => {
     expect(sessionChanges(after, after, 'me')).toEqual([]);
   });
 
+  it('says the session ended, replacing the last message, and says it once', () => {
+    const live = state({
+      status: 'live',
+      turn: { handId: 'h', participantId: 'p', name: 'Ada', startedAt: 0, endsAt: 1 },
+    });
+    const ended = state({ status: 'ended', turn: null });
+    expect(sessionChanges(live, ended, 'me')).toEqual([{ type: 'sessionEnded' }]);
+    expect(sessionChanges(ended, ended, 'me')).toEqual([]);
+  });
+
   it('does not re-announce an item resumed after a pause', () => {
     const paused = state({ agenda: [item('a', { status: 'paused', remainingMs: 5 })], currentItemId: 'a' });
     const resumed = state({ agenda: [item('a', { status: 'running', endsAt: 9 })], currentItemId: 'a' });

@@ -58,7 +58,8 @@ export type SessionChange =
   | { type: 'itemStarted'; title: string }
   | { type: 'nowSpeaking'; name: string; isMe: boolean }
   | { type: 'youAreNext' }
-  | { type: 'announcement'; text: string };
+  | { type: 'announcement'; text: string }
+  | { type: 'sessionEnded' };
 
 /**
  * The changes worth announcing between two states. The first state (the snapshot on load) is
@@ -70,6 +71,8 @@ export function sessionChanges(
   myId: string | null,
 ): SessionChange[] {
   if (before === undefined || !after) return [];
+  // Ending replaces whatever was said last ("Ada is speaking"), which is no longer true.
+  if (after.status === 'ended') return before?.status === 'ended' ? [] : [{ type: 'sessionEnded' }];
   const changes: SessionChange[] = [];
   const wasItem = currentItem(before);
   const item = currentItem(after);

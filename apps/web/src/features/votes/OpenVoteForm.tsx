@@ -122,7 +122,8 @@ export function OpenVoteForm({ socket, standards, live }: Props) {
           </>
         )}
         <RulesFields draft={draft} onChange={setDraft} methods={methods} problem={rulesProblem} />
-        <button type="submit" aria-disabled={commands.busy}>
+        {/* Votes are held only in a live session: the server would refuse, so say it here. */}
+        <button type="submit" aria-disabled={commands.busy} disabled={!live}>
           {commands.busy ? t('votes.opening') : t('votes.openVote')}
         </button>
         {problem && (

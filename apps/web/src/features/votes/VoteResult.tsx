@@ -2,7 +2,7 @@ import type { VoteView } from '@moot/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChoiceText } from './labels.ts';
-import { chosenLabels, receiptPublished, resultRows, roundsTable } from './view.ts';
+import { chosenLabels, receiptPublished, resultRows, roundsTable, verdictOf } from './view.ts';
 
 /**
  * A closed vote's result, the same for every method and audience: the server's sentence, the
@@ -24,14 +24,17 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
         ? t('votes.firstPreferencesCaption')
         : t('votes.countsCaption');
   const mine = myReceipt === null ? null : receiptPublished(vote, myReceipt);
+  const verdict = verdictOf(vote);
+  const verdictText =
+    verdict?.kind === 'chosen'
+      ? t('votes.verdicts.chosen', { option: choiceText(verdict.label) })
+      : verdict && t(`votes.verdicts.${verdict.kind}`);
 
   return (
     <section className="vote-result" aria-labelledby={`${id}-h`} data-testid="vote-result" data-passed={result.passed}>
       <h4 id={`${id}-h`}>
         {t('votes.resultHeading')}:{' '}
-        <span className={result.passed ? 'tag tag-passed' : 'tag tag-failed'}>
-          {result.passed ? t('votes.passed') : t('votes.notPassed')}
-        </span>
+        <span className={result.passed ? 'tag tag-passed' : 'tag tag-failed'}>{verdictText}</span>
       </h4>
       <p className="vote-explanation" data-testid="vote-explanation">
         {result.explanation}
@@ -86,6 +89,7 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
                 <tr key={index}>
                   <th scope="row">
                     {choiceText(row.label)}
+                    {row.winner && <span className="tag tag-passed">{t('votes.winner')}</span>}
                     {row.eliminatedInRound !== null && (
                       <span className="hint"> ({t('votes.eliminatedIn', { round: row.eliminatedInRound })})</span>
                     )}

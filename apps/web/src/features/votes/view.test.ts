@@ -2,17 +2,18 @@ import type { VoteResult, VoteRules, VoteView } from '@moot/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   chosenLabels,
-  percentOf,
   receiptPublished,
   resultRows,
   roundsTable,
   sharePercent,
   voteChanges,
+  verdictOf,
   votesInOrder,
 } from './view.ts';
 
 const yesNo: VoteRules = { method: 'yes_no', threshold: { kind: 'two_thirds' }, abstentionsCount: false };
 const ranked: VoteRules = { method: 'ranked', options: ['Advice', 'Apology', 'Warning'] };
+const approvalRules: VoteRules = { method: 'approval', options: ['Advice', 'Apology'] };
 
 function vote(id: string, rules: VoteRules, change: Partial<VoteView> = {}): VoteView {
   return {
@@ -51,15 +52,6 @@ const closed = (v: VoteView, result: Partial<VoteResult>, closedAt = 10): VoteVi
   ballots: [],
 });
 
-describe('percentOf', () => {
-  it('truncates to one decimal, so a share never looks past a bar it did not reach', () => {
-    expect(percentOf(2, 3)).toBe(66.6);
-    expect(percentOf(6666, 10000)).toBe(66.6);
-    expect(percentOf(1, 2)).toBe(50);
-    expect(percentOf(0, 0)).toBe(0);
-  });
-});
-
 describe('sharePercent', () => {
   it('shows a configured share as the percentage typed, without float noise', () => {
     expect(sharePercent(0.57)).toBe(57);
@@ -72,7 +64,7 @@ describe('resultRows', () => {
   it('lists every yes/no choice with counts and shares of the ballots', () => {
     const v = closed(vote('a', yesNo), { ballots: 3, counts: { yes: 2, no: 0, abstain: 1 } });
     expect(resultRows(v).map((r) => [r.key, r.count, r.percent])).toEqual([
-      ['yes', 2, 66.6],
+      ['yes', 2, 66.7],
       ['no', 0, 0],
       ['abstain', 1, 33.3],
     ]);
@@ -87,7 +79,38 @@ describe('resultRows', () => {
       { kind: 'option', index: 1, text: 'Apology' },
       { kind: 'option', index: 2, text: 'Warning' },
     ]);
-    expect(rows.filter((r) => r.winner).map((r) => r.key)).toEqual(['2']);
+    // First preferences are not where a ranked vote is won: the rounds table marks it.
+    expect(rows.filter((r) => r.winner)).toEqual([]);
+    const approval = closed(vote('a', approvalRules), { ballots: 4, winner: 1, counts: { '0': 1, '1': 3 } });
+    expect(
+      resultRows(approval)
+        .filter((r) => r.winner)
+        .map((r) => r.key),
+    ).toEqual(['1']);
+  });
+
+  it('shows the share the sentence shows: 2 of 3 is 66.7 in both, and never across the bar', () => {
+    const twoOfThree = closed(vote('y', yesNo), { ballots: 3, counts: { yes: 2, no: 1, abstain: 0 } });
+    expect(resultRows(twoOfThree).find((r) => r.key === 'yes')?.percent).toBe(66.7);
+    const short = {
+      ...closed(vote('t', yesNo), { ballots: 10000, counts: { yes: 6666, no: 3334, abstain: 0 } }),
+      rules: { ...yesNo, threshold: { kind: 'two_thirds' as const } },
+    };
+    expect(resultRows(short).find((r) => r.key === 'yes')?.percent).toBe(66.6);
+  });
+
+  it('badges no winner in an all-tied first-preferences round', () => {
+    const tied = closed(vote('r', ranked), {
+      ballots: 3,
+      winner: 0,
+      counts: { '0': 1, '1': 1, '2': 1 },
+      rounds: [
+        { counts: { '0': 1, '1': 1, '2': 1 }, eliminated: 2 },
+        { counts: { '0': 2, '1': 1 }, eliminated: null },
+      ],
+    });
+    expect(resultRows(tied).some((r) => r.winner)).toBe(false);
+    expect(roundsTable(tied)?.rows.map((r) => r.winner)).toEqual([true, false, false]);
   });
 });
 
@@ -105,9 +128,19 @@ describe('roundsTable', () => {
     expect(roundsTable(v)).toEqual({
       rounds: 2,
       rows: [
-        { label: { kind: 'option', index: 0, text: 'Advice' }, counts: [2, 3], eliminatedInRound: null },
-        { label: { kind: 'option', index: 1, text: 'Apology' }, counts: [2, 2], eliminatedInRound: null },
-        { label: { kind: 'option', index: 2, text: 'Warning' }, counts: [1, null], eliminatedInRound: 1 },
+        { label: { kind: 'option', index: 0, text: 'Advice' }, counts: [2, 3], eliminatedInRound: null, winner: true },
+        {
+          label: { kind: 'option', index: 1, text: 'Apology' },
+          counts: [2, 2],
+          eliminatedInRound: null,
+          winner: false,
+        },
+        {
+          label: { kind: 'option', index: 2, text: 'Warning' },
+          counts: [1, null],
+          eliminatedInRound: 1,
+          winner: false,
+        },
       ],
     });
     expect(roundsTable(closed(vote('y', yesNo), {}))).toBeNull();
@@ -161,5 +194,24 @@ describe('voteChanges', () => {
       { type: 'closed', question: 'Question a?', explanation: 'Passed: 2 of 3' },
     ]);
     expect(voteChanges([aClosed, b], [aClosed, { ...b, turnout: 2 }])).toEqual([]);
+  });
+});
+
+describe('verdictOf', () => {
+  it('says what the vote decided in its own terms, never "passed" for a question or an option vote', () => {
+    expect(verdictOf(closed(vote('q', yesNo), { passed: true }))).toEqual({ kind: 'carried' });
+    expect(verdictOf(closed(vote('q', yesNo), { passed: false }))).toEqual({ kind: 'not_carried' });
+    expect(verdictOf(closed(vote('a', yesNo, { subject: 'adopt_standard' }), { passed: true }))).toEqual({
+      kind: 'adopted',
+    });
+    expect(verdictOf(closed(vote('c', ranked, { subject: 'consequence' }), { passed: true, winner: 1 }))).toEqual({
+      kind: 'chosen',
+      label: { kind: 'option', index: 1, text: 'Apology' },
+    });
+    expect(verdictOf(closed(vote('t', approvalRules), { passed: false, winner: null }))).toEqual({
+      kind: 'no_winner',
+    });
+    expect(verdictOf(closed(vote('n', yesNo), { quorumMet: false, passed: false }))).toEqual({ kind: 'no_quorum' });
+    expect(verdictOf(vote('open', yesNo))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { CONSENT_CHOICES, YES_NO_CHOICES } from '@moot/protocol';
+import { CONSENT_CHOICES, percentOf, thresholdBar, YES_NO_CHOICES } from '@moot/protocol';
 import type { BallotChoice, ConsentChoice, VoteRules, VoteView, YesNoChoice } from '@moot/protocol';
 
 /** What one counted line of a vote is about: a fixed choice (yes, agree…) or one of its options. */
@@ -12,8 +12,9 @@ export interface ResultRow {
   key: string;
   label: ChoiceLabel;
   count: number;
-  /** Share of the ballots, in percent to one decimal, never rounded up. */
+  /** Share of the ballots, in percent to one decimal, rounded as the server's sentence is (percentOf). */
   percent: number;
+  /** Approval only: a ranked winner is marked in the rounds, never among first preferences. */
   winner: boolean;
 }
 
@@ -40,12 +41,6 @@ export function choicesOf(rules: VoteRules): ChoiceLabel[] {
 
 const keyOf = (label: ChoiceLabel): string => (label.kind === 'option' ? String(label.index) : label.choice);
 
-/** `part` of `whole` in percent, one decimal, truncated (so 2 of 3 is 66.6, as the server writes it). */
-export function percentOf(part: number, whole: number): number {
-  if (whole <= 0) return 0;
-  return Math.floor((part * 1000) / whole) / 10;
-}
-
 /** A configured share (0.667) as the percentage it was typed as (66.7). */
 export function sharePercent(share: number): number {
   return Math.round(share * 1000) / 10;
@@ -55,22 +50,29 @@ export function sharePercent(share: number): number {
 export function resultRows(vote: VoteView): ResultRow[] {
   const result = vote.result;
   if (!result) return [];
-  return choicesOf(vote.rules).map((label) => {
+  const rules = vote.rules;
+  // Yes against the vote's bar, as the sentence measures it, when both count the same ballots.
+  const yesBar =
+    rules.method === 'yes_no' && (rules.abstentionsCount || !result.counts.abstain)
+      ? thresholdBar(rules.threshold)
+      : undefined;
+  return choicesOf(rules).map((label) => {
     const key = keyOf(label);
     const count = result.counts[key] ?? 0;
     return {
       key,
       label,
       count,
-      percent: percentOf(count, result.ballots),
-      winner: label.kind === 'option' && result.winner === label.index,
+      percent: percentOf(count, result.ballots, key === 'yes' ? yesBar : undefined),
+      // First preferences may all be tied: the instant-runoff winner is shown in its rounds.
+      winner: rules.method === 'approval' && label.kind === 'option' && result.winner === label.index,
     };
   });
 }
 
 export interface RoundsTable {
   /** One row per option: its count in each round, null once it is out. */
-  rows: { label: ChoiceLabel; counts: (number | null)[]; eliminatedInRound: number | null }[];
+  rows: { label: ChoiceLabel; counts: (number | null)[]; eliminatedInRound: number | null; winner: boolean }[];
   rounds: number;
 }
 
@@ -85,6 +87,7 @@ export function roundsTable(vote: VoteView): RoundsTable | null {
       label,
       counts: rounds.map((round) => round.counts[key] ?? null),
       eliminatedInRound: eliminated < 0 ? null : eliminated + 1,
+      winner: vote.result?.winner === Number(key),
     };
   });
   return { rows, rounds: rounds.length };
@@ -130,4 +133,26 @@ export function voteChanges(previous: readonly VoteView[] | undefined, next: rea
       changes.push({ type: 'closed', question: vote.question, explanation: vote.result?.explanation ?? '' });
   }
   return changes;
+}
+
+/**
+ * The result's one-word headline, in the vote's own terms: a standard or amendment is adopted
+ * or not, a free question carried or not, an option vote (approval, ranked — the consequence
+ * vote too) chooses an option or none. "Passed" fits none of the last.
+ */
+export type Verdict =
+  | { kind: 'no_quorum' | 'adopted' | 'not_adopted' | 'carried' | 'not_carried' | 'no_winner' }
+  | { kind: 'chosen'; label: ChoiceLabel };
+
+export function verdictOf(vote: VoteView): Verdict | null {
+  const result = vote.result;
+  if (!result) return null;
+  if (!result.quorumMet) return { kind: 'no_quorum' };
+  if (vote.rules.method === 'approval' || vote.rules.method === 'ranked') {
+    const label = result.winner === null ? undefined : choicesOf(vote.rules)[result.winner];
+    return label ? { kind: 'chosen', label } : { kind: 'no_winner' };
+  }
+  if (vote.subject === 'adopt_standard' || vote.subject === 'amendment')
+    return { kind: result.passed ? 'adopted' : 'not_adopted' };
+  return { kind: result.passed ? 'carried' : 'not_carried' };
 }

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readAudit } from '../src/audit/auditLog.ts';
+import { acked, connectWatcher, startSession, type AssemblyInSession } from './support/harness.ts';
+import { followSession } from './support/sessionWatch.ts';
+
+/** How the public sees people: facilitators by name, members by pseudonym unless they opt in. */
+describe('names on the public side', () => {
+  let session: AssemblyInSession;
+  beforeAll(async () => {
+    session = await startSession({ names: ['Ada', 'Ben', 'Cy'], title: 'Session 1', start: true });
+  }, 180_000);
+  afterAll(() => session.close());
+
+  it('shows a moderator by name, and a member by pseudonym until they choose to show their name', async () => {
+    const { running, seed, mod, members } = session;
+    const watcher = await connectWatcher(running.url, seed.watchKey);
+    const view = followSession(watcher.socket);
+    acked(await mod.emitWithAck('announcement:post', { text: 'Republish' }));
+    await vi.waitFor(() => expect(view.state?.attendees.length).toBe(4));
+    const names = () => view.state!.attendees.map((a) => `${a.role}:${a.name}`);
+    expect(names()).toEqual(['moderator:Mo', 'member:Member 2', 'member:Member 3', 'member:Member 4']);
+
+    acked(await members[0]!.emitWithAck('participant:showName', { showName: true }));
+    await vi.waitFor(() => expect(names()).toContain('member:Ada'));
+    expect(names()).toContain('member:Member 3');
+    // A moderator is always shown by name: there is nothing for them to choose.
+    expect(await mod.emitWithAck('participant:showName', { showName: false })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await members[1]!.emitWithAck('participant:showName', { showName: 'yes' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+
+    acked(await members[0]!.emitWithAck('participant:showName', { showName: false }));
+    await vi.waitFor(() => expect(names()).toContain('member:Member 2'));
+    const entries = (await readAudit(running.db, seed.assemblyId)).filter((e) => e.action === 'participant.show_name');
+    expect(entries.map((e) => e.detail)).toEqual([{ showName: true }, { showName: false }]);
+    watcher.socket.disconnect();
+  });
+});
