@@ -1,6 +1,5 @@
 import type { AppContext } from '../../appContext.ts';
 import type { ConnectionFeatures } from '../../realtime/namespaces.ts';
-import type { AssemblySocket, WatchSocket } from '../../realtime/socketData.ts';
 import { registerAmendmentCommands } from '../amendments/amendmentCommands.ts';
 import { auditDenial } from '../../audit/auditDenial.ts';
 import { registerCaseCommands } from '../cases/caseCommands.ts';
