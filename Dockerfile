@@ -30,7 +30,8 @@ COPY apps/server/src apps/server/src
 COPY --from=build /app/apps/web/dist apps/web/dist
 # /data is owned by the unprivileged user in the image, so a new named volume mounted there
 # starts out writable by it (Docker copies the directory's ownership into an empty volume).
-RUN mkdir -p /data && chown node:node /data
+# /secrets likewise, for the ballot secret's key file: kept apart from /data (see SECURITY.md).
+RUN mkdir -p /data /secrets && chown node:node /data && chown node:node /secrets && chmod 700 /secrets
 USER node
 EXPOSE 3000
 # The image has neither curl nor wget; Node 20's fetch does the probe. 503 (database or Redis

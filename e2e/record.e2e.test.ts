@@ -155,14 +155,15 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     // The audit log's own table (the minutes' tables stay on screen until the new page renders).
     const table = watcher.getByRole('region', { name: 'Audit log' }).getByRole('table');
     await table.waitFor();
-    for (const action of ['vote.opened', 'vote.cast', 'vote.closed', 'announcement.posted', 'queue.called'])
+    for (const action of ['vote.opened', 'vote.participants', 'vote.closed', 'announcement.posted', 'queue.called'])
       expect(await table.locator(`tr[data-action="${action}"]`).count(), action).toBeGreaterThan(0);
     const opened = await table.locator('tr[data-action="vote.opened"]').innerText();
     // The moderator is a public figure, named; members stay pseudonyms.
     expect(opened).toMatch(/Mo Facilitator\tOpened a vote\tAdopt/);
-    const cast = table.locator('tr[data-action="vote.cast"]');
-    expect(await cast.count()).toBe(3);
-    for (const row of await cast.allInnerTexts()) expect(row).toMatch(/^.+\tMember \d+\tVoted\tAdopt[^\t]*\t?$/);
+    // Who voted: one entry at close, names sorted — no entry per ballot in casting order.
+    expect(await table.locator('tr[data-action="vote.cast"]').count()).toBe(0);
+    const tookPart = await table.locator('tr[data-action="vote.participants"]').innerText();
+    expect(tookPart).toMatch(/Who took part in a vote\tAdopt[^\t]*\tparticipants: [^;\t]+; [^;\t]+; [^;\t]+$/);
     const page = await watcher.content();
     expect(page).not.toContain(ADA);
     expect(page).not.toMatch(/"(yes|no)"|receipt/i);
@@ -176,7 +177,8 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     ]);
     expect(file.suggestedFilename()).toBe('audit.md');
     const markdown = await readFile((await file.path())!, 'utf8');
-    expect(markdown).toContain('`vote.cast`');
+    expect(markdown).toContain('`vote.participants`');
+    expect(markdown).not.toContain('`vote.cast`');
     expect(markdown).toContain('Tea is served \\<b\\>now\\</b\\>');
     expect(markdown).not.toContain(ADA);
   });

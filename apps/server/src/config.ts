@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,13 +18,24 @@ const environment = z.object({
   SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   WEB_ROOT: z.string().optional(),
   SEED_DEMO: z.enum(['0', '1']).optional(),
-  BALLOT_SECRET: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters (32 random bytes)')
-    .optional(),
+  // Empty counts as unset (docker-compose passes `${BALLOT_SECRET:-}`).
+  BALLOT_SECRET: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters (32 random bytes)')
+      .optional(),
+  ),
+  BALLOT_SECRET_FILE: z.string().min(1).optional(),
 });
 
 export type Config = ReturnType<typeof readConfig>;
+
+/** Where the ballot secret's key file goes unless `BALLOT_SECRET_FILE` says: the user's config directory. */
+export function defaultSecretFile(env: NodeJS.ProcessEnv): string {
+  const config = env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config');
+  return path.join(config, 'moot', 'ballot-secret');
+}
 
 /** Reads the environment once, at start; a bad value stops the process with a clear message. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -45,6 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES === '1',
     ballotSecret: e.BALLOT_SECRET ?? null,
+    // Never inside DATA_DIR (main refuses to start): see features/votes/ballotSecret.ts.
+    ballotSecretFile: path.resolve(e.BALLOT_SECRET_FILE ?? defaultSecretFile(env)),
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(import.meta.dirname, '../../web/dist')),
     // The embedded database seeds the demo by default; a shared PostgreSQL only where asked (one node).
     seedDemo: (e.SEED_DEMO ?? (e.DATABASE_URL ? '0' : '1')) === '1',

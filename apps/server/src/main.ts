@@ -4,7 +4,7 @@ import { createApp } from './app.ts';
 import { connectCluster } from './cluster/connectCluster.ts';
 import { readConfig } from './config.ts';
 import { ensureDemoAssembly } from './features/assemblies/demo.ts';
-import { loadBallotSecret } from './features/votes/ballotSecret.ts';
+import { BallotSecretError, loadBallotSecret } from './features/votes/ballotSecret.ts';
 import { openDatabase } from './storage/open.ts';
 
 /** The only place that reads the environment and listens. */
@@ -12,11 +12,31 @@ const config = readConfig();
 const logger = pino({ level: config.logLevel });
 
 await mkdir(config.dataDir, { recursive: true });
+const ballotSecret = await loadBallotSecret({
+  fromEnv: config.ballotSecret,
+  file: config.ballotSecretFile,
+  dataDir: config.dataDir,
+}).catch((error: unknown) => {
+  if (!(error instanceof BallotSecretError)) throw error;
+  logger.fatal(error.message);
+  process.exit(1);
+});
+if (ballotSecret.movedFrom)
+  logger.warn(
+    { from: ballotSecret.movedFrom, to: ballotSecret.file ?? 'BALLOT_SECRET' },
+    'the ballot secret was in the data directory; it is now kept outside it',
+  );
+if (ballotSecret.file)
+  logger.info(
+    { ballotSecretFile: ballotSecret.file, created: ballotSecret.created },
+    'ballot secret: back this file up apart from the data (without it, votes still open cannot be re-cast or closed); every node needs the same one',
+  );
+else logger.info('ballot secret: from BALLOT_SECRET (every node needs the same value)');
 const db = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
 const cluster = config.redisUrl ? await connectCluster(config.redisUrl, logger, config.redisPrefix) : null;
 const app = createApp({
   db,
-  ballotSecret: await loadBallotSecret(config.ballotSecret, config.dataDir),
+  ballotSecret: ballotSecret.secret,
   logger,
   webRoot: config.webRoot,
   secureCookies: config.secureCookies,

@@ -215,7 +215,9 @@ describe('breach cases', () => {
     expect(options).toEqual(opened.options);
     await refused(mod.emitWithAck('case:openVote', { caseId }), 'bad_request', /already open/);
     await refused(mod.emitWithAck('case:dismiss', { caseId, reason: 'Never mind' }), 'bad_request', /vote/);
-    await vi.waitFor(() => expect(votes.find((v) => v.id === voteId)?.rules).toEqual({ method: 'ranked', options }));
+    await vi.waitFor(() =>
+      expect(votes.find((v) => v.id === voteId)?.rules).toEqual({ method: 'ranked', options, receipts: 'verifiable' }),
+    );
     expect(votes.find((v) => v.id === voteId)?.subject).toBe('consequence');
 
     acked(await members[0]!.emitWithAck('vote:cast', rank(voteId, [1, 2], SECRET_REASON)));

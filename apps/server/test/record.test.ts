@@ -9,7 +9,7 @@ import {
   type MinutesExport,
   type SessionList,
 } from '@moot/protocol';
-import { ballotsOf } from '../src/features/votes/voteStore.ts';
+import { ballotsOf } from '../src/features/votes/ballotStore.ts';
 import {
   acked,
   redeem,
@@ -74,7 +74,7 @@ describe('the public record: audit log and minutes', () => {
         choice: { method: 'yes_no', choice },
         reason: i === 1 ? REASON : '',
       });
-      receipts.push(acked(cast).receipt);
+      receipts.push(acked(cast).receipt!);
     }
     acked(await mod.emitWithAck('vote:close', { voteId }));
     acked(await mod.emitWithAck('agenda:end', { itemId }));
@@ -196,12 +196,14 @@ describe('the public record: audit log and minutes', () => {
     expect(published.map((b) => b.receipt).sort()).toEqual([...receipts].sort());
     expect(published.some((b) => b.reason === REASON)).toBe(true);
 
-    const casts = (await json<AuditExport>(HTTP_ROUTES.auditJson, asModerator())).entries.filter(
-      (e) => e.action === 'vote.cast',
-    );
-    // Turnout (who voted) is public; what anyone chose is not there to link.
-    expect(casts).toHaveLength(3);
-    for (const cast of casts) expect(cast.detail).toEqual({});
+    const entries = (await json<AuditExport>(HTTP_ROUTES.auditJson, asModerator())).entries;
+    // Who voted is public, once, at close and sorted by name; no entry per cast, in casting order.
+    expect(entries.filter((e) => e.action === 'vote.cast')).toEqual([]);
+    const tookPart = entries.filter((e) => e.action === 'vote.participants');
+    expect(tookPart).toHaveLength(1);
+    const names = tookPart[0]!.detail.participants as string[];
+    expect(names).toHaveLength(3);
+    expect(names).toEqual([...names].sort());
 
     const everything = [];
     for (const headers of [

@@ -179,17 +179,17 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
   });
 
   it('stores no way to join a ballot to a member', async () => {
-    const columns = await running.db.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'ballots' ORDER BY column_name`,
-    );
-    expect(columns.map((c) => c.column_name)).toEqual([
-      'ballot_key',
-      'choice',
-      'client_ballot_id',
-      'reason',
-      'receipt',
-      'vote_id',
-    ]);
+    const columns = async (table: string) =>
+      (
+        await running.db.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`,
+          [table],
+        )
+      ).map((c) => c.column_name);
+    // Published: no key, no client id, no time. Sealed (open votes): a keyed ciphertext only.
+    expect(await columns('ballots')).toEqual(['choice', 'reason', 'receipt', 'vote_id']);
+    expect(await columns('sealed_ballots')).toEqual(['ballot_key', 'sealed', 'vote_id']);
+    expect(await columns('vote_participation')).toEqual(['participant_id', 'vote_id']);
   });
 
   it('counts every member exactly once when hundreds of ballots race the close', async () => {
@@ -208,7 +208,7 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
       }),
     );
     // Each member casts no, then yes (a new ballot), then retries the yes: last counts, retry never twice.
-    const acks: Promise<Ack<{ receipt: string }>>[] = [];
+    const acks: Promise<Ack<{ receipt: string | null }>>[] = [];
     for (const socket of crowd) {
       const finalBallot = { voteId, ballotId: randomUUID(), choice: yes, reason: '' };
       acks.push(socket.emitWithAck('vote:cast', { voteId, ballotId: randomUUID(), choice: no, reason: '' }));

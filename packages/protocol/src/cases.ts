@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import type { VoteResult } from './votes.ts';
+import { RECEIPT_MODES, type VoteResult } from './votes.ts';
 
 /**
  * Breach cases: a moderator opens a case against a role-holder for breaching adopted
@@ -78,10 +78,14 @@ export const dismissCaseSchema = z.strictObject({
   caseId,
   reason: z.string().trim().min(1, 'Give a reason').max(LIMITS.maxNoteLength),
 });
-/** moderator → server, `case:openVote`: the consequence vote; its options are built by the server. */
+/**
+ * moderator → server, `case:openVote`: the consequence vote; its options are built by the server.
+ * `receipts` as in a vote's rules (`verifiable` unless asked).
+ */
 export const openCaseVoteSchema = z.strictObject({
   caseId,
   quorumShare: z.number().min(0).max(1).default(0.5),
+  receipts: z.enum(RECEIPT_MODES).default('verifiable'),
 });
 
 export type OpenCase = z.input<typeof openCaseSchema>;

@@ -113,8 +113,11 @@ export interface AssemblyClientEvents {
   'standard:unlock': (payload: StandardRef, ack: AckCallback<null>) => void;
   'standard:setLadder': (payload: SetLadder, ack: AckCallback<null>) => void;
   'vote:open': (payload: V.OpenVote, ack: AckCallback<{ voteId: string }>) => void;
-  /** Written to the database before the ack; the receipt lets the voter find their ballot after close. */
-  'vote:cast': (payload: V.CastBallot, ack: AckCallback<{ receipt: string }>) => void;
+  /**
+   * Sealed and written to the database before the ack; the receipt (null when the vote gives
+   * none) lets the voter find their ballot after close.
+   */
+  'vote:cast': (payload: V.CastBallot, ack: AckCallback<{ receipt: string | null }>) => void;
   /** Closes once, under a lock; later calls return the same result. */
   'vote:close': (payload: V.VoteRef, ack: AckCallback<VoteResult>) => void;
   'amendment:propose': (payload: A.ProposeAmendment, ack: AckCallback<{ amendmentId: string }>) => void;

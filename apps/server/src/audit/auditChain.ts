@@ -16,9 +16,10 @@ export const isChained = (action: string): boolean => !action.startsWith('securi
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every id an entry may name a participant by: its actor, its target, its detail's strings. */
+/** Every id an entry may name a participant by: its actor, its target, its detail's strings and lists. */
 function namedIds(entry: AuditEntry): string[] {
-  const candidates = [entry.actorId, entry.target, ...Object.values(entry.detail ?? {})];
+  const details = Object.values(entry.detail ?? {}).flatMap((value) => (Array.isArray(value) ? value : [value]));
+  const candidates = [entry.actorId, entry.target, ...details];
   return [...new Set(candidates.filter((c): c is string => typeof c === 'string' && UUID.test(c)))];
 }
 

@@ -52,3 +52,22 @@ describe('the public part of an audit entry', () => {
     ).toEqual({});
   });
 });
+
+describe('who took part in a vote', () => {
+  it('publishes the participants as names sorted by name, whatever order they were stored in', () => {
+    const people = new Map([
+      ['z', 'Member 1'],
+      ['a', 'Member 3'],
+      ['m', 'Member 2'],
+    ]);
+    const of = (id: string) => people.get(id) ?? null;
+    for (const order of [
+      ['z', 'a', 'm'],
+      ['m', 'z', 'a', 'nobody'],
+    ]) {
+      expect(publicAuditRecord(entry('vote.participants', { participantIds: order }), of, of).detail).toEqual({
+        participants: ['Member 1', 'Member 2', 'Member 3'],
+      });
+    }
+  });
+});

@@ -47,9 +47,11 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'comment.posted': [],
   'comment.hidden': ['reason'],
   'vote.opened': ['question', 'method'],
-  // That a member voted is turnout; what they chose is never recorded anywhere it could be read.
+  // Entries of votes cast before ballots were sealed: that a member voted, never what.
   'vote.cast': [],
   'vote.closed': ['passed', 'ballots'],
+  // Who took part, written once at close and published sorted by name: never in casting order.
+  'vote.participants': ['participantIds'],
   'amendment.proposed': [],
   'amendment.cosigned': [],
   'amendment.tabled': [],
@@ -72,8 +74,11 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'participant.revoked': [],
 };
 
-/** Detail fields that hold a participant's id, published as their name under a new key. */
-const PARTICIPANT_FIELDS: Readonly<Record<string, string>> = { participantId: 'participant' };
+/** Detail fields that hold a participant's id (or a list of them), published as names under a new key. */
+export const PARTICIPANT_FIELDS: Readonly<Record<string, string>> = {
+  participantId: 'participant',
+  participantIds: 'participants',
+};
 
 type DetailValue = AuditRecord['detail'][string];
 
@@ -98,7 +103,11 @@ export function publicAuditRecord(
     if (value === undefined || !isPublishable(value)) continue;
     const renamed = PARTICIPANT_FIELDS[field];
     if (!renamed) detail[field] = value;
-    else {
+    else if (Array.isArray(value)) {
+      // A list of people, sorted by the name this reader sees: its order says nothing else.
+      const names = value.flatMap((id) => nameOf(id) ?? []);
+      detail[renamed] = names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    } else {
       // Published only when it names someone of this assembly (e.g. not "the next in the queue").
       const name = typeof value === 'string' ? nameOf(value) : null;
       if (name !== null) detail[renamed] = name;

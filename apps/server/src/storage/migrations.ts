@@ -340,6 +340,37 @@ export const MIGRATIONS: readonly {
         await tx.query(statement);
     },
   },
+  {
+    id: 9,
+    name: 'sealed ballots while a vote is open; published ballots shuffled, with no key; receipts optional',
+    // Open votes' plaintext ballots cannot be sealed here (the secret is not in the database):
+    // they wait in unsealed_ballots, keyed as before, and are published at close. Closed votes'
+    // ballots are copied in a random order, so the table no longer lists them as they were cast.
+    sql: `
+      ALTER TABLE ballots RENAME TO unsealed_ballots;
+      ALTER TABLE unsealed_ballots RENAME CONSTRAINT ballots_pkey TO unsealed_ballots_pkey;
+      ALTER TABLE unsealed_ballots RENAME CONSTRAINT ballots_vote_id_receipt_key TO unsealed_ballots_vote_id_receipt_key;
+      ALTER TABLE unsealed_ballots RENAME CONSTRAINT ballots_vote_id_fkey TO unsealed_ballots_vote_id_fkey;
+      CREATE TABLE sealed_ballots (
+        vote_id uuid NOT NULL REFERENCES votes(id),
+        ballot_key bytea NOT NULL,
+        sealed bytea NOT NULL,
+        PRIMARY KEY (vote_id, ballot_key)
+      );
+      CREATE TABLE ballots (
+        vote_id uuid NOT NULL REFERENCES votes(id),
+        receipt text,
+        choice jsonb NOT NULL,
+        reason text,
+        UNIQUE (vote_id, receipt)
+      );
+      INSERT INTO ballots (vote_id, receipt, choice, reason)
+        SELECT b.vote_id, b.receipt, b.choice, b.reason FROM unsealed_ballots b JOIN votes v ON v.id = b.vote_id
+        WHERE v.status = 'closed' ORDER BY random();
+      DELETE FROM unsealed_ballots WHERE vote_id IN (SELECT id FROM votes WHERE status = 'closed');
+      UPDATE votes SET rules = rules || '{"receipts": "verifiable"}' WHERE NOT rules ? 'receipts'
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

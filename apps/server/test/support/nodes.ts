@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { connectCluster, type ClusterLink } from '../../src/cluster/connectCluster.ts';
 import { openDatabase } from '../../src/storage/open.ts';
-import { startApp, type RunningApp } from './harness.ts';
+import { startApp, TEST_BALLOT_SECRET, type RunningApp } from './harness.ts';
 import { freePort } from './redis.ts';
 import { BOUNDS } from '../../../../vitest.bounds.ts';
 
@@ -42,7 +42,16 @@ export class NodeProcess {
     // `node --import tsx` keeps the server in this one process, so a signal reaches it directly
     // (the `tsx` command would put a wrapper process in between).
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SEED_DEMO: '0',
+        LOG_LEVEL: 'warn',
+        // Every node shares the tests' secret (and none writes a key file in the home directory).
+        BALLOT_SECRET: Buffer.from(TEST_BALLOT_SECRET).toString('hex'),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

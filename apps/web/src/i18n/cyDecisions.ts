@@ -76,6 +76,8 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
     retrying:
       'Yn dal i anfon eich pleidlais (ymgais {{attempts}}). Caiff ei hanfon eto gyda’r un dynodwr, felly dim ond unwaith y caiff ei chyfrif.',
     counted: 'Wedi’i chyfrif. Eich derbynneb: {{receipt}}',
+    countedNoReceipt:
+      'Wedi’i chyfrif. Does dim derbynebau yn y bleidlais hon, felly all neb brofi sut y pleidleisioch chi.',
     receiptHint: 'Cadwch y dderbynneb i ddod o hyd i’ch pleidlais yn y rhestr a gyhoeddir ar ôl i’r bleidlais gau.',
     yourBallot: 'Eich pleidlais: {{choice}}',
     refused: 'Chafodd eich pleidlais mo’i chyfrif. {{error}}',
@@ -116,6 +118,9 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
     receiptMissing: 'Does dim pleidlais gyda’r dderbynneb hon yn y rhestr a gyhoeddwyd.',
     publishedHeading: 'Pleidleisiau a gyhoeddwyd ({{count}})',
     publishedHint: 'Heb enwau nac amseroedd, yn nhrefn y derbynebau: gall unrhyw un eu cyfrif eto.',
+    publishedHintNoReceipts:
+      'Heb enwau, amseroedd na derbynebau, wedi’u trefnu yn ôl dewis: gall unrhyw un eu cyfrif eto.',
+    publishedBallotNoReceipt: '{{choice}}',
     publishedBallot: '{{receipt}}: {{choice}}',
     publishedReason: 'Rheswm: {{reason}}',
     opened: 'Mae’r bleidlais wedi agor ar: {{question}}',
@@ -139,6 +144,15 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
     quorumLabel: 'Cworwm (% o’r aelodau sydd wedi cofrestru’n bresennol)',
     quorumHint:
       'Caiff ei gyfrif o’r aelodau sydd wedi cofrestru’n bresennol pan fydd y bleidlais yn agor. Mae 0 yn golygu dim cworwm.',
+    receiptsLabel: 'Derbynebau',
+    receiptsVerifiable: 'Rhoi derbynneb i bob pleidleisiwr',
+    receiptsVerifiableHint:
+      'Gall pleidleisiwr wirio bod ei bleidlais wedi’i chyfrif. Ond mae derbynneb hefyd yn gadael i bleidleisiwr ddangos i rywun arall sut y pleidleisiodd, felly gellir ei brynu neu roi pwysau arno.',
+    receiptsNone: 'Dim derbynebau',
+    receiptsNoneHint:
+      'All neb brofi sut y pleidleisiodd, felly ni ellir gwirio prynu pleidleisiau na rhoi pwysau. Ni all pleidleiswyr wirio eu pleidlais eu hunain, ac nid oes rheswm gyda’r pleidleisiau.',
+    receiptsRecast:
+      'Y naill ffordd neu’r llall, gall pleidleisiwr newid ei bleidlais nes i’r bleidlais gau: dim ond yr olaf sy’n cyfrif.',
     openVote: 'Agor y bleidlais',
     opening: 'Wrthi’n agor…',
     needsLiveSession: 'Cynhelir pleidleisiau mewn sesiwn fyw. Dechreuwch y sesiwn yn gyntaf.',
@@ -343,7 +357,12 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
         removed: 'Wedi tynnu rhywun o’r sesiwn',
       },
       comment: { posted: 'Wedi gwneud sylw', hidden: 'Wedi cuddio sylw' },
-      vote: { opened: 'Wedi agor pleidlais', cast: 'Wedi pleidleisio', closed: 'Wedi cau pleidlais' },
+      vote: {
+        opened: 'Wedi agor pleidlais',
+        cast: 'Wedi pleidleisio',
+        closed: 'Wedi cau pleidlais',
+        participants: 'Pwy gymerodd ran mewn pleidlais',
+      },
       amendment: {
         proposed: 'Wedi cynnig gwelliant',
         cosigned: 'Wedi cyd-lofnodi gwelliant',

@@ -343,6 +343,7 @@ export const en = {
     retrying:
       'Still sending your ballot (attempt {{attempts}}). It is sent again with the same id, so it is counted once.',
     counted: 'Counted. Your receipt: {{receipt}}',
+    countedNoReceipt: 'Counted. This vote gives no receipts, so nobody can prove how you voted.',
     receiptHint: 'Keep the receipt to find your ballot in the published list after the vote closes.',
     yourBallot: 'Your ballot: {{choice}}',
     refused: 'Your ballot was not counted. {{error}}',
@@ -383,6 +384,8 @@ export const en = {
     receiptMissing: 'No ballot with this receipt is in the published list.',
     publishedHeading: 'Published ballots ({{count}})',
     publishedHint: 'Without names or times, in receipt order: anyone can count them again.',
+    publishedHintNoReceipts: 'Without names, times or receipts, sorted by choice: anyone can count them again.',
+    publishedBallotNoReceipt: '{{choice}}',
     publishedBallot: '{{receipt}}: {{choice}}',
     publishedReason: 'Reason: {{reason}}',
     opened: 'Voting opened on: {{question}}',
@@ -405,6 +408,14 @@ export const en = {
     optionsHint: 'Between 2 and {{max}} options, each up to {{length}} characters.',
     quorumLabel: 'Quorum (% of members checked in)',
     quorumHint: 'Counted from the members checked in when the vote opens. 0 means no quorum.',
+    receiptsLabel: 'Receipts',
+    receiptsVerifiable: 'Give each voter a receipt',
+    receiptsVerifiableHint:
+      'A voter can check that their ballot was counted. But a receipt also lets a voter show someone else how they voted, so they can be bought or pressured.',
+    receiptsNone: 'No receipts',
+    receiptsNoneHint:
+      'Nobody can prove how they voted, so buying or pressuring votes cannot be checked. Voters cannot check their own ballot, and ballots take no reason.',
+    receiptsRecast: 'Either way, a voter can change their ballot until the vote closes: only the last one counts.',
     openVote: 'Open vote',
     opening: 'Opening…',
     needsLiveSession: 'Votes are held in a live session. Start the session first.',

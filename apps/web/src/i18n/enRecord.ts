@@ -93,7 +93,12 @@ export const enRecord = {
       announcement: { posted: 'Posted an announcement', cleared: 'Cleared an announcement' },
       moderation: { muted: 'Muted someone', unmuted: 'Unmuted someone', removed: 'Removed someone from the session' },
       comment: { posted: 'Commented', hidden: 'Hid a comment' },
-      vote: { opened: 'Opened a vote', cast: 'Voted', closed: 'Closed a vote' },
+      vote: {
+        opened: 'Opened a vote',
+        cast: 'Voted',
+        closed: 'Closed a vote',
+        participants: 'Who took part in a vote',
+      },
       amendment: {
         proposed: 'Proposed an amendment',
         cosigned: 'Co-signed an amendment',

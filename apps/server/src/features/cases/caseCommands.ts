@@ -152,7 +152,7 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
     return null;
   });
 
-  on('assembly', socket, 'case:openVote', logger, async ({ caseId, quorumShare }) => {
+  on('assembly', socket, 'case:openVote', logger, async ({ caseId, quorumShare, receipts }) => {
     const opened = await change(caseId, 'case.vote_opened', async (tx, c) => {
       if (c.status !== 'deliberating') {
         throw new AppError(
@@ -170,7 +170,7 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
         subject: 'consequence',
         subjectId: caseId,
         question: `Case ${c.number} (${c.respondentRole}): what consequence?`,
-        rules: { method: 'ranked', options },
+        rules: { method: 'ranked', options, receipts },
         quorumShare,
       });
       return { value: { voteId, options }, detail: { voteId } };

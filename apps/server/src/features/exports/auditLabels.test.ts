@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, HAND_KINDS, MODERATION_REASONS, QUEUE_MODES, VOTE_METHODS } from '@moot/protocol';
-import { PUBLIC_DETAIL } from '../../audit/publicAudit.ts';
+import { PARTICIPANT_FIELDS, PUBLIC_DETAIL } from '../../audit/publicAudit.ts';
 import { ACTION_LABELS, DETAIL_LABELS, detailValue } from './auditLabels.ts';
 
 const SRC = join(import.meta.dirname, '../..');
@@ -43,13 +43,12 @@ describe('the audit log in words', () => {
   });
 
   it('names every public detail field and says every code in words', () => {
-    // A participant's id is published as their name, under `participant`.
-    const fields = new Set([
-      ...Object.values(PUBLIC_DETAIL)
+    // A participant's id (or a list of them) is published as a name under another key.
+    const fields = new Set(
+      Object.values(PUBLIC_DETAIL)
         .flat()
-        .filter((f) => f !== 'participantId'),
-      'participant',
-    ]);
+        .map((f) => PARTICIPANT_FIELDS[f] ?? f),
+    );
     expect([...fields].filter((f) => !(f in DETAIL_LABELS))).toEqual([]);
     const codes: [string, readonly string[]][] = [
       ['kind', HAND_KINDS],

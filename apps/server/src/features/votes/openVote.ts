@@ -1,4 +1,4 @@
-import { ErrorCode, type VoteRules, type VoteSubject } from '@moot/protocol';
+import { ErrorCode, receiptModeOf, type VoteRules, type VoteSubject } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
@@ -40,7 +40,7 @@ export async function openVoteInSession(
     subject: vote.subject,
     subjectId: vote.subjectId,
     question: vote.question,
-    rules: vote.rules,
+    rules: { ...vote.rules, receipts: receiptModeOf(vote.rules) },
     eligible,
     quorumNeeded: Math.ceil(vote.quorumShare * eligible),
   });

@@ -1,4 +1,4 @@
-import { ErrorCode, standardDocId } from '@moot/protocol';
+import { ErrorCode, receiptModeOf, standardDocId } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { saveMilestone } from '../../collab/documentStore.ts';
 import { AppError } from '../../realtime/appError.ts';
@@ -11,6 +11,7 @@ import { decideAmendment } from '../amendments/decideAmendment.ts';
 import { decideCase } from '../cases/decideCase.ts';
 import { openVoteInSession } from './openVote.ts';
 import { tally, validateBallot } from './tally.ts';
+import * as ballots from './ballotStore.ts';
 import * as store from './voteStore.ts';
 
 /** Secret votes: opened by a moderator, cast by members (stored before the ack), closed once. */
@@ -70,17 +71,18 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
         throw new AppError(ErrorCode.voteClosed, 'This vote has closed; your ballot was not counted');
       const problem = validateBallot(vote.rules, choice);
       if (problem) throw new AppError(ErrorCode.badRequest, problem);
-      const result = await store.castBallot(tx, {
+      if (reason && receiptModeOf(vote.rules) === 'none')
+        throw new AppError(ErrorCode.badRequest, 'This vote gives no receipts, so its ballots take no reason');
+      // The sealed ballot is all this transaction writes: no participation row, no audit entry —
+      // nothing sharing its transaction id names the voter. Who took part is recorded at close.
+      return ballots.castBallot(tx, ctx.ballotSecret, {
         voteId,
-        key: store.ballotKey(ctx.ballotSecret, voteId, me.id),
         participantId: me.id,
         ballotId,
         choice,
         reason: reason || null,
+        receipts: receiptModeOf(vote.rules),
       });
-      // Who voted is public record; how is not.
-      await recordAudit(tx, { assemblyId, actorId: me.id, action: 'vote.cast', target: voteId });
-      return result;
     });
     ctx.votes.changed(assemblyId);
     return { receipt };
@@ -91,10 +93,10 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
     const { result, adopted, amendment, breachCase } = await db.transaction(async (tx) => {
       const vote = await store.lockVote(tx, assemblyId, voteId, 'update');
       if (vote.status === 'closed') return { result: vote.result!, adopted: null, amendment: null, breachCase: null };
-      const ballots = await store.ballotsOf(tx, voteId);
+      const { ballots: published, participants } = await ballots.unsealBallots(tx, ctx.ballotSecret, voteId);
       const outcome = tally(
         vote.rules,
-        ballots.map((b) => b.choice),
+        published.map((b) => b.choice),
         { eligible: vote.eligible, quorumNeeded: vote.quorumNeeded },
       );
       await store.closeVote(tx, voteId, outcome);
@@ -133,8 +135,19 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
         target: voteId,
         detail: { passed: outcome.passed, ballots: outcome.ballots },
       });
+      // Who took part: one entry at close, in id order — never one per cast, in casting order.
+      await recordAudit(tx, {
+        assemblyId,
+        actorId: me.id,
+        action: 'vote.participants',
+        target: voteId,
+        detail: { participantIds: participants },
+      });
       return { result: outcome, adopted: decided, amendment, breachCase };
     });
+    await ballots
+      .sweepSealedBallots(db)
+      .catch((error: unknown) => logger.warn({ err: error }, 'VACUUM after a vote failed'));
     if (adopted) await saveMilestone(db, standardDocId(adopted), 'adopted');
     if (amendment) await decideAmendment.apply(ctx, amendment);
     if (breachCase) await decideCase.apply(ctx, assemblyId, breachCase);

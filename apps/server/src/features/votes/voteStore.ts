@@ -1,31 +1,8 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import {
-  ErrorCode,
-  type BallotChoice,
-  type PublishedBallot,
-  type VoteResult,
-  type VoteRules,
-  type VoteSubject,
-  type VoteView,
-} from '@moot/protocol';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, type VoteResult, type VoteRules, type VoteSubject, type VoteView } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
-
-/**
- * Ballots are stored apart from who voted. `vote_participation` says a member voted (turnout);
- * `ballots` holds choices under a key that is an HMAC of vote and member with a server secret
- * that is not in the database — so the member can replace their own ballot, and a dump of the
- * database cannot join a ballot to a member. No ballot row has a time or a serial number.
- */
-export function ballotKey(secret: Uint8Array, voteId: string, participantId: string): Buffer {
-  return createHmac('sha256', secret).update(`${voteId}:${participantId}`).digest();
-}
-
-/** A short code a voter can look for in the published list: 10 characters from an unambiguous alphabet. */
-export function newReceipt(): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
-}
+import { ballotsOf, TURNOUT_SQL } from './ballotStore.ts';
 
 export interface VoteRow {
   id: string;
@@ -93,45 +70,6 @@ export async function lockVote(
   return row;
 }
 
-/** Stores a member's ballot, replacing an earlier one; a retry of the same ballot changes nothing. */
-export async function castBallot(
-  tx: Queryable,
-  ballot: {
-    voteId: string;
-    key: Buffer;
-    participantId: string;
-    ballotId: string;
-    choice: BallotChoice;
-    reason: string | null;
-  },
-): Promise<string> {
-  const [previous] = await tx.query<{ client_ballot_id: string; receipt: string }>(
-    'SELECT client_ballot_id, receipt FROM ballots WHERE vote_id = $1 AND ballot_key = $2',
-    [ballot.voteId, ballot.key],
-  );
-  if (previous?.client_ballot_id === ballot.ballotId) return previous.receipt;
-  const receipt = newReceipt();
-  await tx.query(
-    `INSERT INTO ballots (vote_id, ballot_key, client_ballot_id, receipt, choice, reason) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (vote_id, ballot_key) DO UPDATE SET client_ballot_id = excluded.client_ballot_id,
-       receipt = excluded.receipt, choice = excluded.choice, reason = excluded.reason`,
-    [ballot.voteId, ballot.key, ballot.ballotId, receipt, JSON.stringify(ballot.choice), ballot.reason],
-  );
-  await tx.query('INSERT INTO vote_participation (vote_id, participant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-    ballot.voteId,
-    ballot.participantId,
-  ]);
-  return receipt;
-}
-
-export async function ballotsOf(db: Queryable, voteId: string): Promise<PublishedBallot[]> {
-  const rows = await db.query<{ receipt: string; choice: BallotChoice; reason: string | null }>(
-    'SELECT receipt, choice, reason FROM ballots WHERE vote_id = $1 ORDER BY receipt',
-    [voteId],
-  );
-  return rows.map((r) => ({ receipt: r.receipt, choice: r.choice, reason: r.reason || null }));
-}
-
 export async function closeVote(tx: Queryable, voteId: string, result: VoteResult): Promise<void> {
   await tx.query(`UPDATE votes SET status = 'closed', closed_at = now(), result = $2 WHERE id = $1`, [
     voteId,
@@ -139,10 +77,13 @@ export async function closeVote(tx: Queryable, voteId: string, result: VoteResul
   ]);
 }
 
-/** Every vote of the assembly as everyone may see it: turnout while open; result and ballots once closed. */
+/**
+ * Every vote of the assembly as everyone may see it: turnout while open; result and ballots once
+ * closed. Who took part is in the record (`vote.participants`), not here.
+ */
 export async function listVotes(db: Queryable, assemblyId: string): Promise<VoteView[]> {
   const rows = await db.query<VoteRow & { turnout: number }>(
-    `SELECT ${COLUMNS}, (SELECT count(*)::int FROM vote_participation p WHERE p.vote_id = votes.id) AS turnout
+    `SELECT ${COLUMNS}, ${TURNOUT_SQL} AS turnout
      FROM votes WHERE assembly_id = $1 ORDER BY opened_at`,
     [assemblyId],
   );

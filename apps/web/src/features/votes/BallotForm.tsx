@@ -1,4 +1,4 @@
-import { CONSENT_CHOICES, ErrorCode, LIMITS, YES_NO_CHOICES } from '@moot/protocol';
+import { CONSENT_CHOICES, ErrorCode, LIMITS, receiptModeOf, YES_NO_CHOICES } from '@moot/protocol';
 import type { BallotChoice, VoteView } from '@moot/protocol';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -53,6 +53,8 @@ export function BallotForm({ vote, box }: { vote: VoteView; box: BallotBox }) {
   const [reason, setReason] = useState(() => state.counted?.ballot.reason ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const { rules } = vote;
+  // Without receipts a ballot takes no reason: free text would let a voter mark their ballot.
+  const withReceipts = receiptModeOf(rules) === 'verifiable';
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -62,7 +64,7 @@ export function BallotForm({ vote, box }: { vote: VoteView; box: BallotBox }) {
       return;
     }
     setProblem(null);
-    box.cast(vote.id, choice, reason.trim());
+    box.cast(vote.id, choice, withReceipts ? reason.trim() : '');
   }
 
   const single = (choices: readonly { value: string; label: string; hint?: string }[]) => (
@@ -133,18 +135,22 @@ export function BallotForm({ vote, box }: { vote: VoteView; box: BallotBox }) {
           onChange={(ranking) => setDraft({ ...draft, ranking })}
         />
       )}
-      <label htmlFor={`${id}-reason`}>{t('votes.reasonLabel')}</label>
-      <p id={`${id}-reason-hint`} className="hint">
-        {t('votes.reasonHint', { max: LIMITS.maxNoteLength })}
-      </p>
-      <textarea
-        id={`${id}-reason`}
-        rows={2}
-        value={reason}
-        maxLength={LIMITS.maxNoteLength}
-        aria-describedby={`${id}-reason-hint`}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      {withReceipts && (
+        <>
+          <label htmlFor={`${id}-reason`}>{t('votes.reasonLabel')}</label>
+          <p id={`${id}-reason-hint`} className="hint">
+            {t('votes.reasonHint', { max: LIMITS.maxNoteLength })}
+          </p>
+          <textarea
+            id={`${id}-reason`}
+            rows={2}
+            value={reason}
+            maxLength={LIMITS.maxNoteLength}
+            aria-describedby={`${id}-reason-hint`}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </>
+      )}
       <button type="submit">{state.counted || state.sending ? t('votes.change') : t('votes.cast')}</button>
       {problem && (
         <p className="field-error" role="alert">
@@ -177,9 +183,15 @@ export function BallotStatus({ vote, state }: { vote: VoteView; state: BallotSta
           ))}
         {!state.sending && state.counted && (
           <p>
-            <strong data-testid="ballot-receipt" data-receipt={state.counted.receipt}>
-              {t('votes.counted', { receipt: state.counted.receipt })}
-            </strong>
+            {state.counted.receipt === null ? (
+              <strong data-testid="ballot-receipt" data-receipt="">
+                {t('votes.countedNoReceipt')}
+              </strong>
+            ) : (
+              <strong data-testid="ballot-receipt" data-receipt={state.counted.receipt}>
+                {t('votes.counted', { receipt: state.counted.receipt })}
+              </strong>
+            )}
           </p>
         )}
       </div>
@@ -197,7 +209,7 @@ export function BallotStatus({ vote, state }: { vote: VoteView; state: BallotSta
       {state.counted && (
         <>
           <p>{t('votes.yourBallot', { choice: summary(state.counted.ballot.choice) })}</p>
-          <p className="hint">{t('votes.receiptHint')}</p>
+          {state.counted.receipt !== null && <p className="hint">{t('votes.receiptHint')}</p>}
         </>
       )}
     </div>

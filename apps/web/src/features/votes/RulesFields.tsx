@@ -1,4 +1,4 @@
-import { LIMITS } from '@moot/protocol';
+import { LIMITS, RECEIPT_MODES } from '@moot/protocol';
 import type { VoteMethod } from '@moot/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,6 +93,29 @@ export function RulesFields({ draft, onChange, methods, problem }: Props) {
           />
         </>
       )}
+      <fieldset data-testid="receipts-choice">
+        <legend>{t('votes.receiptsLabel')}</legend>
+        {RECEIPT_MODES.map((mode) => (
+          <div className="check" key={mode}>
+            <input
+              type="radio"
+              id={`${id}-receipts-${mode}`}
+              name={`${id}-receipts`}
+              value={mode}
+              checked={draft.receipts === mode}
+              aria-describedby={`${id}-receipts-${mode}-hint`}
+              onChange={() => set({ receipts: mode })}
+            />
+            <label htmlFor={`${id}-receipts-${mode}`}>
+              {mode === 'verifiable' ? t('votes.receiptsVerifiable') : t('votes.receiptsNone')}
+            </label>
+            <p id={`${id}-receipts-${mode}-hint`} className="hint">
+              {mode === 'verifiable' ? t('votes.receiptsVerifiableHint') : t('votes.receiptsNoneHint')}
+            </p>
+          </div>
+        ))}
+        <p className="hint">{t('votes.receiptsRecast')}</p>
+      </fieldset>
       <label htmlFor={`${id}-quorum`}>{t('votes.quorumLabel')}</label>
       <p id={`${id}-quorum-hint`} className="hint">
         {t('votes.quorumHint')}

@@ -1,3 +1,4 @@
+import { receiptModeOf } from '@moot/protocol';
 import type { VoteView } from '@moot/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +30,7 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
     verdict?.kind === 'chosen'
       ? t('votes.verdicts.chosen', { option: choiceText(verdict.label) })
       : verdict && t(`votes.verdicts.${verdict.kind}`);
+  const withReceipts = receiptModeOf(vote.rules) === 'verifiable';
 
   return (
     <section className="vote-result" aria-labelledby={`${id}-h`} data-testid="vote-result" data-passed={result.passed}>
@@ -110,25 +112,27 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
             : t('votes.yourReceiptMissing', { receipt: myReceipt })}
         </p>
       )}
-      <ReceiptCheck vote={vote} />
+      {withReceipts && <ReceiptCheck vote={vote} />}
       {vote.ballots && (
         <details className="published-ballots">
           <summary>{t('votes.publishedHeading', { count: vote.ballots.length })}</summary>
-          <p className="hint">{t('votes.publishedHint')}</p>
+          <p className="hint">{withReceipts ? t('votes.publishedHint') : t('votes.publishedHintNoReceipts')}</p>
           <ol data-testid="published-ballots">
-            {vote.ballots.map((ballot) => (
-              <li key={ballot.receipt} data-receipt={ballot.receipt}>
-                {t('votes.publishedBallot', {
-                  receipt: ballot.receipt,
-                  choice: chosenLabels(vote.rules, ballot.choice)
-                    .map((label) => choiceText(label))
-                    .join(' › '),
-                })}
-                {ballot.reason && (
-                  <span className="hint"> {t('votes.publishedReason', { reason: ballot.reason })}</span>
-                )}
-              </li>
-            ))}
+            {vote.ballots.map((ballot, i) => {
+              const choice = chosenLabels(vote.rules, ballot.choice)
+                .map((label) => choiceText(label))
+                .join(' › ');
+              return (
+                <li key={ballot.receipt ?? i} data-receipt={ballot.receipt ?? ''}>
+                  {ballot.receipt === null
+                    ? t('votes.publishedBallotNoReceipt', { choice })
+                    : t('votes.publishedBallot', { receipt: ballot.receipt, choice })}
+                  {ballot.reason && (
+                    <span className="hint"> {t('votes.publishedReason', { reason: ballot.reason })}</span>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         </details>
       )}

@@ -11,7 +11,7 @@ export interface Ballot {
 
 export interface BallotState {
   /** The last ballot the server acknowledged, with its receipt: it counts until a newer one is. */
-  counted: { ballot: Ballot; receipt: string } | null;
+  counted: { ballot: Ballot; receipt: string | null } | null;
   /** The ballot being sent, or waiting for the connection to be sent again with the same id. */
   sending: { ballot: Ballot; attempts: number } | null;
   /** Why the last ballot was refused (the counted one, if any, still counts). */
@@ -23,7 +23,7 @@ export const NO_BALLOT: BallotState = { counted: null, sending: null, refused: n
 /** How the box reaches the server; the real one is the member's socket. */
 export interface BallotTransport {
   connected(): boolean;
-  send(payload: CastBallot): Promise<Ack<{ receipt: string }>>;
+  send(payload: CastBallot): Promise<Ack<{ receipt: string | null }>>;
   onConnect(listener: () => void): () => void;
 }
 
@@ -109,7 +109,7 @@ export class BallotBox {
       .then((ack) => this.settle(voteId, ballot, ack));
   }
 
-  private settle(voteId: string, ballot: Ballot, ack: Ack<{ receipt: string }>): void {
+  private settle(voteId: string, ballot: Ballot, ack: Ack<{ receipt: string | null }>): void {
     this.inFlight.delete(voteId);
     if (this.destroyed) return;
     const state = this.stateOf(voteId);

@@ -21,7 +21,7 @@ describe('rulesFromDraft', () => {
   it('builds yes/no rules with each threshold and the abstention rule', () => {
     expect(rulesFromDraft(DEFAULT_RULES)).toEqual({
       ok: true,
-      rules: { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false },
+      rules: { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false, receipts: 'verifiable' },
       quorumShare: 0.5,
     });
     expect(rulesFromDraft({ ...DEFAULT_RULES, threshold: 'two_thirds', abstentionsCount: true })).toMatchObject({
@@ -73,5 +73,12 @@ describe('rulesFromDraft', () => {
   it('checks the quorum share, which may be zero', () => {
     expect(rulesFromDraft({ ...DEFAULT_RULES, quorumPercent: '0' })).toMatchObject({ ok: true, quorumShare: 0 });
     expect(rulesFromDraft({ ...DEFAULT_RULES, quorumPercent: '150' })).toEqual({ ok: false, problem: 'quorumPercent' });
+  });
+
+  it('carries the receipts choice into every kind of rules', () => {
+    expect(rulesFromDraft({ ...DEFAULT_RULES, receipts: 'none' })).toMatchObject({ rules: { receipts: 'none' } });
+    expect(rulesFromDraft({ ...DEFAULT_RULES, method: 'ranked', options: 'A\nB', receipts: 'none' })).toMatchObject({
+      rules: { method: 'ranked', receipts: 'none' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { LIMITS, voteRulesSchema } from '@moot/protocol';
-import type { VoteMethod, VoteRules } from '@moot/protocol';
+import type { ReceiptMode, VoteMethod, VoteRules } from '@moot/protocol';
 
 /** The vote rules form as typed: shares in percent, options one per line. */
 export interface RulesDraft {
@@ -10,6 +10,8 @@ export interface RulesDraft {
   agreePercent: string;
   options: string;
   quorumPercent: string;
+  /** Verifiable receipts, or none (no one can prove how they voted); the moderator picks per vote. */
+  receipts: ReceiptMode;
 }
 
 export const DEFAULT_RULES: RulesDraft = {
@@ -20,6 +22,7 @@ export const DEFAULT_RULES: RulesDraft = {
   agreePercent: '75',
   options: '',
   quorumPercent: '50',
+  receipts: 'verifiable',
 };
 
 export type RulesProblem = 'thresholdPercent' | 'agreePercent' | 'quorumPercent' | 'options' | 'optionTooLong';
@@ -75,7 +78,7 @@ export function rulesFromDraft(draft: RulesDraft): RulesCheck {
       break;
     }
   }
-  const parsed = voteRulesSchema.safeParse(rules);
+  const parsed = voteRulesSchema.safeParse({ ...(rules as object), receipts: draft.receipts });
   if (!parsed.success) return { ok: false, problem: draft.method === 'consent' ? 'agreePercent' : 'options' };
   return { ok: true, rules: parsed.data, quorumShare };
 }
