@@ -16,6 +16,7 @@ import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
 import { createHttpApp } from './http/httpApp.ts';
+import { clientAddress, compileTrust, type ProxyTrust } from './http/clientAddress.ts';
 import { allowOwnOrigin } from './http/origin.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { socketFanout } from './realtime/fanout.ts';
@@ -23,6 +24,8 @@ import { dropSlowConsumers } from './realtime/backpressure.ts';
 import { attachNamespaces } from './realtime/namespaces.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
+import type { Clock } from './throttle/perClient.ts';
+import { createThrottles } from './throttle/throttles.ts';
 
 export interface AppDeps {
   db: Database;
@@ -43,6 +46,14 @@ export interface AppDeps {
   publicUrl?: string | null;
   /** A connection that has not authenticated by then is closed (default `LIMITS.handshakeTimeoutMs`). */
   handshakeTimeoutMs?: number;
+  /** Which peers are proxies whose `X-Forwarded-For` names the client (`TRUST_PROXY`); default none. */
+  trustProxy?: ProxyTrust;
+  /** The per-address limits' clock (default `performance.now`); tests move it by hand. */
+  throttleClock?: Clock;
+  /** `GET /metrics` answers only `Authorization: Bearer <this>` (`METRICS_TOKEN`); without it, 404. */
+  metricsToken?: string | null;
+  /** How often unwritten denials are summed up in one audit row (default `LIMITS.deniedSummaryWindowMs`). */
+  deniedSummaryWindowMs?: number;
 }
 
 export interface App {
@@ -78,6 +89,7 @@ export function createApp(deps: AppDeps): App {
     metrics,
     compactEvery: deps.compactEvery,
   });
+  const trust = compileTrust(deps.trustProxy ?? false);
   const context: AppContext = {
     db: deps.db,
     logger: deps.logger,
@@ -96,8 +108,13 @@ export function createApp(deps: AppDeps): App {
     ballotSecret: deps.ballotSecret,
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
+    clientAddress: (req) => clientAddress(req, trust),
+    throttles: createThrottles(deps.throttleClock),
   };
-  attachNamespaces(context);
+  const denials = attachNamespaces(context, {
+    now: deps.throttleClock,
+    windowMs: deps.deniedSummaryWindowMs,
+  });
   dropSlowConsumers(io, deps.logger);
   io.on('access:changed', (docId) => context.access.forget(docId));
   httpServer.on(
@@ -106,6 +123,8 @@ export function createApp(deps: AppDeps): App {
       webRoot: deps.webRoot ?? null,
       redisUp: () => cluster.isUp(),
       publicUrl: deps.publicUrl ?? null,
+      trust,
+      metricsToken: deps.metricsToken ?? null,
     }),
   );
 
@@ -118,6 +137,7 @@ export function createApp(deps: AppDeps): App {
       const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
       await documents.close();
       await stopped;
+      await denials.close();
       metrics.close();
     })());
   return { httpServer, io, context, close };

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { DocumentRegistry } from './collab/documentRegistry.ts';
@@ -11,6 +12,7 @@ import type { VotePublisher } from './features/votes/votePublisher.ts';
 import type { WatcherCount } from './features/watch/watcherCount.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
+import type { Throttles } from './throttle/throttles.ts';
 
 /** What every feature's handlers are built from; assembled once in `createApp`. */
 export interface AppContext {
@@ -31,5 +33,8 @@ export interface AppContext {
   /** Keys ballots to members without the database knowing how (see voteStore). Same on every node. */
   ballotSecret: Uint8Array;
   sessionLifetimeMs: number;
+  /** The address a request or handshake comes from, as every per-address limit counts it (`TRUST_PROXY`). */
+  clientAddress(req: IncomingMessage): string;
+  throttles: Throttles;
   secureCookies: boolean;
 }

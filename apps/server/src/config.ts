@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { compileTrust, type ProxyTrust } from './http/clientAddress.ts';
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +18,8 @@ const environment = z.object({
   SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   WEB_ROOT: z.string().optional(),
   SEED_DEMO: z.enum(['0', '1']).optional(),
+  TRUST_PROXY: z.string().optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   BALLOT_SECRET: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters (32 random bytes)')
@@ -24,6 +27,30 @@ const environment = z.object({
 });
 
 export type Config = ReturnType<typeof readConfig>;
+
+/**
+ * `TRUST_PROXY`: unset, empty or `false` trusts no proxy (a client's address is its TCP peer,
+ * and any X-Forwarded-For is ignored); a number trusts that many hops; otherwise a comma list of
+ * addresses, CIDR ranges or `loopback` / `linklocal` / `uniquelocal`. `true` is refused: it would
+ * let any client name its own address and step around every per-address limit.
+ */
+export function parseTrustProxy(value: string | undefined): ProxyTrust {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') {
+    throw new Error(
+      "Invalid configuration:\n  TRUST_PROXY: true would let any client choose its own address; give the proxy's address or range (e.g. loopback, 172.29.0.10) or a hop count",
+    );
+  }
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim());
+  try {
+    compileTrust(list);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${(error as Error).message}`);
+  }
+  return list;
+}
 
 /** Reads the environment once, at start; a bad value stops the process with a clear message. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -45,6 +72,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES === '1',
     ballotSecret: e.BALLOT_SECRET ?? null,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN ?? null,
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(import.meta.dirname, '../../web/dist')),
     // The embedded database seeds the demo by default; a shared PostgreSQL only where asked (one node).
     seedDemo: (e.SEED_DEMO ?? (e.DATABASE_URL ? '0' : '1')) === '1',

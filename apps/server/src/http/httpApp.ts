@@ -7,7 +7,9 @@ import type { AppContext } from '../appContext.ts';
 import { exportRoutes } from '../features/exports/exportRoutes.ts';
 import { recordRoutes } from '../features/exports/recordRoutes.ts';
 import { inviteRoutes } from '../features/identity/inviteRoutes.ts';
+import type { TrustFn } from './clientAddress.ts';
 import { errorHandler } from './errors.ts';
+import { metricsRoute } from './metricsRoute.ts';
 import { refuseForeignWrites } from './origin.ts';
 
 /** The client-side routes the single-page app owns; each serves index.html. */
@@ -24,11 +26,18 @@ const APP_ROUTES = [
 
 export function createHttpApp(
   ctx: AppContext,
-  options: { webRoot: string | null; redisUp: () => boolean | null; publicUrl?: string | null },
+  options: {
+    webRoot: string | null;
+    redisUp: () => boolean | null;
+    publicUrl?: string | null;
+    trust: TrustFn;
+    metricsToken?: string | null;
+  },
 ): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The same proxies as every per-address limit believes: `req.secure` reads X-Forwarded-Proto only from them.
+  app.set('trust proxy', options.trust);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
   app.use(refuseForeignWrites(options.publicUrl ?? null));
   app.use(express.json({ limit: '16kb' }));
@@ -43,10 +52,8 @@ export function createHttpApp(
     const health: Health = { ok: database === 'up' && redis !== 'down', database, redis };
     res.status(health.ok ? 200 : 503).json(health);
   });
-  // Prometheus scrape: counts and timings only, nothing about anyone.
-  app.get('/metrics', async (_req, res) => {
-    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
-  });
+  // Prometheus scrape: counts and timings only, nothing about anyone; still only for the token's holder.
+  app.get('/metrics', metricsRoute(ctx.metrics, options.metricsToken ?? null));
   app.use(inviteRoutes(ctx));
   app.use(exportRoutes(ctx));
   app.use(recordRoutes(ctx));

@@ -16,8 +16,8 @@ import { registerGroupCommands } from '../features/sessions/groupCommands.ts';
 import { registerModerationCommands } from '../features/sessions/moderationCommands.ts';
 import { registerRosterCommands } from '../features/identity/rosterCommands.ts';
 import { registerSessionCommands } from '../features/sessions/sessionCommands.ts';
-import { auditDenial } from '../features/audit/auditDenial.ts';
-import { recordDenialsWith } from './denials.ts';
+import { auditDenial, auditSuppressedDenials } from '../features/audit/auditDenial.ts';
+import { DenialLedger, recordDenialsWith } from './denials.ts';
 import { guardPackets } from './guard.ts';
 import { on } from './on.ts';
 import { authenticateObserver, authenticateParticipant } from '../features/identity/socketAuth.ts';
@@ -25,13 +25,24 @@ import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type 
 
 /**
  * Wires both namespaces. Handlers are registered synchronously on connection, before any
- * await, so no early message is lost; the snapshot follows.
+ * await, so no early message is lost; the snapshot follows. Returns the denial ledger, which
+ * the app closes (writing its last summary) when it stops.
  */
-export function attachNamespaces(ctx: AppContext): void {
+export function attachNamespaces(
+  ctx: AppContext,
+  denialOptions: ConstructorParameters<typeof DenialLedger>[1] = {},
+): DenialLedger {
   const { io, watch, logger } = ctx;
 
-  recordDenialsWith(io, (socket, event) => auditDenial(ctx, socket, event));
-  io.use(authenticateParticipant(ctx.db));
+  const denials = new DenialLedger(
+    {
+      denied: (socket, event) => auditDenial(ctx, socket, event),
+      suppressed: (assemblyId, count) => auditSuppressedDenials(ctx, assemblyId, count),
+    },
+    denialOptions,
+  );
+  recordDenialsWith(io, denials);
+  io.use(authenticateParticipant(ctx));
   io.on('connection', (socket: AssemblySocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
     guardPackets('assembly', socket, logger);
@@ -66,7 +77,7 @@ export function attachNamespaces(ctx: AppContext): void {
     });
   });
 
-  watch.use(authenticateObserver(ctx.db));
+  watch.use(authenticateObserver(ctx));
   watch.on('connection', (socket: WatchSocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
     guardPackets('watch', socket, logger);
@@ -84,6 +95,7 @@ export function attachNamespaces(ctx: AppContext): void {
       return sendSnapshot(ctx, socket);
     });
   });
+  return denials;
 }
 
 async function sendSnapshot(ctx: AppContext, socket: AssemblySocket | WatchSocket): Promise<void> {

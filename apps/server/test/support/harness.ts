@@ -111,13 +111,14 @@ const base = { transports: ['websocket'], parser: wireParser, reconnection: fals
 export async function connectMember(
   url: string,
   cookie: string,
-  options: { reconnection?: boolean } = {},
+  options: { reconnection?: boolean; headers?: Record<string, string> } = {},
 ): Promise<{ socket: MemberSocket; snapshot: AssemblySnapshot }> {
+  const { headers, ...rest } = options;
   const socket: MemberSocket = connect(url + NAMESPACES.assembly, {
     ...base,
-    ...options,
+    ...rest,
     auth: { protocol: PROTOCOL_VERSION },
-    extraHeaders: { cookie },
+    extraHeaders: { ...headers, cookie },
   });
   return { socket, snapshot: await firstSnapshot(socket) };
 }
@@ -127,10 +128,12 @@ export async function connectWatcher(
   url: string,
   watchKey: string,
   listen: (socket: WatcherSocket) => void = () => {},
+  headers: Record<string, string> = {},
 ): Promise<{ socket: WatcherSocket; snapshot: AssemblySnapshot }> {
   const socket: WatcherSocket = connect(url + NAMESPACES.watch, {
     ...base,
     auth: { protocol: PROTOCOL_VERSION, watchKey },
+    extraHeaders: headers,
   });
   listen(socket);
   return { socket, snapshot: await firstSnapshot(socket) };

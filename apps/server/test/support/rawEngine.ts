@@ -49,7 +49,9 @@ export class RawEngine {
   async watch(watchKey: string): Promise<void> {
     const before = this.frames.length;
     this.packet({ type: 0, nsp: NAMESPACES.watch, data: { protocol: PROTOCOL_VERSION, watchKey } });
-    for (let i = 0; i < 200 && this.frames.length === before; i++) await new Promise((r) => setTimeout(r, 10));
+    // Generous: a busy machine answers late, not never.
+    const deadline = performance.now() + 60_000;
+    while (this.frames.length === before && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     if (this.frames.length === before) throw new Error('no CONNECT reply');
   }
 
