@@ -54,6 +54,8 @@ export interface AppDeps {
   metricsToken?: string | null;
   /** How often unwritten denials are summed up in one audit row (default `LIMITS.deniedSummaryWindowMs`). */
   deniedSummaryWindowMs?: number;
+  /** Audited denials per address and per key before they are only counted (default `LIMITS.auditedDenialBurst`); the permissions walk, which audits every refusal, raises it. */
+  auditedDenialBurst?: number;
 }
 
 export interface App {
@@ -114,6 +116,7 @@ export function createApp(deps: AppDeps): App {
   const denials = attachNamespaces(context, {
     now: deps.throttleClock,
     windowMs: deps.deniedSummaryWindowMs,
+    burst: deps.auditedDenialBurst,
   });
   dropSlowConsumers(io, deps.logger);
   io.on('access:changed', (docId) => context.access.forget(docId));

@@ -27,11 +27,12 @@ export class DenialLedger {
 
   constructor(
     private readonly sinks: DenialSinks,
-    options: { now?: Clock; windowMs?: number } = {},
+    options: { now?: Clock; windowMs?: number; burst?: number } = {},
   ) {
     const perSecond = LIMITS.auditedDenialsPerMinute / 60;
-    this.byAddress = new PerClient(perSecond, LIMITS.auditedDenialBurst, options.now);
-    this.byKey = new PerClient(perSecond, LIMITS.auditedDenialBurst, options.now);
+    const burst = options.burst ?? LIMITS.auditedDenialBurst;
+    this.byAddress = new PerClient(perSecond, burst, options.now);
+    this.byKey = new PerClient(perSecond, burst, options.now);
     this.timer = setInterval(() => void this.flush(), options.windowMs ?? LIMITS.deniedSummaryWindowMs);
     this.timer.unref();
   }
