@@ -53,7 +53,7 @@ export const LIMITS = {
   handshakeBurst: 300,
   handshakesPerSecond: 5,
   /** Export and record downloads (charter, cases, audit, minutes) from one address: a burst, then per second. */
-  exportBurst: 60,
+  exportBurst: 120,
   exportsPerSecond: 2,
   /**
    * `security.denied` audit rows per address and per key (a participant, or an assembly's watch

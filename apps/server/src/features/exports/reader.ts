@@ -39,7 +39,8 @@ export async function requireReader(deps: ReaderDeps, req: Request, res: Respons
     tooManyTries(res, wait, 'Too many downloads from your network');
     return null;
   }
-  const hasSecret = sessionToken(req.headers.cookie) !== null || req.header(WATCH_KEY_HEADER) !== undefined;
+  // Only a secret that would be looked up counts as a try: no cookie and a malformed key cost nothing.
+  const hasSecret = sessionToken(req.headers.cookie) !== null || secret.safeParse(req.header(WATCH_KEY_HEADER)).success;
   const looked = hasSecret
     ? await deps.throttles.secrets.guard(address, () => readerOf(deps.db, req))
     : { found: null };
