@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BENCH_ROOT, Proc, type MonitorSample } from './procs.ts';
 import { BenchRedis, type RedisCounters } from './redisStats.ts';
 import { round } from './stats.ts';
-import type { SystemUnderTest } from './systems.ts';
+import { BENCH_METRICS_TOKEN, type SystemUnderTest } from './systems.ts';
 import type { GeneratorConfig, GeneratorEvent, GeneratorResult } from './types.ts';
 
 /** One workload shape; the runner expands the matrix into these. */
@@ -56,7 +56,7 @@ const PROFILES = path.join(BENCH_ROOT, 'results/profiles');
 const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 async function mootMetricsLoop(url: string): Promise<number | null> {
-  const text = await fetch(`${url}/metrics`).then(
+  const text = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } }).then(
     (r) => (r.ok && (r.headers.get('content-type') ?? '').includes('text/plain') ? r.text() : null),
     () => null,
   );

@@ -4,6 +4,17 @@ import { CollabClient } from '../../apps/server/test/support/collabClient.ts';
 import { connectMember, connectWatcher } from '../../apps/server/test/support/harness.ts';
 import { deferred, keyOf, readSync, STEP2, UPDATE, type Client, type ClientOptions } from './clients.ts';
 
+/**
+ * Each simulated client comes from its own address, as browsers do: the nodes run with
+ * TRUST_PROXY=loopback, so the generator names one in X-Forwarded-For and the per-address
+ * handshake limit counts clients, not the one machine they all run on.
+ */
+let clientsMade = 0;
+function ownAddress(): Record<string, string> {
+  const n = clientsMade++;
+  return { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+}
+
 /** Moot writers are the server tests' own headless co-editor (CollabClient) on a member socket. */
 export function mootWriter(o: ClientOptions): Client {
   const ready = deferred();
@@ -12,7 +23,7 @@ export function mootWriter(o: ClientOptions): Client {
   const closers: (() => void)[] = [];
   let closed = false;
   void (async () => {
-    const { socket } = await connectMember(o.url, cookie);
+    const { socket } = await connectMember(o.url, cookie, { headers: ownAddress() });
     if (closed) return void socket.disconnect();
     if (process.env.BENCH_DEBUG) socket.onAny((event: string) => countEvent(event));
     socket.on('disconnect', () => closers.forEach((l) => l()));
@@ -55,7 +66,7 @@ export function mootReader(o: ClientOptions): Client {
   let socket: Awaited<ReturnType<typeof connectWatcher>>['socket'] | null = null;
   let closed = false;
   void (async () => {
-    ({ socket } = await connectWatcher(o.url, o.target.watchKey!));
+    ({ socket } = await connectWatcher(o.url, o.target.watchKey!, () => {}, ownAddress()));
     if (closed) return void socket.disconnect();
     socket.on('disconnect', () => closers.forEach((l) => l()));
     if (process.env.BENCH_DEBUG) socket.onAny((event: string) => countEvent(event));

@@ -8,6 +8,9 @@ import { prefilledState } from './prefill.ts';
 import { BENCH_ROOT, freePort, Proc, REPO_ROOT, waitForHttp } from './procs.ts';
 import type { ClientKind, DocTarget } from './types.ts';
 
+/** Moot's `/metrics` answers only this bearer token (METRICS_TOKEN), which the bench gives its nodes. */
+export const BENCH_METRICS_TOKEN = randomBytes(24).toString('hex');
+
 /** What a workload needs seeded before clients connect. */
 export interface SeedSpec {
   docs: number;
@@ -96,6 +99,9 @@ function moot(nodes: 1 | 2): SystemUnderTest {
           LOG_LEVEL: 'warn',
           DATA_DIR: dataDir,
           BALLOT_SECRET: ballotSecret,
+          // The generator's clients each name their own address (mootClients.ts); /metrics by token.
+          TRUST_PROXY: 'loopback',
+          METRICS_TOKEN: BENCH_METRICS_TOKEN,
           ...(nodes === 2 && redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: prefix } : {}),
         }));
         const docs = await seeded.redeem(urls[0]!);

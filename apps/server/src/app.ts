@@ -26,6 +26,7 @@ import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
 import { createHttpApp } from './http/httpApp.ts';
+import { clientAddress, compileTrust, type ProxyTrust } from './http/clientAddress.ts';
 import { allowOwnOrigin } from './http/origin.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { socketFanout } from './realtime/fanout.ts';
@@ -34,6 +35,8 @@ import { attachNamespaces } from './realtime/namespaces.ts';
 import { guardEngineRequests } from './realtime/transports.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
+import type { Clock } from './throttle/perClient.ts';
+import { createThrottles } from './throttle/throttles.ts';
 
 /** Who may open which kind of document (`<kind>:<id>`): each feature's own rule. */
 const DOCUMENT_RULES: DocumentRules = new Map([
@@ -62,6 +65,16 @@ export interface AppDeps {
   publicUrl?: string | null;
   /** A connection that has not authenticated by then is closed (default `LIMITS.handshakeTimeoutMs`). */
   handshakeTimeoutMs?: number;
+  /** Which peers are proxies whose `X-Forwarded-For` names the client (`TRUST_PROXY`); default none. */
+  trustProxy?: ProxyTrust;
+  /** The per-address limits' clock (default `performance.now`); tests move it by hand. */
+  throttleClock?: Clock;
+  /** `GET /metrics` answers only `Authorization: Bearer <this>` (`METRICS_TOKEN`); without it, 404. */
+  metricsToken?: string | null;
+  /** How often unwritten denials are summed up in one audit row (default `LIMITS.deniedSummaryWindowMs`). */
+  deniedSummaryWindowMs?: number;
+  /** Audited denials per address and per key before they are only counted (default `LIMITS.auditedDenialBurst`); the permissions walk, which audits every refusal, raises it. */
+  auditedDenialBurst?: number;
 }
 
 export interface App {
@@ -98,6 +111,7 @@ export function createApp(deps: AppDeps): App {
     metrics,
     compactEvery: deps.compactEvery,
   });
+  const trust = compileTrust(deps.trustProxy ?? false);
   const context: AppContext = {
     db: deps.db,
     logger: deps.logger,
@@ -122,8 +136,14 @@ export function createApp(deps: AppDeps): App {
     ballotSecret: deps.ballotSecret,
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
+    clientAddress: (req) => clientAddress(req, trust),
+    throttles: createThrottles(deps.throttleClock),
   };
-  attachNamespaces(context, assemblyConnections(context));
+  const denials = attachNamespaces(context, assemblyConnections(context), {
+    now: deps.throttleClock,
+    windowMs: deps.deniedSummaryWindowMs,
+    burst: deps.auditedDenialBurst,
+  });
   dropSlowConsumers(io, deps.logger);
   io.on('access:changed', (docId) => context.access.forget(docId));
   const resend = resendStateOnRestore(context, deps.cluster);
@@ -132,6 +152,8 @@ export function createApp(deps: AppDeps): App {
     redisUp: () => cluster.isUp(),
     publicUrl: deps.publicUrl ?? null,
     routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context)],
+    trust,
+    metricsToken: deps.metricsToken ?? null,
   });
   // engine.io attached first and answers its own path; a listener added after it would see those
   // requests too and answer a held long-poll with a 404 of its own.
@@ -150,6 +172,7 @@ export function createApp(deps: AppDeps): App {
       const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
       await documents.close();
       await stopped;
+      await denials.close();
       metrics.close();
     })());
   return { httpServer, io, context, close };

@@ -1,9 +1,11 @@
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { DocumentAccess } from './collab/documentAccess.ts';
 import type { DocumentRegistry } from './collab/documentRegistry.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
 import type { Database } from './storage/database.ts';
+import type { Throttles } from './throttle/throttles.ts';
 
 /** Whether a participant may not speak or write for now; cached on each node. */
 export interface Silencing {
@@ -32,5 +34,8 @@ export interface AppContext {
   /** Keys ballots to members without the database knowing how (see voteStore). Same on every node. */
   ballotSecret: Uint8Array;
   sessionLifetimeMs: number;
+  /** The address a request or handshake comes from, as every per-address limit counts it (`TRUST_PROXY`). */
+  clientAddress(req: IncomingMessage): string;
+  throttles: Throttles;
   secureCookies: boolean;
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { compileTrust, type ProxyTrust } from './http/clientAddress.ts';
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,6 +19,8 @@ const environment = z.object({
   SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   WEB_ROOT: z.string().optional(),
   SEED_DEMO: z.enum(['0', '1']).optional(),
+  TRUST_PROXY: z.string().optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   // Empty counts as unset (docker-compose passes `${BALLOT_SECRET:-}`).
   BALLOT_SECRET: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -35,6 +38,30 @@ export type Config = ReturnType<typeof readConfig>;
 export function defaultSecretFile(env: NodeJS.ProcessEnv): string {
   const config = env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config');
   return path.join(config, 'moot', 'ballot-secret');
+}
+
+/**
+ * `TRUST_PROXY`: unset, empty or `false` trusts no proxy (a client's address is its TCP peer,
+ * and any X-Forwarded-For is ignored); a number trusts that many hops; otherwise a comma list of
+ * addresses, CIDR ranges or `loopback` / `linklocal` / `uniquelocal`. `true` is refused: it would
+ * let any client name its own address and step around every per-address limit.
+ */
+export function parseTrustProxy(value: string | undefined): ProxyTrust {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') {
+    throw new Error(
+      "Invalid configuration:\n  TRUST_PROXY: true would let any client choose its own address; give the proxy's address or range (e.g. loopback, 172.29.0.10) or a hop count",
+    );
+  }
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim());
+  try {
+    compileTrust(list);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${(error as Error).message}`);
+  }
+  return list;
 }
 
 /** Reads the environment once, at start; a bad value stops the process with a clear message. */
@@ -59,6 +86,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     ballotSecret: e.BALLOT_SECRET ?? null,
     // Never inside DATA_DIR (main refuses to start): see features/votes/ballotSecret.ts.
     ballotSecretFile: path.resolve(e.BALLOT_SECRET_FILE ?? defaultSecretFile(env)),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN ?? null,
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(import.meta.dirname, '../../web/dist')),
     // The embedded database seeds the demo by default; a shared PostgreSQL only where asked (one node).
     seedDemo: (e.SEED_DEMO ?? (e.DATABASE_URL ? '0' : '1')) === '1',

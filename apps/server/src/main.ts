@@ -42,6 +42,8 @@ const app = createApp({
   secureCookies: config.secureCookies,
   publicUrl: config.publicUrl,
   updateBatchMs: config.updateBatchMs,
+  trustProxy: config.trustProxy,
+  metricsToken: config.metricsToken,
   ...(cluster ? { cluster } : {}),
 });
 

@@ -10,7 +10,18 @@ import { describe, expect, it } from 'vitest';
  */
 const SRC = path.resolve(import.meta.dirname, '../src');
 const LAYERS = {
-  core: ['realtime', 'storage', 'cluster', 'collab', 'http', 'metrics', 'audit', 'appContext.ts', 'config.ts'],
+  core: [
+    'realtime',
+    'storage',
+    'cluster',
+    'collab',
+    'http',
+    'metrics',
+    'audit',
+    'throttle',
+    'appContext.ts',
+    'config.ts',
+  ],
   features: ['features'],
   compositionRoot: ['app.ts', 'main.ts'],
 } as const;

@@ -49,7 +49,9 @@ describe('the permissions table, event by event and caller by caller', () => {
   const sockets = {} as Record<Exclude<Caller, 'observer'>, MemberSocket>;
   let observer: WatcherSocket;
   beforeAll(async () => {
-    running = await startApp();
+    // Every refused cell must leave its own entry: the walk is far past the denial budget, which
+    // has its own tests (security.throttles.test.ts).
+    running = await startApp({ auditedDenialBurst: 1_000_000 });
     seed = await seedAssembly(running.db);
     other = await seedAssembly(running.db);
     sockets.moderator = (
@@ -63,7 +65,7 @@ describe('the permissions table, event by event and caller by caller', () => {
     ).socket;
     observer = (await connectWatcher(running.url, seed.watchKey)).socket;
     await documentBytes(running, seed.docId);
-  });
+  }, 240_000);
   afterAll(async () => {
     for (const socket of [...Object.values(sockets), observer]) socket.disconnect();
     await running.close();

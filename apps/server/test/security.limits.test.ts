@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { HTTP_ROUTES, LIMITS, NAMESPACES } from '@moot/protocol';
+import { LIMITS, NAMESPACES } from '@moot/protocol';
 import { assemblyRoom } from '../src/realtime/socketData.ts';
-import {
-  connectWatcher,
-  redeem,
-  seedAssembly,
-  startApp,
-  type RunningApp,
-  type SeededAssembly,
-} from './support/harness.ts';
+import { connectWatcher, seedAssembly, startApp, type RunningApp, type SeededAssembly } from './support/harness.ts';
 import { RawEngine } from './support/rawEngine.ts';
 
 const HANDSHAKE_DEADLINE_MS = 400;
@@ -16,10 +9,11 @@ const HANDSHAKE_DEADLINE_MS = 400;
 describe('transport limits', () => {
   let running: RunningApp;
   let seed: SeededAssembly;
+  // Generous: on a busy machine opening a database and migrating it can take a while.
   beforeAll(async () => {
     running = await startApp({ handshakeTimeoutMs: HANDSHAKE_DEADLINE_MS });
     seed = await seedAssembly(running.db);
-  });
+  }, 240_000);
   afterAll(() => running.close());
 
   it('closes a WebSocket that sends a frame over the packet limit (1009), before it is buffered', async () => {
@@ -100,89 +94,62 @@ describe('transport limits', () => {
   });
 
   // A big document's first sync: the client reads it slowly, and the small packets behind it
-  // (awareness, acknowledgements) must not count that one packet as a backlog.
+  // (awareness, acknowledgements) must not count that one packet as a backlog. These tests wait
+  // for what the server has done (a packet handed to the WebSocket, a client dropped), never for
+  // a span of time, so a busy machine makes them slower, not wrong. The client's receipt of
+  // everything is awaited with a generous bound.
   const pausedWatcher = async () => {
     const engine = await RawEngine.open(running.url);
     await engine.watch(seed.watchKey);
     const socket = (engine.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
     socket.pause();
-    return { engine, resume: () => socket.resume() };
+    // The server's side of this connection, by the session id of Engine.IO's open packet.
+    const sid = (JSON.parse(String(engine.frames[0]).slice(1)) as { sid: string }).sid;
+    const server = (running.app.io.engine as unknown as { clients: Record<string, { writeBuffer: unknown[] }> })
+      .clients[sid]!;
+    /** The large packet has left Engine.IO's queue for the WebSocket, where the paused client leaves it waiting. */
+    const handedOver = () =>
+      vi.waitFor(() => expect(server.writeBuffer).toHaveLength(0), { timeout: 120_000, interval: 20 });
+    return { engine, resume: () => socket.resume(), handedOver };
   };
   const toWatchers = () =>
     running.app.context.watch.to(assemblyRoom(seed.assemblyId)) as unknown as { emit(e: string, b: Buffer): void };
   // Far beyond the bound plus what loopback's kernel buffers absorb, so it is surely still waiting.
   const large = LIMITS.maxUnsentBytesPerConnection + 32 * 1024 * 1024;
-  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
   it('keeps a client still reading one large packet while small ones queue behind it', async () => {
-    const { engine, resume } = await pausedWatcher();
+    const { engine, resume, handedOver } = await pausedWatcher();
     const clients = running.app.io.engine.clientsCount;
     toWatchers().emit('large', Buffer.alloc(large, 3));
-    for (let i = 0; i < 20; i++) {
-      toWatchers().emit('small', Buffer.alloc(1024, 4));
-      await tick();
-    }
+    await handedOver();
+    // Each is queued behind it (the drop decision is made as a packet is queued, so none is pending).
+    for (let i = 0; i < 20; i++) toWatchers().emit('small', Buffer.alloc(1024, 4));
     expect(running.app.io.engine.clientsCount).toBe(clients);
+    expect(engine.isOpen).toBe(true);
     resume();
-    await vi.waitFor(() => expect(engine.frames.length).toBeGreaterThanOrEqual(3 + 21), { timeout: 10_000 });
+    await vi.waitFor(() => expect(engine.frames.length).toBeGreaterThanOrEqual(3 + 21), {
+      timeout: 120_000,
+      interval: 50,
+    });
     expect(engine.isOpen).toBe(true);
     engine.close();
-  });
+  }, 300_000);
 
   it('drops a client with two large packets waiting once anything more is queued', async () => {
-    const { engine } = await pausedWatcher();
+    const { engine, handedOver } = await pausedWatcher();
     const clients = running.app.io.engine.clientsCount;
     toWatchers().emit('large', Buffer.alloc(large, 3));
-    await tick();
+    await handedOver();
     toWatchers().emit('large', Buffer.alloc(large, 5));
-    for (let i = 0; i < 20 && running.app.io.engine.clientsCount === clients; i++) {
-      toWatchers().emit('small', Buffer.alloc(1024, 4));
-      await tick();
-    }
-    expect(running.app.io.engine.clientsCount).toBe(clients - 1);
-    engine.close();
-  });
-});
-
-describe('invite links from one address', () => {
-  let running: RunningApp;
-  let seed: SeededAssembly;
-  beforeAll(async () => {
-    running = await startApp();
-    seed = await seedAssembly(running.db);
-  });
-  afterAll(() => running.close());
-
-  const post = (route: string, body: unknown, from: string) =>
-    fetch(running.url + route, {
-      method: 'POST',
-      // The app trusts the loopback proxy's X-Forwarded-For, as it would nginx's on the same host.
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
-      body: JSON.stringify(body),
-    });
-
-  it('stops a guesser with 429 and Retry-After, even for a real link, while others join', async () => {
-    const guesser = '203.0.113.9';
-    for (let i = 0; i < LIMITS.inviteLookupBurst; i++) {
-      const secret = `guess${String(i).padStart(17, '0')}`;
-      const response =
-        i % 2
-          ? await post(HTTP_ROUTES.inspectInvite, { secret }, guesser)
-          : await post(HTTP_ROUTES.redeemInvite, { secret, displayName: 'G' }, guesser);
-      expect(response.status).toBe(404);
-    }
-    const refused = await post(HTTP_ROUTES.inspectInvite, { secret: seed.memberInvites[0] }, guesser);
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
-    const redeemRefused = await post(
-      HTTP_ROUTES.redeemInvite,
-      { secret: seed.memberInvites[0], displayName: 'G' },
-      guesser,
+    // The next packet of any size finds two large ones waiting: one is exempt, the other is not.
+    await vi.waitFor(
+      () => {
+        if (running.app.io.engine.clientsCount === clients) toWatchers().emit('small', Buffer.alloc(1024, 4));
+        expect(running.app.io.engine.clientsCount).toBe(clients - 1);
+      },
+      { timeout: 120_000, interval: 50 },
     );
-    expect(redeemRefused.status).toBe(429);
-    // Someone else, and everyone redeeming real links, is not held back.
-    expect((await post(HTTP_ROUTES.inspectInvite, { secret: seed.memberInvites[0] }, '198.51.100.7')).status).toBe(200);
-    await expect(redeem(running.url, seed.memberInvites[1]!, 'Ada')).resolves.toMatch(/=/);
-  });
+    // The paused client would never read the server's close; end it here.
+    engine.close();
+  }, 300_000);
 });

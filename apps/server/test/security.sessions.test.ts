@@ -99,8 +99,8 @@ describe('origins, cookies and live sessions', () => {
   });
 
   it('sets the session cookie HttpOnly and SameSite=Lax, and Secure when the request came over HTTPS', async () => {
-    const redeemOver = (headers: Record<string, string>) =>
-      fetch(running.url + HTTP_ROUTES.redeemInvite, {
+    const redeemOver = (headers: Record<string, string>, url = running.url) =>
+      fetch(url + HTTP_ROUTES.redeemInvite, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ secret: seed.memberInvites[2], displayName: 'Cy' }),
@@ -109,8 +109,12 @@ describe('origins, cookies and live sessions', () => {
     expect(plain).toMatch(/HttpOnly/i);
     expect(plain).toMatch(/SameSite=Lax/i);
     expect(plain).not.toMatch(/Secure/i);
-    // Behind a TLS-terminating proxy on the same host (trust proxy: loopback).
-    expect(await redeemOver({ 'x-forwarded-proto': 'https' })).toMatch(/;\s*Secure/i);
+    // X-Forwarded-Proto from a peer that is not a trusted proxy is ignored...
+    expect(await redeemOver({ 'x-forwarded-proto': 'https' })).not.toMatch(/Secure/i);
+    // ...and believed from a TLS-terminating proxy that TRUST_PROXY names.
+    const proxied = await startApp({ db: running.db, trustProxy: ['loopback'] });
+    expect(await redeemOver({ 'x-forwarded-proto': 'https' }, proxied.url)).toMatch(/;\s*Secure/i);
+    await proxied.app.close();
     const configured = await startApp({ db: running.db, secureCookies: true });
     const forced = await fetch(configured.url + HTTP_ROUTES.redeemInvite, {
       method: 'POST',

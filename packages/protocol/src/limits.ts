@@ -42,9 +42,29 @@ export const LIMITS = {
   handshakeTimeoutMs: 10_000,
   /** Bytes waiting to be sent to one slow connection before it is cut off instead of buffered further. */
   maxUnsentBytesPerConnection: 4 * 1024 * 1024,
-  /** Invite links from one address: look-ups in a burst, then per minute (no guessing). */
-  inviteLookupBurst: 30,
-  inviteLookupsPerMinute: 10,
+  /**
+   * Wrong secrets (invite links, watch links, session cookies) one address may try: a burst, then
+   * per minute. A slot is reserved before each look-up and handed back when the secret is right,
+   * so only failures count and parallel guesses never get more look-ups than the slots left.
+   */
+  secretFailureBurst: 30,
+  secretFailuresPerMinute: 10,
+  /** Socket.IO handshakes (watch links and sessions) from one address: a burst, then per second. */
+  handshakeBurst: 300,
+  handshakesPerSecond: 5,
+  /** Export and record downloads (charter, cases, audit, minutes) from one address: a burst, then per second. */
+  exportBurst: 120,
+  exportsPerSecond: 2,
+  /**
+   * `security.denied` audit rows per address and per key (a participant, or an assembly's watch
+   * link), across reconnects: a burst, then per minute. Denials beyond it are counted, not
+   * written, and the socket is disconnected; one summary row per assembly and window says how many.
+   */
+  auditedDenialBurst: 20,
+  auditedDenialsPerMinute: 6,
+  deniedSummaryWindowMs: 60_000,
+  /** Addresses or keys one node remembers per limit; beyond it the oldest idle ones are forgotten. */
+  maxTrackedClients: 10_000,
   /** Audit log entries in one page of the public record. */
   maxAuditPage: 500,
   /** Breach cases: a case's summary or the leader's reply, in characters; standards cited; evidence. */

@@ -17,3 +17,18 @@ export async function auditDenial(
     detail: { role, socket: socket.id },
   }).catch((err: unknown) => ctx.logger.warn({ err, event }, 'could not audit a denial'));
 }
+
+/** Denials past the budget (realtime/denials.ts): one row per assembly and window, with how many. */
+export async function auditSuppressedDenials(
+  ctx: Pick<AppContext, 'db' | 'logger'>,
+  assemblyId: string,
+  count: number,
+): Promise<void> {
+  await recordAudit(ctx.db, {
+    assemblyId,
+    actorId: null,
+    action: 'security.denied_suppressed',
+    target: `${count} more denials suppressed`,
+    detail: { count },
+  }).catch((err: unknown) => ctx.logger.warn({ err, count }, 'could not audit suppressed denials'));
+}

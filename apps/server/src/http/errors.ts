@@ -7,6 +7,12 @@ export function sendError(res: Response, status: number, code: ErrorCode, messag
   res.status(status).json(body);
 }
 
+/** 429 with `Retry-After`: a per-address limit ran out; the sentence says how long to wait. */
+export function tooManyTries(res: Response, retryAfterSeconds: number, what: string): void {
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  sendError(res, 429, ErrorCode.rateLimited, `${what}; try again in ${retryAfterSeconds} s`);
+}
+
 /** The last Express handler: known HTTP errors keep their status; the rest are logged, never shown. */
 export const errorHandler =
   (logger: Logger) =>

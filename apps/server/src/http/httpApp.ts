@@ -4,7 +4,9 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { HTTP_ROUTES, type Health } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
+import type { TrustFn } from './clientAddress.ts';
 import { errorHandler } from './errors.ts';
+import { metricsRoute } from './metricsRoute.ts';
 import { refuseForeignWrites } from './origin.ts';
 
 /** The client-side routes the single-page app owns; each serves index.html. */
@@ -27,11 +29,14 @@ export function createHttpApp(
     publicUrl?: string | null;
     /** The features' routes (invites, exports, the record), given by `app.ts`. */
     routes: Router[];
+    trust: TrustFn;
+    metricsToken?: string | null;
   },
 ): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The same proxies as every per-address limit believes: `req.secure` reads X-Forwarded-Proto only from them.
+  app.set('trust proxy', options.trust);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
   app.use(refuseForeignWrites(options.publicUrl ?? null));
   app.use(express.json({ limit: '16kb' }));
@@ -46,10 +51,8 @@ export function createHttpApp(
     const health: Health = { ok: database === 'up' && redis !== 'down', database, redis };
     res.status(health.ok ? 200 : 503).json(health);
   });
-  // Prometheus scrape: counts and timings only, nothing about anyone.
-  app.get('/metrics', async (_req, res) => {
-    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
-  });
+  // Prometheus scrape: counts and timings only, nothing about anyone; still only for the token's holder.
+  app.get('/metrics', metricsRoute(ctx.metrics, options.metricsToken ?? null));
   for (const routes of options.routes) app.use(routes);
 
   const webRoot = options.webRoot;

@@ -2,7 +2,7 @@ import type { ExtendedError } from 'socket.io';
 import type { AppContext } from '../appContext.ts';
 import { registerDocumentCommands } from '../collab/documentCommands.ts';
 import { registerWatchCommands } from '../collab/watchCommands.ts';
-import { recordDenialsWith, type DenialSink } from './denials.ts';
+import { DenialLedger, recordDenialsWith, type DenialSinks } from './denials.ts';
 import { guardPackets } from './guard.ts';
 import { on } from './on.ts';
 import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type WatchSocket } from './socketData.ts';
@@ -21,20 +21,26 @@ export interface NamespaceFeatures<S> {
 
 /** The features' part of both namespaces; given by `app.ts`, so this file names no feature. */
 export interface ConnectionFeatures {
-  /** Where refused commands are recorded (the audit log). */
-  recordDenial: DenialSink;
+  /** Where refused commands are recorded (the audit log), and how many more were only counted. */
+  denials: DenialSinks;
   assembly: NamespaceFeatures<AssemblySocket>;
   watch: NamespaceFeatures<WatchSocket>;
 }
 
 /**
  * Wires both namespaces. Handlers are registered synchronously on connection, before any
- * await, so no early message is lost; the snapshot follows.
+ * await, so no early message is lost; the snapshot follows. Returns the denial ledger, which
+ * the app closes (writing its last summary) when it stops.
  */
-export function attachNamespaces(ctx: AppContext, features: ConnectionFeatures): void {
+export function attachNamespaces(
+  ctx: AppContext,
+  features: ConnectionFeatures,
+  denialOptions: ConstructorParameters<typeof DenialLedger>[1] = {},
+): DenialLedger {
   const { io, watch, logger } = ctx;
 
-  recordDenialsWith(io, features.recordDenial);
+  const denials = new DenialLedger(features.denials, denialOptions);
+  recordDenialsWith(io, denials);
   io.use(features.assembly.authenticate);
   io.on('connection', (socket: AssemblySocket) => {
     socket.on('error', (err) => logger.warn({ err, socket: socket.id }, 'socket error'));
@@ -79,6 +85,7 @@ export function attachNamespaces(ctx: AppContext, features: ConnectionFeatures):
       return sendSnapshot(ctx, socket, features.watch.sendSnapshot);
     });
   });
+  return denials;
 }
 
 async function sendSnapshot<S extends AssemblySocket | WatchSocket>(

@@ -33,6 +33,12 @@ export class TokenBucket {
     return false;
   }
 
+  /** Hands a token back (a reservation that turned out not to be needed), never above the burst. */
+  give(): void {
+    this.refill();
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+
   /** Whole seconds until a token is there again (0 if one is there now). */
   secondsUntilAvailable(): number {
     this.refill();

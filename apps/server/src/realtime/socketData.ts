@@ -26,6 +26,8 @@ export interface SocketData {
   role: Role;
   /** The participant behind the socket; null for observers. */
   participant: Participant | null;
+  /** The client's address as the per-address limits count it (`AppContext.clientAddress`). */
+  address: string;
   openDocuments: Map<string, LiveDocument>;
   bucket: TokenBucket;
   /** This socket's document messages, applied in the order sent. */

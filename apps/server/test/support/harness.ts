@@ -111,14 +111,14 @@ const base = { transports: ['websocket'], parser: wireParser, reconnection: fals
 export async function connectMember(
   url: string,
   cookie: string,
-  options: { reconnection?: boolean; listen?: (socket: MemberSocket) => void } = {},
+  options: { reconnection?: boolean; headers?: Record<string, string>; listen?: (socket: MemberSocket) => void } = {},
 ): Promise<{ socket: MemberSocket; snapshot: AssemblySnapshot }> {
-  const { listen = () => {}, ...socketOptions } = options;
+  const { headers, listen = () => {}, ...rest } = options;
   const socket: MemberSocket = connect(url + NAMESPACES.assembly, {
     ...base,
-    ...socketOptions,
+    ...rest,
     auth: { protocol: PROTOCOL_VERSION },
-    extraHeaders: { cookie },
+    extraHeaders: { ...headers, cookie },
   });
   // Frames sent with the snapshot (session state, votes …) can arrive in the same read as it,
   // before `await` returns: a listener that needs them goes on before the connection opens.
@@ -131,10 +131,12 @@ export async function connectWatcher(
   url: string,
   watchKey: string,
   listen: (socket: WatcherSocket) => void = () => {},
+  headers: Record<string, string> = {},
 ): Promise<{ socket: WatcherSocket; snapshot: AssemblySnapshot }> {
   const socket: WatcherSocket = connect(url + NAMESPACES.watch, {
     ...base,
     auth: { protocol: PROTOCOL_VERSION, watchKey },
+    extraHeaders: headers,
   });
   listen(socket);
   return { socket, snapshot: await firstSnapshot(socket) };

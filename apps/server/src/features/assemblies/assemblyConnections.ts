@@ -1,7 +1,7 @@
 import type { AppContext } from '../../appContext.ts';
 import type { ConnectionFeatures } from '../../realtime/namespaces.ts';
 import { registerAmendmentCommands } from '../amendments/amendmentCommands.ts';
-import { auditDenial } from '../../audit/auditDenial.ts';
+import { auditDenial, auditSuppressedDenials } from '../../audit/auditDenial.ts';
 import { registerCaseCommands } from '../cases/caseCommands.ts';
 import { registerCharterCommands, registerLifecycleCommands } from '../charter/charterCommands.ts';
 import { registerCommentCommands } from '../comments/commentCommands.ts';
@@ -22,9 +22,12 @@ import { emitState } from './currentState.ts';
  */
 export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
   return {
-    recordDenial: (socket, event) => auditDenial(ctx, socket, event),
+    denials: {
+      denied: (socket, event) => auditDenial(ctx, socket, event),
+      suppressed: (assemblyId, count) => auditSuppressedDenials(ctx, assemblyId, count),
+    },
     assembly: {
-      authenticate: authenticateParticipant(ctx.db),
+      authenticate: authenticateParticipant(ctx),
       registerCommands: (socket) => {
         registerCharterCommands(ctx, socket);
         registerSessionCommands(ctx, socket);
@@ -43,7 +46,7 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),
     },
     watch: {
-      authenticate: authenticateObserver(ctx.db),
+      authenticate: authenticateObserver(ctx),
       registerCommands: () => {}, // observers send only the core's watch commands
       presenceChanged: (assemblyId) => ctx.watchers.changed(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),

@@ -1,15 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import { HTTP_ROUTES } from '@moot/protocol';
-import type { AppContext } from '../../appContext.ts';
 import { caseRegisterMarkdown, exportCaseRegister } from './caseRegister.ts';
 import { charterMarkdown, exportCharter } from './charterExport.ts';
-import { asJsonAndMarkdown, requireReader } from './reader.ts';
+import { asJsonAndMarkdown, requireReader, type ReaderDeps } from './reader.ts';
 
 /** Exports for everyone: members and moderators by their session, observers by the watch key. */
-export function exportRoutes(ctx: Pick<AppContext, 'db'>): Router {
+export function exportRoutes(ctx: ReaderDeps): Router {
   const router = Router();
   const charter = async (req: Request, res: Response) => {
-    const reader = await requireReader(ctx.db, req, res);
+    const reader = await requireReader(ctx, req, res);
     return reader && exportCharter(ctx.db, reader.assembly);
   };
   asJsonAndMarkdown(
@@ -21,7 +20,7 @@ export function exportRoutes(ctx: Pick<AppContext, 'db'>): Router {
     (record) => record.charter,
   );
   const register = async (req: Request, res: Response) => {
-    const reader = await requireReader(ctx.db, req, res);
+    const reader = await requireReader(ctx, req, res);
     return reader && exportCaseRegister(ctx.db, reader.assembly);
   };
   asJsonAndMarkdown(

@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { ErrorCode, secret, WATCH_KEY_HEADER, type AssemblyView, type Role } from '@moot/protocol';
-import { sendError } from '../../http/errors.ts';
+import type { AppContext } from '../../appContext.ts';
+import { sendError, tooManyTries } from '../../http/errors.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
 import { sessionToken } from '../identity/inviteRoutes.ts';
@@ -24,11 +25,31 @@ export async function readerOf(db: Queryable, req: Request): Promise<Reader | nu
   return assembly ? { assembly, audience: 'observer' } : null;
 }
 
-/** The reader, or a 401 answered (and null) when there is neither a session nor a watch key. */
-export async function requireReader(db: Queryable, req: Request, res: Response): Promise<Reader | null> {
-  const found = await readerOf(db, req);
-  if (!found) sendError(res, 401, ErrorCode.unauthorized, 'Open your invite or watch link first');
-  return found;
+export type ReaderDeps = Pick<AppContext, 'db' | 'clientAddress' | 'throttles'>;
+
+/**
+ * The reader, or the refusal answered (and null): 429 with Retry-After when this address has
+ * used its export budget or its failed tries, 401 when there is neither a session nor a watch key.
+ * Both budgets are taken before any look-up, so a burst is refused, not evaluated.
+ */
+export async function requireReader(deps: ReaderDeps, req: Request, res: Response): Promise<Reader | null> {
+  const address = deps.clientAddress(req);
+  const wait = deps.throttles.exports.take(address);
+  if (wait > 0) {
+    tooManyTries(res, wait, 'Too many downloads from your network');
+    return null;
+  }
+  // Only a secret that would be looked up counts as a try: no cookie and a malformed key cost nothing.
+  const hasSecret = sessionToken(req.headers.cookie) !== null || secret.safeParse(req.header(WATCH_KEY_HEADER)).success;
+  const looked = hasSecret
+    ? await deps.throttles.secrets.guard(address, () => readerOf(deps.db, req))
+    : { found: null };
+  if ('retryAfter' in looked) {
+    tooManyTries(res, looked.retryAfter, 'Too many wrong links were tried from your network');
+    return null;
+  }
+  if (!looked.found) sendError(res, 401, ErrorCode.unauthorized, 'Open your invite or watch link first');
+  return looked.found;
 }
 
 /**

@@ -1,11 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { auditPageQuerySchema, ErrorCode, HTTP_ROUTES } from '@moot/protocol';
-import type { AppContext } from '../../appContext.ts';
 import { sendError } from '../../http/errors.ts';
 import { auditMarkdown, exportAudit } from './auditExport.ts';
 import { exportMinutes, listSessionRecords, minutesMarkdown } from './minutesExport.ts';
-import { asJsonAndMarkdown, requireReader } from './reader.ts';
+import { asJsonAndMarkdown, requireReader, type ReaderDeps } from './reader.ts';
 
 const sessionIdSchema = z.uuid();
 
@@ -13,9 +12,9 @@ const sessionIdSchema = z.uuid();
  * The public record beyond the charter: the audit log, the list of sessions and each session's
  * minutes. Same authentication as the charter export: a session cookie, or the watch key.
  */
-export function recordRoutes(ctx: Pick<AppContext, 'db'>): Router {
+export function recordRoutes(ctx: ReaderDeps): Router {
   const router = Router();
-  const reader = (req: Request, res: Response) => requireReader(ctx.db, req, res);
+  const reader = (req: Request, res: Response) => requireReader(ctx, req, res);
 
   const audit = async (req: Request, res: Response) => {
     const who = await reader(req, res);

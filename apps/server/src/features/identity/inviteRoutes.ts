@@ -11,9 +11,8 @@ import {
   type Session,
 } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
-import { sendError } from '../../http/errors.ts';
+import { sendError, tooManyTries } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
-import { InviteThrottle } from './inviteThrottle.ts';
 import { closeSession, findInvite, findSession, openSession, claimDisplayName } from './participantStore.ts';
 import { publishRoster } from './rosterCommands.ts';
 import { sessionRoom } from './secrets.ts';
@@ -40,27 +39,22 @@ const view = ({
 
 /** Invites become sessions: the secret travels in a POST body and only its hash is stored. */
 export function inviteRoutes(
-  ctx: Pick<AppContext, 'db' | 'io' | 'sessionLifetimeMs' | 'secureCookies'>,
-  throttle: InviteThrottle = new InviteThrottle(),
+  ctx: Pick<AppContext, 'db' | 'io' | 'sessionLifetimeMs' | 'secureCookies' | 'clientAddress' | 'throttles'>,
 ): Router {
   const router = Router();
   const { db } = ctx;
-  /** The invite behind a secret, unless this address has been guessing (then a 429 is sent). */
+  /** The invite behind a secret, unless this address has run out of failed tries (then a 429 is sent). */
   const lookUp = async (req: Request, res: Response, secret: string) => {
-    const address = req.ip ?? 'unknown';
-    const wait = throttle.waitFor(address);
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(wait));
-      sendError(res, 429, ErrorCode.rateLimited, `Too many invite links tried from here; wait ${wait} s`);
+    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), () => findInvite(db, secret));
+    if ('retryAfter' in looked) {
+      tooManyTries(res, looked.retryAfter, 'Too many wrong invite links were tried from your network');
       return undefined;
     }
-    const invite = await findInvite(db, secret);
-    if (!invite) {
-      throttle.missed(address);
+    if (!looked.found) {
       sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
       return undefined;
     }
-    return invite;
+    return looked.found;
   };
 
   router.post(HTTP_ROUTES.inspectInvite, async (req: Request, res: Response) => {

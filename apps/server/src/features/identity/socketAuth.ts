@@ -1,41 +1,68 @@
 import { ErrorCode, PROTOCOL_VERSION, secret, type ErrorCode as Code } from '@moot/protocol';
 import type { ExtendedError, Socket } from 'socket.io';
-import type { Queryable } from '../../storage/database.ts';
+import type { AppContext } from '../../appContext.ts';
 import { InOrder } from '../../realtime/inOrder.ts';
 import { TokenBucket } from '../../realtime/rateLimit.ts';
+import type { SocketData } from '../../realtime/socketData.ts';
 import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
 import { sessionToken } from './inviteRoutes.ts';
 import { findSession } from './participantStore.ts';
 import { sessionRoom } from './secrets.ts';
 
 type Next = (err?: ExtendedError) => void;
+type Deps = Pick<AppContext, 'db' | 'clientAddress' | 'throttles'>;
 
 /** A handshake refusal the client can read: `err.message` is the code, `err.data` the details. */
 function refuse(code: Code, message: string): ExtendedError {
   return Object.assign(new Error(code), { data: { code, message } });
 }
 
+const tooMany = (retryAfter: number, what: string) =>
+  refuse(ErrorCode.rateLimited, `${what}; try again in ${retryAfter} s`);
+
 function protocolOk(socket: Socket): boolean {
   const auth = socket.handshake.auth as { protocol?: unknown } | undefined;
   return auth?.protocol === PROTOCOL_VERSION;
 }
 
+/**
+ * The checks every handshake passes before its secret is looked up: the protocol version, then
+ * the address's handshake budget (a refusal costs no database work), so a flood of handshakes
+ * from one address is answered "try again in N s" instead of evaluated.
+ */
+function admit(deps: Deps, socket: Socket): { address: string } | { refusal: ExtendedError } {
+  if (!protocolOk(socket)) return { refusal: refuse(ErrorCode.protocolMismatch, 'Please reload: Moot was updated') };
+  const address = deps.clientAddress(socket.request);
+  const wait = deps.throttles.handshakes.take(address);
+  if (wait > 0) return { refusal: tooMany(wait, 'Too many connections from your network') };
+  return { address };
+}
+
+const fresh = (address: string): Pick<SocketData, 'address' | 'openDocuments' | 'documentMessages' | 'bucket'> => ({
+  address,
+  openDocuments: new Map(),
+  documentMessages: new InOrder(),
+  bucket: new TokenBucket(),
+});
+
 /** Members and moderators: the session cookie set when their invite was redeemed. */
-export const authenticateParticipant = (db: Queryable) => async (socket: Socket, next: Next) => {
+export const authenticateParticipant = (deps: Deps) => async (socket: Socket, next: Next) => {
   try {
-    if (!protocolOk(socket)) return next(refuse(ErrorCode.protocolMismatch, 'Please reload: Moot was updated'));
+    const admitted = admit(deps, socket);
+    if ('refusal' in admitted) return next(admitted.refusal);
     const token = sessionToken(socket.handshake.headers.cookie);
-    const found = token ? await findSession(db, token) : null;
+    if (!token) return next(refuse(ErrorCode.unauthorized, 'Open your invite link to join'));
+    const looked = await deps.throttles.secrets.guard(admitted.address, () => findSession(deps.db, token));
+    if ('retryAfter' in looked) return next(tooMany(looked.retryAfter, 'Too many wrong sessions from your network'));
+    const found = looked.found;
     if (!found) return next(refuse(ErrorCode.unauthorized, 'Open your invite link to join'));
     socket.data = {
+      ...fresh(admitted.address),
       assembly: found.assembly,
       role: found.participant.role,
       participant: found.participant,
-      openDocuments: new Map(),
-      documentMessages: new InOrder(),
-      bucket: new TokenBucket(),
     };
-    await socket.join(sessionRoom(token!));
+    await socket.join(sessionRoom(token));
     next();
   } catch {
     next(refuse(ErrorCode.unavailable, 'The server could not check your session; retrying'));
@@ -43,20 +70,19 @@ export const authenticateParticipant = (db: Queryable) => async (socket: Socket,
 };
 
 /** Observers: only the secret of the public watch link; no account. */
-export const authenticateObserver = (db: Queryable) => async (socket: Socket, next: Next) => {
+export const authenticateObserver = (deps: Deps) => async (socket: Socket, next: Next) => {
   try {
-    if (!protocolOk(socket)) return next(refuse(ErrorCode.protocolMismatch, 'Please reload: Moot was updated'));
+    const admitted = admit(deps, socket);
+    if ('refusal' in admitted) return next(admitted.refusal);
     const key = secret.safeParse((socket.handshake.auth as { watchKey?: unknown }).watchKey);
-    const assembly = key.success ? await findAssemblyByWatchKey(db, key.data) : null;
+    if (!key.success) return next(refuse(ErrorCode.unauthorized, 'This watch link is not valid'));
+    const looked = await deps.throttles.secrets.guard(admitted.address, () =>
+      findAssemblyByWatchKey(deps.db, key.data),
+    );
+    if ('retryAfter' in looked) return next(tooMany(looked.retryAfter, 'Too many wrong watch links from your network'));
+    const assembly = looked.found;
     if (!assembly) return next(refuse(ErrorCode.unauthorized, 'This watch link is not valid'));
-    socket.data = {
-      assembly,
-      role: 'observer',
-      participant: null,
-      openDocuments: new Map(),
-      documentMessages: new InOrder(),
-      bucket: new TokenBucket(),
-    };
+    socket.data = { ...fresh(admitted.address), assembly, role: 'observer', participant: null };
     next();
   } catch {
     next(refuse(ErrorCode.unavailable, 'The server could not check the watch link; retrying'));

@@ -1,0 +1,24 @@
+import { LIMITS } from '@moot/protocol';
+import { PerClient, type Clock } from './perClient.ts';
+import { SecretGuesses } from './secretGuesses.ts';
+
+/**
+ * Every per-address limit of one node (numbers in `LIMITS`), kept in its memory: behind a load
+ * balancer an address gets each node's budget. `now` lets tests move time by hand.
+ */
+export interface Throttles {
+  /** Failed look-ups of invite links, watch links and session cookies. */
+  secrets: SecretGuesses;
+  /** Socket.IO handshakes, on either namespace. */
+  handshakes: PerClient;
+  /** Export and record downloads. */
+  exports: PerClient;
+}
+
+export function createThrottles(now?: Clock): Throttles {
+  return {
+    secrets: new SecretGuesses(now),
+    handshakes: new PerClient(LIMITS.handshakesPerSecond, LIMITS.handshakeBurst, now),
+    exports: new PerClient(LIMITS.exportsPerSecond, LIMITS.exportBurst, now),
+  };
+}
