@@ -2,11 +2,12 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomePage } from './features/home/HomePage.tsx';
-import { JoinPage } from './features/join/JoinPage.tsx';
 import { Loading } from './ui/Page.tsx';
 
 // The editor (ProseMirror, Yjs, Socket.IO) is most of the bundle; the home and join pages do
-// not need it, so it loads with the first page that does.
+// not need it, so it loads with the first page that does. Every page but home is its own chunk,
+// so the watch page (the public's, on any phone) carries no other page's code or strings.
+const JoinPage = lazy(() => import('./features/join/JoinPage.tsx').then((m) => ({ default: m.JoinPage })));
 const AssemblyPage = lazy(() =>
   import('./features/assembly/AssemblyPage.tsx').then((m) => ({ default: m.AssemblyPage })),
 );

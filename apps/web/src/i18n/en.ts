@@ -1,4 +1,6 @@
 import type { enConsole } from './enConsole.ts';
+import type { enJoin } from './enJoin.ts';
+import type { enVoteForm } from './enVoteForm.ts';
 import type { enRecord } from './enRecord.ts';
 
 /**
@@ -25,22 +27,6 @@ export const en = {
     watch:
       'Anyone can follow an assembly through its public watch link: the charge, the charter and the draft text as it changes.',
     noLink: 'There is nothing to open here without a link. If you lost yours, ask the assembly’s facilitators.',
-  },
-  join: {
-    title: 'Join your assembly',
-    checking: 'Checking your invite…',
-    missingLink: 'This page needs the full invite link you were sent. Open that link again, without changing it.',
-    invitedAs: 'You are invited as a {{role}}.',
-    chargeLabel: 'The question this assembly answers',
-    nameLabel: 'Your name',
-    nameHint:
-      'Other members see this name. On the public watch page you appear as a pseudonym such as “Member 17”. Between {{min}} and {{max}} characters.',
-    submit: 'Join the assembly',
-    submitting: 'Joining…',
-    seatTaken: 'This invite has been used: the seat belongs to {{name}}.',
-    seatTakenHint:
-      'Continue to sign this device in as {{name}} too; the name stays the same. If this is not you, do not continue: ask a facilitator for your own link.',
-    continueAs: 'Continue as {{name}}',
   },
   roles: {
     moderator: 'moderator',
@@ -390,44 +376,6 @@ export const en = {
     publishedReason: 'Reason: {{reason}}',
     opened: 'Voting opened on: {{question}}',
     closedAnnouncement: 'Voting closed: {{question}} {{explanation}}',
-    openHeading: 'Open a vote',
-    subjectLabel: 'What is voted on',
-    subjectAdopt: 'Adopting a locked standard',
-    subjectQuestion: 'A free question',
-    standardLabel: 'Standard to adopt',
-    noLockedStandards: 'Lock a standard first: only a locked standard can be put to an adoption vote.',
-    questionLabel: 'Question',
-    methodLabel: 'Method',
-    decisionMethodsOnly: 'A decision on a text is a yes/no or consent vote.',
-    thresholdLabel: 'Threshold',
-    thresholdShareOption: 'at least a share I set',
-    thresholdPercentLabel: 'Share of yes needed (%)',
-    abstentionsLabel: 'Count abstentions in the threshold',
-    agreePercentLabel: 'Share agreeing needed (%)',
-    optionsLabel: 'Options, one per line',
-    optionsHint: 'Between 2 and {{max}} options, each up to {{length}} characters.',
-    quorumLabel: 'Quorum (% of members checked in)',
-    quorumHint: 'Counted from the members checked in when the vote opens. 0 means no quorum.',
-    receiptsLabel: 'Receipts',
-    receiptsVerifiable: 'Give each voter a receipt',
-    receiptsVerifiableHint:
-      'A voter can check that their ballot was counted. But a receipt also lets a voter show someone else how they voted, so they can be bought or pressured.',
-    receiptsNone: 'No receipts',
-    receiptsNoneHint:
-      'Nobody can prove how they voted, so buying or pressuring votes cannot be checked. Voters cannot check their own ballot, and ballots take no reason.',
-    receiptsRecast: 'Either way, a voter can change their ballot until the vote closes: only the last one counts.',
-    openVote: 'Open vote',
-    opening: 'Opening…',
-    needsLiveSession: 'Votes are held in a live session. Start the session first.',
-    problems: {
-      question: 'Write the question first.',
-      standard: 'Choose a locked standard.',
-      thresholdPercent: 'Enter a share of yes between 0 and 100.',
-      agreePercent: 'Enter a share agreeing between 0 and 100.',
-      quorumPercent: 'Enter a quorum between 0 and 100.',
-      options: 'Give between 2 and {{max}} options, one per line.',
-      optionTooLong: 'An option is at most {{max}} characters.',
-    },
   },
   lifecycle: {
     heading: 'Standards: locking and consequence ladders',
@@ -649,5 +597,5 @@ type ExtraPlurals<T> = {
 /** The shape every translation must have: the same keys (a missing one fails the typecheck), any strings. */
 type Translation<T> = { readonly [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & ExtraPlurals<T>;
 /** All of English: what every page bundles plus what loads with the console and the record pages. */
-export type English = typeof en & typeof enConsole & typeof enRecord;
+export type English = typeof en & typeof enConsole & typeof enRecord & typeof enVoteForm & typeof enJoin;
 export type Messages = Translation<English>;

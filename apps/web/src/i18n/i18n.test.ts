@@ -3,8 +3,16 @@ import { cy } from './cy.ts';
 import { en as bundled } from './en.ts';
 import { enConsole } from './enConsole.ts';
 import { enRecord } from './enRecord.ts';
+import { enJoin } from './enJoin.ts';
+import { enVoteForm } from './enVoteForm.ts';
 
-const en = { ...bundled, ...enConsole, record: { ...bundled.record, ...enRecord.record } };
+const en = {
+  ...bundled,
+  ...enConsole,
+  ...enJoin,
+  record: { ...bundled.record, ...enRecord.record },
+  votes: { ...bundled.votes, ...enVoteForm.votes },
+};
 import { formatFor } from './format.ts';
 import { initialLanguage, localeOf } from './languages.ts';
 

@@ -9,6 +9,10 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands, type CommandRunner } from '../session/commands.ts';
 import { shareFromPercent } from '../votes/rulesDraft.ts';
 import { AddEvidenceForm } from './AddEvidenceForm.tsx';
+import { addEnglish } from '../../i18n/index.ts';
+import { enVoteForm } from '../../i18n/enVoteForm.ts';
+
+addEnglish(enVoteForm);
 
 interface Props {
   socket: AssemblySocket;

@@ -9,6 +9,10 @@ import { Loading, Page } from '../../ui/Page.tsx';
 import { Charge } from '../charter/Charge.tsx';
 import { DisplayNameForm } from './DisplayNameForm.tsx';
 import { inspectInvite, redeemInvite } from './inviteApi.ts';
+import { addEnglish } from '../../i18n/index.ts';
+import { enJoin } from '../../i18n/enJoin.ts';
+
+addEnglish(enJoin);
 
 type Invite =
   { status: 'checking' } | { status: 'invalid'; error: RequestError } | { status: 'ready'; info: InviteInfo };

@@ -8,6 +8,10 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands } from '../session/commands.ts';
 import { DEFAULT_RULES, rulesFromDraft, type RulesDraft, type RulesProblem } from './rulesDraft.ts';
 import { RulesFields, useRulesProblemText } from './RulesFields.tsx';
+import { addEnglish } from '../../i18n/index.ts';
+import { enVoteForm } from '../../i18n/enVoteForm.ts';
+
+addEnglish(enVoteForm);
 
 /** Decisions on a text are yes/no or consent votes (the server refuses the others). */
 export const TEXT_DECISION_METHODS = ['yes_no', 'consent'] as const;

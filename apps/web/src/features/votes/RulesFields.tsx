@@ -3,6 +3,10 @@ import type { VoteMethod } from '@moot/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesDraft, RulesProblem } from './rulesDraft.ts';
+import { addEnglish } from '../../i18n/index.ts';
+import { enVoteForm } from '../../i18n/enVoteForm.ts';
+
+addEnglish(enVoteForm);
 
 interface Props {
   draft: RulesDraft;
