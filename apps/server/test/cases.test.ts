@@ -277,7 +277,7 @@ describe('breach cases', () => {
     expect(caseOf(participants, caseId)!.reply?.text).toBe('I was given wrong figures by the treasurer.');
   });
 
-  it('decides nothing without quorum: the case stays deliberating and another vote can be opened', async () => {
+  it('decides nothing without quorum: the case stays deliberating and another vote, here without receipts, can be opened', async () => {
     const caseId = await openCase([honesty], 'Ignored a freedom of information request');
     acked(await mod.emitWithAck('case:advance', { caseId, to: 'hearing' }));
     acked(await mod.emitWithAck('case:advance', { caseId, to: 'deliberating' }));
@@ -296,10 +296,17 @@ describe('breach cases', () => {
     });
     expect(noQuorum.explanation).toMatch(/^No quorum: 1 of 3/);
 
-    const second = acked(await mod.emitWithAck('case:openVote', { caseId, quorumShare: 0.5 }));
-    for (const m of members) acked(await m.emitWithAck('vote:cast', rank(second.voteId, [0, 1])));
+    // The moderator may open a consequence vote without receipts, as any vote: none issued, none published.
+    const second = acked(await mod.emitWithAck('case:openVote', { caseId, quorumShare: 0.5, receipts: 'none' }));
+    await vi.waitFor(() =>
+      expect(votes.find((v) => v.id === second.voteId)?.rules).toMatchObject({ receipts: 'none' }),
+    );
+    for (const m of members)
+      expect(acked(await m.emitWithAck('vote:cast', rank(second.voteId, [0, 1]))).receipt).toBeNull();
     acked(await mod.emitWithAck('vote:close', { voteId: second.voteId }));
     await vi.waitFor(() => expect(caseOf(observed, caseId)?.status).toBe('decided'));
+    await vi.waitFor(() => expect(votes.find((v) => v.id === second.voteId)?.ballots).toHaveLength(3));
+    expect(votes.find((v) => v.id === second.voteId)!.ballots!.map((b) => b.receipt)).toEqual([null, null, null]);
     expect(caseOf(observed, caseId)!.decision).toMatchObject({ outcome: NO_BREACH_FOUND, breachFound: false });
     expect(caseOf(observed, caseId)!.votes.map((v) => v.decided)).toEqual([false, true]);
     expect(await audit(caseId)).toEqual([

@@ -7,8 +7,9 @@ import type { AssemblySocket } from '../../collab/transport.ts';
 import { ActionButton } from '../../ui/ActionButton.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands, type CommandRunner } from '../session/commands.ts';
-import { shareFromPercent } from '../votes/rulesDraft.ts';
+import { ReceiptsChoice } from '../votes/ReceiptsChoice.tsx';
 import { AddEvidenceForm } from './AddEvidenceForm.tsx';
+import { consequenceVoteFromDraft, DEFAULT_CONSEQUENCE_VOTE } from './consequenceVote.ts';
 import { addEnglish } from '../../i18n/index.ts';
 import { enVoteForm } from '../../i18n/enVoteForm.ts';
 
@@ -127,16 +128,16 @@ function ReplyForm({ commands, case: c }: FormProps) {
 function OpenVoteForm({ commands, case: c }: FormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [quorum, setQuorum] = useState('50');
+  const [draft, setDraft] = useState(DEFAULT_CONSEQUENCE_VOTE);
   const [problem, setProblem] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (commands.busy) return;
-    const quorumShare = shareFromPercent(quorum, true);
-    if (quorumShare === null) return setProblem(t('votes.problems.quorumPercent'));
+    const payload = consequenceVoteFromDraft(c.id, draft);
+    if (payload === null) return setProblem(t('votes.problems.quorumPercent'));
     setProblem(null);
-    await commands.run('case:openVote', { caseId: c.id, quorumShare });
+    await commands.run('case:openVote', payload);
   }
 
   return (
@@ -149,6 +150,7 @@ function OpenVoteForm({ commands, case: c }: FormProps) {
           <li key={option}>{option}</li>
         ))}
       </ul>
+      <ReceiptsChoice value={draft.receipts} onChange={(receipts) => setDraft({ ...draft, receipts })} />
       <label htmlFor={`${id}-quorum`}>{t('votes.quorumLabel')}</label>
       <p id={`${id}-quorum-hint`} className="hint">
         {t('votes.quorumHint')}
@@ -157,10 +159,10 @@ function OpenVoteForm({ commands, case: c }: FormProps) {
         id={`${id}-quorum`}
         type="text"
         inputMode="decimal"
-        value={quorum}
+        value={draft.quorumPercent}
         aria-describedby={`${id}-quorum-hint`}
         aria-invalid={problem ? true : undefined}
-        onChange={(e) => setQuorum(e.target.value)}
+        onChange={(e) => setDraft({ ...draft, quorumPercent: e.target.value })}
       />
       <button type="submit" aria-disabled={commands.busy}>
         {t('cases.openVote', { number: c.number })}

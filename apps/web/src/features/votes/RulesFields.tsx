@@ -1,7 +1,8 @@
-import { LIMITS, RECEIPT_MODES } from '@moot/protocol';
+import { LIMITS } from '@moot/protocol';
 import type { VoteMethod } from '@moot/protocol';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReceiptsChoice } from './ReceiptsChoice.tsx';
 import type { RulesDraft, RulesProblem } from './rulesDraft.ts';
 import { addEnglish } from '../../i18n/index.ts';
 import { enVoteForm } from '../../i18n/enVoteForm.ts';
@@ -15,7 +16,7 @@ interface Props {
   problem: RulesProblem | null;
 }
 
-/** How a vote is decided: method, threshold and abstentions, consent share, options, quorum. */
+/** How a vote is decided: method, threshold and abstentions, consent share, options, receipts, quorum. */
 export function RulesFields({ draft, onChange, methods, problem }: Props) {
   const { t } = useTranslation();
   const id = useId();
@@ -97,29 +98,7 @@ export function RulesFields({ draft, onChange, methods, problem }: Props) {
           />
         </>
       )}
-      <fieldset data-testid="receipts-choice">
-        <legend>{t('votes.receiptsLabel')}</legend>
-        {RECEIPT_MODES.map((mode) => (
-          <div className="check" key={mode}>
-            <input
-              type="radio"
-              id={`${id}-receipts-${mode}`}
-              name={`${id}-receipts`}
-              value={mode}
-              checked={draft.receipts === mode}
-              aria-describedby={`${id}-receipts-${mode}-hint`}
-              onChange={() => set({ receipts: mode })}
-            />
-            <label htmlFor={`${id}-receipts-${mode}`}>
-              {mode === 'verifiable' ? t('votes.receiptsVerifiable') : t('votes.receiptsNone')}
-            </label>
-            <p id={`${id}-receipts-${mode}-hint`} className="hint">
-              {mode === 'verifiable' ? t('votes.receiptsVerifiableHint') : t('votes.receiptsNoneHint')}
-            </p>
-          </div>
-        ))}
-        <p className="hint">{t('votes.receiptsRecast')}</p>
-      </fieldset>
+      <ReceiptsChoice value={draft.receipts} onChange={(receipts) => set({ receipts })} />
       <label htmlFor={`${id}-quorum`}>{t('votes.quorumLabel')}</label>
       <p id={`${id}-quorum-hint`} className="hint">
         {t('votes.quorumHint')}
