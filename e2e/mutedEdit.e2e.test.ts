@@ -123,9 +123,65 @@ describe.skipIf(!browser)('edits refused while muted, discarded after the mute',
     await discardAndRetype(SAVED, ' Always, on the record.');
   });
 
-  it('in a live session: the fields say until when and stay read-only; afterwards the same', async () => {
+  it('keeps an easy-read edit refused while muted out of the text after the mute, until discarded', async () => {
+    const easyRead = (page: Page) => page.getByRole('textbox', { name: 'Easy read version of Honesty', exact: true });
+    const section = (page: Page) => page.locator('[data-testid="easy-read"]');
+    const easyText = async (page: Page) => (await easyRead(page).locator('p').allTextContents()).join('\n');
+    for (const page of [ada, grace]) await page.getByRole('button', { name: 'Easy read version of Honesty' }).click();
+    await easyRead(ada).click();
+    await ada.keyboard.type('Tell the truth.');
+    await savedIsShown();
+    await eventually(
+      () => easyText(grace),
+      (text) => expect(text).toBe('Tell the truth.'),
+    );
+
+    // No session yet, so the page does not know of the mute: the edit goes, and is refused.
+    acked(
+      await mod.emitWithAck('moderation:mute', { participantId: adaId, minutes: 5, reason: { code: 'off_topic' } }),
+    );
+    await ada.keyboard.type(' Refused.');
+    await section(ada)
+      .getByRole('alert')
+      .getByText(/A moderator has muted you/)
+      .waitFor();
+    // A session starts: now the page knows, and the field turns read-only, closing its document
+    // and opening it again from this device's copy, which still holds the refused edit.
     const { sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Morning' }));
     acked(await mod.emitWithAck('session:start', { sessionId }));
+    await eventually(
+      () => easyRead(ada).getAttribute('contenteditable'),
+      (value) => expect(value).toBe('false'),
+    );
+    acked(await mod.emitWithAck('moderation:unmute', { participantId: adaId }));
+    await eventually(
+      () => easyRead(ada).getAttribute('contenteditable'),
+      (value) => expect(value).toBe('true'),
+    );
+    // The refusal still stands, offering the saved text; a reconnect does not slip the refused text in.
+    const showSaved = section(ada).getByRole('button', { name: 'Discard my unsaved edits and show the saved text' });
+    await showSaved.waitFor();
+    for (const socket of await server.app.io.fetchSockets())
+      if (socket.data.participant?.displayName === ADA) socket.disconnect(true);
+    await waitForLive(ada);
+    await ada.locator('[data-testid="save-status"][data-save="error"]').waitFor();
+    expect(await easyText(grace)).toBe('Tell the truth.');
+
+    await showSaved.click();
+    await eventually(
+      () => easyText(ada),
+      (text) => expect(text).toBe('Tell the truth.'),
+    );
+    await easyRead(ada).getByText('Tell the truth.').click();
+    await ada.keyboard.press('End');
+    await ada.keyboard.type(' Always.');
+    await savedIsShown();
+    await eventually(
+      () => easyText(grace),
+      (text) => expect(text).toBe('Tell the truth. Always.'),
+    );
+  });
+  it('in a live session (started above): the fields say until when and stay read-only; afterwards the same', async () => {
     const before = `${SAVED} Always, on the record.`;
     await typeWhileMuted(' Even late.', before);
 
