@@ -94,6 +94,17 @@ interface AwarenessChanges {
 const NO_ERRORS: ReadonlyMap<string, ProtocolError> = new Map();
 
 /**
+ * Refusals after which this device's copy no longer matches the server's: what was refused
+ * stays in the copy (and the device's storage) until the member discards it.
+ */
+export const DIVERGING: ReadonlySet<string> = new Set<string>([
+  ErrorCode.locked,
+  ErrorCode.tooLarge,
+  ErrorCode.forbidden,
+  ErrorCode.muted,
+]);
+
+/**
  * A Yjs provider for many documents over one shared Socket.IO connection, multiplexed by
  * `docId`, speaking y-protocols sync and awareness messages inside `doc:*` events.
  *
@@ -116,6 +127,14 @@ export class CollabProvider {
   readonly liveOrigin: object = { live: true };
   private epoch = 0;
   private errors: ReadonlyMap<string, ProtocolError> = NO_ERRORS;
+  /**
+   * Documents whose edits the server refused for good (a `DIVERGING` code) and which still hold
+   * them. Their copy's catching-up (a step 2, or what the device's copy loads) is not sent, even
+   * after the document is closed and opened again (a field turning read-only and back): the
+   * refused text would otherwise be taken silently once the lock or mute ends. Live typing still
+   * goes, and the server still judges it; a saved edit or "show the saved text" ends this.
+   */
+  private readonly refused = new Set<string>();
   private status: SaveStatus = { pending: 0, queued: false, errors: NO_ERRORS };
 
   constructor(options: ProviderOptions) {
@@ -167,6 +186,9 @@ export class CollabProvider {
    */
   async discardLocal(docId: string): Promise<void> {
     await this.docs.get(docId)?.local?.clear();
+    this.refused.delete(docId);
+    this.setError(docId, null);
+    this.emitStatus();
   }
 
   /** For `useSyncExternalStore`: the same object until something changes. */
@@ -245,7 +267,8 @@ export class CollabProvider {
     if (entry.room !== 'none' && this.transport.connected) this.transport.close(entry.docId);
     entry.awareness.destroy();
     entry.doc.destroy();
-    this.setError(entry.docId, null);
+    // A standing refusal stays shown: the device's copy still holds what was refused.
+    if (!this.refused.has(entry.docId)) this.setError(entry.docId, null);
     this.openWaiting();
     this.emitStatus();
   }
@@ -290,7 +313,7 @@ export class CollabProvider {
       syncProtocol.writeSyncStep1(step1, entry.doc);
       this.send(entry, encoding.toUint8Array(step1), 'handshake');
       // The server's step 1 may have been answered before the room was joined; send what came since.
-      if (entry.unsent && entry.serverVector && entry.writers > 0) {
+      if (entry.unsent && entry.serverVector && entry.writers > 0 && !this.refused.has(entry.docId)) {
         const step2 = encoding.createEncoder();
         syncProtocol.writeSyncStep2(step2, entry.doc, entry.serverVector);
         entry.unsent = false;
@@ -342,7 +365,7 @@ export class CollabProvider {
       if (this.writer && entry.writers > 0 && encoding.length(reply) > 0 && this.transport.connected) {
         entry.unsent = false;
         const answer = encoding.toUint8Array(reply);
-        if (!isEmptyStep2(answer)) this.send(entry, answer, 'edit');
+        if (!isEmptyStep2(answer) && !this.refused.has(docId)) this.send(entry, answer, 'edit');
       }
     } catch (error) {
       console.error(`doc:sync for ${docId} could not be read`, error);
@@ -361,7 +384,7 @@ export class CollabProvider {
 
   /** What the local copy brought that the server lacks, now if the room is open, else on joining. */
   private sendMissing(entry: OpenDocument): void {
-    if (!this.writer || entry.writers === 0) return;
+    if (!this.writer || entry.writers === 0 || this.refused.has(entry.docId)) return;
     if (entry.room !== 'joined' || !entry.serverVector || !this.writer.connected) {
       entry.unsent = true;
       this.emitStatus();
@@ -402,7 +425,10 @@ export class CollabProvider {
       if (!this.isCurrent(entry, epoch)) return;
       if (kind === 'edit') entry.pending -= 1;
       if (!ack.ok) this.refuse(entry.docId, 'doc:sync', ack.error);
-      else if (kind === 'edit') this.setError(entry.docId, null);
+      else if (kind === 'edit') {
+        this.refused.delete(entry.docId);
+        this.setError(entry.docId, null);
+      }
       this.emitStatus();
     });
     this.emitStatus();
@@ -422,6 +448,7 @@ export class CollabProvider {
 
   private refuse(docId: string, event: string, error: ProtocolError): void {
     console.warn(`${event} ${docId} refused: ${error.code}`, error.message);
+    if (event === 'doc:sync' && DIVERGING.has(error.code)) this.refused.add(docId);
     this.setError(docId, error);
     this.emitStatus();
   }

@@ -1,11 +1,7 @@
-import { ErrorCode } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
-import type { CollabProvider } from './CollabProvider.ts';
+import { DIVERGING, type CollabProvider } from './CollabProvider.ts';
 import { useSaveStatus } from './useSharedDocument.ts';
-
-/** Refusals after which the local copy no longer matches the server's. */
-const DIVERGING = new Set<string>([ErrorCode.locked, ErrorCode.tooLarge, ErrorCode.forbidden, ErrorCode.muted]);
 
 interface Props {
   provider: CollabProvider;

@@ -138,4 +138,48 @@ describe('edits kept on this device', () => {
     expect(text(fresh.doc)).toBe('');
     expect(device.saved.get(DOC) ?? []).toEqual([]);
   });
+
+  it('does not send refused edits when the document is opened again, until the member discards them', async () => {
+    const server = new FakeDocServer();
+    const device = new DeviceStore();
+    const ada = member(server, device, 'Ada');
+    const handle = ada.provider.acquire(DOC);
+    ada.connection.connect();
+    device.load();
+    server.run();
+    server.locked.add(DOC);
+    handle.doc.getText('t').insert(0, 'too late');
+    server.run();
+    expect(ada.provider.getStatus().errors.get(DOC)?.code).toBe('locked');
+
+    // The field turns read-only (the member is muted) and back: the document is closed and opened
+    // again, each time from this device's copy, which still holds the refused edit.
+    handle.release();
+    const reading = ada.provider.acquire(DOC, { readOnly: true });
+    device.load();
+    server.run();
+    expect(ada.provider.getStatus().errors.get(DOC)?.code).toBe('locked');
+    server.locked.delete(DOC);
+    reading.release();
+    const writing = ada.provider.acquire(DOC);
+    device.load();
+    server.run();
+    ada.connection.disconnect();
+    ada.connection.connect();
+    server.run();
+    expect(text(writing.doc)).toBe('too late');
+    expect(text(server.doc(DOC))).toBe('');
+    expect(ada.provider.getStatus().errors.get(DOC)?.code).toBe('locked');
+
+    await ada.provider.discardLocal(DOC);
+    writing.release();
+    const fresh = ada.provider.acquire(DOC);
+    device.load();
+    server.run();
+    expect(text(fresh.doc)).toBe('');
+    fresh.doc.getText('t').insert(0, 'on time');
+    server.run();
+    expect(text(server.doc(DOC))).toBe('on time');
+    expect(ada.provider.getStatus().errors.size).toBe(0);
+  });
 });

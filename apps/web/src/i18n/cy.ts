@@ -82,6 +82,8 @@ export const cy: Messages = {
     breachLabel: 'Sut olwg sydd ar dorri’r safon: {{title}}',
     loadingText: 'Wrthi’n llwytho’r testun…',
     showSaved: 'Taflu fy newidiadau sydd heb eu cadw a dangos y testun a gadwyd',
+    mutedUntil: 'Rydych wedi eich tewi tan {{time}}; nid yw eich golygiadau’n cael eu derbyn.',
+    silenced: 'Cawsoch eich tynnu o’r sesiwn hon; nid yw eich golygiadau’n cael eu derbyn.',
   },
   addStandard: {
     heading: 'Ychwanegu safon',

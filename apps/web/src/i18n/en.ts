@@ -65,6 +65,8 @@ export const en = {
     breachLabel: 'What a breach looks like: {{title}}',
     loadingText: 'Loading text…',
     showSaved: 'Discard my unsaved edits and show the saved text',
+    mutedUntil: 'You are muted until {{time}}; your edits are not being taken.',
+    silenced: 'You were removed from this session; your edits are not being taken.',
   },
   addStandard: {
     heading: 'Add a standard',

@@ -150,7 +150,12 @@ export function AssemblyRoom({ session }: { session: Session }) {
                   />
                 }
               >
-                <StandardFields provider={provider} standard={standard} canEdit={canEdit} />
+                <StandardFields
+                  provider={provider}
+                  standard={standard}
+                  canEdit={canEdit}
+                  silenced={silenced && { ...silenced, offset: feed.offset }}
+                />
                 <StandardDecisions
                   standard={standard}
                   amendments={decided.amendmentsOf(standard.id)}

@@ -56,7 +56,8 @@ function EasyReadText({
   const { t } = useTranslation();
   const Field = useFieldComponent();
   const docId = easyReadDocId(standard.id);
-  const handle = useSharedDocument(provider, docId, 0, !editable);
+  const [generation, setGeneration] = useState(0);
+  const handle = useSharedDocument(provider, docId, generation, !editable);
   const headingId = `standard-${standard.id}-easy-read-heading`;
   return (
     <section className="easy-read" aria-labelledby={headingId} data-testid="easy-read">
@@ -64,7 +65,11 @@ function EasyReadText({
         {t('easyRead.heading')}
       </h4>
       <p className="hint">{t('easyRead.hint')}</p>
-      <DocumentError provider={provider} docId={docId} />
+      <DocumentError
+        provider={provider}
+        docId={docId}
+        reopen={editable ? () => setGeneration((g) => g + 1) : undefined}
+      />
       <StandardLiveInfo provider={provider} handle={handle} standard={standard} easyRead fields={FIELDS} />
       {handle ? (
         <Field

@@ -6,6 +6,7 @@ import { useFieldComponent } from '../../collab/fields.tsx';
 import { DocumentError } from '../../collab/DocumentError.tsx';
 import { useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { Loading } from '../../ui/Page.tsx';
+import { formatServerTime } from '../session/countdown.ts';
 import { EasyRead } from './EasyRead.tsx';
 import { StandardLiveInfo } from './StandardLiveInfo.tsx';
 
@@ -14,23 +15,35 @@ interface Props {
   standard: StandardView;
   /** Whether this viewer may edit at all (false on the watch page). */
   canEdit: boolean;
+  /**
+   * Set while this member may not write: muted until then (server ms), or `null` once removed
+   * from the live session. The fields are read-only and say why, instead of refusing each keystroke.
+   */
+  silenced?: { mutedUntil: number | null; offset: number } | null;
 }
 
 const FIELDS = ['text', 'breach'] as const;
 
 /** The standard's two rich-text fields, both in the one Y.Doc `standard.docId`. */
-export function StandardFields({ provider, standard, canEdit }: Props) {
+export function StandardFields({ provider, standard, canEdit, silenced = null }: Props) {
   const { t } = useTranslation();
   const CollaborativeField = useFieldComponent();
   const [generation, setGeneration] = useState(0);
   const handle = useSharedDocument(provider, standard.docId, generation);
   // Only drafts are edited; locked and decided standards change by vote, not by typing.
-  const editable = canEdit && standard.status === 'drafting';
+  const editable = canEdit && !silenced && standard.status === 'drafting';
   const headingId = (field: string) => `standard-${standard.id}-${field}`;
 
   return (
     <div className="standard-fields">
-      {canEdit && !editable && (
+      {silenced && (
+        <p className="notice" data-testid="standard-silenced">
+          {silenced.mutedUntil === null
+            ? t('standard.silenced')
+            : t('standard.mutedUntil', { time: formatServerTime(silenced.mutedUntil, silenced.offset) })}
+        </p>
+      )}
+      {canEdit && !silenced && !editable && (
         <p className="notice">{t('charter.readOnlyNotice', { status: t(`charter.statuses.${standard.status}`) })}</p>
       )}
       <DocumentError

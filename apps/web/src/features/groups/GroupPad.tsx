@@ -1,4 +1,5 @@
 import type { GroupView } from '@moot/protocol';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import { useFieldComponent } from '../../collab/fields.tsx';
@@ -18,10 +19,15 @@ export function GroupPad({
 }) {
   const { t } = useTranslation();
   const CollaborativeField = useFieldComponent();
-  const handle = useSharedDocument(provider, group.padDocId, 0, !editable);
+  const [generation, setGeneration] = useState(0);
+  const handle = useSharedDocument(provider, group.padDocId, generation, !editable);
   return (
     <div className="group-pad" data-testid="group-pad" data-group-id={group.id}>
-      <DocumentError provider={provider} docId={group.padDocId} />
+      <DocumentError
+        provider={provider}
+        docId={group.padDocId}
+        reopen={editable ? () => setGeneration((g) => g + 1) : undefined}
+      />
       {handle ? (
         <CollaborativeField
           handle={handle}
