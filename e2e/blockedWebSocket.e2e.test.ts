@@ -107,7 +107,8 @@ describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-po
     await card.getByRole('button', { name: 'Cast my ballot' }).click();
     await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
     expect(await card.locator('[data-testid="ballot-receipt"]').getAttribute('data-receipt')).toMatch(/\S/);
-    const ballots = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ballots');
+    // Sealed while the vote is open (counted and published at close).
+    const ballots = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sealed_ballots');
     expect(ballots[0]!.n).toBe(1);
     // Still long-polling throughout: nothing went over a WebSocket.
     expect(transportsOf(ADA)).toEqual(['polling']);

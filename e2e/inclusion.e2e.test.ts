@@ -14,6 +14,7 @@ import {
   eventually,
   fieldText,
   joinAs,
+  joinOnPage,
   openPage,
   standard,
   startMoot,
@@ -234,15 +235,14 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
       sockets.push(ws);
       ws.connectToServer();
     });
+    // Offline means no long-polling either (the transport Socket.IO falls back to).
+    await context.route(/\/socket\.io\//, (route) => (online ? route.continue() : route.abort()));
     const page = await context.newPage();
     const errors: string[] = [];
     pageErrors.push(errors);
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/join#${seed.memberInvites[0]}`);
-    await page.getByLabel('Your name').fill(ADA);
-    await page.getByRole('button', { name: 'Join the assembly' }).click();
-    await page.waitForURL(`${server.url}/assembly`);
-    await waitForLive(page);
+    await joinOnPage(page, server.url, ADA);
 
     await typeAtEnd(page, 'Honesty', ' Said online.');
     await eventually(

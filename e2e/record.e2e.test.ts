@@ -177,8 +177,9 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     ]);
     expect(file.suggestedFilename()).toBe('audit.md');
     const markdown = await readFile((await file.path())!, 'utf8');
-    expect(markdown).toContain('`vote.participants`');
-    expect(markdown).not.toContain('`vote.cast`');
+    // Actions in words, not codes: who took part, once; never an entry per ballot.
+    expect(markdown).toContain('Who took part in a vote');
+    expect(markdown).not.toMatch(/vote\.cast|Voted/);
     expect(markdown).toContain('Tea is served \\<b\\>now\\</b\\>');
     expect(markdown).not.toContain(ADA);
   });

@@ -84,13 +84,24 @@ export async function joinAs(
   options: PageOptions = {},
 ) {
   const opened = await openPage(browser, `${baseUrl}/join#${invite}`, options);
-  const { page } = opened;
-  await page.getByLabel('Your name').fill(displayName);
-  await page.getByRole('button', { name: 'Join the assembly' }).click();
+  await joinOnPage(opened.page, baseUrl, displayName);
+  return opened;
+}
+
+/** On a page showing an invite (`/join#…`): joins under `displayName` and waits for the live assembly. */
+export async function joinOnPage(page: Page, baseUrl: string, displayName: string): Promise<void> {
+  // A seat already joined (on another device) is continued under its name, never renamed.
+  const name = page.getByLabel('Your name');
+  const again = page.getByRole('button', { name: `Continue as ${displayName}` });
+  await name.or(again).waitFor();
+  if (await again.isVisible()) await again.click();
+  else {
+    await name.fill(displayName);
+    await page.getByRole('button', { name: 'Join the assembly' }).click();
+  }
   // The app replaces /join with /assembly once the server has set the session cookie.
   await page.waitForURL(`${baseUrl}/assembly`);
   await waitForLive(page);
-  return opened;
 }
 
 /** The socket is connected and the first snapshot rendered. */

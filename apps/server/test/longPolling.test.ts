@@ -98,9 +98,11 @@ describe('members on HTTP long-polling (networks that block WebSocket)', () => {
       }),
     );
     expect(cast.receipt).toMatch(/\S/);
-    const ballots = await running.db.query<{ n: number }>('SELECT count(*)::int AS n FROM ballots WHERE vote_id = $1', [
-      voteId,
-    ]);
+    // Sealed while the vote is open (counted and published at close).
+    const ballots = await running.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM sealed_ballots WHERE vote_id = $1',
+      [voteId],
+    );
     expect(ballots[0]!.n).toBe(1);
   });
 

@@ -82,6 +82,9 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
   'doc:sync': { before: openDocumentFirst },
   'doc:awareness': { before: openDocumentFirst },
   'standard:lock': { prefer: { standard: 'drafting' } },
+  // The control (A's own ids accepted) needs a standard still being drafted: a locked one's title is fixed.
+  'standard:retitle': { prefer: { standard: 'drafting' } },
+  'standard:move': { prefer: { standard: 'drafting' } },
   'standard:unlock': { prefer: { standard: 'locked' } },
   'standard:setLadder': { prefer: { standard: 'drafting' } },
   'vote:open': { prefer: { standard: 'locked' } },
