@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { connectCluster, type ClusterLink } from '../../src/cluster/connectCluster.ts';
@@ -50,6 +52,8 @@ export class NodeProcess {
         LOG_LEVEL: 'warn',
         // Every node shares the tests' secret (and none writes a key file in the home directory).
         BALLOT_SECRET: Buffer.from(TEST_BALLOT_SECRET).toString('hex'),
+        // Its own data directory, never the checkout's ./data (which `npm start` may have filled).
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'moot-node-')),
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
