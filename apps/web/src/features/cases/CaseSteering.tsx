@@ -150,7 +150,6 @@ function OpenVoteForm({ commands, case: c }: FormProps) {
           <li key={option}>{option}</li>
         ))}
       </ul>
-      <ReceiptsChoice value={draft.receipts} onChange={(receipts) => setDraft({ ...draft, receipts })} />
       <label htmlFor={`${id}-quorum`}>{t('votes.quorumLabel')}</label>
       <p id={`${id}-quorum-hint`} className="hint">
         {t('votes.quorumHint')}
@@ -164,6 +163,7 @@ function OpenVoteForm({ commands, case: c }: FormProps) {
         aria-invalid={problem ? true : undefined}
         onChange={(e) => setDraft({ ...draft, quorumPercent: e.target.value })}
       />
+      <ReceiptsChoice value={draft.receipts} onChange={(receipts) => setDraft({ ...draft, receipts })} />
       <button type="submit" aria-disabled={commands.busy}>
         {t('cases.openVote', { number: c.number })}
       </button>
