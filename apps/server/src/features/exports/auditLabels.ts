@@ -72,6 +72,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'case.decided': 'Decided a breach case',
   'case.undecided': 'A breach case vote decided nothing',
   'security.denied': 'A command was refused',
+  'security.denied_suppressed': 'More refused commands, counted but not each recorded',
 };
 
 /** What each public detail field is called. */
