@@ -19,6 +19,7 @@ import { exportRoutes } from './features/exports/exportRoutes.ts';
 import { recordRoutes } from './features/exports/recordRoutes.ts';
 import type {} from './features/featureContext.ts'; // the features' part of AppContext
 import { inviteRoutes } from './features/identity/inviteRoutes.ts';
+import { liveSecretHashes } from './features/identity/liveSecrets.ts';
 import { groupPad } from './features/sessions/groupPad.ts';
 import { resendStateOnRestore } from './features/assemblies/currentState.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
@@ -137,7 +138,7 @@ export function createApp(deps: AppDeps): App {
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
     clientAddress: (req) => clientAddress(req, trust),
-    throttles: createThrottles(deps.throttleClock),
+    throttles: createThrottles(() => liveSecretHashes(deps.db), deps.throttleClock),
   };
   const denials = attachNamespaces(context, assemblyConnections(context), {
     now: deps.throttleClock,

@@ -20,7 +20,7 @@ import {
   reissueInvite,
   claimDisplayName,
 } from '../src/features/identity/participantStore.ts';
-import { newSecret } from '../src/features/identity/secrets.ts';
+import { newSecret } from '../src/storage/secrets.ts';
 import {
   appendUpdates,
   compactDocument,
