@@ -19,6 +19,8 @@ import { exportRoutes } from './features/exports/exportRoutes.ts';
 import { recordRoutes } from './features/exports/recordRoutes.ts';
 import type {} from './features/featureContext.ts'; // the features' part of AppContext
 import { inviteRoutes } from './features/identity/inviteRoutes.ts';
+import { lockedWhenArchived } from './features/organise/archive.ts';
+import { organiseRoutes } from './features/organise/organiseRoutes.ts';
 import { groupPad } from './features/sessions/groupPad.ts';
 import { resendStateOnRestore } from './features/assemblies/currentState.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
@@ -39,12 +41,16 @@ import type { Clock } from './throttle/perClient.ts';
 import { createThrottles } from './throttle/throttles.ts';
 
 /** Who may open which kind of document (`<kind>:<id>`): each feature's own rule. */
-const DOCUMENT_RULES: DocumentRules = new Map([
-  ['standard', standardDocument],
-  ['easy', standardDocument], // a standard's easy-read version follows the standard's own rules
-  ['pad', groupPad],
-  ['case', caseReasoning],
-]);
+const DOCUMENT_RULES: DocumentRules = new Map(
+  (
+    [
+      ['standard', standardDocument],
+      ['easy', standardDocument], // a standard's easy-read version follows the standard's own rules
+      ['pad', groupPad],
+      ['case', caseReasoning],
+    ] as const
+  ).map(([kind, rule]) => [kind, lockedWhenArchived(rule)]), // an archived assembly's documents are read-only
+);
 
 export interface AppDeps {
   db: Database;
@@ -151,7 +157,7 @@ export function createApp(deps: AppDeps): App {
     webRoot: deps.webRoot ?? null,
     redisUp: () => cluster.isUp(),
     publicUrl: deps.publicUrl ?? null,
-    routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context)],
+    routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context), organiseRoutes(context)],
     trust,
     metricsToken: deps.metricsToken ?? null,
   });
