@@ -1,5 +1,9 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/Page.tsx';
+
+// Its own chunk: the watch page shares this page's bundle and has a size budget.
+const ListedAssemblies = lazy(() => import('./ListedAssemblies.tsx').then((m) => ({ default: m.ListedAssemblies })));
 
 /** `/`: nothing to do here without a link; say which link does what. */
 export function HomePage() {
@@ -16,6 +20,9 @@ export function HomePage() {
         <h2 id="home-watch">{t('home.watchHeading')}</h2>
         <p>{t('home.watch')}</p>
       </section>
+      <Suspense fallback={null}>
+        <ListedAssemblies />
+      </Suspense>
       <p className="hint">{t('home.noLink')}</p>
     </Page>
   );
