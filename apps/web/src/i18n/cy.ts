@@ -28,9 +28,6 @@ export const cy: Messages = {
       'Gall unrhyw un ddilyn cynulliad drwy ei ddolen wylio gyhoeddus: y dasg, y siarter a’r testun drafft wrth iddo newid.',
     noLink:
       'Does dim byd i’w agor yma heb ddolen. Os ydych chi wedi colli eich dolen, gofynnwch i hwyluswyr y cynulliad.',
-    listedHeading: 'Cynulliadau y gallwch eu gwylio',
-    watchLink: 'Gwylio “{{title}}”',
-    archived: '(wedi’i archifo)',
   },
   join: {
     title: 'Ymuno â’ch cynulliad',

@@ -28,9 +28,6 @@ export const en = {
     watch:
       'Anyone can follow an assembly through its public watch link: the charge, the charter and the draft text as it changes.',
     noLink: 'There is nothing to open here without a link. If you lost yours, ask the assembly’s facilitators.',
-    listedHeading: 'Assemblies you can watch',
-    watchLink: 'Watch “{{title}}”',
-    archived: '(archived)',
   },
   roles: {
     moderator: 'moderator',

@@ -27,7 +27,7 @@ interface Props {
 
 /**
  * An assembly's details, checked with the protocol's own schema before they are sent (the server
- * checks them again). Every field keeps what was typed when the server refuses.
+ * checks them again); every field keeps what was typed when they are refused.
  */
 export function AssemblyForm({ initial, submitLabel, busyLabel, onSubmit, readOnly = false }: Props) {
   const { t } = useTranslation();
@@ -46,6 +46,7 @@ export function AssemblyForm({ initial, submitLabel, busyLabel, onSubmit, readOn
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || readOnly) return;
+    // The protocol's own schema, as the server parses them (it checks again), names the first problem.
     const parsed = parsePayload(assemblyDetailsSchema, details);
     if (!parsed.ok) return setError(parsed.error);
     setBusy(true);
