@@ -20,6 +20,9 @@ import { recordRoutes } from './features/exports/recordRoutes.ts';
 import type {} from './features/featureContext.ts'; // the features' part of AppContext
 import { inviteRoutes } from './features/identity/inviteRoutes.ts';
 import { liveSecretHashes } from './features/identity/liveSecrets.ts';
+import { lockedWhenArchived } from './features/organise/archive.ts';
+import { organiseRoutes } from './features/organise/organiseRoutes.ts';
+import { liveOrganiserSecretHashes } from './features/organise/organiserStore.ts';
 import { groupPad } from './features/sessions/groupPad.ts';
 import { resendStateOnRestore } from './features/assemblies/currentState.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
@@ -40,12 +43,16 @@ import type { Clock } from './throttle/perClient.ts';
 import { createThrottles } from './throttle/throttles.ts';
 
 /** Who may open which kind of document (`<kind>:<id>`): each feature's own rule. */
-const DOCUMENT_RULES: DocumentRules = new Map([
-  ['standard', standardDocument],
-  ['easy', standardDocument], // a standard's easy-read version follows the standard's own rules
-  ['pad', groupPad],
-  ['case', caseReasoning],
-]);
+const DOCUMENT_RULES: DocumentRules = new Map(
+  (
+    [
+      ['standard', standardDocument],
+      ['easy', standardDocument], // a standard's easy-read version follows the standard's own rules
+      ['pad', groupPad],
+      ['case', caseReasoning],
+    ] as const
+  ).map(([kind, rule]) => [kind, lockedWhenArchived(rule)]), // an archived assembly's documents are read-only
+);
 
 export interface AppDeps {
   db: Database;
@@ -138,7 +145,10 @@ export function createApp(deps: AppDeps): App {
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
     clientAddress: (req) => clientAddress(req, trust),
-    throttles: createThrottles(() => liveSecretHashes(deps.db), deps.throttleClock),
+    throttles: createThrottles(
+      async () => (await Promise.all([liveSecretHashes(deps.db), liveOrganiserSecretHashes(deps.db)])).flat(),
+      deps.throttleClock,
+    ),
   };
   const denials = attachNamespaces(context, assemblyConnections(context), {
     now: deps.throttleClock,
@@ -152,7 +162,7 @@ export function createApp(deps: AppDeps): App {
     webRoot: deps.webRoot ?? null,
     redisUp: () => cluster.isUp(),
     publicUrl: deps.publicUrl ?? null,
-    routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context)],
+    routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context), organiseRoutes(context)],
     trust,
     metricsToken: deps.metricsToken ?? null,
   });

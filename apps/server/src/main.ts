@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { connectCluster } from './cluster/connectCluster.ts';
 import { readConfig } from './config.ts';
 import { ensureDemoAssembly } from './features/assemblies/demo.ts';
+import { firstOrganiserLink } from './features/organise/operatorLink.ts';
 import { BallotSecretError, loadBallotSecret } from './features/votes/ballotSecret.ts';
 import { openDatabase } from './storage/open.ts';
 
@@ -58,6 +59,11 @@ logger.info(
   'Moot is listening',
 );
 
+// Before the demo, which the operator organises: on the first start, the operator's link.
+const organiserLink = await firstOrganiserLink(db, config.publicUrl);
+const organiserLines = organiserLink
+  ? ['Organiser link (works once; create and run assemblies at /organise):', `  Organiser:  ${organiserLink}`, '']
+  : ['Organisers: `npm run moot -- organiser-link` prints a new organiser link.', ''];
 if (config.seedDemo) {
   const links = await ensureDemoAssembly(db, config.dataDir, config.publicUrl);
   console.log(
@@ -65,6 +71,7 @@ if (config.seedDemo) {
       '',
       `Moot is running at ${config.publicUrl}`,
       '',
+      ...organiserLines,
       'Demo assembly — open each link in its own browser (or private window):',
       `  Moderator:  ${links.moderator}`,
       ...links.members.map((link, i) => `  Member ${i + 1}:   ${link}`),
@@ -72,7 +79,7 @@ if (config.seedDemo) {
       '',
     ].join('\n'),
   );
-}
+} else console.log(['', `Moot is running at ${config.publicUrl}`, '', ...organiserLines].join('\n'));
 
 let stopping = false;
 async function stop(signal: string) {

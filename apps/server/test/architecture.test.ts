@@ -23,7 +23,7 @@ const LAYERS = {
     'config.ts',
   ],
   features: ['features'],
-  compositionRoot: ['app.ts', 'main.ts'],
+  compositionRoot: ['app.ts', 'main.ts', 'cli.ts'],
 } as const;
 type Layer = keyof typeof LAYERS;
 

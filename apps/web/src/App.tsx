@@ -17,6 +17,8 @@ const PrintCharterPage = lazy(() =>
   import('./features/record/PrintCharterPage.tsx').then((m) => ({ default: m.PrintCharterPage })),
 );
 const AuditPage = lazy(() => import('./features/record/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+// The organisers' pages: one chunk with their own routes and strings (enOrganise.ts).
+const OrganiseRoutes = lazy(() => import('./features/organise/OrganiseRoutes.tsx'));
 const MinutesPage = lazy(() => import('./features/record/MinutesPage.tsx').then((m) => ({ default: m.MinutesPage })));
 
 function PageLoading() {
@@ -37,6 +39,7 @@ export function App() {
           <Route path="/charter/print" element={<PrintCharterPage />} />
           <Route path="/record/audit" element={<AuditPage />} />
           <Route path="/record/minutes" element={<MinutesPage />} />
+          <Route path="/organise/*" element={<OrganiseRoutes />} />
           <Route path="*" element={<HomePage />} />
         </Routes>
       </Suspense>

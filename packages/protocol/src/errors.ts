@@ -14,6 +14,8 @@ export const ErrorCode = {
   limitReached: 'limit_reached',
   locked: 'locked',
   voteClosed: 'vote_closed',
+  /** The assembly is archived: its record and watch page stay readable, nothing in it changes. */
+  archived: 'archived',
   unavailable: 'unavailable',
   protocolMismatch: 'protocol_mismatch',
   internal: 'internal',

@@ -73,4 +73,14 @@ export const LIMITS = {
   maxCaseEvidence: 30,
   /** An evidence link (an http(s) address), in characters. */
   maxLinkLength: 2000,
+  /** An assembly's description, and who commissioned it, in characters (organisers write them). */
+  maxDescriptionLength: 5000,
+  maxCommissionedByLength: 300,
+  /** Assemblies one organiser may run, and organisers (the creator plus co-organisers) one assembly may have. */
+  maxAssembliesPerOrganiser: 100,
+  maxOrganisersPerAssembly: 20,
+  /** Seats organisers may appoint in one assembly (moderators and members together). */
+  maxSeatsPerAssembly: 500,
+  /** How long an organiser's session cookie lasts, in ms (then open a new organiser link). */
+  organiserSessionMs: 7 * 24 * 3600 * 1000,
 } as const;

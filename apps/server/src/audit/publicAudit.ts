@@ -72,6 +72,13 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'participant.link_reissued': [],
   'participant.role_changed': ['role'],
   'participant.revoked': [],
+  // Organisers (not participants: the record names no one for them) run the assembly itself.
+  'assembly.created': ['title'],
+  'assembly.edited': ['title', 'listed'],
+  'assembly.archived': [],
+  'assembly.watch_link_rotated': [],
+  'participant.appointed': ['role'],
+  'organiser.joined': [],
 };
 
 /** Detail fields that hold a participant's id (or a list of them), published as names under a new key. */

@@ -19,6 +19,9 @@ const APP_ROUTES = [
   '/charter/print',
   '/record/audit',
   '/record/minutes',
+  '/organise',
+  '/organise/open',
+  '/organise/:assemblyId',
 ];
 
 export function createHttpApp(

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import {
+  ARCHIVE_ALLOWS,
   ErrorCode,
   fail,
   isAllowed,
@@ -55,8 +56,12 @@ export function on<N extends keyof Events, E extends keyof Events[N] & keyof Sch
     }
     const parsed = parsePayload(schema, payload);
     if (!parsed.ok) return ack({ ok: false, error: parsed.error });
-    Promise.resolve()
-      .then(() => handler(parsed.value as never))
+    const frozen = ARCHIVE_ALLOWS.includes(event) ? undefined : socket.data.archived;
+    Promise.resolve(frozen?.())
+      .then((archived) => {
+        if (archived) throw new AppError(ErrorCode.archived, 'This assembly is archived: it can be read, not changed');
+        return handler(parsed.value as never);
+      })
       .then(
         (data) => ack(ok(data ?? null)),
         (error: unknown) => {

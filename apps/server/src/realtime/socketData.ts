@@ -32,6 +32,11 @@ export interface SocketData {
   bucket: TokenBucket;
   /** This socket's document messages, applied in the order sent. */
   documentMessages: InOrder;
+  /**
+   * Whether the assembly is archived (read-only): set by the features at the handshake; `on()`
+   * then refuses every command but the protocol's `ARCHIVE_ALLOWS` with `archived`.
+   */
+  archived?: () => Promise<boolean>;
 }
 
 /** Between nodes (through the adapter), never to clients. */

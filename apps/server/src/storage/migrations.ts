@@ -371,6 +371,52 @@ export const MIGRATIONS: readonly {
       UPDATE votes SET rules = rules || '{"receipts": "verifiable"}' WHERE NOT rules ? 'receipts'
     `,
   },
+  {
+    id: 10,
+    name: 'organisers: their links and sessions (hashes only), the assemblies they run, assembly details and archiving',
+    // A listed assembly's watch link is on the home page, so it is kept readable (public_watch_key);
+    // an unlisted one's only as its hash, like every other secret.
+    sql: `
+      ALTER TABLE assemblies ADD COLUMN description text NOT NULL DEFAULT '';
+      ALTER TABLE assemblies ADD COLUMN languages text[] NOT NULL DEFAULT '{en}';
+      ALTER TABLE assemblies ADD COLUMN starts_on date;
+      ALTER TABLE assemblies ADD COLUMN ends_on date;
+      ALTER TABLE assemblies ADD COLUMN commissioned_by text NOT NULL DEFAULT '';
+      ALTER TABLE assemblies ADD COLUMN listed boolean NOT NULL DEFAULT false;
+      ALTER TABLE assemblies ADD COLUMN public_watch_key text;
+      ALTER TABLE assemblies ADD COLUMN archived_at timestamptz;
+      CREATE TABLE organisers (
+        id uuid PRIMARY KEY,
+        number serial NOT NULL UNIQUE,
+        operator boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE UNIQUE INDEX one_operator ON organisers (operator) WHERE operator;
+      CREATE TABLE organiser_links (
+        secret_hash bytea PRIMARY KEY,
+        organiser_id uuid REFERENCES organisers(id),
+        assembly_id uuid REFERENCES assemblies(id),
+        issued_by uuid REFERENCES organisers(id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        used_at timestamptz,
+        revoked_at timestamptz,
+        CHECK ((organiser_id IS NULL) <> (assembly_id IS NULL))
+      );
+      CREATE TABLE organiser_sessions (
+        token_hash bytea PRIMARY KEY,
+        organiser_id uuid NOT NULL REFERENCES organisers(id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE TABLE assembly_organisers (
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        organiser_id uuid NOT NULL REFERENCES organisers(id),
+        added_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (assembly_id, organiser_id)
+      );
+      CREATE INDEX assembly_organisers_by_organiser ON assembly_organisers (organiser_id)
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -2,6 +2,7 @@ import type { enConsole } from './enConsole.ts';
 import type { enJoin } from './enJoin.ts';
 import type { enVoteForm } from './enVoteForm.ts';
 import type { enRecord } from './enRecord.ts';
+import type { enOrganise } from './enOrganise.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -253,6 +254,7 @@ export const en = {
     limit_reached: 'A limit was reached: {{message}}',
     locked: 'This standard is locked, so the change was not saved.',
     vote_closed: 'The vote has closed, so that was not recorded.',
+    archived: 'This assembly is archived: its record can be read, but nothing in it can change.',
     unavailable: 'The server could not be reached. Check your connection and try again.',
     protocol_mismatch: 'Moot has been updated. Reload the page to continue.',
     internal: 'Something went wrong on the server. Try again in a moment.',
@@ -599,5 +601,10 @@ type ExtraPlurals<T> = {
 /** The shape every translation must have: the same keys (a missing one fails the typecheck), any strings. */
 type Translation<T> = { readonly [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & ExtraPlurals<T>;
 /** All of English: what every page bundles plus what loads with the console and the record pages. */
-export type English = typeof en & typeof enConsole & typeof enRecord & typeof enVoteForm & typeof enJoin;
+export type English = typeof en &
+  typeof enConsole &
+  typeof enRecord &
+  typeof enVoteForm &
+  typeof enJoin &
+  typeof enOrganise;
 export type Messages = Translation<English>;

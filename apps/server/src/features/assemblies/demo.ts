@@ -2,8 +2,10 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../../storage/database.ts';
 import { addStandard } from '../charter/charterStore.ts';
-import { inviteParticipant, listParticipants, reissueInvite } from '../identity/participantStore.ts';
-import { createAssembly, findAssemblyBySlug, rotateWatchKey } from './assemblyStore.ts';
+import { listParticipants, reissueInvite } from '../identity/participantStore.ts';
+import { appoint, organiseAssembly } from '../organise/organiseStore.ts';
+import { ensureOperator } from '../organise/organiserStore.ts';
+import { findAssemblyBySlug, rotateWatchKey } from './assemblyStore.ts';
 
 export const DEMO_CHARGE =
   'What standards of leadership should our public sector leaders meet, and what should happen when they fall short?';
@@ -19,7 +21,8 @@ const FILE = 'demo-links.json';
 
 /**
  * The demo assembly for `npm start`: created once, with a moderator, three members and a
- * watch link. Only secret hashes are in the database, so the links themselves are kept in
+ * watch link, the way an organiser creates one (the operator organises it: create, appoint,
+ * invites), and listed on the home page. Only secret hashes are in the database, so the links themselves are kept in
  * the data directory (owner-only) to be printed again on the next start; if that file is
  * gone, the demo's links are re-issued.
  */
@@ -40,18 +43,28 @@ export async function ensureDemoAssembly(db: Database, dataDir: string, publicUr
 }
 
 async function create(db: Database) {
-  const { assembly, watchKey } = await createAssembly(db, {
-    slug: DEMO_SLUG,
-    title: 'Demo Citizens’ Assembly on Public Leadership',
-    charge: DEMO_CHARGE,
+  const { organiser } = await ensureOperator(db);
+  const made = await db.transaction(async (tx) => {
+    const { assembly, watchKey } = await organiseAssembly(tx, organiser.id, {
+      slug: DEMO_SLUG,
+      title: 'Demo Citizens’ Assembly on Public Leadership',
+      charge: DEMO_CHARGE,
+      description: 'A demonstration assembly: open the links `npm start` prints to try Moot.',
+      languages: ['en', 'cy'],
+      startsOn: null,
+      endsOn: null,
+      commissionedBy: '',
+      listed: true,
+    });
+    const moderator = await appoint(tx, organiser.id, assembly.id, 'moderator');
+    const members = [];
+    for (let i = 0; i < 3; i++) members.push((await appoint(tx, organiser.id, assembly.id, 'member')).inviteSecret);
+    return { assemblyId: assembly.id, moderator, members, watch: watchKey };
   });
-  const moderator = await inviteParticipant(db, assembly.id, 'moderator');
-  const members = [];
-  for (let i = 0; i < 3; i++) members.push((await inviteParticipant(db, assembly.id, 'member')).inviteSecret);
   for (const title of ['Honesty with the public', 'Openness about conflicts of interest']) {
-    await addStandard(db, assembly.id, moderator.participant.id, title);
+    await addStandard(db, made.assemblyId, made.moderator.participant.id, title);
   }
-  return { moderator: moderator.inviteSecret, members, watch: watchKey };
+  return { moderator: made.moderator.inviteSecret, members: made.members, watch: made.watch };
 }
 
 async function reissue(db: Database, assemblyId: string) {

@@ -71,6 +71,12 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'case.vote_opened': 'Opened the vote on a breach case',
   'case.decided': 'Decided a breach case',
   'case.undecided': 'A breach case vote decided nothing',
+  'assembly.created': 'An organiser created the assembly',
+  'assembly.edited': 'An organiser changed the assembly’s details',
+  'assembly.archived': 'An organiser archived the assembly (read-only from then on)',
+  'assembly.watch_link_rotated': 'An organiser issued a new watch link',
+  'participant.appointed': 'An organiser appointed someone',
+  'organiser.joined': 'Someone became a co-organiser',
   'security.denied': 'A command was refused',
   'security.denied_suppressed': 'More refused commands, counted but not each recorded',
 };
@@ -106,6 +112,7 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   breachFound: 'breach found',
   explanation: 'explanation',
   role: 'role',
+  listed: 'listed on the home page',
 };
 
 /** Vote methods in words; the yes / no method also takes abstentions. */

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../storage/database.ts';
 
 /**
- * The hash of every secret that opens something now: unrevoked invites, unexpired sessions of
- * unrevoked participants, and watch keys. Read whole (32 bytes a row) when an address out of
+ * The hash of every participant's and observer's secret that opens something now: unrevoked
+ * invites, unexpired sessions of unrevoked participants, and watch keys. Read whole (32 bytes a row) when an address out of
  * failed tries presents a secret this node does not know yet (`throttle/knownSecrets.ts`).
  */
 export async function liveSecretHashes(db: Queryable): Promise<Buffer[]> {

@@ -5,6 +5,7 @@ import { InOrder } from '../../realtime/inOrder.ts';
 import { TokenBucket } from '../../realtime/rateLimit.ts';
 import type { SocketData } from '../../realtime/socketData.ts';
 import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
+import { archived } from '../organise/archive.ts';
 import { sessionToken } from './inviteRoutes.ts';
 import { findSession } from './participantStore.ts';
 import { sessionRoom } from './sessionRoom.ts';
@@ -62,6 +63,7 @@ export const authenticateParticipant = (deps: Deps) => async (socket: Socket, ne
       assembly: found.assembly,
       role: found.participant.role,
       participant: found.participant,
+      archived: () => archived(deps.db, found.assembly.id),
     };
     await socket.join(sessionRoom(token));
     next();

@@ -1,7 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/Page.tsx';
 
-/** `/`: nothing to do here without a link; say which link does what. */
+// With the organisers' chunk: the watch page shares this page's bundle and has a size budget.
+const ListedAssemblies = lazy(() =>
+  import('../organise/OrganiseRoutes.tsx').then((m) => ({ default: m.ListedAssemblies })),
+);
+
+/** `/`: nothing to do here without a link; say which link does what, and list the listed assemblies. */
 export function HomePage() {
   const { t } = useTranslation();
   return (
@@ -15,6 +21,9 @@ export function HomePage() {
       <section aria-labelledby="home-watch">
         <h2 id="home-watch">{t('home.watchHeading')}</h2>
         <p>{t('home.watch')}</p>
+        <Suspense fallback={null}>
+          <ListedAssemblies />
+        </Suspense>
       </section>
       <p className="hint">{t('home.noLink')}</p>
     </Page>
