@@ -19,6 +19,7 @@ import { exportRoutes } from './features/exports/exportRoutes.ts';
 import { recordRoutes } from './features/exports/recordRoutes.ts';
 import type {} from './features/featureContext.ts'; // the features' part of AppContext
 import { inviteRoutes } from './features/identity/inviteRoutes.ts';
+import { memberCodeRoutes } from './features/members/memberCommands.ts';
 import { groupPad } from './features/sessions/groupPad.ts';
 import { resendStateOnRestore } from './features/assemblies/currentState.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
@@ -151,7 +152,7 @@ export function createApp(deps: AppDeps): App {
     webRoot: deps.webRoot ?? null,
     redisUp: () => cluster.isUp(),
     publicUrl: deps.publicUrl ?? null,
-    routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context)],
+    routes: [inviteRoutes(context), memberCodeRoutes(context), exportRoutes(context), recordRoutes(context)],
     trust,
     metricsToken: deps.metricsToken ?? null,
   });

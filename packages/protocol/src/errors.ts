@@ -14,6 +14,10 @@ export const ErrorCode = {
   limitReached: 'limit_reached',
   locked: 'locked',
   voteClosed: 'vote_closed',
+  /** An invite card past its expiry date: the organiser can issue a new one. */
+  expired: 'expired',
+  /** The file or the members changed between a preview and its confirmation: preview again. */
+  stale: 'stale',
   unavailable: 'unavailable',
   protocolMismatch: 'protocol_mismatch',
   internal: 'internal',

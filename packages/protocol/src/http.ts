@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AssemblyView, ParticipantView } from './assembly.ts';
 import { displayName, secret } from './assembly.ts';
 import { LIMITS } from './limits.ts';
+import { typedCodeSchema } from './members.ts';
 import type { ProtocolError } from './errors.ts';
 import type { ParticipantRole } from './roles.ts';
 
@@ -10,6 +11,9 @@ export const HTTP_ROUTES = {
   health: '/healthz',
   inspectInvite: '/api/invites/inspect',
   redeemInvite: '/api/invites/redeem',
+  /** The same with an invite card's typed code instead of its link (throttled alike). */
+  inspectCode: '/api/invites/code/inspect',
+  redeemCode: '/api/invites/code/redeem',
   session: '/api/session',
   logout: '/api/session/logout',
   /** The charter with each standard's status, text, ladder, history and votes (session cookie or watch key). */
@@ -86,6 +90,8 @@ export interface InviteInfo {
 
 /** POST redeemInvite: exchange an invite for a session cookie. */
 export const redeemInviteSchema = z.strictObject({ secret, displayName });
+/** POST redeemCode: an invite card's typed code for a session cookie. */
+export const redeemCodeSchema = z.strictObject({ code: typedCodeSchema, displayName });
 export interface Session {
   assembly: AssemblyView;
   me: ParticipantView;

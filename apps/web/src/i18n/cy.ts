@@ -371,6 +371,9 @@ export const cy: Messages = {
     limit_reached: 'Cyrhaeddwyd terfyn: {{message}}',
     locked: 'Mae’r safon hon wedi’i chloi, felly chafodd y newid mo’i gadw.',
     vote_closed: 'Mae’r bleidlais wedi cau, felly chafodd hynny mo’i gofnodi.',
+    expired:
+      'Mae’r cerdyn gwahoddiad hwn wedi dod i ben. Gofynnwch i drefnwyr y cynulliad am gerdyn newydd; dydy’r hen un ddim yn gweithio mwyach.',
+    stale: 'Newidiodd y ffeil neu’r rhestr aelodau ers y rhagolwg. Edrychwch ar y ffeil eto, yna cadarnhewch.',
     unavailable: 'Doedd dim modd cyrraedd y gweinydd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
     protocol_mismatch: 'Mae Moot wedi cael ei ddiweddaru. Ail-lwythwch y dudalen i barhau.',
     internal: 'Aeth rhywbeth o’i le ar y gweinydd. Rhowch gynnig arall arni mewn munud.',
