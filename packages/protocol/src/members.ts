@@ -225,13 +225,14 @@ const csv = binary(LIMITS.maxImportBytes);
 const memberId = z.uuid();
 
 export const previewImportSchema = z.strictObject({ csv });
-export const confirmImportSchema = z.strictObject({ csv, previewHash: z.string().regex(/^[0-9a-f]{64}$/) });
+export const confirmImportSchema = z.strictObject({ csv, previewHash: z.string().min(64).max(64) });
 export const membersListSchema = z.strictObject({});
 export const replaceMemberSchema = z.strictObject({ memberId, replacementId: memberId });
 export const setNeedsSchema = z.strictObject({
   memberId,
   needs: z.array(z.enum(ACCESS_NEEDS)).max(ACCESS_NEEDS.length),
-  consent: z.boolean(),
+  /** Whether the member agreed to their needs being recorded; withdrawn, only an empty list is taken. */
+  consent: z.enum(['given', 'withdrawn']),
 });
 export const issueCardsSchema = z.strictObject({ memberIds: z.array(memberId).min(1).max(LIMITS.maxCardsAtOnce) });
 const category = z.string().trim().min(1).max(LIMITS.maxImportFieldLength);

@@ -44,6 +44,13 @@ export const cy: Messages = {
     seatTakenHint:
       'Ewch ymlaen i fewngofnodi’r ddyfais hon fel {{name}} hefyd; mae’r enw’n aros yr un fath. Os nad chi yw hwn, peidiwch â mynd ymlaen: gofynnwch i hwylusydd am eich dolen eich hun.',
     continueAs: 'Parhau fel {{name}}',
+    codeHeading: 'Teipiwch y cod ar eich cerdyn gwahoddiad',
+    codeIntro:
+      'Dim dolen? Mae gan eich cerdyn gwahoddiad printiedig god o 12 llythyren a digid o dan y cod QR. Teipiwch ef yma yn lle ei sganio.',
+    codeLabel: 'Cod o’ch cerdyn',
+    codeHint: 'Er enghraifft K7QM-4RXT-9HWP. Does dim ots am briflythrennau, bylchau na llinellau toriad.',
+    codeSubmit: 'Gwirio fy nghod',
+    codeWrongLength: 'Mae gan god cerdyn 12 llythyren a digid; fe deipioch chi {{typed}}.',
   },
   roles: {
     moderator: 'cymedrolwr',

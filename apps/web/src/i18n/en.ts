@@ -253,8 +253,7 @@ export const en = {
     limit_reached: 'A limit was reached: {{message}}',
     locked: 'This standard is locked, so the change was not saved.',
     vote_closed: 'The vote has closed, so that was not recorded.',
-    expired:
-      'This invite card has expired. Ask the assembly’s organisers for a new card; the old one no longer works.',
+    expired: 'This invite card has expired. Ask the assembly’s organisers for a new card; the old one no longer works.',
     stale: 'The file or the member list changed since the preview. Preview the file again, then confirm.',
     unavailable: 'The server could not be reached. Check your connection and try again.',
     protocol_mismatch: 'Moot has been updated. Reload the page to continue.',

@@ -115,12 +115,12 @@ export function registerMemberCommands(ctx: AppContext, socket: AssemblySocket):
 
   on('assembly', socket, 'members:setNeeds', logger, async ({ memberId, needs, consent }) => {
     guard();
-    if (!consent && needs.length > 0) {
+    if (consent === 'withdrawn' && needs.length > 0) {
       throw new AppError(ErrorCode.badRequest, 'Access needs are recorded only with the member’s consent');
     }
     const rows = await db.query(
       'UPDATE members SET needs = $3, needs_consent = $4, updated_at = now() WHERE id = $1 AND assembly_id = $2 RETURNING id',
-      [memberId, assemblyId, needs, consent],
+      [memberId, assemblyId, needs, consent === 'given'],
     );
     if (rows.length === 0) throw notFound();
     return null;
