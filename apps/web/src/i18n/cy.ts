@@ -1,5 +1,6 @@
 import { cyCases } from './cyCases.ts';
 import { cyDecisions } from './cyDecisions.ts';
+import { cyMembers } from './cyMembers.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -199,6 +200,7 @@ export const cy: Messages = {
     mutedNotice: 'Rydych chi wedi’ch tawelu tan {{time}}: allwch chi ddim codi eich llaw na golygu.',
     removedNotice: 'Rydych chi wedi cael eich tynnu o’r sesiwn hon.',
     openConsole: 'Agor consol y cymedrolwr',
+    openMembers: 'Aelodau a chardiau gwahoddiad',
     backToAssembly: 'Yn ôl i’r cynulliad',
   },
   queue: {
@@ -389,6 +391,7 @@ export const cy: Messages = {
   },
   ...cyDecisions,
   ...cyCases,
+  ...cyMembers,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

@@ -5,11 +5,14 @@ import { enConsole } from './enConsole.ts';
 import { enRecord } from './enRecord.ts';
 import { enJoin } from './enJoin.ts';
 import { enVoteForm } from './enVoteForm.ts';
+import { enMembers, enMembersPublic } from './enMembers.ts';
 
 const en = {
   ...bundled,
   ...enConsole,
   ...enJoin,
+  ...enMembers,
+  ...enMembersPublic,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
 };
