@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { AssemblyView, ParticipantView } from './assembly.ts';
 import { displayName, secret } from './assembly.ts';
 import { LIMITS } from './limits.ts';
-import { typedCodeSchema } from './members.ts';
 import type { ProtocolError } from './errors.ts';
 import type { ParticipantRole } from './roles.ts';
 
@@ -90,8 +89,6 @@ export interface InviteInfo {
 
 /** POST redeemInvite: exchange an invite for a session cookie. */
 export const redeemInviteSchema = z.strictObject({ secret, displayName });
-/** POST redeemCode: an invite card's typed code for a session cookie. */
-export const redeemCodeSchema = z.strictObject({ code: typedCodeSchema, displayName });
 export interface Session {
   assembly: AssemblyView;
   me: ParticipantView;

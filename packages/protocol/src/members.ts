@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { binary } from './documents.ts';
-import { LIMITS } from './limits.ts';
+import { MEMBER_LIMITS } from './memberLimits.ts';
 
 /**
  * Members from the civic lottery: the people a stratified-selection tool drew, imported from its
@@ -221,7 +221,7 @@ export interface IssuedCard {
   expiresAt: string;
 }
 
-const csv = binary(LIMITS.maxImportBytes);
+const csv = binary(MEMBER_LIMITS.maxImportBytes);
 const memberId = z.uuid();
 
 export const previewImportSchema = z.strictObject({ csv });
@@ -234,11 +234,13 @@ export const setNeedsSchema = z.strictObject({
   /** Whether the member agreed to their needs being recorded; withdrawn, only an empty list is taken. */
   consent: z.enum(['given', 'withdrawn']),
 });
-export const issueCardsSchema = z.strictObject({ memberIds: z.array(memberId).min(1).max(LIMITS.maxCardsAtOnce) });
-const category = z.string().trim().min(1).max(LIMITS.maxImportFieldLength);
+export const issueCardsSchema = z.strictObject({
+  memberIds: z.array(memberId).min(1).max(MEMBER_LIMITS.maxCardsAtOnce),
+});
+const category = z.string().trim().min(1).max(MEMBER_LIMITS.maxImportFieldLength);
 export const memberSettingsSchema = z.strictObject({
-  inviteDays: z.number().int().min(LIMITS.minInviteDays).max(LIMITS.maxInviteDays),
-  publishedCategories: z.array(category).max(LIMITS.maxImportColumns),
+  inviteDays: z.number().int().min(MEMBER_LIMITS.minInviteDays).max(MEMBER_LIMITS.maxInviteDays),
+  publishedCategories: z.array(category).max(MEMBER_LIMITS.maxImportColumns),
   gapPoints: z.number().int().min(1).max(50),
 });
 export const setQuotasSchema = z.strictObject({ csv });
@@ -254,24 +256,3 @@ export type IssueCards = z.infer<typeof issueCardsSchema>;
 export type SetMemberSettings = z.infer<typeof memberSettingsSchema>;
 export type SetQuotas = z.infer<typeof setQuotasSchema>;
 export type RepresentationQuery = z.infer<typeof representationSchema>;
-
-/**
- * The typed code on an invite card: 12 characters of Crockford's base32 (no I, L, O or U), so
- * 60 random bits, shown in three groups of four. Typing is forgiving: case, spaces, dashes, and
- * O for 0 and I or L for 1 are all accepted.
- */
-export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const CODE_LENGTH = 12;
-export const normaliseCode = (typed: string): string =>
-  typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-export const groupCode = (code: string): string => code.match(/.{1,4}/g)?.join('-') ?? code;
-export const typedCodeSchema = z
-  .string()
-  .max(40)
-  .transform(normaliseCode)
-  .refine((code) => code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)), {
-    message: `A card's code has ${CODE_LENGTH} letters and digits`,
-  });
-
-/** POST `HTTP_ROUTES.inspectCode` / `redeemCode`: the join page with a card's typed code instead of its link. */
-export const inspectCodeSchema = z.strictObject({ code: typedCodeSchema });

@@ -1,4 +1,5 @@
-import type { enMembers, enMembersPublic } from './enMembers.ts';
+import type { enMembers } from './enMembers.ts';
+import type { enMembersPublic } from './enMembersPublic.ts';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 

@@ -2,7 +2,8 @@ import type { enConsole } from './enConsole.ts';
 import type { enJoin } from './enJoin.ts';
 import type { enVoteForm } from './enVoteForm.ts';
 import type { enRecord } from './enRecord.ts';
-import type { enMembers, enMembersPublic } from './enMembers.ts';
+import type { enMembers, enMembersErrors } from './enMembers.ts';
+import type { enMembersPublic } from './enMembersPublic.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -255,8 +256,6 @@ export const en = {
     limit_reached: 'A limit was reached: {{message}}',
     locked: 'This standard is locked, so the change was not saved.',
     vote_closed: 'The vote has closed, so that was not recorded.',
-    expired: 'This invite card has expired. Ask the assembly’s organisers for a new card; the old one no longer works.',
-    stale: 'The file or the member list changed since the preview. Preview the file again, then confirm.',
     unavailable: 'The server could not be reached. Check your connection and try again.',
     protocol_mismatch: 'Moot has been updated. Reload the page to continue.',
     internal: 'Something went wrong on the server. Try again in a moment.',
@@ -609,5 +608,6 @@ export type English = typeof en &
   typeof enVoteForm &
   typeof enJoin &
   typeof enMembers &
+  typeof enMembersErrors &
   typeof enMembersPublic;
 export type Messages = Translation<English>;

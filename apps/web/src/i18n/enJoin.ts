@@ -26,4 +26,8 @@ export const enJoin = {
     codeSubmit: 'Check my code',
     codeWrongLength: 'A card’s code has 12 letters and digits; you typed {{typed}}.',
   },
+  // Shown on the join page only, so they load with it (the watch page has a size budget).
+  errors: {
+    expired: 'This invite card has expired. Ask the assembly’s organisers for a new card; the old one no longer works.',
+  },
 };

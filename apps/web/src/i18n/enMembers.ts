@@ -193,14 +193,9 @@ export const enMembers = {
   },
 };
 
-/** The watch page's part: loaded with the published aggregate's own chunk. */
-export const enMembersPublic = {
-  membersPublic: {
-    heading: 'Who was selected',
-    intro:
-      'The organisers chose to publish these counts of selected members. Counts under {{minimum}} are shown as “fewer than {{minimum}}” to protect privacy.',
-    fewer: 'fewer than {{minimum}}',
-    value: 'Value',
-    count: 'Members',
+/** The members page's own error (a preview gone stale), loaded with it like the rest. */
+export const enMembersErrors = {
+  errors: {
+    stale: 'The file or the member list changed since the preview. Preview the file again, then confirm.',
   },
 };

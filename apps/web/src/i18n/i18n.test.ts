@@ -5,7 +5,8 @@ import { enConsole } from './enConsole.ts';
 import { enRecord } from './enRecord.ts';
 import { enJoin } from './enJoin.ts';
 import { enVoteForm } from './enVoteForm.ts';
-import { enMembers, enMembersPublic } from './enMembers.ts';
+import { enMembers, enMembersErrors } from './enMembers.ts';
+import { enMembersPublic } from './enMembersPublic.ts';
 
 const en = {
   ...bundled,
@@ -15,6 +16,7 @@ const en = {
   ...enMembersPublic,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
+  errors: { ...bundled.errors, ...enJoin.errors, ...enMembersErrors.errors },
 };
 import { formatFor } from './format.ts';
 import { initialLanguage, localeOf } from './languages.ts';

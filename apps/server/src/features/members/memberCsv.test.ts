@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '@moot/protocol';
+import { MEMBER_LIMITS } from '@moot/protocol';
 import { parseMemberCsv } from './memberCsv.ts';
 import { parseQuotas } from './representation.ts';
 
@@ -44,7 +44,7 @@ describe('reading a selection tool’s CSV', () => {
   });
 
   it('names each bad row and why: missing name, duplicate row, duplicate id, wrong field count, long field, bad status', () => {
-    const long = 'x'.repeat(LIMITS.maxImportFieldLength + 1);
+    const long = 'x'.repeat(MEMBER_LIMITS.maxImportFieldLength + 1);
     const parsed = parseMemberCsv(
       bytes(
         'id,name,status,Region\n' +
@@ -79,13 +79,13 @@ describe('reading a selection tool’s CSV', () => {
     ]);
     expect(parseMemberCsv(bytes('Region\nNorth\n')).fileProblems).toMatchObject([{ code: 'no_name_column' }]);
     expect(parseMemberCsv(bytes('')).fileProblems).toMatchObject([{ code: 'empty' }]);
-    const rows = 'name\n' + Array.from({ length: LIMITS.maxImportRows + 1 }, (_, i) => `P${i}`).join('\n');
+    const rows = 'name\n' + Array.from({ length: MEMBER_LIMITS.maxImportRows + 1 }, (_, i) => `P${i}`).join('\n');
     expect(parseMemberCsv(bytes(rows)).fileProblems).toMatchObject([
-      { code: 'too_many_rows', limit: LIMITS.maxImportRows },
+      { code: 'too_many_rows', limit: MEMBER_LIMITS.maxImportRows },
     ]);
-    const wide = ['name', ...Array.from({ length: LIMITS.maxImportColumns }, (_, i) => `c${i}`)].join(',');
+    const wide = ['name', ...Array.from({ length: MEMBER_LIMITS.maxImportColumns }, (_, i) => `c${i}`)].join(',');
     expect(parseMemberCsv(bytes(`${wide}\n`)).fileProblems).toMatchObject([{ code: 'too_many_columns' }]);
-    expect(parseMemberCsv(new Uint8Array(LIMITS.maxImportBytes + 1).fill(0x41)).fileProblems).toMatchObject([
+    expect(parseMemberCsv(new Uint8Array(MEMBER_LIMITS.maxImportBytes + 1).fill(0x41)).fileProblems).toMatchObject([
       { code: 'too_large' },
     ]);
     expect(parseMemberCsv(bytes('name,Region\n"Ada,North\n')).fileProblems).toMatchObject([{ code: 'unreadable' }]);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import {
-  LIMITS,
+  MEMBER_LIMITS,
   type ColumnKind,
   type FileProblem,
   type FileProblemCode,
@@ -93,8 +93,8 @@ const problem = (
 /** The file's text, or why it cannot be read: UTF-8 only (a BOM is fine), with the line of the first bad byte. */
 export function decodeCsv(bytes: Uint8Array): { text: string } | { problem: FileProblem } {
   if (bytes.byteLength === 0) return { problem: problem('empty') };
-  if (bytes.byteLength > LIMITS.maxImportBytes)
-    return { problem: problem('too_large', { limit: LIMITS.maxImportBytes }) };
+  if (bytes.byteLength > MEMBER_LIMITS.maxImportBytes)
+    return { problem: problem('too_large', { limit: MEMBER_LIMITS.maxImportBytes }) };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: problem('utf16') };
   }
@@ -152,10 +152,11 @@ export function parseMemberCsv(bytes: Uint8Array): ParsedFile {
   const [head, ...body] = records;
   const headers = head!.record;
   const fileProblems: FileProblem[] = [];
-  if (headers.length > LIMITS.maxImportColumns) {
-    fileProblems.push(problem('too_many_columns', { limit: LIMITS.maxImportColumns }));
+  if (headers.length > MEMBER_LIMITS.maxImportColumns) {
+    fileProblems.push(problem('too_many_columns', { limit: MEMBER_LIMITS.maxImportColumns }));
   }
-  if (body.length > LIMITS.maxImportRows) fileProblems.push(problem('too_many_rows', { limit: LIMITS.maxImportRows }));
+  if (body.length > MEMBER_LIMITS.maxImportRows)
+    fileProblems.push(problem('too_many_rows', { limit: MEMBER_LIMITS.maxImportRows }));
   const columns: PreviewColumn[] = headers.map((raw, i) => ({
     position: i + 1,
     header: clean(raw),
@@ -167,9 +168,9 @@ export function parseMemberCsv(bytes: Uint8Array): ParsedFile {
       fileProblems.push(problem('empty_header', { line: 1, column: column.position }));
       continue;
     }
-    if (column.header.length > LIMITS.maxImportFieldLength) {
+    if (column.header.length > MEMBER_LIMITS.maxImportFieldLength) {
       fileProblems.push(
-        problem('header_too_long', { line: 1, column: column.position, limit: LIMITS.maxImportFieldLength }),
+        problem('header_too_long', { line: 1, column: column.position, limit: MEMBER_LIMITS.maxImportFieldLength }),
       );
     }
     // "Email" and "E-mail" name one field; two demographic columns may not share a header either.
@@ -204,8 +205,8 @@ export function parseMemberCsv(bytes: Uint8Array): ParsedFile {
     const demographics: Record<string, string> = {};
     columns.forEach((column, i) => {
       const value = clean(record[i]);
-      if (value.length > LIMITS.maxImportFieldLength) {
-        rowProblem('field_too_long', { header: column.header, limit: LIMITS.maxImportFieldLength });
+      if (value.length > MEMBER_LIMITS.maxImportFieldLength) {
+        rowProblem('field_too_long', { header: column.header, limit: MEMBER_LIMITS.maxImportFieldLength });
       }
       if (column.kind === 'demographic') {
         if (value !== '') demographics[column.header] = value;
@@ -259,8 +260,8 @@ export function parseMemberCsv(bytes: Uint8Array): ParsedFile {
     }
   }
   for (const [category, set] of values) {
-    if (set.size > LIMITS.maxCategoryValues) {
-      fileProblems.push(problem('too_many_values', { header: category, limit: LIMITS.maxCategoryValues }));
+    if (set.size > MEMBER_LIMITS.maxCategoryValues) {
+      fileProblems.push(problem('too_many_values', { header: category, limit: MEMBER_LIMITS.maxCategoryValues }));
     }
   }
   return { columns, fileProblems, rows: fileProblems.length > 0 ? [] : rows };

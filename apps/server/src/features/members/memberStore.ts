@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  LIMITS,
+  MEMBER_LIMITS,
   type AccessNeed,
   type MemberRecord,
   type MemberSettings,
@@ -122,7 +122,7 @@ export async function memberSettings(db: Queryable, assemblyId: string): Promise
     [assemblyId],
   );
   return {
-    inviteDays: row?.invite_days ?? LIMITS.defaultInviteDays,
+    inviteDays: row?.invite_days ?? MEMBER_LIMITS.defaultInviteDays,
     publishedCategories: row?.published_categories ?? [],
     gapPoints: row?.gap_points ?? DEFAULT_GAP_POINTS,
   };

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import {
-  LIMITS,
+  MEMBER_LIMITS,
   type FileProblem,
   type PublishedAggregate,
   type Quota,
@@ -105,12 +105,12 @@ export async function representation(
 
 /**
  * What the watch page may show: for each category the organisers published, how many active
- * members have each value. A count under `LIMITS.publishedMinimumCount` is replaced by null
+ * members have each value. A count under `MEMBER_LIMITS.publishedMinimumCount` is replaced by null
  * ("fewer than 5"); when only one value of a category would be hidden, the next smallest is
  * hidden too, so the total cannot give the hidden one away.
  */
 export async function publishedAggregate(db: Queryable, assemblyId: string): Promise<PublishedAggregate> {
-  const minimum = LIMITS.publishedMinimumCount;
+  const minimum = MEMBER_LIMITS.publishedMinimumCount;
   const { publishedCategories } = await memberSettings(db, assemblyId);
   if (publishedCategories.length === 0) return { minimum, categories: [] };
   const active = (await memberRows(db, assemblyId)).filter((r) => r.status === 'selected');
@@ -144,7 +144,7 @@ export function parseQuotas(bytes: Uint8Array): { quotas: Quota[]; problems: Fil
     return bad('unreadable', (error as { lines?: number }).lines ?? null);
   }
   if (records.length < 2) return bad('empty');
-  if (records.length - 1 > LIMITS.maxImportRows) return bad('too_many_rows');
+  if (records.length - 1 > MEMBER_LIMITS.maxImportRows) return bad('too_many_rows');
   const headers = records[0]!.map((h) => h.trim().toLowerCase());
   const at = (name: string) => headers.indexOf(name);
   const [c, v] = [at('category'), at('value')];
@@ -160,7 +160,7 @@ export function parseQuotas(bytes: Uint8Array): { quotas: Quota[]; problems: Fil
     const category = (record[c] ?? '').trim();
     const value = (record[v] ?? '').trim();
     if (!category || !value || !Number.isFinite(number) || number < 0) return bad('unreadable', i + 1);
-    if (category.length > LIMITS.maxImportFieldLength || value.length > LIMITS.maxImportFieldLength) {
+    if (category.length > MEMBER_LIMITS.maxImportFieldLength || value.length > MEMBER_LIMITS.maxImportFieldLength) {
       return bad('unreadable', i + 1);
     }
     raw.push({ category, value, share: byCount ? number : percent || number > 1 ? number / 100 : number });

@@ -1,10 +1,16 @@
-import { LIMITS, type FileProblem, type ImportPreview, type ImportResult, type RowProblem } from '@moot/protocol';
+import {
+  MEMBER_LIMITS,
+  type FileProblem,
+  type ImportPreview,
+  type ImportResult,
+  type RowProblem,
+} from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands } from '../session/commands.ts';
-import { fileBytes } from './useMembersSocket.ts';
+import { fileBytes } from './memberFiles.ts';
 
 type Previewed = { file: string; csv: Uint8Array<ArrayBuffer>; preview: ImportPreview };
 
@@ -67,10 +73,10 @@ export function ImportPanel({ socket, onImported }: { socket: AssemblySocket; on
       <p>{t('members.import.intro')}</p>
       <p className="hint">
         {t('members.import.limits', {
-          rows: LIMITS.maxImportRows,
-          columns: LIMITS.maxImportColumns,
-          fieldLength: LIMITS.maxImportFieldLength,
-          kilobytes: LIMITS.maxImportBytes / 1024,
+          rows: MEMBER_LIMITS.maxImportRows,
+          columns: MEMBER_LIMITS.maxImportColumns,
+          fieldLength: MEMBER_LIMITS.maxImportFieldLength,
+          kilobytes: MEMBER_LIMITS.maxImportBytes / 1024,
         })}
       </p>
       <label htmlFor="members-file">{t('members.import.fileLabel')}</label>

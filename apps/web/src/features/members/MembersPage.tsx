@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { addEnglish } from '../../i18n/index.ts';
-import { enMembers } from '../../i18n/enMembers.ts';
+import { enMembers, enMembersErrors } from '../../i18n/enMembers.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { useSession } from '../assembly/session.ts';
@@ -15,11 +15,13 @@ import { canManageMembers } from './memberAdmin.ts';
 import { MemberList } from './MemberList.tsx';
 import { RepresentationPanel } from './RepresentationPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
-import { useMembersSocket } from './useMembersSocket.ts';
+import { useAssemblyRoom } from '../assembly/useAssemblyRoom.ts';
+import { useConnection } from '../../collab/useConnection.ts';
 import './members.css';
 
 // The members pages' strings come with their chunk.
 addEnglish(enMembers);
+addEnglish(enMembersErrors);
 
 /** `/assembly/members`: the organisers' page for the members the civic lottery drew. */
 export function MembersPage() {
@@ -65,7 +67,9 @@ function useMembersState(socket: AssemblySocket | null, connected: boolean) {
 
 function MembersRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { socket, connected } = useMembersSocket();
+  // The assembly's one connection, as every page of a participant opens it (documents stay closed here).
+  const { socket } = useAssemblyRoom(session.me, session.assembly.id);
+  const connected = useConnection(socket).state === 'live';
   const { state, version, reload } = useMembersState(socket, connected);
   const [issued, setIssued] = useState<IssuedCard[]>([]);
   const newCard = async (member: MemberRecord) => {

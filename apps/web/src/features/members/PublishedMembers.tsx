@@ -2,17 +2,19 @@ import type { PublishedAggregate } from '@moot/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WatchSocket } from '../../collab/transport.ts';
-import { addEnglish } from '../../i18n/index.ts';
-import { enMembersPublic } from '../../i18n/enMembers.ts';
-
-addEnglish(enMembersPublic);
+import { enMembersPublic } from '../../i18n/enMembersPublic.ts';
 
 /**
  * The watch page's view of who was selected: only the categories the organisers published,
  * counts of selected members per value, small counts shown as "fewer than 5". Loaded lazily.
  */
 export function PublishedMembers({ socket }: { socket: WatchSocket }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Added through the hook's instance, not `addEnglish`: importing the i18n module here would
+  // split it out of the entry chunk and push the watch page over its size budget.
+  if (!i18n.exists('membersPublic.heading', { lng: 'en' })) {
+    i18n.addResourceBundle('en', 'translation', enMembersPublic, true, false);
+  }
   const [published, setPublished] = useState<PublishedAggregate | null>(null);
   useEffect(() => {
     const load = () =>

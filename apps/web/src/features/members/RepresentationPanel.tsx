@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands } from '../session/commands.ts';
-import { fileBytes, percent } from './useMembersSocket.ts';
+import { fileBytes, percent } from './memberFiles.ts';
 import { useProblemText } from './ImportPanel.tsx';
 
 /**

@@ -1,4 +1,4 @@
-import { LIMITS, type MembersState } from '@moot/protocol';
+import { MEMBER_LIMITS, type MembersState } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
@@ -41,8 +41,8 @@ export function SettingsPanel({
         <input
           id="invite-days"
           type="number"
-          min={LIMITS.minInviteDays}
-          max={LIMITS.maxInviteDays}
+          min={MEMBER_LIMITS.minInviteDays}
+          max={MEMBER_LIMITS.maxInviteDays}
           value={inviteDays}
           onChange={(e) => setInviteDays(Number(e.currentTarget.value))}
         />
@@ -57,7 +57,7 @@ export function SettingsPanel({
         />
         <fieldset>
           <legend>{t('members.settings.publishHeading')}</legend>
-          <p className="hint">{t('members.settings.publishIntro', { minimum: LIMITS.publishedMinimumCount })}</p>
+          <p className="hint">{t('members.settings.publishIntro', { minimum: MEMBER_LIMITS.publishedMinimumCount })}</p>
           {state.categories.map((category) => (
             <label key={category} className="checkbox">
               <input
