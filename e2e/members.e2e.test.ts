@@ -170,6 +170,7 @@ describe.skipIf(!browser)('members from the civic lottery', () => {
     expect(await organiser.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
     await organiser.screenshot({ path: path.join(SHOTS, 'members-360.png'), fullPage: false });
     await organiser.setViewportSize({ width: 1280, height: 800 });
+    await organiser.locator('#members-representation').scrollIntoViewIfNeeded();
     await organiser.screenshot({ path: path.join(SHOTS, 'members-1280.png'), fullPage: false });
     expect(await axeViolations(organiser)).toEqual([]);
   });
