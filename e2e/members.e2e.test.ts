@@ -164,6 +164,26 @@ describe.skipIf(!browser)('members from the civic lottery', () => {
     await region.getByRole('img', { name: 'Region: target, selected and present shares' }).waitFor();
   });
 
+  it('publishes a category the organiser chose on the watch page, as counts only', async () => {
+    const settings = organiser.locator('#members-settings').locator('..');
+    await settings.getByRole('checkbox', { name: 'Region' }).check();
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await organiser.getByText('Settings saved.').waitFor();
+    const watcher = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+    contexts.push(watcher.context);
+    pageErrors.push(watcher.errors);
+    const published = watcher.page.locator('section.published-members');
+    await published.getByRole('heading', { name: 'Who was selected' }).waitFor();
+    await published.getByText('Counts under 5 are shown as “fewer than 5”', { exact: false }).waitFor();
+    const north = published.getByRole('row', { name: 'North' });
+    expect(await north.getByRole('cell').textContent()).toBe('25');
+    // Only the published category: neither another category nor anything about a person.
+    const text = (await published.textContent())!;
+    expect(text).not.toContain('Age band');
+    expect(text).not.toContain('Person');
+    expect(await axeViolations(watcher.page)).toEqual([]);
+  });
+
   it('fits 360 × 740 and 1280 × 800 (screenshots), and stays accessible (axe)', async () => {
     await organiser.setViewportSize({ width: 360, height: 740 });
     await organiser.locator('#members-representation').scrollIntoViewIfNeeded();

@@ -120,7 +120,7 @@ function MembersRoom({ session }: { session: Session }) {
                 reload();
               }}
             />
-            <SettingsPanel key={version} socket={socket} state={state} onSaved={reload} />
+            <SettingsPanel socket={socket} state={state} onSaved={reload} />
           </>
         )}
       </div>
