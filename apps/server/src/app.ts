@@ -23,6 +23,8 @@ import { liveSecretHashes } from './features/identity/liveSecrets.ts';
 import { lockedWhenArchived } from './features/organise/archive.ts';
 import { organiseRoutes } from './features/organise/organiseRoutes.ts';
 import { liveOrganiserSecretHashes } from './features/organise/organiserStore.ts';
+import { liveCodeHashes } from './features/members/memberCards.ts';
+import { memberCodeRoutes } from './features/members/memberCommands.ts';
 import { groupPad } from './features/sessions/groupPad.ts';
 import { resendStateOnRestore } from './features/assemblies/currentState.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
@@ -146,7 +148,10 @@ export function createApp(deps: AppDeps): App {
     secureCookies: deps.secureCookies ?? false,
     clientAddress: (req) => clientAddress(req, trust),
     throttles: createThrottles(
-      async () => (await Promise.all([liveSecretHashes(deps.db), liveOrganiserSecretHashes(deps.db)])).flat(),
+      async () =>
+        (
+          await Promise.all([liveSecretHashes(deps.db), liveOrganiserSecretHashes(deps.db), liveCodeHashes(deps.db)])
+        ).flat(),
       deps.throttleClock,
     ),
   };
@@ -162,7 +167,13 @@ export function createApp(deps: AppDeps): App {
     webRoot: deps.webRoot ?? null,
     redisUp: () => cluster.isUp(),
     publicUrl: deps.publicUrl ?? null,
-    routes: [inviteRoutes(context), exportRoutes(context), recordRoutes(context), organiseRoutes(context)],
+    routes: [
+      inviteRoutes(context),
+      memberCodeRoutes(context),
+      exportRoutes(context),
+      recordRoutes(context),
+      organiseRoutes(context),
+    ],
     trust,
     metricsToken: deps.metricsToken ?? null,
   });

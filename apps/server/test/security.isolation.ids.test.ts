@@ -37,6 +37,8 @@ const BYTES: Record<string, () => Uint8Array> = {
     return awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]);
   },
   stateVector: () => Y.encodeStateVector(new Y.Doc()),
+  // A member import or a quota file: the commands that read one name no record.
+  csv: () => new TextEncoder().encode('name,Region\nAda,North\n'),
 };
 const bytesFor = (field: string) => BYTES[field]?.();
 

@@ -12,6 +12,7 @@ const AssemblyPage = lazy(() =>
   import('./features/assembly/AssemblyPage.tsx').then((m) => ({ default: m.AssemblyPage })),
 );
 const ConsolePage = lazy(() => import('./features/console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
+const MembersPage = lazy(() => import('./features/members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
 const WatchPage = lazy(() => import('./features/watch/WatchPage.tsx').then((m) => ({ default: m.WatchPage })));
 const PrintCharterPage = lazy(() =>
   import('./features/record/PrintCharterPage.tsx').then((m) => ({ default: m.PrintCharterPage })),
@@ -35,6 +36,7 @@ export function App() {
           <Route path="/join" element={<JoinPage />} />
           <Route path="/assembly" element={<AssemblyPage />} />
           <Route path="/console" element={<ConsolePage />} />
+          <Route path="/assembly/members" element={<MembersPage />} />
           <Route path="/watch" element={<WatchPage />} />
           <Route path="/charter/print" element={<PrintCharterPage />} />
           <Route path="/record/audit" element={<AuditPage />} />

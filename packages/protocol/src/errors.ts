@@ -16,6 +16,10 @@ export const ErrorCode = {
   voteClosed: 'vote_closed',
   /** The assembly is archived: its record and watch page stay readable, nothing in it changes. */
   archived: 'archived',
+  /** An invite card past its expiry date: the organiser can issue a new one. */
+  expired: 'expired',
+  /** The file or the members changed between a preview and its confirmation: preview again. */
+  stale: 'stale',
   unavailable: 'unavailable',
   protocolMismatch: 'protocol_mismatch',
   internal: 'internal',

@@ -18,6 +18,7 @@ import type * as A from './amendments.ts';
 import type { CommentView, HideComment, PostComment } from './comments.ts';
 import type * as C from './cases.ts';
 import type * as R from './roster.ts';
+import type * as M from './members.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -153,6 +154,24 @@ export interface AssemblyClientEvents {
   'roster:revoke': (payload: R.RosterEntryRef, ack: AckCallback<null>) => void;
   /** A member chooses whether the public sees their name or their pseudonym ("Member 7"). */
   'participant:showName': (payload: R.ShowName, ack: AckCallback<null>) => void;
+  /** Organisers: what importing this CSV would do. Writes nothing. */
+  'members:preview': (payload: M.PreviewImport, ack: AckCallback<M.ImportPreview>) => void;
+  /** Organisers: apply exactly the previewed plan (refused as `stale` if the file or the members changed). */
+  'members:import': (payload: M.ConfirmImport, ack: AckCallback<M.ImportResult>) => void;
+  /** Organisers: every member with contact details, demographics, needs and cards. */
+  'members:list': (payload: Record<string, never>, ack: AckCallback<M.MembersState>) => void;
+  /** Organisers: a member dropped out and a reserve takes their place (history kept). */
+  'members:replace': (payload: M.ReplaceMember, ack: AckCallback<null>) => void;
+  /** Organisers: a member's access needs, recorded only with their consent. */
+  'members:setNeeds': (payload: M.SetNeeds, ack: AckCallback<null>) => void;
+  /** Organisers: new invite cards (link and typed code); earlier cards of these members stop working. */
+  'members:issueCards': (payload: M.IssueCards, ack: AckCallback<{ cards: M.IssuedCard[] }>) => void;
+  'members:settings': (payload: M.SetMemberSettings, ack: AckCallback<null>) => void;
+  /** Organisers: target shares from a quota CSV (category, value, share or count). */
+  'members:quotas': (payload: M.SetQuotas, ack: AckCallback<{ quotas: M.Quota[]; problems: M.FileProblem[] }>) => void;
+  'members:representation': (payload: M.RepresentationQuery, ack: AckCallback<M.Representation>) => void;
+  /** A member's own language and large-text preference (recorded by an organiser), nothing else. */
+  'members:myPreferences': (payload: Record<string, never>, ack: AckCallback<M.MemberPreferences>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */
@@ -167,6 +186,8 @@ export interface WatchClientEvents {
   'doc:open': (payload: WatchDocument, ack: AckCallback<null>) => void;
   'doc:close': (payload: CloseDocument, ack: AckCallback<null>) => void;
   'clock:ping': ClockEvents['clock:ping'];
+  /** The demographic aggregate the organisers chose to publish (small counts suppressed). */
+  'members:published': (payload: Record<string, never>, ack: AckCallback<M.PublishedAggregate>) => void;
 }
 export type WatchServerEvents = BroadcastEvents;
 

@@ -10,6 +10,9 @@ export const HTTP_ROUTES = {
   health: '/healthz',
   inspectInvite: '/api/invites/inspect',
   redeemInvite: '/api/invites/redeem',
+  /** The same with an invite card's typed code instead of its link (throttled alike). */
+  inspectCode: '/api/invites/code/inspect',
+  redeemCode: '/api/invites/code/redeem',
   session: '/api/session',
   logout: '/api/session/logout',
   /** The charter with each standard's status, text, ladder, history and votes (session cookie or watch key). */

@@ -70,11 +70,23 @@ export const PERMISSIONS = {
     'roster:revoke': ['moderator'],
     // Moderators are always shown by name: facilitators are public figures.
     'participant:showName': ['member'],
+    // Organisers only (for now the assembly's moderators; the members feature's one guard, canManageMembers, decides).
+    'members:preview': ['moderator'],
+    'members:import': ['moderator'],
+    'members:list': ['moderator'],
+    'members:replace': ['moderator'],
+    'members:setNeeds': ['moderator'],
+    'members:issueCards': ['moderator'],
+    'members:settings': ['moderator'],
+    'members:quotas': ['moderator'],
+    'members:representation': ['moderator'],
+    'members:myPreferences': ['moderator', 'member'],
   },
   watch: {
     'doc:open': ['observer'],
     'doc:close': ['observer'],
     'clock:ping': ['observer'],
+    'members:published': ['observer'],
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, readonly Role[]>;

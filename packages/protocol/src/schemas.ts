@@ -15,6 +15,7 @@ import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
 import * as C from './cases.ts';
 import * as R from './roster.ts';
+import * as M from './members.ts';
 
 const clockPingSchema = z.strictObject({});
 
@@ -80,11 +81,22 @@ export const SCHEMAS = {
     'roster:setRole': R.setRosterRoleSchema,
     'roster:revoke': R.rosterEntryRefSchema,
     'participant:showName': R.showNameSchema,
+    'members:preview': M.previewImportSchema,
+    'members:import': M.confirmImportSchema,
+    'members:list': M.membersListSchema,
+    'members:replace': M.replaceMemberSchema,
+    'members:setNeeds': M.setNeedsSchema,
+    'members:issueCards': M.issueCardsSchema,
+    'members:settings': M.memberSettingsSchema,
+    'members:quotas': M.setQuotasSchema,
+    'members:representation': M.representationSchema,
+    'members:myPreferences': M.myPreferencesSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,
     'doc:close': closeDocumentSchema,
     'clock:ping': clockPingSchema,
+    'members:published': M.publishedSchema,
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, z.ZodType>;

@@ -14,6 +14,7 @@ const APP_ROUTES = [
   '/',
   '/join',
   '/assembly',
+  '/assembly/members',
   '/console',
   '/watch',
   '/charter/print',

@@ -417,6 +417,56 @@ export const MIGRATIONS: readonly {
       CREATE INDEX assembly_organisers_by_organiser ON assembly_organisers (organiser_id)
     `,
   },
+  {
+    id: 11,
+    name: 'members from the civic lottery: contact details, demographics, needs, replacements, invite cards',
+    // Apart from participants on purpose: only the members feature reads these tables, so no
+    // query that builds a member's or an observer's payload can select a demographic by accident.
+    sql: `
+      CREATE TABLE members (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        participant_id uuid UNIQUE REFERENCES participants(id),
+        reference text,
+        name text NOT NULL,
+        email text,
+        phone text,
+        address text,
+        demographics jsonb NOT NULL DEFAULT '{}',
+        status text NOT NULL CHECK (status IN ('selected', 'reserve', 'dropped')),
+        needs text[] NOT NULL DEFAULT '{}',
+        needs_consent boolean NOT NULL DEFAULT false,
+        code_hash bytea UNIQUE,
+        card_issued_at timestamptz,
+        imported_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (assembly_id, reference)
+      );
+      CREATE INDEX members_by_assembly ON members (assembly_id, name);
+      CREATE TABLE member_replacements (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        dropped_id uuid NOT NULL REFERENCES members(id),
+        replacement_id uuid NOT NULL UNIQUE REFERENCES members(id),
+        by_id uuid REFERENCES participants(id),
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE member_settings (
+        assembly_id uuid PRIMARY KEY REFERENCES assemblies(id),
+        invite_days integer NOT NULL,
+        published_categories text[] NOT NULL DEFAULT '{}',
+        gap_points integer NOT NULL
+      );
+      CREATE TABLE member_quotas (
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        category text NOT NULL,
+        value text NOT NULL,
+        share double precision NOT NULL,
+        PRIMARY KEY (assembly_id, category, value)
+      );
+      ALTER TABLE participants ADD COLUMN invite_expires_at timestamptz
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -108,12 +108,20 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
   await mod(moderator.emitWithAck('groups:form', { sessionId, count: 2 }));
   acked(await first.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
   const { voteId: openVote } = await mod(moderator.emitWithAck('vote:open', question('Agreed?')));
+  // Members from the civic lottery: one selected (with a seat), one reserve.
+  const csv = new TextEncoder().encode('id,name,Region,status\nS1,Selected Sam,North,\nR1,Reserve Rae,South,reserve\n');
+  const { previewHash } = await mod(moderator.emitWithAck('members:preview', { csv }));
+  await mod(moderator.emitWithAck('members:import', { csv, previewHash }));
+  const imported = await mod(moderator.emitWithAck('members:list', {}));
+  const memberNamed = (name: string) => imported.members.find((m) => m.name === name)!.memberId;
 
   const column = async (sql: string) =>
     (await running.db.query<{ id: string }>(sql, [seed.assemblyId])).map((r) => r.id);
   // Members by seat (the first, with a hand up, first), then the moderator.
   const [handUp, second, third, moderatorId] = await column(
-    `SELECT id FROM participants WHERE assembly_id = $1 ORDER BY role <> 'member', seat`,
+    `SELECT id FROM participants WHERE assembly_id = $1
+       AND id NOT IN (SELECT participant_id FROM members WHERE participant_id IS NOT NULL)
+     ORDER BY role <> 'member', seat`,
   );
   const [group1, group2] = await column(
     `SELECT g.id FROM groups g JOIN assembly_sessions s ON s.id = g.session_id WHERE s.assembly_id = $1 ORDER BY g.number`,
@@ -138,6 +146,8 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
     amendment: { proposed: amendmentId },
     dissent: { written: dissentId },
     comment: { posted: commentId },
+    member: { selected: memberNamed('Selected Sam') },
+    reserve: { reserve: memberNamed('Reserve Rae') },
   };
   return {
     seed,

@@ -18,6 +18,10 @@ export const ID_KINDS = {
   amendmentId: 'amendment',
   dissentId: 'dissent',
   commentId: 'comment',
+  memberId: 'member',
+  memberIds: 'member',
+  // A member drawn as a reserve: the one who takes a dropped member's seat.
+  replacementId: 'reserve',
   // Chosen by the client for each ballot (a retry key within one vote), not a reference to a record.
   ballotId: null,
 } as const satisfies Record<string, string | null>;

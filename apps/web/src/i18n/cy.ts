@@ -1,6 +1,7 @@
 import { cyCases } from './cyCases.ts';
 import { cyDecisions } from './cyDecisions.ts';
 import { cyOrganise } from './cyOrganise.ts';
+import { cyMembers } from './cyMembers.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -45,6 +46,13 @@ export const cy: Messages = {
     seatTakenHint:
       'Ewch ymlaen i fewngofnodi’r ddyfais hon fel {{name}} hefyd; mae’r enw’n aros yr un fath. Os nad chi yw hwn, peidiwch â mynd ymlaen: gofynnwch i hwylusydd am eich dolen eich hun.',
     continueAs: 'Parhau fel {{name}}',
+    codeHeading: 'Teipiwch y cod ar eich cerdyn gwahoddiad',
+    codeIntro:
+      'Dim dolen? Mae gan eich cerdyn gwahoddiad printiedig god o 12 llythyren a digid o dan y cod QR. Teipiwch ef yma yn lle ei sganio.',
+    codeLabel: 'Cod o’ch cerdyn',
+    codeHint: 'Er enghraifft K7QM-4RXT-9HWP. Does dim ots am briflythrennau, bylchau na llinellau toriad.',
+    codeSubmit: 'Gwirio fy nghod',
+    codeWrongLength: 'Mae gan god cerdyn 12 llythyren a digid; fe deipioch chi {{typed}}.',
   },
   roles: {
     moderator: 'cymedrolwr',
@@ -193,6 +201,7 @@ export const cy: Messages = {
     mutedNotice: 'Rydych chi wedi’ch tawelu tan {{time}}: allwch chi ddim codi eich llaw na golygu.',
     removedNotice: 'Rydych chi wedi cael eich tynnu o’r sesiwn hon.',
     openConsole: 'Agor consol y cymedrolwr',
+    openMembers: 'Aelodau a chardiau gwahoddiad',
     backToAssembly: 'Yn ôl i’r cynulliad',
   },
   queue: {
@@ -373,6 +382,9 @@ export const cy: Messages = {
     locked: 'Mae’r safon hon wedi’i chloi, felly chafodd y newid mo’i gadw.',
     vote_closed: 'Mae’r bleidlais wedi cau, felly chafodd hynny mo’i gofnodi.',
     archived: 'Mae’r cynulliad hwn wedi’i archifo: gellir darllen ei gofnod, ond ni all dim ynddo newid.',
+    expired:
+      'Mae’r cerdyn gwahoddiad hwn wedi dod i ben. Gofynnwch i drefnwyr y cynulliad am gerdyn newydd; dydy’r hen un ddim yn gweithio mwyach.',
+    stale: 'Newidiodd y ffeil neu’r rhestr aelodau ers y rhagolwg. Edrychwch ar y ffeil eto, yna cadarnhewch.',
     unavailable: 'Doedd dim modd cyrraedd y gweinydd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
     protocol_mismatch: 'Mae Moot wedi cael ei ddiweddaru. Ail-lwythwch y dudalen i barhau.',
     internal: 'Aeth rhywbeth o’i le ar y gweinydd. Rhowch gynnig arall arni mewn munud.',
@@ -382,6 +394,7 @@ export const cy: Messages = {
   ...cyDecisions,
   ...cyCases,
   ...cyOrganise,
+  ...cyMembers,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

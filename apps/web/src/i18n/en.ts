@@ -3,6 +3,8 @@ import type { enJoin } from './enJoin.ts';
 import type { enVoteForm } from './enVoteForm.ts';
 import type { enRecord } from './enRecord.ts';
 import type { enOrganise } from './enOrganise.ts';
+import type { enMembers, enMembersErrors } from './enMembers.ts';
+import type { enMembersPublic } from './enMembersPublic.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -176,6 +178,7 @@ export const en = {
     mutedNotice: 'You are muted until {{time}}: you cannot raise your hand or edit.',
     removedNotice: 'You have been removed from this session.',
     openConsole: 'Open the moderator console',
+    openMembers: 'Members and invite cards',
     backToAssembly: 'Back to the assembly',
   },
   queue: {
@@ -606,5 +609,8 @@ export type English = typeof en &
   typeof enRecord &
   typeof enVoteForm &
   typeof enJoin &
-  typeof enOrganise;
+  typeof enOrganise &
+  typeof enMembers &
+  typeof enMembersErrors &
+  typeof enMembersPublic;
 export type Messages = Translation<English>;

@@ -6,14 +6,19 @@ import { enRecord } from './enRecord.ts';
 import { enJoin } from './enJoin.ts';
 import { enVoteForm } from './enVoteForm.ts';
 import { enOrganise } from './enOrganise.ts';
+import { enMembers, enMembersErrors } from './enMembers.ts';
+import { enMembersPublic } from './enMembersPublic.ts';
 
 const en = {
   ...bundled,
   ...enConsole,
   ...enJoin,
   ...enOrganise,
+  ...enMembers,
+  ...enMembersPublic,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
+  errors: { ...bundled.errors, ...enJoin.errors, ...enMembersErrors.errors },
 };
 import { formatFor } from './format.ts';
 import { initialLanguage, localeOf } from './languages.ts';

@@ -6,6 +6,7 @@ import { registerCaseCommands } from '../cases/caseCommands.ts';
 import { registerCharterCommands, registerLifecycleCommands } from '../charter/charterCommands.ts';
 import { registerCommentCommands } from '../comments/commentCommands.ts';
 import { registerRosterCommands } from '../identity/rosterCommands.ts';
+import { registerMemberCommands, registerPublishedMembers } from '../members/memberCommands.ts';
 import { registerShowNameCommands } from '../identity/showNameCommands.ts';
 import { authenticateObserver, authenticateParticipant } from '../identity/socketAuth.ts';
 import { registerFloorCommands } from '../sessions/floorCommands.ts';
@@ -41,13 +42,15 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
         registerCaseCommands(ctx, socket);
         registerRosterCommands(ctx, socket);
         registerShowNameCommands(ctx, socket);
+        registerMemberCommands(ctx, socket);
       },
       presenceChanged: (assemblyId) => ctx.sessions.changed(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),
     },
     watch: {
       authenticate: authenticateObserver(ctx),
-      registerCommands: () => {}, // observers send only the core's watch commands
+      // Observers only ask to receive: the core's watch commands and the published member aggregate.
+      registerCommands: (socket) => registerPublishedMembers(ctx, socket),
       presenceChanged: (assemblyId) => ctx.watchers.changed(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),
     },

@@ -13,7 +13,15 @@ import {
 import type { AppContext } from '../../appContext.ts';
 import { sendError, tooManyTries } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
-import { closeSession, findInvite, findSession, openSession, claimDisplayName } from './participantStore.ts';
+import type { z } from 'zod';
+import {
+  closeSession,
+  findInvite,
+  findSession,
+  openSession,
+  claimDisplayName,
+  type FoundInvite,
+} from './participantStore.ts';
 import { publishRoster } from './rosterCommands.ts';
 import { sessionRoom } from './sessionRoom.ts';
 
@@ -37,30 +45,51 @@ const view = ({
   seat,
 });
 
-/** Invites become sessions: the secret travels in a POST body and only its hash is stored. */
-export function inviteRoutes(
-  ctx: Pick<AppContext, 'db' | 'io' | 'sessionLifetimeMs' | 'secureCookies' | 'clientAddress' | 'throttles'>,
-): Router {
-  const router = Router();
+/** The look-up behind one way of joining: a secret in, the seat it opens (or null) out. */
+export type InviteFinder = (db: AppContext['db'], key: string) => Promise<FoundInvite | null>;
+type JoinCtx = Pick<AppContext, 'db' | 'io' | 'sessionLifetimeMs' | 'secureCookies' | 'clientAddress' | 'throttles'>;
+
+/**
+ * A way of joining at two routes, inspect and redeem: the invite link's secret, or an invite
+ * card's typed code (`features/members`). Every look-up goes through the per-address budget of
+ * failed guesses; an expired card is answered as expired (410), a wrong key as not found.
+ */
+export function joinRoutes(
+  ctx: JoinCtx,
+  router: Router,
+  way: {
+    inspect: string;
+    redeem: string;
+    inspectSchema: z.ZodType<{ key: string }>;
+    redeemSchema: z.ZodType<{ key: string; displayName: string }>;
+    find: InviteFinder;
+    wrong: string;
+    tooMany: string;
+  },
+): void {
   const { db } = ctx;
   /** The invite behind a secret, unless this address has run out of failed tries (then a 429 is sent). */
-  const lookUp = async (req: Request, res: Response, secret: string) => {
-    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [secret], () => findInvite(db, secret));
+  const lookUp = async (req: Request, res: Response, key: string) => {
+    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [key], () => way.find(db, key));
     if ('retryAfter' in looked) {
-      tooManyTries(res, looked.retryAfter, 'Too many wrong invite links were tried from your network');
+      tooManyTries(res, looked.retryAfter, way.tooMany);
       return undefined;
     }
     if (!looked.found) {
-      sendError(res, 404, ErrorCode.notFound, 'This invite link is not valid (it may have been revoked)');
+      sendError(res, 404, ErrorCode.notFound, way.wrong);
+      return undefined;
+    }
+    if (looked.found.expired) {
+      sendError(res, 410, ErrorCode.expired, 'This invite card has expired; ask the organisers for a new one');
       return undefined;
     }
     return looked.found;
   };
 
-  router.post(HTTP_ROUTES.inspectInvite, async (req: Request, res: Response) => {
-    const parsed = parsePayload(inspectInviteSchema, req.body);
+  router.post(way.inspect, async (req: Request, res: Response) => {
+    const parsed = parsePayload(way.inspectSchema, req.body);
     if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
-    const invite = await lookUp(req, res, parsed.value.secret);
+    const invite = await lookUp(req, res, parsed.value.key);
     if (!invite) return;
     const info: InviteInfo = {
       assembly: invite.assembly,
@@ -70,11 +99,11 @@ export function inviteRoutes(
     res.json(info);
   });
 
-  router.post(HTTP_ROUTES.redeemInvite, async (req: Request, res: Response) => {
-    const parsed = parsePayload(redeemInviteSchema, req.body);
+  router.post(way.redeem, async (req: Request, res: Response) => {
+    const parsed = parsePayload(way.redeemSchema, req.body);
     if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
-    const { secret, displayName } = parsed.value;
-    const invite = await lookUp(req, res, secret);
+    const { key, displayName } = parsed.value;
+    const invite = await lookUp(req, res, key);
     if (!invite) return;
     const { participant, assembly } = invite;
     const { token, name } = await db.transaction(async (tx) => {
@@ -104,6 +133,21 @@ export function inviteRoutes(
     res.json(session);
     // The moderators' roster shows who has joined, by name.
     void publishRoster(ctx, assembly.id);
+  });
+}
+
+/** Invites become sessions: the secret travels in a POST body and only its hash is stored. */
+export function inviteRoutes(ctx: JoinCtx): Router {
+  const router = Router();
+  const { db } = ctx;
+  joinRoutes(ctx, router, {
+    inspect: HTTP_ROUTES.inspectInvite,
+    redeem: HTTP_ROUTES.redeemInvite,
+    inspectSchema: inspectInviteSchema.transform(({ secret }) => ({ key: secret })),
+    redeemSchema: redeemInviteSchema.transform(({ secret, displayName }) => ({ key: secret, displayName })),
+    find: findInvite,
+    wrong: 'This invite link is not valid (it may have been revoked)',
+    tooMany: 'Too many wrong invite links were tried from your network',
   });
 
   router.get(HTTP_ROUTES.session, async (req: Request, res: Response) => {

@@ -41,27 +41,50 @@ export async function inviteParticipant(
   return { participant: toParticipant(row!), inviteSecret };
 }
 
-/** Issues a new invite secret for an existing participant; the old link stops working. */
-export async function reissueInvite(db: Queryable, participantId: string): Promise<string> {
+/**
+ * Issues a new invite secret for an existing participant; the old link stops working. A link
+ * with `expiresAt` (a printed invite card) stops working then too; without, it does not expire.
+ */
+export async function reissueInvite(
+  db: Queryable,
+  participantId: string,
+  expiresAt: Date | null = null,
+): Promise<string> {
   const inviteSecret = newSecret();
-  await db.query('UPDATE participants SET invite_hash = $2 WHERE id = $1', [participantId, hashSecret(inviteSecret)]);
+  await db.query('UPDATE participants SET invite_hash = $2, invite_expires_at = $3 WHERE id = $1', [
+    participantId,
+    hashSecret(inviteSecret),
+    expiresAt,
+  ]);
   return inviteSecret;
 }
 
-export async function findInvite(
-  db: Queryable,
-  inviteSecret: string,
-): Promise<{ participant: Participant; assembly: AssemblyView; named: boolean } | null> {
-  const [row] = await db.query<ParticipantRow & { title: string; charge: string }>(
-    `SELECT ${COLUMNS}, a.title, a.charge FROM participants p JOIN assemblies a ON a.id = p.assembly_id
-     WHERE p.invite_hash = $1 AND p.revoked_at IS NULL`,
-    [hashSecret(inviteSecret)],
+/** What an invite opens: a seat, and whether its card has expired (a printed card may; a link from the roster does not). */
+export interface FoundInvite {
+  participant: Participant;
+  assembly: AssemblyView;
+  named: boolean;
+  expired: boolean;
+}
+
+export async function findInvite(db: Queryable, inviteSecret: string): Promise<FoundInvite | null> {
+  return findInviteWhere(db, 'p.invite_hash = $1', hashSecret(inviteSecret));
+}
+
+/** The invite behind another key of a seat (an invite card's typed code: `features/members`), by a condition on `p`. */
+export async function findInviteWhere(db: Queryable, condition: string, value: unknown): Promise<FoundInvite | null> {
+  const [row] = await db.query<ParticipantRow & { title: string; charge: string; expired: boolean }>(
+    `SELECT ${COLUMNS}, a.title, a.charge, coalesce(p.invite_expires_at <= now(), false) AS expired
+     FROM participants p JOIN assemblies a ON a.id = p.assembly_id
+     WHERE ${condition} AND p.revoked_at IS NULL`,
+    [value],
   );
   if (!row) return null;
   return {
     participant: toParticipant(row),
     assembly: { id: row.assembly_id, title: row.title, charge: row.charge },
     named: row.display_name !== null,
+    expired: row.expired,
   };
 }
 

@@ -37,6 +37,7 @@ import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { standardsDiscussedNow } from '../session/view.ts';
 import { signOut } from './session.ts';
 import { useAssemblyRoom } from './useAssemblyRoom.ts';
+import { useMemberPreferences } from '../members/useMemberPreferences.ts';
 
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
   const isModerator = me.role === 'moderator';
   const decided = useRoomDecisions(decisions);
   const ballots = useBallotBox(socket, me.role === 'member');
+  useMemberPreferences(socket, me.role === 'member');
   const outdated =
     connection.refusal?.code === 'protocol_mismatch' || (room !== null && room.protocolVersion !== PROTOCOL_VERSION);
 

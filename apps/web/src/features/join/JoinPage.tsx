@@ -8,7 +8,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { Charge } from '../charter/Charge.tsx';
 import { DisplayNameForm } from './DisplayNameForm.tsx';
-import { inspectInvite, redeemInvite } from './inviteApi.ts';
+import { CodeForm } from './CodeForm.tsx';
+import { inspectCode, inspectInvite, redeemCode, redeemInvite } from './inviteApi.ts';
 import { addEnglish } from '../../i18n/index.ts';
 import { enJoin } from '../../i18n/enJoin.ts';
 
@@ -26,7 +27,10 @@ export function JoinPage() {
   const navigate = useNavigate();
   const { hash } = useLocation();
   const parsed = secretSchema.safeParse(hash.slice(1));
-  const secret = parsed.success ? parsed.data : null;
+  const linkSecret = parsed.success ? parsed.data : null;
+  // Without a link, the code typed from a printed invite card opens the same seat.
+  const [code, setCode] = useState<string | null>(null);
+  const secret = linkSecret ?? code;
   const [invite, setInvite] = useState<Invite>({ status: 'checking' });
   const [joining, setJoining] = useState(false);
   const [joinError, setJoinError] = useState<RequestError | null>(null);
@@ -35,20 +39,20 @@ export function JoinPage() {
     if (!secret) return;
     let current = true;
     setInvite({ status: 'checking' });
-    void inspectInvite(secret).then((result) => {
+    void (linkSecret ? inspectInvite(secret) : inspectCode(secret)).then((result) => {
       if (!current) return;
       setInvite(result.ok ? { status: 'ready', info: result.data } : { status: 'invalid', error: result.error });
     });
     return () => {
       current = false;
     };
-  }, [secret]);
+  }, [secret, linkSecret]);
 
   async function join(displayName: string) {
     if (!secret) return;
     setJoining(true);
     setJoinError(null);
-    const result = await redeemInvite(secret, displayName);
+    const result = await (linkSecret ? redeemInvite(secret, displayName) : redeemCode(secret, displayName));
     setJoining(false);
     // Replace, so the secret does not stay reachable through the Back button.
     if (result.ok) navigate('/assembly', { replace: true });
@@ -59,13 +63,21 @@ export function JoinPage() {
     <Page title={t('join.title')}>
       <h1>{t('join.title')}</h1>
       {!secret ? (
-        <div className="notice notice-error" role="alert" data-error-code="bad_request">
-          <p>{t('join.missingLink')}</p>
-        </div>
+        <>
+          {hash.length > 1 && (
+            <div className="notice notice-error" role="alert" data-error-code="bad_request">
+              <p>{t('join.missingLink')}</p>
+            </div>
+          )}
+          <CodeForm onCode={setCode} />
+        </>
       ) : invite.status === 'checking' ? (
         <Loading label={t('join.checking')} />
       ) : invite.status === 'invalid' ? (
-        <ErrorNotice error={invite.error} />
+        <>
+          <ErrorNotice error={invite.error} />
+          {!linkSecret && <CodeForm onCode={setCode} />}
+        </>
       ) : (
         <>
           <p className="assembly-name">{invite.info.assembly.title}</p>

@@ -8,3 +8,8 @@ export const inspectInvite = (secret: string) => postJson<InviteInfo>(HTTP_ROUTE
 /** Exchanges the invite for the HttpOnly session cookie the socket handshake then reads. */
 export const redeemInvite = (secret: string, displayName: string) =>
   postJson<Session>(HTTP_ROUTES.redeemInvite, { secret, displayName });
+
+/** The same with an invite card's typed code instead of its link. */
+export const inspectCode = (code: string) => postJson<InviteInfo>(HTTP_ROUTES.inspectCode, { code });
+export const redeemCode = (code: string, displayName: string) =>
+  postJson<Session>(HTTP_ROUTES.redeemCode, { code, displayName });

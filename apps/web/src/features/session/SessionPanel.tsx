@@ -48,6 +48,8 @@ export function SessionPanel({ socket, provider, feed, me, standards, cases }: P
       {isModerator && (
         <p>
           <Link to="/console">{t('session.openConsole')}</Link>
+          {' · '}
+          <Link to="/assembly/members">{t('session.openMembers')}</Link>
         </p>
       )}
     </div>

@@ -34,6 +34,9 @@ const StandardDecisions = lazy(() =>
   import('../amendments/StandardDecisions.tsx').then((m) => ({ default: m.StandardDecisions })),
 );
 const CasesPanel = lazy(() => import('../cases/CasesPanel.tsx').then((m) => ({ default: m.CasesPanel })));
+const PublishedMembers = lazy(() =>
+  import('../members/PublishedMembers.tsx').then((m) => ({ default: m.PublishedMembers })),
+);
 const CharterExports = lazy(() =>
   import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
 );
@@ -131,6 +134,7 @@ export function WatchPage() {
                   )}
                 />
                 <Suspense fallback={null}>
+                  {socket && <PublishedMembers socket={socket} />}
                   <CharterExports watchKey={watchKey} />
                 </Suspense>
               </>
