@@ -89,7 +89,9 @@ export function organiseRoutes(ctx: Deps): Router {
   const current = async (req: Request): Promise<{ organiser: Organiser | null } | { retryAfter: number }> => {
     const token = organiserToken(req);
     if (!token) return { organiser: null };
-    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [token], () => findOrganiserSession(db, token));
+    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [token], () =>
+      findOrganiserSession(db, token),
+    );
     return 'retryAfter' in looked ? looked : { organiser: looked.found };
   };
 
