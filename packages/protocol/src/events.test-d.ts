@@ -25,6 +25,6 @@ describe('the event maps', () => {
   });
 
   it('offers observers nothing that writes', () => {
-    expectTypeOf<keyof WatchClientEvents>().toEqualTypeOf<'doc:open' | 'doc:close' | 'clock:ping'>();
+    expectTypeOf<keyof WatchClientEvents>().toEqualTypeOf<'doc:open' | 'doc:close' | 'clock:ping' | 'session:resync'>();
   });
 });

@@ -55,6 +55,7 @@ export const SCHEMAS = {
     'moderation:unmute': S.unmuteSchema,
     'moderation:remove': S.removeFromSessionSchema,
     'clock:ping': clockPingSchema,
+    'session:resync': clockPingSchema,
     'standard:lock': standardRefSchema,
     'standard:unlock': standardRefSchema,
     'standard:setLadder': setLadderSchema,
@@ -85,6 +86,7 @@ export const SCHEMAS = {
     'doc:open': watchDocumentSchema,
     'doc:close': closeDocumentSchema,
     'clock:ping': clockPingSchema,
+    'session:resync': clockPingSchema,
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, z.ZodType>;

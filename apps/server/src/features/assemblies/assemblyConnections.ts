@@ -11,6 +11,7 @@ import { authenticateObserver, authenticateParticipant } from '../identity/socke
 import { registerFloorCommands } from '../sessions/floorCommands.ts';
 import { registerGroupCommands } from '../sessions/groupCommands.ts';
 import { registerModerationCommands } from '../sessions/moderationCommands.ts';
+import { registerResyncCommand } from '../sessions/resyncCommand.ts';
 import { registerSessionCommands } from '../sessions/sessionCommands.ts';
 import { registerVoteCommands } from '../votes/voteCommands.ts';
 import { emitState } from './currentState.ts';
@@ -41,13 +42,15 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
         registerCaseCommands(ctx, socket);
         registerRosterCommands(ctx, socket);
         registerShowNameCommands(ctx, socket);
+        registerResyncCommand(ctx, 'assembly', socket);
       },
-      presenceChanged: (assemblyId) => ctx.sessions.changed(assemblyId),
+      presenceChanged: (assemblyId) => ctx.sessions.presenceChanged(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),
     },
     watch: {
       authenticate: authenticateObserver(ctx),
-      registerCommands: () => {}, // observers send only the core's watch commands
+      // Observers send only the core's watch commands, and ask for the session again after a gap.
+      registerCommands: (socket) => registerResyncCommand(ctx, 'watch', socket),
       presenceChanged: (assemblyId) => ctx.watchers.changed(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),
     },
