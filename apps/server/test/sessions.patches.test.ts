@@ -93,6 +93,23 @@ describe('session patches on one node', () => {
     expect(wholeStates).toEqual([]);
   });
 
+  it('takes a member raising twice at once (two tabs) as one hand, both acked', async () => {
+    const tab = (await connectMember(running.url, await redeem(running.url, seed.memberInvites[1]!, 'ignored'))).socket;
+    const acks = await Promise.all([
+      members[1]!.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }),
+      tab.emitWithAck('queue:raise', { sessionId, kind: 'direct_response' }),
+      members[1]!.emitWithAck('queue:raise', { sessionId, kind: 'point_of_process' }),
+    ]);
+    for (const ack of acks) acked(ack);
+    const hands = await running.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM hands h JOIN participants p ON p.id = h.participant_id
+       WHERE h.session_id = $1 AND p.display_name = 'Member name 1' AND h.status = 'waiting'`,
+      [sessionId],
+    );
+    expect(hands[0]!.n).toBe(1);
+    tab.disconnect();
+  });
+
   it('leaves every audience exactly where a fresh read is, over a random run of commands', async () => {
     const random = seededRandom(4242);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;

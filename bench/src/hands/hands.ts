@@ -162,6 +162,7 @@ export async function runHands(options: { members: number; observers: number }):
     const phase = async (name: string, event: 'queue:raise' | 'queue:lower', expectQueue: number) => {
       for (const tap of allTaps) tap.reset();
       await node!.sample({ reset: true });
+      const cpuBefore = node!.cpuMs();
       const latencies: number[] = [];
       let refused = 0;
       let lastAck = 0;
@@ -184,6 +185,7 @@ export async function runHands(options: { members: number; observers: number }):
       const observersCurrentMs = performance.now() - lastAck;
       await waitUntil(() => memberTaps.every((t) => current(t.replica.state)), 60_000);
       await sleep(500); // whatever was still on its way (presence) counts too
+      const serverCpuMs = node!.cpuMs() - cpuBefore;
       const loop = await node!.sample();
       latencies.sort((a, b) => a - b);
       const commands = members.length;
@@ -210,6 +212,7 @@ export async function runHands(options: { members: number; observers: number }):
         resyncs: sum(allTaps, (t) => t.replica.asked),
         observersCurrentMs: round(observersCurrentMs),
         serverLoopMaxMs: loop ? round(loop.loopMax) : null,
+        serverCpuMsPerCommand: round(serverCpuMs / commands),
       };
       console.log(JSON.stringify(result));
       return result;
