@@ -217,6 +217,19 @@ export async function runHands(options: { members: number; observers: number }):
       console.log(JSON.stringify(result));
       return result;
     };
+    if (process.env.BENCH_DEBUG) {
+      // Service time: one command at a time, nothing queued behind it.
+      const alone: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        acked(await members[i]!.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
+        alone.push(performance.now() - t);
+        acked(await members[i]!.emitWithAck('queue:lower', { sessionId }));
+      }
+      alone.sort((a, b) => a - b);
+      console.log(`one raise at a time: p50 ${round(quantile(alone, 0.5))} ms, max ${round(alone.at(-1)!)} ms`);
+      await sleep(1000);
+    }
     const phases = [await phase('raise', 'queue:raise', members.length), await phase('lower', 'queue:lower', 0)];
     return { date: new Date().toISOString(), members: options.members, observers: options.observers, phases };
   } finally {

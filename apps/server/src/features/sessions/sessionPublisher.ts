@@ -55,32 +55,43 @@ export class SessionPublisher {
     private readonly logger?: Logger,
   ) {}
 
+  /**
+   * Everything the views are made of, read in one read-only transaction: one snapshot (the
+   * views never mix before and after a change) on one pooled connection, so a publish never
+   * takes the connections the commands of a busy room are waiting for.
+   */
   async facts(assemblyId: string): Promise<SessionFacts | null> {
-    const session = await currentSession(this.db, assemblyId);
-    if (!session) return null;
-    const [agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation, online] =
-      await Promise.all([
-        listAgenda(this.db, session.id),
-        listParticipants(this.db, assemblyId),
-        this.db.query<{ id: string; mutedUntil: Date | null }>(
-          'SELECT id, muted_until AS "mutedUntil" FROM participants WHERE assembly_id = $1',
-          [assemblyId],
-        ),
-        listAttendance(this.db, session.id),
-        openHands(this.db, session.id),
-        speakingTotals(this.db, assemblyId, session.id),
-        latestGroups(this.db, session.id),
-        activeAnnouncements(this.db, assemblyId, session.since),
-        moderationLog(this.db, assemblyId, session.since),
-        this.onlineParticipants(assemblyId),
-      ]);
+    const online = this.onlineParticipants(assemblyId);
+    const read = await this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const session = await currentSession(tx, assemblyId);
+      if (!session) return null;
+      const [agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation] =
+        await Promise.all([
+          listAgenda(tx, session.id),
+          listParticipants(tx, assemblyId),
+          tx.query<{ id: string; mutedUntil: Date | null }>(
+            'SELECT id, muted_until AS "mutedUntil" FROM participants WHERE assembly_id = $1',
+            [assemblyId],
+          ),
+          listAttendance(tx, session.id),
+          openHands(tx, session.id),
+          speakingTotals(tx, assemblyId, session.id),
+          latestGroups(tx, session.id),
+          activeAnnouncements(tx, assemblyId, session.since),
+          moderationLog(tx, assemblyId, session.since),
+        ]);
+      return { session, agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation };
+    });
+    if (!read) return null;
+    const { session, agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation } = read;
     const mutedUntil = new Map(muted.map((m) => [m.id, m.mutedUntil?.getTime() ?? null]));
     return {
       session,
       agenda,
       participants: participants.map((p) => ({ ...p, mutedUntil: mutedUntil.get(p.id) ?? null })),
       attendance,
-      online,
+      online: await online,
       hands,
       totals,
       groups,
