@@ -74,8 +74,10 @@ describe('SessionStore', () => {
     const v2 = { ...v1, version: 'e.2', title: 'Afternoon' };
     const v3 = { ...v2, version: 'e.3', queue: [hand] };
     fire('session:state', v1);
+    // The whole state shows at once; a patch waits for the replica's code (loaded on demand), then applies.
+    expect(store.getSnapshot().state).toEqual(v1);
     fire('session:patch', diffSession(v1, v2));
-    expect(store.getSnapshot().state).toEqual(v2);
+    await vi.waitFor(() => expect(store.getSnapshot().state).toEqual(v2));
     expect(resyncs.count).toBe(0);
 
     // 3→4 arrives without 2→3: the store cannot apply it, asks, and shows what the server answers.

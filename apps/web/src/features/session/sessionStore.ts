@@ -1,4 +1,5 @@
-import { SessionReplica, type ModerationNotice, type SessionPatch, type SessionState } from '@moot/protocol';
+import type { ModerationNotice, SessionPatch, SessionState } from '@moot/protocol';
+import type { SessionReplica } from './replica.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
 import { measureClockOffset } from './clock.ts';
 
@@ -27,13 +28,22 @@ export class SessionStore {
   private readonly listeners = new Set<() => void>();
   private readonly socket: AssemblySocket;
   private connection = 0;
-  private readonly replica: SessionReplica;
+  /** Null until its code is loaded (a dynamic import); meanwhile whole states show at once and patches wait. */
+  private replica: SessionReplica | null = null;
+  private early: { state?: SessionState | null; patches: SessionPatch[] } = { patches: [] };
 
   constructor(socket: AssemblySocket | WatchSocket) {
     // Both namespaces carry `session:state` and `clock:ping`; the union's overloads do not narrow.
     this.socket = socket as AssemblySocket;
-    this.replica = new SessionReplica(this.resync, () => {
-      if (this.replica.state !== this.feed.state) this.set({ state: this.replica.state });
+    void import('./replica.ts').then(({ SessionReplica }) => {
+      if (this.connection < 0) return;
+      const replica = new SessionReplica(this.resync, () => {
+        if (replica.state !== this.feed.state) this.set({ state: replica.state });
+      });
+      this.replica = replica;
+      if (this.early.state !== undefined) replica.replace(this.early.state);
+      for (const patch of this.early.patches) replica.patch(patch);
+      this.early = { patches: [] };
     });
     this.socket.on('session:state', this.onState);
     this.socket.on('session:patch', this.onPatch);
@@ -62,8 +72,15 @@ export class SessionStore {
     for (const listener of this.listeners) listener();
   }
 
-  private readonly onState = (state: SessionState | null) => this.replica.replace(state);
-  private readonly onPatch = (patch: SessionPatch) => this.replica.patch(patch);
+  private readonly onState = (state: SessionState | null) => {
+    if (this.replica) return this.replica.replace(state);
+    this.early = { state, patches: [] };
+    this.set({ state });
+  };
+  private readonly onPatch = (patch: SessionPatch) => {
+    if (this.replica) this.replica.patch(patch);
+    else this.early.patches.push(patch);
+  };
 
   private readonly resync = () =>
     new Promise<SessionState | null>((resolve, reject) => {
