@@ -42,7 +42,7 @@ export function handsSection(r: HandsResult): string {
     '',
     `${r.date}, \`npm run bench -- --hands --members=${r.members} --observers=${r.observers}\`: one node (PostgreSQL), a moderator, ${r.members} members and ${r.observers} observers in one live session; each member raises a hand once, evenly over one second (open loop), then lowers it the same way. Bytes are everything each socket received off the wire during the phase (until every client showed the final queue, plus 0.5 s), ÷ commands ÷ sockets. Target: ack p99 ≤ 250 ms.`,
     '',
-    '| phase | ack p50 ms | ack p99 ms | ack max ms | refused | bytes / command / member socket | bytes / command / observer socket | packets / observer | whole states sent | patches received | resyncs | observers current after last ack, ms | server loop max ms | server CPU ms / command |',
+    '| phase | ack p50 ms | ack p99 ms | ack max ms | refused | bytes / command / member socket | bytes / command / observer socket | packets / observer | whole states received | patches received | resyncs | observers current after last ack, ms | server loop max ms | server CPU ms / command |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
