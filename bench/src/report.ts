@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { format } from 'prettier';
 import type { Run } from './machine.ts';
 import type { Measurement } from './measure.ts';
+import { existingHandsSection, withHandsSection } from './hands/handsSection.ts';
 
 /** Regenerates BENCHMARKS.md from one run: every figure is from that run, ratios against Hocuspocus in it. */
 type M = Measurement;
@@ -207,7 +208,9 @@ export async function writeReport(run: Run, file: string, notes: string[] = NOTE
     '',
   ];
   // Formatted as the repository's Prettier would, so `prettier --check` passes on the generated file.
-  writeFileSync(file, await format(md.join('\n'), { parser: 'markdown', printWidth: 120, proseWrap: 'preserve' }));
+  // The hands workload (hands/hands.ts) writes its own section; a regenerated report keeps it.
+  const hands = withHandsSection(md.join('\n'), existingHandsSection(file));
+  writeFileSync(file, await format(hands, { parser: 'markdown', printWidth: 120, proseWrap: 'preserve' }));
 }
 
 /**

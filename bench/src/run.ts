@@ -25,6 +25,8 @@ const noReport = args.includes('--no-report');
 process.on('SIGINT', () => void killAll().then(() => process.exit(130)));
 
 async function main(): Promise<void> {
+  // Issue 18's session workload has its own runner and its own section of BENCHMARKS.md.
+  if (args.includes('--hands')) return (await import('./hands/hands.ts')).main(args);
   const fromJson = option('report')?.[0];
   if (fromJson) {
     // Regenerates BENCHMARKS.md from a stored run (after the report's notes changed), measuring nothing.

@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { LIMITS, NAMESPACES, TRANSPORTS, wireParser } from '@moot/protocol';
 import type { AppContext } from './appContext.ts';
 import { soloNode, type Cluster } from './cluster/cluster.ts';
+import { MemoryHeads } from './cluster/sharedHeads.ts';
 import type { ClusterLink } from './cluster/connectCluster.ts';
 import { DocumentAccess } from './collab/documentAccess.ts';
 import { DocumentRegistry } from './collab/documentRegistry.ts';
@@ -137,7 +138,7 @@ export function createApp(deps: AppDeps): App {
       deps.cluster ? (docId) => io.serverSideEmit('access:changed', docId) : null,
     ),
     watchers: new WatcherCount(io, watch),
-    sessions: new SessionPublisher(deps.db, io, watch),
+    sessions: new SessionPublisher(deps.db, io, watch, cluster.heads ?? new MemoryHeads(), deps.logger),
     silence: new Silence(deps.db),
     votes: new VotePublisher(deps.db, io, watch),
     amendments: new AmendmentPublisher(deps.db, io, watch),

@@ -12,12 +12,12 @@ import {
   type CaseRegister,
   type CaseView,
   type MinutesExport,
-  type SessionState,
   type VoteView,
 } from '@moot/protocol';
 import { setStandardStatus } from '../src/features/charter/charterStore.ts';
 import { tally } from '../src/features/votes/tally.ts';
 import { CollabClient, paragraph } from './support/collabClient.ts';
+import { followSession } from './support/sessionWatch.ts';
 import {
   acked,
   connectWatcher,
@@ -452,12 +452,12 @@ describe('breach cases', () => {
 
   it('puts a case in progress on the agenda; not a closed one, nor one of another assembly', async () => {
     const caseId = await openCase([openness], 'On the agenda');
-    const seen = new Promise<SessionState>((resolve) =>
-      watcher.on('session:state', (state) => state?.agenda.some((i) => i.caseId === caseId) && resolve(state)),
-    );
+    const seen = followSession(watcher);
     const item = { sessionId: session.sessionId, title: 'Hear case', kind: 'deliberate' as const, plannedMinutes: 20 };
     const { itemId } = acked(await mod.emitWithAck('agenda:add', { ...item, caseId }));
-    expect((await seen).agenda.find((i) => i.id === itemId)).toMatchObject({ title: 'Hear case', caseId });
+    await vi.waitFor(() =>
+      expect(seen.state?.agenda.find((i) => i.id === itemId)).toMatchObject({ title: 'Hear case', caseId }),
+    );
     // Without one, an item is about no case.
     const { itemId: plain } = acked(await mod.emitWithAck('agenda:add', item));
     const [row] = await session.running.db.query<{ case_id: string | null }>(

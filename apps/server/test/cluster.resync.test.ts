@@ -13,6 +13,7 @@ import {
   type WatcherSocket,
 } from './support/harness.ts';
 import { startNode } from './support/nodes.ts';
+import { sessionReplica } from './support/sessionWatch.ts';
 import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
 import { TcpProxy } from './support/tcpProxy.ts';
@@ -28,7 +29,7 @@ function follow(socket: MemberSocket | WatcherSocket) {
     standards: [] as StandardView[],
   };
   const s = socket as MemberSocket;
-  s.on('session:state', (state) => (seen.session = state));
+  const session = sessionReplica(s, () => (seen.session = session.state ?? null));
   s.on('votes:state', ({ votes }) => (seen.votes = votes));
   s.on('cases:state', ({ cases }) => (seen.cases = cases));
   s.on('charter:updated', ({ standards }) => (seen.standards = standards));

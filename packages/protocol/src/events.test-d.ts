@@ -26,7 +26,7 @@ describe('the event maps', () => {
 
   it('offers observers nothing that writes', () => {
     expectTypeOf<keyof WatchClientEvents>().toEqualTypeOf<
-      'doc:open' | 'doc:close' | 'clock:ping' | 'members:published'
+      'doc:open' | 'doc:close' | 'clock:ping' | 'members:published' | 'session:resync'
     >();
   });
 });

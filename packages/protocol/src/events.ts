@@ -11,6 +11,7 @@ import type {
 import type { AwarenessMessage, CloseDocument, OpenDocument, SyncMessage, WatchDocument } from './documents.ts';
 import type { AckCallback } from './errors.ts';
 import type { ModerationNotice, SessionState } from './session.ts';
+import type { SessionPatch } from './sessionPatch.ts';
 import type * as S from './sessionPayloads.ts';
 import type * as V from './votePayloads.ts';
 import type { VoteResult, VoteView } from './votes.ts';
@@ -54,6 +55,12 @@ export interface BroadcastEvents {
    * Null until a session exists.
    */
   'session:state': (state: SessionState | null) => void;
+  /**
+   * After a change to the current session: what changed in this audience's view since the
+   * version `base` (see `sessionPatch.ts`). A client holding another version asks for the whole
+   * state with `session:resync`.
+   */
+  'session:patch': (patch: SessionPatch) => void;
   /** On connection and after every change: every vote of the assembly; choices only after close. */
   'votes:state': (update: { votes: VoteView[] }) => void;
   /** On connection and after every change: amendments and minority reports (observers: pseudonyms). */
@@ -64,9 +71,11 @@ export interface BroadcastEvents {
   'cases:state': (update: { cases: C.CaseView[] }) => void;
 }
 
-/** Both namespaces: the client's clock offset is measured against this (NTP-style round trip). */
+/** Both namespaces: the clock offset (NTP-style round trip), and the whole session state again on request. */
 export interface ClockEvents {
   'clock:ping': (payload: Record<string, never>, ack: AckCallback<{ serverTime: number }>) => void;
+  /** A client that missed a `session:patch` asks for the whole current view of the session. */
+  'session:resync': (payload: Record<string, never>, ack: AckCallback<SessionState | null>) => void;
 }
 
 /** Client → server on the assembly namespace. Every payload is parsed by the schema of the same name. */
@@ -110,6 +119,7 @@ export interface AssemblyClientEvents {
   'moderation:unmute': (payload: S.Unmute, ack: AckCallback<null>) => void;
   'moderation:remove': (payload: S.RemoveFromSession, ack: AckCallback<null>) => void;
   'clock:ping': ClockEvents['clock:ping'];
+  'session:resync': ClockEvents['session:resync'];
   'standard:lock': (payload: StandardRef, ack: AckCallback<null>) => void;
   'standard:unlock': (payload: StandardRef, ack: AckCallback<null>) => void;
   'standard:setLadder': (payload: SetLadder, ack: AckCallback<null>) => void;
@@ -188,6 +198,7 @@ export interface WatchClientEvents {
   'clock:ping': ClockEvents['clock:ping'];
   /** The demographic aggregate the organisers chose to publish (small counts suppressed). */
   'members:published': (payload: Record<string, never>, ack: AckCallback<M.PublishedAggregate>) => void;
+  'session:resync': ClockEvents['session:resync'];
 }
 export type WatchServerEvents = BroadcastEvents;
 

@@ -13,6 +13,8 @@ export * from './http.ts';
 export * from './parse.ts';
 export * from './wire.ts';
 export * from './session.ts';
+export * from './sessionPatch.ts';
+export * from './sessionReplica.ts';
 export type * from './sessionPayloads.ts';
 export * from './votes.ts';
 export * from './percent.ts';

@@ -42,6 +42,7 @@ export const PERMISSIONS = {
     'moderation:unmute': ['moderator'],
     'moderation:remove': ['moderator'],
     'clock:ping': ['moderator', 'member'],
+    'session:resync': ['moderator', 'member'],
     'standard:lock': ['moderator'],
     'standard:unlock': ['moderator'],
     'standard:setLadder': ['moderator', 'member'],
@@ -87,6 +88,7 @@ export const PERMISSIONS = {
     'doc:close': ['observer'],
     'clock:ping': ['observer'],
     'members:published': ['observer'],
+    'session:resync': ['observer'],
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, readonly Role[]>;

@@ -56,6 +56,7 @@ export const SCHEMAS = {
     'moderation:unmute': S.unmuteSchema,
     'moderation:remove': S.removeFromSessionSchema,
     'clock:ping': clockPingSchema,
+    'session:resync': clockPingSchema,
     'standard:lock': standardRefSchema,
     'standard:unlock': standardRefSchema,
     'standard:setLadder': setLadderSchema,
@@ -97,6 +98,7 @@ export const SCHEMAS = {
     'doc:close': closeDocumentSchema,
     'clock:ping': clockPingSchema,
     'members:published': M.publishedSchema,
+    'session:resync': clockPingSchema,
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, z.ZodType>;

@@ -4,7 +4,8 @@ import { LIMITS } from './limits.ts';
 /**
  * A live session: its agenda with a server-owned timer, attendance, the speaking queue,
  * small groups, announcements and moderation. All of it is server-owned state: every change
- * is a command, persisted, then the whole `SessionState` is broadcast (per audience).
+ * is a command, persisted, then what changed in each audience's view is broadcast as a
+ * `session:patch` (the whole `SessionState` on connection and when a client asks).
  */
 export const AGENDA_KINDS = ['learn', 'deliberate', 'draft', 'decide', 'break'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
@@ -110,6 +111,8 @@ export interface ModerationEntry {
 }
 
 export interface SessionState {
+  /** Which published view this is (`<epoch>.<n>`, see `sessionPatch.ts`): a `session:patch` applies to the view whose version is its base. */
+  version: string;
   id: string;
   title: string;
   status: SessionStatus;

@@ -1,3 +1,5 @@
+import type { SharedHeads } from './sharedHeads.ts';
+
 /**
  * The one module that knows about other nodes. The document registry tells it what this node
  * holds and what changed here; it tells the registry what changed elsewhere. Single node: the
@@ -14,6 +16,8 @@ export interface ClusterListener {
 
 export interface Cluster {
   readonly nodeId: string;
+  /** Registers the nodes share (compare-and-set); null on a single node, which keeps them in memory. */
+  readonly heads: SharedHeads | null;
   listen(listener: ClusterListener): void;
   /**
    * Start following a document; awaited before it is read from the database, so whatever is
@@ -32,6 +36,7 @@ export interface Cluster {
 
 export const soloNode: Cluster = {
   nodeId: 'solo',
+  heads: null,
   listen: () => {},
   follow: async () => {},
   unfollow: () => {},

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createClient, type RedisClientType } from 'redis';
 import type { Cluster, ClusterListener } from './cluster.ts';
 import { decodeClusterMessage, encodeAwareness, encodeReload, encodeUpdates } from './clusterMessage.ts';
+import { redisHeads, type SharedHeads } from './sharedHeads.ts';
 
 /** After a gap, reload again this much later: other nodes' last updates may still have been committing. */
 const SECOND_RELOAD_MS = 2000;
@@ -39,6 +40,8 @@ export class RedisCluster implements Cluster {
   private readonly channel = (docId: string) => `${this.prefix}:doc:${docId}`;
   /** Called once this node's document subscriber is back and its channels resubscribed. */
   private readonly restoredListeners: (() => void)[] = [];
+  /** Shared registers on the command connection (the session's published views). */
+  readonly heads: SharedHeads;
   /** How this node's connections are named in `CLIENT LIST`. */
   readonly connectionName = (connection: Connection) => connectionName(this.prefix, this.nodeId, connection);
 
@@ -48,7 +51,9 @@ export class RedisCluster implements Cluster {
     private readonly commands: RedisClientType,
     private readonly subscriber: RedisClientType,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.heads = redisHeads(commands, prefix);
+  }
 
   /** `prefix` names every channel, so separate deployments (or test runs) can share a Redis. */
   static async connect(url: string, logger: Logger, prefix = 'moot'): Promise<RedisCluster> {

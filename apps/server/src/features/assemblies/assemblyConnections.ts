@@ -12,6 +12,7 @@ import { authenticateObserver, authenticateParticipant } from '../identity/socke
 import { registerFloorCommands } from '../sessions/floorCommands.ts';
 import { registerGroupCommands } from '../sessions/groupCommands.ts';
 import { registerModerationCommands } from '../sessions/moderationCommands.ts';
+import { registerResyncCommand } from '../sessions/resyncCommand.ts';
 import { registerSessionCommands } from '../sessions/sessionCommands.ts';
 import { registerVoteCommands } from '../votes/voteCommands.ts';
 import { emitState } from './currentState.ts';
@@ -43,14 +44,19 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
         registerRosterCommands(ctx, socket);
         registerShowNameCommands(ctx, socket);
         registerMemberCommands(ctx, socket);
+        registerResyncCommand(ctx, 'assembly', socket);
       },
-      presenceChanged: (assemblyId) => ctx.sessions.changed(assemblyId),
+      presenceChanged: (assemblyId) => ctx.sessions.presenceChanged(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),
     },
     watch: {
       authenticate: authenticateObserver(ctx),
-      // Observers only ask to receive: the core's watch commands and the published member aggregate.
-      registerCommands: (socket) => registerPublishedMembers(ctx, socket),
+      // Observers only ask to receive: the core's watch commands, the published member aggregate,
+      // and the session again after a gap.
+      registerCommands: (socket) => {
+        registerPublishedMembers(ctx, socket);
+        registerResyncCommand(ctx, 'watch', socket);
+      },
       presenceChanged: (assemblyId) => ctx.watchers.changed(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),
     },

@@ -27,7 +27,11 @@ export type StateReason = 'connected' | 'restored';
 const STATE: ((ctx: AppContext, data: SocketData, reason: StateReason) => Promise<StateMessage | null>)[] = [
   // The assembly, the charter (standards) and the watcher count.
   async (ctx, data) => ['assembly:snapshot', await buildSnapshot(ctx, data)],
-  async (ctx, data) => ['session:state', await ctx.sessions.stateFor(data.assembly.id, data.role)],
+  async (ctx, data, reason) => {
+    // The views last published may miss what changed while Redis was away: compare with the database.
+    if (reason === 'restored') ctx.sessions.changed(data.assembly.id);
+    return ['session:state', await ctx.sessions.stateFor(data.assembly.id, data.role)];
+  },
   async (ctx, data) => ['votes:state', { votes: await listVotes(ctx.db, data.assembly.id) }],
   async (ctx, data) => ['amendments:state', await listAmendments(ctx.db, data.assembly.id, data.role)],
   async (ctx, data) => [

@@ -5,7 +5,7 @@ import { on } from '../../realtime/on.ts';
 import type { AssemblySocket } from '../../realtime/socketData.ts';
 import * as floor from './floorStore.ts';
 import { sessionMutator } from './mutate.ts';
-import { lockSession, requireLive } from './sessionStore.ts';
+import { lockSession, requireLive, shareSession } from './sessionStore.ts';
 import { orderQueue } from './sessionView.ts';
 
 /** Attendance and the speaking queue. */
@@ -19,7 +19,7 @@ export function registerFloorCommands(ctx: AppContext, socket: AssemblySocket): 
 
   on('assembly', socket, 'attendance:checkIn', logger, ({ sessionId }) =>
     mutate({ action: 'attendance.checked_in', target: sessionId }, async (tx) => {
-      const session = await lockSession(tx, assemblyId, sessionId);
+      const session = await shareSession(tx, assemblyId, sessionId);
       if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
       await floor.checkIn(tx, sessionId, me.id);
       return null;
@@ -29,7 +29,7 @@ export function registerFloorCommands(ctx: AppContext, socket: AssemblySocket): 
   on('assembly', socket, 'queue:raise', logger, async ({ sessionId, kind }) => {
     await refuseIfSilenced();
     return mutate({ action: 'queue.raised', target: sessionId, detail: { kind } }, async (tx) => {
-      requireLive(await lockSession(tx, assemblyId, sessionId));
+      requireLive(await shareSession(tx, assemblyId, sessionId));
       // Raising a hand is being here: it checks the member in.
       await floor.checkIn(tx, sessionId, me.id);
       await floor.raiseHand(tx, sessionId, me.id, kind);
@@ -39,7 +39,7 @@ export function registerFloorCommands(ctx: AppContext, socket: AssemblySocket): 
 
   on('assembly', socket, 'queue:lower', logger, ({ sessionId }) =>
     mutate({ action: 'queue.lowered', target: sessionId }, async (tx) => {
-      await lockSession(tx, assemblyId, sessionId);
+      await shareSession(tx, assemblyId, sessionId);
       await floor.lowerHand(tx, sessionId, me.id);
       return null;
     }),

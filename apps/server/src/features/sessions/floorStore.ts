@@ -57,29 +57,25 @@ export async function openHands(db: Queryable, sessionId: string): Promise<HandR
   );
 }
 
-/** Raises a hand, or changes its kind if it is already up (it keeps its place). */
+/**
+ * Raises a hand, or changes its kind if it is already up (it keeps its place). One statement,
+ * on the one-open-hand index, so two raises of the same member at once (two tabs) cannot both
+ * insert, and a room raising at once holds the database for one round trip each.
+ */
 export async function raiseHand(
   tx: Queryable,
   sessionId: string,
   participantId: string,
   kind: HandKind,
 ): Promise<void> {
-  const updated = await tx.query(
-    `UPDATE hands SET kind = $3 WHERE session_id = $1 AND participant_id = $2 AND status = 'waiting' RETURNING id`,
-    [sessionId, participantId, kind],
+  const [hand] = await tx.query<{ status: string }>(
+    `INSERT INTO hands (id, session_id, participant_id, kind) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (session_id, participant_id) WHERE status IN ('waiting', 'speaking')
+     DO UPDATE SET kind = CASE WHEN hands.status = 'waiting' THEN excluded.kind ELSE hands.kind END
+     RETURNING status`,
+    [randomUUID(), sessionId, participantId, kind],
   );
-  if (updated.length > 0) return;
-  const speaking = await tx.query(
-    `SELECT 1 FROM hands WHERE session_id = $1 AND participant_id = $2 AND status = 'speaking'`,
-    [sessionId, participantId],
-  );
-  if (speaking.length > 0) throw new AppError(ErrorCode.badRequest, 'You have the floor already');
-  await tx.query(`INSERT INTO hands (id, session_id, participant_id, kind) VALUES ($1, $2, $3, $4)`, [
-    randomUUID(),
-    sessionId,
-    participantId,
-    kind,
-  ]);
+  if (hand?.status === 'speaking') throw new AppError(ErrorCode.badRequest, 'You have the floor already');
 }
 
 export async function lowerHand(tx: Queryable, sessionId: string, participantId: string): Promise<void> {

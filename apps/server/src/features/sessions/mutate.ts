@@ -5,7 +5,8 @@ import { recordAudit } from '../../audit/auditLog.ts';
 
 /**
  * The shape of every session command: the change and its audit entry in one transaction,
- * then the new state to everyone. The ack follows the commit, so "ok" means stored.
+ * then what changed to everyone (soon, gathered with the burst). The ack follows the commit, so
+ * "ok" means stored; it does not wait for the broadcast.
  */
 export function sessionMutator(ctx: AppContext, socket: AssemblySocket) {
   const assemblyId = socket.data.assembly.id;
@@ -19,7 +20,8 @@ export function sessionMutator(ctx: AppContext, socket: AssemblySocket) {
       await recordAudit(tx, { assemblyId, actorId, ...audit });
       return value;
     });
-    await ctx.sessions.publish(assemblyId);
+    // Published with the rest of the burst; the ack does not wait for it.
+    ctx.sessions.changed(assemblyId);
     return result;
   };
 }

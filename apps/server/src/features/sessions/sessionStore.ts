@@ -43,6 +43,21 @@ export async function lockSession(tx: Queryable, assemblyId: string, sessionId: 
   return row;
 }
 
+/**
+ * The session, locked against changes to it (`lockSession`) but not against other commands
+ * that take this share too: raising and lowering hands and checking in touch only the
+ * participant's own rows, so a room doing it at once does not queue on the session row (the
+ * audit chain's head still orders their entries).
+ */
+export async function shareSession(tx: Queryable, assemblyId: string, sessionId: string): Promise<SessionRow> {
+  const [row] = await tx.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM assembly_sessions WHERE id = $1 AND assembly_id = $2 FOR SHARE`,
+    [sessionId, assemblyId],
+  );
+  if (!row) throw new AppError(ErrorCode.notFound, 'No such session in this assembly');
+  return row;
+}
+
 export function requireLive(session: SessionRow): void {
   if (session.status !== 'live') throw new AppError(ErrorCode.badRequest, 'The session is not running');
 }

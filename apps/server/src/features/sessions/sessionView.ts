@@ -66,7 +66,10 @@ export function gini(values: readonly number[]): number {
   return (2 * weighted) / (n * total) - (n + 1) / n;
 }
 
-export function viewFor(facts: SessionFacts, audience: Role): SessionState {
+/** One audience's view, before the publisher gives it a version. */
+export type SessionView = Omit<SessionState, 'version'>;
+
+export function viewFor(facts: SessionFacts, audience: Role): SessionView {
   const { session, now } = facts;
   const byId = new Map(facts.participants.map((p) => [p.id, p]));
   const nameOf = (id: string): string => {

@@ -28,6 +28,7 @@ const item = (id: string, over: Partial<AgendaItemView> = {}): AgendaItemView =>
 });
 
 const state = (over: Partial<SessionState> = {}): SessionState => ({
+  version: 'e.1',
   id: 's',
   title: 'Session 1',
   status: 'live',
