@@ -18,6 +18,7 @@ import type * as A from './amendments.ts';
 import type { CommentView, HideComment, PostComment } from './comments.ts';
 import type * as C from './cases.ts';
 import type * as R from './roster.ts';
+import type { Livestream, SetLivestream } from './livestream.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -61,6 +62,8 @@ export interface BroadcastEvents {
   'comments:state': (update: { comments: CommentView[] }) => void;
   /** On connection and after every change: every breach case (observers: pseudonyms for members and moderators). */
   'cases:state': (update: { cases: C.CaseView[] }) => void;
+  /** On connection and after every change: the livestream the watch page embeds, if any. */
+  'livestream:state': (update: { livestream: Livestream | null }) => void;
 }
 
 /** Both namespaces: the client's clock offset is measured against this (NTP-style round trip). */
@@ -153,6 +156,11 @@ export interface AssemblyClientEvents {
   'roster:revoke': (payload: R.RosterEntryRef, ack: AckCallback<null>) => void;
   /** A member chooses whether the public sees their name or their pseudonym ("Member 7"). */
   'participant:showName': (payload: R.ShowName, ack: AckCallback<null>) => void;
+  /**
+   * The livestream embedded on the watch page: a YouTube, Vimeo or listed PeerTube address
+   * ('' removes it). Anything else is refused with `bad_request`; the ack carries what was stored.
+   */
+  'livestream:set': (payload: SetLivestream, ack: AckCallback<{ livestream: Livestream | null }>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

@@ -21,3 +21,4 @@ export * from './comments.ts';
 export * from './cases.ts';
 export * from './roster.ts';
 export * from './auditChain.ts';
+export * from './livestream.ts';

@@ -70,6 +70,8 @@ export const PERMISSIONS = {
     'roster:revoke': ['moderator'],
     // Moderators are always shown by name: facilitators are public figures.
     'participant:showName': ['member'],
+    // The livestream shown on the watch page is set by whoever runs the sitting.
+    'livestream:set': ['moderator'],
   },
   watch: {
     'doc:open': ['observer'],

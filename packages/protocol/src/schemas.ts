@@ -14,6 +14,7 @@ import { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
 import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
 import * as C from './cases.ts';
+import { setLivestreamSchema } from './livestream.ts';
 import * as R from './roster.ts';
 
 const clockPingSchema = z.strictObject({});
@@ -80,6 +81,7 @@ export const SCHEMAS = {
     'roster:setRole': R.setRosterRoleSchema,
     'roster:revoke': R.rosterEntryRefSchema,
     'participant:showName': R.showNameSchema,
+    'livestream:set': setLivestreamSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

@@ -13,6 +13,7 @@ import { registerGroupCommands } from '../sessions/groupCommands.ts';
 import { registerModerationCommands } from '../sessions/moderationCommands.ts';
 import { registerSessionCommands } from '../sessions/sessionCommands.ts';
 import { registerVoteCommands } from '../votes/voteCommands.ts';
+import { registerLivestreamCommands } from '../watch/livestream.ts';
 import { emitState } from './currentState.ts';
 
 /**
@@ -41,6 +42,7 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
         registerCaseCommands(ctx, socket);
         registerRosterCommands(ctx, socket);
         registerShowNameCommands(ctx, socket);
+        registerLivestreamCommands(ctx, socket);
       },
       presenceChanged: (assemblyId) => ctx.sessions.changed(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),
