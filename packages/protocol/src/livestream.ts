@@ -28,14 +28,9 @@ export const setLivestreamSchema = z.strictObject({
 });
 export type SetLivestream = z.infer<typeof setLivestreamSchema>;
 
-const YOUTUBE_HOSTS = new Set([
-  'youtube.com',
-  'www.youtube.com',
-  'm.youtube.com',
-  'youtu.be',
-  'www.youtube-nocookie.com',
-]);
-const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com']);
+// Plain arrays (no `new Set` at load), so a bundle that never parses an address drops them.
+const YOUTUBE_HOSTS = ['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be', 'www.youtube-nocookie.com'];
+const VIMEO_HOSTS = ['vimeo.com', 'www.vimeo.com', 'player.vimeo.com'];
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_ID = /^\d{1,12}$/;
 /** PeerTube's short ids (22 base58 characters) and full UUIDs. */
@@ -95,13 +90,13 @@ export function parseLivestreamUrl(raw: string, peertubeHosts: readonly string[]
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return null;
   const host = url.hostname.toLowerCase();
   const shown = url.toString();
-  if (YOUTUBE_HOSTS.has(host)) {
+  if (YOUTUBE_HOSTS.includes(host)) {
     const id = youtubeId(url);
     return id && YOUTUBE_ID.test(id)
       ? { provider: 'youtube', url: shown, embedUrl: `${YOUTUBE_EMBED_ORIGIN}/embed/${id}` }
       : null;
   }
-  if (VIMEO_HOSTS.has(host)) {
+  if (VIMEO_HOSTS.includes(host)) {
     const id = vimeoId(url);
     return id && VIMEO_ID.test(id)
       ? { provider: 'vimeo', url: shown, embedUrl: `${VIMEO_EMBED_ORIGIN}/video/${id}` }

@@ -1,5 +1,7 @@
 import { cyCases } from './cyCases.ts';
 import { cyDecisions } from './cyDecisions.ts';
+import { cyDesk } from './cyDesk.ts';
+import { cyWatchLive } from './cyWatchLive.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -379,6 +381,8 @@ export const cy: Messages = {
   },
   ...cyDecisions,
   ...cyCases,
+  ...cyDesk,
+  ...cyWatchLive,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

@@ -1,0 +1,78 @@
+/**
+ * The console's desk (panes, timer, keyboard shortcuts, equity chart, livestream): loaded with
+ * the console's chunk (`addEnglish` in `ConsolePage.tsx`), like `enConsole.ts`. Welsh: `cyDesk.ts`.
+ */
+export const enDesk = {
+  desk: {
+    sectionsLabel: 'Console sections',
+    panes: {
+      sitting: 'Sitting',
+      text: 'Text',
+      votes: 'Votes',
+      floor: 'Floor',
+      checkIn: 'Check-in',
+      more: 'More tools',
+    },
+    paneHeadings: {
+      sitting: 'Sitting: agenda and timer',
+      text: 'Text under discussion',
+      votes: 'Votes',
+      floor: 'Floor: speaker, queue and equity',
+      checkIn: 'Check-in and presence',
+      more: 'More tools',
+    },
+    shortcutsButton: 'Keyboard shortcuts',
+    shortcutsHeading: 'Keyboard shortcuts',
+    hideShortcuts: 'Hide keyboard shortcuts',
+    shortcutsIntro: 'Single keys, whenever the focus is not in a field or an editor.',
+    keyColumn: 'Key',
+    actionColumn: 'Action',
+    actions: {
+      nextSpeaker: 'Call the next speaker',
+      endTurn: 'End the current turn',
+      toggleTimer: 'Start, pause or resume the current item’s timer',
+      extendTimer: 'Add 5 minutes to the current item',
+      shortenTimer: 'Take 5 minutes off the current item',
+      nextItem: 'End this item and start the next',
+      openVote: 'Go to the form that opens a vote',
+      closeVote: 'Close the open vote',
+      help: 'Show or hide this list',
+      pane: 'Go to a section: 1 Sitting, 2 Text, 3 Votes, 4 Floor, 5 Check-in, 6 More tools',
+    },
+    noOpenVote: 'There is no open vote to close.',
+    severalOpenVotes: 'Several votes are open: close one with its own button.',
+    noSession: 'Start a session first.',
+    timer: {
+      heading: 'Timer',
+      start: 'Start timer',
+      pause: 'Pause timer',
+      resume: 'Resume timer',
+      plus: '+5 min',
+      minus: '−5 min',
+      plusLabel: 'Add 5 minutes',
+      minusLabel: 'Take 5 minutes off',
+      next: 'Next item',
+    },
+    text: {
+      noItem: 'No agenda item is running. The text of the standards it concerns appears here.',
+      noStandards: 'The current item concerns no standard.',
+    },
+    equity: {
+      chartTitle: 'Speaking time this sitting, per member',
+      giniNow: 'Gini coefficient now: {{gini}} (0: everyone spoke as long; 1: one voice).',
+      giniLine: 'Gini over the sitting: first {{first}}, now {{last}}, lowest {{min}}, highest {{max}}.',
+      giniTable: 'Gini over the sitting, as a table',
+      time: 'Time',
+      gini: 'Gini',
+    },
+    livestream: {
+      heading: 'Livestream',
+      label: 'Livestream address',
+      hint: 'Shown on the public watch page. A YouTube or Vimeo video, or a PeerTube video on a site this server allows.',
+      save: 'Set livestream',
+      remove: 'Remove livestream',
+      current: 'Shown now: {{url}}',
+      none: 'No livestream is shown.',
+    },
+  },
+};
