@@ -40,6 +40,7 @@ export const cyDesk: Pick<Messages, 'desk'> = {
     },
     noOpenVote: 'Does dim pleidlais agored i’w chau.',
     severalOpenVotes: 'Mae sawl pleidlais ar agor: caewch un gyda’i botwm ei hun.',
+    noNextItem: 'Does dim eitem yn aros ar yr agenda.',
     noSession: 'Dechreuwch sesiwn yn gyntaf.',
     timer: {
       heading: 'Amserydd',

@@ -41,6 +41,7 @@ export const enDesk = {
     },
     noOpenVote: 'There is no open vote to close.',
     severalOpenVotes: 'Several votes are open: close one with its own button.',
+    noNextItem: 'No item is waiting on the agenda.',
     noSession: 'Start a session first.',
     timer: {
       heading: 'Timer',

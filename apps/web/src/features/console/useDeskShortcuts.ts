@@ -62,28 +62,35 @@ export function useDeskShortcuts({ state, votes, run, toggleHelp, showPane }: Op
         }
         return void run('vote:close', { voteId: open[0]!.id });
       }
+      // A key that cannot act now says why, in words, instead of sending a command the server refuses.
       case 'nextSpeaker': {
         const s = needsSession();
+        if (s && s.queue.length === 0) return setMessage(t('queue.empty'));
         return s ? void run('queue:next', { sessionId: s.id }) : undefined;
       }
       case 'endTurn': {
         const s = needsSession();
+        if (s && !s.turn) return setMessage(t('queue.noSpeaker'));
         return s ? void run('queue:endTurn', { sessionId: s.id }) : undefined;
       }
       case 'nextItem': {
         const s = needsSession();
+        if (s && !s.agenda.some((i) => i.status === 'pending')) return setMessage(t('desk.noNextItem'));
         return s ? void run('agenda:next', { sessionId: s.id }) : undefined;
       }
       case 'toggleTimer': {
         const s = needsSession();
         const toggle = s && timerToggle(s);
+        if (s && !toggle) return setMessage(t('desk.noNextItem'));
         return toggle ? void run(toggle.event, { itemId: toggle.itemId }) : undefined;
       }
       case 'extendTimer':
       case 'shortenTimer': {
         const s = needsSession();
         const item = s && currentItem(s);
-        if (!item || (item.status !== 'running' && item.status !== 'paused')) return;
+        if (s && (!item || (item.status !== 'running' && item.status !== 'paused')))
+          return setMessage(t('session.noCurrentItem'));
+        if (!item) return;
         return void run('agenda:extend', { itemId: item.id, minutes: action === 'extendTimer' ? 5 : -5 });
       }
     }
