@@ -15,7 +15,7 @@ export const cyDesk: Pick<Messages, 'desk'> = {
     paneHeadings: {
       sitting: 'Eisteddiad: agenda ac amserydd',
       text: 'Y testun dan drafodaeth',
-      votes: 'Pleidleisiau',
+      votes: 'Penderfyniadau: agor pleidlais, ei chau, gwelliannau',
       floor: 'Llawr: siaradwr, ciw a thegwch',
       checkIn: 'Cofrestru a phresenoldeb',
       more: 'Rhagor o offer',

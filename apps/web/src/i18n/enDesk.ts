@@ -16,7 +16,7 @@ export const enDesk = {
     paneHeadings: {
       sitting: 'Sitting: agenda and timer',
       text: 'Text under discussion',
-      votes: 'Votes',
+      votes: 'Decisions: open a vote, close it, amendments',
       floor: 'Floor: speaker, queue and equity',
       checkIn: 'Check-in and presence',
       more: 'More tools',

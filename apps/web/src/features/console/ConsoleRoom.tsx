@@ -83,6 +83,9 @@ export function ConsoleRoom({ session }: { session: Session }) {
         <p>
           <Link to="/assembly">{t('session.backToAssembly')}</Link>
         </p>
+        <p className="desk-status" role="status" data-testid="shortcut-status">
+          {shortcutMessage}
+        </p>
         <button
           type="button"
           className="secondary desk-help"
@@ -95,9 +98,6 @@ export function ConsoleRoom({ session }: { session: Session }) {
         </button>
       </div>
       <div id="desk-shortcuts">{help && <ShortcutsPanel onClose={() => setHelp(false)} />}</div>
-      <div className="desk-status" role="status" data-testid="shortcut-status">
-        {shortcutMessage}
-      </div>
       {shortcutCommands.error && <ErrorNotice error={shortcutCommands.error} />}
       {connection.refusal && <ErrorNotice error={connection.refusal} />}
       {!ready ? (
