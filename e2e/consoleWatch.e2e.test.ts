@@ -234,7 +234,7 @@ describe.skipIf(!browser)('the moderator desk and the watch page', () => {
         await page.setViewportSize({ width, height });
         await page.evaluate(() => {
           window.scrollTo(0, 0);
-          for (const pane of document.querySelectorAll('.desk-pane')) pane.scrollTop = 0;
+          document.querySelectorAll('.desk-pane').forEach((pane) => (pane.scrollTop = 0));
         });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.screenshot({ path: path.join(SHOTS, `${name}-${width}x${height}.png`) });

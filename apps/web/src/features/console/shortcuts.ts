@@ -3,10 +3,11 @@
  * button carries the same key in `aria-keyshortcuts`, and the "Keyboard shortcuts" panel lists them.
  */
 export const SHORTCUTS = [
+  // `aria`: the key as `aria-keyshortcuts` names it (the plus key is "Plus": "+" joins modifiers there).
   { action: 'nextSpeaker', keys: ['n'], aria: 'N' },
   { action: 'endTurn', keys: ['e'], aria: 'E' },
   { action: 'toggleTimer', keys: ['t'], aria: 'T' },
-  { action: 'extendTimer', keys: ['+', '='], aria: '+' },
+  { action: 'extendTimer', keys: ['+', '='], aria: 'Plus =' },
   { action: 'shortenTimer', keys: ['-'], aria: '-' },
   { action: 'nextItem', keys: ['a'], aria: 'A' },
   { action: 'openVote', keys: ['v'], aria: 'V' },
