@@ -122,6 +122,20 @@ export function EquityView({
   );
 }
 
+const storageKey = (sessionId: string) => `moot.gini:${sessionId}`;
+
+/** The line so far, kept for this tab (sessionStorage), so a reload of the console does not lose it. */
+function storedSamples(sessionId: string): GiniSample[] {
+  try {
+    const parsed: unknown = JSON.parse(globalThis.sessionStorage?.getItem(storageKey(sessionId)) ?? '[]');
+    return Array.isArray(parsed)
+      ? parsed.filter((s): s is GiniSample => typeof s?.at === 'number' && typeof s?.gini === 'number')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The sitting's Gini line, sampled from each state the server sends (computed here from the
  * checked-in rows with the tested `gini`); starts again for another session.
@@ -132,15 +146,24 @@ function useGiniSeries(
   serverNow: number,
   sessionId: string,
 ): GiniSample[] {
-  const [series, setSeries] = useState<{ sessionId: string; samples: GiniSample[] }>({ sessionId, samples: [] });
+  const [series, setSeries] = useState<{ sessionId: string; samples: GiniSample[] }>(() => ({
+    sessionId,
+    samples: storedSamples(sessionId),
+  }));
   useEffect(() => {
     if (!equity || equity.rows.length === 0) return;
     const counted = new Set(attendees.filter((a) => a.checkedIn && !a.removed).map((a) => a.participantId));
     const value = gini(equity.rows.filter((r) => counted.has(r.participantId)).map((r) => r.spokenMsThisSession));
     setSeries((prev) => {
-      const samples = prev.sessionId === sessionId ? prev.samples : [];
+      const samples = prev.sessionId === sessionId ? prev.samples : storedSamples(sessionId);
       const next = addGiniSample(samples, { at: serverNow, gini: value });
-      return next === samples && prev.sessionId === sessionId ? prev : { sessionId, samples: next };
+      if (next === samples && prev.sessionId === sessionId) return prev;
+      try {
+        globalThis.sessionStorage?.setItem(storageKey(sessionId), JSON.stringify(next));
+      } catch {
+        // Not kept across a reload; still drawn.
+      }
+      return { sessionId, samples: next };
     });
     // Sampled per state the server sends, not per clock tick (serverNow is read, not watched).
   }, [equity, sessionId]);
