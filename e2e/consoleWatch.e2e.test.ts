@@ -103,6 +103,10 @@ describe.skipIf(!browser)('the moderator desk and the watch page', () => {
     expect(await moderator.getByRole('button', { name: 'Next item' }).getAttribute('aria-keyshortcuts')).toBe('A');
     await key('?');
     await panel.waitFor({ state: 'detached' });
+    await key('?');
+    await panel.waitFor();
+    await moderator.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
   });
 
   it('never fires a shortcut while typing in a field', async () => {

@@ -1,9 +1,16 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /** The "Keyboard shortcuts" list: every key and what it does, in a table (`?` shows and hides it). */
 export function ShortcutsPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  // Escape closes it too, as it closes any panel that opened over the work.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
     <section className="desk-shortcuts" aria-labelledby="desk-shortcuts-heading" data-testid="shortcuts-panel">
       <h2 id="desk-shortcuts-heading">{t('desk.shortcutsHeading')}</h2>
