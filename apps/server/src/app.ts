@@ -86,6 +86,8 @@ export interface AppDeps {
   deniedSummaryWindowMs?: number;
   /** Audited denials per address and per key before they are only counted (default `LIMITS.auditedDenialBurst`); the permissions walk, which audits every refusal, raises it. */
   auditedDenialBurst?: number;
+  /** PeerTube hosts the watch page may embed a livestream from (`PEERTUBE_HOSTS`); default none. */
+  peertubeHosts?: readonly string[];
 }
 
 export interface App {
@@ -147,6 +149,7 @@ export function createApp(deps: AppDeps): App {
     ballotSecret: deps.ballotSecret,
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
+    peertubeHosts: deps.peertubeHosts ?? [],
     clientAddress: (req) => clientAddress(req, trust),
     throttles: createThrottles(
       async () =>

@@ -38,4 +38,6 @@ export interface AppContext {
   clientAddress(req: IncomingMessage): string;
   throttles: Throttles;
   secureCookies: boolean;
+  /** PeerTube hosts whose videos the watch page may embed (`PEERTUBE_HOSTS`); also the CSP's `frame-src`. */
+  peertubeHosts: readonly string[];
 }

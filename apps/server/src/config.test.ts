@@ -59,3 +59,16 @@ describe('METRICS_TOKEN', () => {
     expect(readConfig({ METRICS_TOKEN: 'x'.repeat(32) }).metricsToken).toBe('x'.repeat(32));
   });
 });
+
+describe('PEERTUBE_HOSTS', () => {
+  it('lists the PeerTube hosts the watch page may embed, none by default, and names a bad entry', () => {
+    expect(readConfig({}).peertubeHosts).toEqual([]);
+    expect(readConfig({ PEERTUBE_HOSTS: 'video.example.org, Tube.Example.net' }).peertubeHosts).toEqual([
+      'video.example.org',
+      'tube.example.net',
+    ]);
+    expect(() => readConfig({ PEERTUBE_HOSTS: 'https://video.example.org' })).toThrow(
+      /PEERTUBE_HOSTS: "https:\/\/video.example.org" is not a host name/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePeertubeHosts } from '@moot/protocol';
 import { compileTrust, type ProxyTrust } from './http/clientAddress.ts';
 
 const environment = z.object({
@@ -30,6 +31,7 @@ const environment = z.object({
       .optional(),
   ),
   BALLOT_SECRET_FILE: z.string().min(1).optional(),
+  PEERTUBE_HOSTS: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof readConfig>;
@@ -88,8 +90,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     ballotSecretFile: path.resolve(e.BALLOT_SECRET_FILE ?? defaultSecretFile(env)),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     metricsToken: e.METRICS_TOKEN ?? null,
+    peertubeHosts: peertubeHosts(e.PEERTUBE_HOSTS),
     webRoot: path.resolve(e.WEB_ROOT ?? path.join(import.meta.dirname, '../../web/dist')),
     // The embedded database seeds the demo by default; a shared PostgreSQL only where asked (one node).
     seedDemo: (e.SEED_DEMO ?? (e.DATABASE_URL ? '0' : '1')) === '1',
   };
+}
+
+/** `PEERTUBE_HOSTS`: a comma list of host names whose PeerTube videos may be embedded on the watch page. */
+function peertubeHosts(value: string | undefined): string[] {
+  try {
+    return parsePeertubeHosts(value);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  PEERTUBE_HOSTS: ${(error as Error).message}`);
+  }
 }

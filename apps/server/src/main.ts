@@ -45,6 +45,7 @@ const app = createApp({
   updateBatchMs: config.updateBatchMs,
   trustProxy: config.trustProxy,
   metricsToken: config.metricsToken,
+  peertubeHosts: config.peertubeHosts,
   ...(cluster ? { cluster } : {}),
 });
 

@@ -52,6 +52,8 @@ describe('the web baseline', () => {
       expect(directives['script-src-attr']).toEqual(["'none'"]);
       expect(directives['object-src']).toEqual(["'none'"]);
       expect(directives['frame-ancestors']).toBeDefined();
+      // Frames: only the livestream players (no PeerTube host is configured here), never 'self' or any host.
+      expect(directives['frame-src']).toEqual(['https://www.youtube-nocookie.com', 'https://player.vimeo.com']);
     }
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

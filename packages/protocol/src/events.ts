@@ -20,6 +20,7 @@ import type { CommentView, HideComment, PostComment } from './comments.ts';
 import type * as C from './cases.ts';
 import type * as R from './roster.ts';
 import type * as M from './members.ts';
+import type { Livestream, SetLivestream } from './livestream.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -69,6 +70,8 @@ export interface BroadcastEvents {
   'comments:state': (update: { comments: CommentView[] }) => void;
   /** On connection and after every change: every breach case (observers: pseudonyms for members and moderators). */
   'cases:state': (update: { cases: C.CaseView[] }) => void;
+  /** On connection and after every change: the livestream the watch page embeds, if any. */
+  'livestream:state': (update: { livestream: Livestream | null }) => void;
 }
 
 /** Both namespaces: the clock offset (NTP-style round trip), and the whole session state again on request. */
@@ -182,6 +185,11 @@ export interface AssemblyClientEvents {
   'members:representation': (payload: M.RepresentationQuery, ack: AckCallback<M.Representation>) => void;
   /** A member's own language and large-text preference (recorded by an organiser), nothing else. */
   'members:myPreferences': (payload: Record<string, never>, ack: AckCallback<M.MemberPreferences>) => void;
+  /**
+   * The livestream embedded on the watch page: a YouTube, Vimeo or listed PeerTube address
+   * ('' removes it). Anything else is refused with `bad_request`; the ack carries what was stored.
+   */
+  'livestream:set': (payload: SetLivestream, ack: AckCallback<{ livestream: Livestream | null }>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

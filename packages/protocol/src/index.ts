@@ -27,3 +27,4 @@ export * from './auditChain.ts';
 export * from './organise.ts';
 export * from './members.ts';
 export * from './cardCode.ts';
+export * from './livestream.ts';

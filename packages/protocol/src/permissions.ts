@@ -82,6 +82,8 @@ export const PERMISSIONS = {
     'members:quotas': ['moderator'],
     'members:representation': ['moderator'],
     'members:myPreferences': ['moderator', 'member'],
+    // The livestream shown on the watch page is set by whoever runs the sitting.
+    'livestream:set': ['moderator'],
   },
   watch: {
     'doc:open': ['observer'],

@@ -14,6 +14,7 @@ import { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
 import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
 import * as C from './cases.ts';
+import { setLivestreamSchema } from './livestream.ts';
 import * as R from './roster.ts';
 import * as M from './members.ts';
 
@@ -92,6 +93,7 @@ export const SCHEMAS = {
     'members:quotas': M.setQuotasSchema,
     'members:representation': M.representationSchema,
     'members:myPreferences': M.myPreferencesSchema,
+    'livestream:set': setLivestreamSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

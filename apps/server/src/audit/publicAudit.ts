@@ -36,6 +36,8 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'queue.turn_ended': [],
   'groups.formed': ['count', 'split'],
   'participant.show_name': ['showName'],
+  // The livestream is shown to the public anyway: its address is public.
+  'assembly.livestream': ['provider', 'url'],
   'groups.moved': ['groupId'],
   'groups.ended': [],
   'announcement.posted': ['text'],

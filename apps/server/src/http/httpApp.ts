@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { HTTP_ROUTES, type Health } from '@moot/protocol';
+import { HTTP_ROUTES, livestreamFrameSources, type Health } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
 import type { TrustFn } from './clientAddress.ts';
 import { errorHandler } from './errors.ts';
@@ -41,7 +41,13 @@ export function createHttpApp(
   app.disable('x-powered-by');
   // The same proxies as every per-address limit believes: `req.secure` reads X-Forwarded-Proto only from them.
   app.set('trust proxy', options.trust);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] } } }));
+  // Frames: only the livestream players the watch page may embed (YouTube, Vimeo, the listed PeerTube hosts).
+  const frameSrc = livestreamFrameSources(ctx.peertubeHosts);
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'frame-src': frameSrc } },
+    }),
+  );
   app.use(refuseForeignWrites(options.publicUrl ?? null));
   app.use(express.json({ limit: '16kb' }));
 

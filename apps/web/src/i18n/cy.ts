@@ -2,6 +2,8 @@ import { cyCases } from './cyCases.ts';
 import { cyDecisions } from './cyDecisions.ts';
 import { cyOrganise } from './cyOrganise.ts';
 import { cyMembers } from './cyMembers.ts';
+import { cyDesk } from './cyDesk.ts';
+import { cyWatchLive } from './cyWatchLive.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -395,6 +397,8 @@ export const cy: Messages = {
   ...cyCases,
   ...cyOrganise,
   ...cyMembers,
+  ...cyDesk,
+  ...cyWatchLive,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

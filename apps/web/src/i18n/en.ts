@@ -5,6 +5,8 @@ import type { enRecord } from './enRecord.ts';
 import type { enOrganise } from './enOrganise.ts';
 import type { enMembers, enMembersErrors } from './enMembers.ts';
 import type { enMembersPublic } from './enMembersPublic.ts';
+import type { enDesk } from './enDesk.ts';
+import type { enWatchLive } from './enWatchLive.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -612,5 +614,7 @@ export type English = typeof en &
   typeof enOrganise &
   typeof enMembers &
   typeof enMembersErrors &
-  typeof enMembersPublic;
+  typeof enMembersPublic &
+  typeof enDesk &
+  typeof enWatchLive;
 export type Messages = Translation<English>;

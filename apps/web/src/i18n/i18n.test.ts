@@ -8,6 +8,8 @@ import { enVoteForm } from './enVoteForm.ts';
 import { enOrganise } from './enOrganise.ts';
 import { enMembers, enMembersErrors } from './enMembers.ts';
 import { enMembersPublic } from './enMembersPublic.ts';
+import { enDesk } from './enDesk.ts';
+import { enWatchLive } from './enWatchLive.ts';
 
 const en = {
   ...bundled,
@@ -16,6 +18,8 @@ const en = {
   ...enOrganise,
   ...enMembers,
   ...enMembersPublic,
+  ...enDesk,
+  ...enWatchLive,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
   errors: { ...bundled.errors, ...enJoin.errors, ...enMembersErrors.errors },
@@ -63,8 +67,8 @@ describe('the Welsh translation', () => {
   });
 
   it('is translated: apart from words Welsh shares with English and the language names, nothing is left in English', () => {
-    // "Agenda" and "System" are Welsh words too; each language is named in itself.
-    const SHARED = new Set(['Agenda', 'System', 'English', 'Cymraeg']);
+    // "Agenda" and "System" are Welsh words too; each language is named in itself; video sites keep their names.
+    const SHARED = new Set(['Agenda', 'System', 'English', 'Cymraeg', 'YouTube', 'Vimeo', 'PeerTube']);
     const same = welsh.filter(
       ([key, text]) => english.get(key) === text && !SHARED.has(text) && /[a-z]{4,}/.test(text.replace(/{{\w+}}/g, '')),
     );

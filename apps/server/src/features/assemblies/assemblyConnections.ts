@@ -15,6 +15,7 @@ import { registerModerationCommands } from '../sessions/moderationCommands.ts';
 import { registerResyncCommand } from '../sessions/resyncCommand.ts';
 import { registerSessionCommands } from '../sessions/sessionCommands.ts';
 import { registerVoteCommands } from '../votes/voteCommands.ts';
+import { registerLivestreamCommands } from '../watch/livestream.ts';
 import { emitState } from './currentState.ts';
 
 /**
@@ -45,6 +46,7 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
         registerShowNameCommands(ctx, socket);
         registerMemberCommands(ctx, socket);
         registerResyncCommand(ctx, 'assembly', socket);
+        registerLivestreamCommands(ctx, socket);
       },
       presenceChanged: (assemblyId) => ctx.sessions.presenceChanged(assemblyId),
       sendSnapshot: (socket) => emitState(ctx, socket, 'connected'),

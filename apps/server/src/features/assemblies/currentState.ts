@@ -8,6 +8,7 @@ import { listCases } from '../cases/caseStore.ts';
 import { listComments } from '../comments/commentStore.ts';
 import { listRoster } from '../identity/participantStore.ts';
 import { listVotes } from '../votes/voteStore.ts';
+import { readLivestream } from '../watch/livestream.ts';
 import { buildSnapshot } from './snapshot.ts';
 
 type AnySocket = AssemblySocket | WatchSocket;
@@ -39,6 +40,10 @@ const STATE: ((ctx: AppContext, data: SocketData, reason: StateReason) => Promis
     { comments: await listComments(ctx.db, data.assembly.id, data.role, data.participant?.id ?? null) },
   ],
   async (ctx, data) => ['cases:state', { cases: await listCases(ctx.db, data.assembly.id, data.role) }],
+  async (ctx, data) => [
+    'livestream:state',
+    { livestream: await readLivestream(ctx.db, data.assembly.id, ctx.peertubeHosts) },
+  ],
   // The console asks for the roster itself on every connection; a node that was cut off pushes it.
   async (ctx, data, reason) =>
     reason === 'restored' && data.role === 'moderator'

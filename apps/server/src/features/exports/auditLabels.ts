@@ -48,6 +48,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'queue.turn_ended': 'Ended a speaking turn',
   'groups.formed': 'Split the session into small groups',
   'participant.show_name': 'Chose whether the public sees their name',
+  'assembly.livestream': 'Set the livestream shown on the watch page',
   'groups.moved': 'Moved someone to another group',
   'groups.ended': 'Brought the small groups back together',
   'announcement.posted': 'Posted an announcement',
@@ -116,6 +117,8 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   explanation: 'explanation',
   role: 'role',
   listed: 'listed on the home page',
+  provider: 'video site',
+  url: 'address',
 };
 
 /** Vote methods in words; the yes / no method also takes abstentions. */

@@ -9,6 +9,7 @@ import { CurrentItem } from '../session/CurrentItem.tsx';
 import { caseOfItem } from '../cases/view.ts';
 import { inAgendaOrder } from '../session/view.ts';
 import { AddItemForm } from './AddItemForm.tsx';
+import { TimerControls } from './TimerControls.tsx';
 
 interface Props {
   socket: AssemblySocket;
@@ -18,21 +19,16 @@ interface Props {
   serverNow: number;
 }
 
-/** The timer, "Next item", the agenda with a row of controls per item, and the add form. */
+/** The current item and its timer controls (with their keys), the agenda with a row of controls per item, and the add form. */
 export function AgendaEditor({ socket, state, standards, cases, serverNow }: Props) {
   const { t } = useTranslation();
   const commands = useCommands(socket);
   const agenda = inAgendaOrder(state.agenda);
   return (
     <section className="console-section" aria-labelledby="console-agenda-heading">
-      <h2 id="console-agenda-heading">{t('session.agendaHeading')}</h2>
+      <h3 id="console-agenda-heading">{t('session.agendaHeading')}</h3>
       <CurrentItem state={state} serverNow={serverNow} cases={cases} />
-      <ActionButton
-        unavailable={!agenda.some((i) => i.status === 'pending')}
-        onClick={() => void commands.run('agenda:next', { sessionId: state.id })}
-      >
-        {t('console.nextItem')}
-      </ActionButton>
+      <TimerControls state={state} run={commands.run} />
       {commands.error && <ErrorNotice error={commands.error} />}
       {agenda.length === 0 ? (
         <p className="empty">{t('session.agendaEmpty')}</p>

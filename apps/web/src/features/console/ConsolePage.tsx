@@ -6,9 +6,11 @@ import { useSession } from '../assembly/session.ts';
 import { ConsoleRoom } from './ConsoleRoom.tsx';
 import { addEnglish } from '../../i18n/index.ts';
 import { enConsole } from '../../i18n/enConsole.ts';
+import { enDesk } from '../../i18n/enDesk.ts';
 
 // The console's strings come with the console's chunk (the watch page does not carry them).
 addEnglish(enConsole);
+addEnglish(enDesk);
 
 /** `/console`: the moderator's one screen to run a session. Members get a clear refusal. */
 export function ConsolePage() {

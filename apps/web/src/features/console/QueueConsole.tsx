@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { QueueList } from '../queue/QueueList.tsx';
 import { SpeakerCard } from '../queue/SpeakerCard.tsx';
 import { useCommands } from '../session/commands.ts';
+import { ariaKeys } from './shortcuts.ts';
 
 /** The floor: the speaker and their time, "End turn", the queue with "Call next" and "Call" per hand. */
 export function QueueConsole({
@@ -22,13 +23,14 @@ export function QueueConsole({
   const sessionId = state.id;
   return (
     <section className="console-section" aria-labelledby="console-queue-heading">
-      <h2 id="console-queue-heading">{t('queue.heading')}</h2>
+      <h3 id="console-queue-heading">{t('queue.heading')}</h3>
       <SpeakerCard
         turn={state.turn}
         serverNow={serverNow}
         action={
           <button
             type="button"
+            aria-keyshortcuts={ariaKeys('endTurn')}
             onClick={() =>
               void commands
                 .run('queue:endTurn', { sessionId })
@@ -41,6 +43,7 @@ export function QueueConsole({
       />
       <ActionButton
         id="console-call-next"
+        aria-keyshortcuts={ariaKeys('nextSpeaker')}
         unavailable={state.queue.length === 0}
         onClick={() => void commands.run('queue:next', { sessionId })}
       >

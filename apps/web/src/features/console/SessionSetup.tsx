@@ -76,35 +76,38 @@ function Settings({ state, run }: { state: SessionState; run: ReturnType<typeof 
   const id = useId();
   const [queueMode, setQueueMode] = useState<QueueMode>(state.queueMode);
   const [limit, setLimit] = useState(String(state.turnLimitSeconds));
+  // Folded away: set once before the sitting, so the timer and agenda stay in view above the fold.
   return (
-    <form
-      className="settings-form"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run('session:configure', { sessionId: state.id, queueMode, turnLimitSeconds: Number(limit) });
-      }}
-    >
-      <h3 id={`${id}-h`}>{t('console.settingsHeading')}</h3>
-      <label htmlFor={`${id}-mode`}>{t('console.queueMode')}</label>
-      <select id={`${id}-mode`} value={queueMode} onChange={(e) => setQueueMode(e.target.value as QueueMode)}>
-        {QUEUE_MODES.map((mode) => (
-          <option key={mode} value={mode}>
-            {t(`console.queueModes.${mode}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-limit`}>{t('console.turnLimit')}</label>
-      <input
-        id={`${id}-limit`}
-        type="number"
-        min={15}
-        max={3600}
-        value={limit}
-        onChange={(e) => setLimit(e.target.value)}
-        required
-      />
-      <button type="submit">{t('console.saveSettings')}</button>
-    </form>
+    <details className="settings-details">
+      <summary id={`${id}-h`}>{t('console.settingsHeading')}</summary>
+      <form
+        className="settings-form"
+        aria-labelledby={`${id}-h`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run('session:configure', { sessionId: state.id, queueMode, turnLimitSeconds: Number(limit) });
+        }}
+      >
+        <label htmlFor={`${id}-mode`}>{t('console.queueMode')}</label>
+        <select id={`${id}-mode`} value={queueMode} onChange={(e) => setQueueMode(e.target.value as QueueMode)}>
+          {QUEUE_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {t(`console.queueModes.${mode}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-limit`}>{t('console.turnLimit')}</label>
+        <input
+          id={`${id}-limit`}
+          type="number"
+          min={15}
+          max={3600}
+          value={limit}
+          onChange={(e) => setLimit(e.target.value)}
+          required
+        />
+        <button type="submit">{t('console.saveSettings')}</button>
+      </form>
+    </details>
   );
 }

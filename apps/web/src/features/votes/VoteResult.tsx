@@ -2,6 +2,7 @@ import { receiptModeOf } from '@moot/protocol';
 import type { VoteView } from '@moot/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BarChart } from '../../ui/charts/BarChart.tsx';
 import { useChoiceText } from './labels.ts';
 import { chosenLabels, receiptPublished, resultRows, roundsTable, verdictOf } from './view.ts';
 
@@ -48,6 +49,18 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
           quorum: result.quorumNeeded,
         })}
       </p>
+      <BarChart
+        title={caption}
+        testId="vote-chart"
+        max={Math.max(1, ...rows.map((row) => row.count))}
+        bars={rows.map((row) => ({
+          key: row.key,
+          label: choiceText(row.label),
+          value: row.count,
+          valueText: `${row.count} · ${t('votes.share', { percent: row.percent })}`,
+          highlight: row.winner,
+        }))}
+      />
       <div className="table-scroll">
         <table data-testid="vote-counts">
           <caption>{caption}</caption>

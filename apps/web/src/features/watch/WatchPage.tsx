@@ -37,6 +37,7 @@ const CasesPanel = lazy(() => import('../cases/CasesPanel.tsx').then((m) => ({ d
 const PublishedMembers = lazy(() =>
   import('../members/PublishedMembers.tsx').then((m) => ({ default: m.PublishedMembers })),
 );
+const LivestreamEmbed = lazy(() => import('./WatchLive.tsx').then((m) => ({ default: m.LivestreamEmbed })));
 const CharterExports = lazy(() =>
   import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
 );
@@ -50,7 +51,7 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, comments, decisions, cases, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, comments, decisions, cases, room, livestream } = useWatchRoom(watchKey);
   const caseList = useCases(cases);
   const decided = useRoomDecisions(decisions);
   const commentList = useComments(comments);
@@ -91,9 +92,16 @@ export function WatchPage() {
             )}
             {room && provider ? (
               <>
+                {livestream && (
+                  <Suspense fallback={null}>
+                    <LivestreamEmbed livestream={livestream} />
+                  </Suspense>
+                )}
                 <Charge label={t('assembly.chargeLabel')} charge={room.assembly.charge} />
                 <RecordLinks reader={{ watchKey }} />
-                {feed.state !== undefined && <WatchSession feed={feed} provider={provider} cases={caseList} />}
+                {feed.state !== undefined && (
+                  <WatchSession feed={feed} provider={provider} cases={caseList} standards={room.standards} />
+                )}
                 <Suspense fallback={null}>
                   <VotesPanel
                     votes={votesOutsideCases(decided.votes)}

@@ -1,16 +1,17 @@
-import type { CaseView } from '@moot/protocol';
+import type { CaseView, StandardView } from '@moot/protocol';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
-import { GroupNotes } from '../groups/GroupNotes.tsx';
 import { SpeakerCard } from '../queue/SpeakerCard.tsx';
 import { AnnouncementBanner } from '../session/AnnouncementBanner.tsx';
-import { AttendanceList } from '../session/AttendanceList.tsx';
 import { CurrentItem } from '../session/CurrentItem.tsx';
-import { ModerationLog } from '../session/ModerationLog.tsx';
 import { SessionAnnouncer } from '../session/SessionAnnouncer.tsx';
 import type { SessionFeed } from '../session/useSessionFeed.ts';
 import { useServerNow } from '../session/useServerNow.ts';
-import { endedGroups } from '../session/view.ts';
+
+// The programme, queue, live text, group notes, attendance and the moderation log load in a chunk of
+// their own, just after the current item and the speaker (the page's budget, vite.config.ts).
+const WatchLive = lazy(() => import('./WatchLive.tsx').then((m) => ({ default: m.WatchLive })));
 
 /** The public's view of the session: nothing to press, names only as the server sends them (pseudonyms). */
 interface Props {
@@ -18,9 +19,10 @@ interface Props {
   provider: CollabProvider;
   /** The assembly's cases, to name the one the current item is about. */
   cases: readonly CaseView[] | undefined;
+  standards: readonly StandardView[];
 }
 
-export function WatchSession({ feed, provider, cases }: Props) {
+export function WatchSession({ feed, provider, cases, standards }: Props) {
   const { t } = useTranslation();
   const { state, offset } = feed;
   const serverNow = useServerNow(offset, !!state);
@@ -42,9 +44,16 @@ export function WatchSession({ feed, provider, cases }: Props) {
               <SpeakerCard turn={state.turn} serverNow={serverNow} />
             </div>
           )}
-          <GroupNotes groups={endedGroups(state)} provider={provider} />
-          <AttendanceList attendees={state.attendees} serverNow={serverNow} offset={offset} />
-          <ModerationLog entries={state.moderationLog} offset={offset} />
+          <Suspense fallback={null}>
+            <WatchLive
+              state={state}
+              standards={standards}
+              provider={provider}
+              cases={cases}
+              serverNow={serverNow}
+              offset={offset}
+            />
+          </Suspense>
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { NAMESPACES, PROTOCOL_VERSION, TRANSPORTS, wireParser } from '@moot/protocol';
-import type { WatchHandshake } from '@moot/protocol';
+import type { Livestream, WatchHandshake } from '@moot/protocol';
 import { useEffect, useReducer, useState } from 'react';
 import { io } from 'socket.io-client';
 import { CollabProvider } from '../../collab/CollabProvider.ts';
@@ -17,6 +17,7 @@ type Live = LiveRoom<WatchSocket>;
 export function useWatchRoom(watchKey: string | null) {
   const [live, setLive] = useState<Live | null>(null);
   const [room, dispatch] = useReducer(roomReducer, null);
+  const [livestream, setLivestream] = useState<Livestream | null>(null);
 
   useEffect(() => {
     if (!watchKey) return;
@@ -27,6 +28,8 @@ export function useWatchRoom(watchKey: string | null) {
       auth,
       autoConnect: false,
     });
+    // Before connecting, like every store: the state follows the handshake at once.
+    socket.on('livestream:state', (update) => setLivestream(update.livestream));
     const provider = new CollabProvider({ mode: 'watch', transport: watchDocuments(socket) });
     const { live, close } = openLiveRoom(socket, provider, dispatch);
     setLive(live);
@@ -44,5 +47,6 @@ export function useWatchRoom(watchKey: string | null) {
     decisions: live?.decisions ?? null,
     cases: live?.cases ?? null,
     room,
+    livestream,
   };
 }
