@@ -12,6 +12,7 @@ const AssemblyPage = lazy(() =>
   import('./features/assembly/AssemblyPage.tsx').then((m) => ({ default: m.AssemblyPage })),
 );
 const ConsolePage = lazy(() => import('./features/console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
+const PresentPage = lazy(() => import('./features/present/PresentPage.tsx').then((m) => ({ default: m.PresentPage })));
 const WatchPage = lazy(() => import('./features/watch/WatchPage.tsx').then((m) => ({ default: m.WatchPage })));
 const PrintCharterPage = lazy(() =>
   import('./features/record/PrintCharterPage.tsx').then((m) => ({ default: m.PrintCharterPage })),
@@ -31,9 +32,10 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/join" element={<JoinPage />} />
-          <Route path="/assembly" element={<AssemblyPage />} />
+          <Route path="/assembly/*" element={<AssemblyPage />} />
           <Route path="/console" element={<ConsolePage />} />
           <Route path="/watch" element={<WatchPage />} />
+          <Route path="/present" element={<PresentPage />} />
           <Route path="/charter/print" element={<PrintCharterPage />} />
           <Route path="/record/audit" element={<AuditPage />} />
           <Route path="/record/minutes" element={<MinutesPage />} />

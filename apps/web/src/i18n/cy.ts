@@ -1,5 +1,7 @@
 import { cyCases } from './cyCases.ts';
 import { cyDecisions } from './cyDecisions.ts';
+import { cyMember } from './cyMember.ts';
+import { cyPresent } from './cyPresent.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -192,6 +194,7 @@ export const cy: Messages = {
     mutedNotice: 'Rydych chi wedi’ch tawelu tan {{time}}: allwch chi ddim codi eich llaw na golygu.',
     removedNotice: 'Rydych chi wedi cael eich tynnu o’r sesiwn hon.',
     openConsole: 'Agor consol y cymedrolwr',
+    presentMode: 'Modd cyflwyno (ar gyfer sgrin yr ystafell)',
     backToAssembly: 'Yn ôl i’r cynulliad',
   },
   queue: {
@@ -379,6 +382,8 @@ export const cy: Messages = {
   },
   ...cyDecisions,
   ...cyCases,
+  ...cyMember,
+  ...cyPresent,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

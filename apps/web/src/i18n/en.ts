@@ -2,6 +2,8 @@ import type { enConsole } from './enConsole.ts';
 import type { enJoin } from './enJoin.ts';
 import type { enVoteForm } from './enVoteForm.ts';
 import type { enRecord } from './enRecord.ts';
+import type { enMember } from './enMember.ts';
+import type { enPresent } from './enPresent.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -175,6 +177,7 @@ export const en = {
     mutedNotice: 'You are muted until {{time}}: you cannot raise your hand or edit.',
     removedNotice: 'You have been removed from this session.',
     openConsole: 'Open the moderator console',
+    presentMode: 'Present mode (for the room’s screen)',
     backToAssembly: 'Back to the assembly',
   },
   queue: {
@@ -599,5 +602,11 @@ type ExtraPlurals<T> = {
 /** The shape every translation must have: the same keys (a missing one fails the typecheck), any strings. */
 type Translation<T> = { readonly [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & ExtraPlurals<T>;
 /** All of English: what every page bundles plus what loads with the console and the record pages. */
-export type English = typeof en & typeof enConsole & typeof enRecord & typeof enVoteForm & typeof enJoin;
+export type English = typeof en &
+  typeof enConsole &
+  typeof enRecord &
+  typeof enVoteForm &
+  typeof enJoin &
+  typeof enMember &
+  typeof enPresent;
 export type Messages = Translation<English>;

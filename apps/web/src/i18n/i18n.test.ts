@@ -5,11 +5,15 @@ import { enConsole } from './enConsole.ts';
 import { enRecord } from './enRecord.ts';
 import { enJoin } from './enJoin.ts';
 import { enVoteForm } from './enVoteForm.ts';
+import { enMember } from './enMember.ts';
+import { enPresent } from './enPresent.ts';
 
 const en = {
   ...bundled,
   ...enConsole,
   ...enJoin,
+  ...enMember,
+  ...enPresent,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
 };

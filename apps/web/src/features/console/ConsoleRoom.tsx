@@ -55,7 +55,8 @@ export function ConsoleRoom({ session }: { session: Session }) {
     >
       <h1>{title}</h1>
       <p>
-        <Link to="/assembly">{t('session.backToAssembly')}</Link>
+        <Link to="/assembly">{t('session.backToAssembly')}</Link> ·{' '}
+        <Link to="/present">{t('session.presentMode')}</Link>
       </p>
       {connection.refusal && <ErrorNotice error={connection.refusal} />}
       {!socket || !provider || !room || state === undefined ? (

@@ -1,0 +1,45 @@
+import { useLayoutEffect, useRef } from 'react';
+import { largestFit } from './view.ts';
+
+/**
+ * Grows or shrinks the type of one box of present mode so it fills the box without overflowing:
+ * sets `--fit` on the box (its CSS sizes type as `calc(var(--fit) * …)`) to the largest scale at
+ * which nothing inside overflows, again whenever the box is resized or its content changes.
+ * `stickToEnd`: when even the smallest scale overflows, show the end (the newest words).
+ */
+export function useAutoFit<T extends HTMLElement>({
+  min = 0.5,
+  max = 3,
+  stickToEnd = false,
+}: { min?: number; max?: number; stickToEnd?: boolean } = {}) {
+  const ref = useRef<T>(null);
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    let frame = 0;
+    const fits = (scale: number) => {
+      box.style.setProperty('--fit', String(scale));
+      return box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1;
+    };
+    const fit = () => {
+      frame = 0;
+      const scale = largestFit(fits, min, max);
+      box.style.setProperty('--fit', String(scale));
+      if (stickToEnd) box.scrollTop = box.scrollHeight;
+    };
+    const later = () => {
+      if (!frame) frame = requestAnimationFrame(fit);
+    };
+    fit();
+    const resized = new ResizeObserver(later);
+    resized.observe(box);
+    const changed = new MutationObserver(later);
+    changed.observe(box, { subtree: true, childList: true, characterData: true });
+    return () => {
+      resized.disconnect();
+      changed.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [min, max, stickToEnd]);
+  return ref;
+}
