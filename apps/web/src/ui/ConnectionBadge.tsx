@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaveStatus } from '../collab/CollabProvider.ts';
 import type { Connection } from '../collab/useConnection.ts';
 import { saveState } from './ConnectionStatus.tsx';
+import './connectionBadge.css';
 
 /**
  * The connection status for a compact header: a coloured dot whose meaning is in text (read by

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '@moot/protocol';
 import type { Session } from '@moot/protocol';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router';
 import { useConnection } from '../../collab/useConnection.ts';
@@ -39,7 +39,11 @@ import './assembly.css';
  */
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
+  // A new section starts at its top (a `#vote-…` link scrolls to its vote instead).
+  useEffect(() => {
+    if (!hash) window.scrollTo(0, 0);
+  }, [pathname, hash]);
   const { socket, provider, sessions, comments, decisions, cases, room, dispatch } = useAssemblyRoom(
     session.me,
     session.assembly.id,

@@ -16,10 +16,12 @@ interface Props {
   discussed: boolean;
   /** Where focus goes once this standard is removed. */
   onRemoved: () => void;
+  /** Rename, move and remove (the charter section has them; the now screen leaves them out for room). */
+  withTools?: boolean;
 }
 
 /** One standard as a member or moderator works on it: tools, editable fields, decisions, comments. */
-export function MemberStandard({ live, standard, index, discussed, onRemoved }: Props) {
+export function MemberStandard({ live, standard, index, discussed, onRemoved, withTools = true }: Props) {
   const { socket, provider, room, me, dispatch, feed, canEdit, silenced, decided, isModerator } = live;
   return (
     <StandardArticle
@@ -27,15 +29,17 @@ export function MemberStandard({ live, standard, index, discussed, onRemoved }: 
       number={index + 1}
       badge={<DiscussingBadge show={discussed} />}
       tools={
-        <StandardTools
-          socket={socket}
-          standard={standard}
-          index={index}
-          count={room.standards.length}
-          isModerator={isModerator}
-          dispatch={dispatch}
-          onRemoved={onRemoved}
-        />
+        withTools && (
+          <StandardTools
+            socket={socket}
+            standard={standard}
+            index={index}
+            count={room.standards.length}
+            isModerator={isModerator}
+            dispatch={dispatch}
+            onRemoved={onRemoved}
+          />
+        )
       }
     >
       <StandardFields

@@ -88,8 +88,11 @@ export function FloorNow({ socket, state, serverNow, me, cases }: Props) {
             {checkIn.error && <ErrorNotice error={checkIn.error} />}
           </div>
         }
-        {!hand && <p className="now-aside">{t('member.now.notInQueue')}</p>}
-        <p className="now-aside">{t('member.now.queueLength', { count: state.queue.length })}</p>
+        {!hand && (
+          <p className="now-aside">
+            {t('member.now.notInQueue')} {t('member.now.queueLength', { count: state.queue.length })}
+          </p>
+        )}
         <HandControls
           key={hand?.kind ?? 'none'}
           sessionId={state.id}

@@ -87,6 +87,7 @@ export function NowSection({ live }: { live: MemberRoom }) {
                   standard={standard}
                   index={room.standards.indexOf(standard)}
                   discussed
+                  withTools={false}
                   onRemoved={() => heading.current?.focus()}
                 />
               </li>

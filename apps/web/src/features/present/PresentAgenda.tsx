@@ -6,7 +6,7 @@ import { useAutoFit } from './useAutoFit.ts';
 /** The agenda down the side, the current item marked (in words too, not only by colour). */
 export function PresentAgenda({ state }: { state: SessionState | null }) {
   const { t } = useTranslation();
-  const box = useAutoFit<HTMLElement>({ max: 2 });
+  const box = useAutoFit<HTMLElement>({ max: 3 });
   return (
     <section className="present-box present-agenda" aria-labelledby="present-agenda-h" ref={box}>
       <h2 id="present-agenda-h" className="present-label">

@@ -20,7 +20,7 @@ interface Props {
  */
 export function PresentDraft({ provider, standards, charter }: Props) {
   const { t } = useTranslation();
-  const box = useAutoFit<HTMLElement>({ min: 0.6, max: 2.5, stickToEnd: true });
+  const box = useAutoFit<HTMLElement>({ min: 0.6, max: 4, stickToEnd: true });
   return (
     <section className="present-box present-draft" aria-labelledby="present-draft-h" ref={box}>
       <h2 id="present-draft-h" className="present-label">

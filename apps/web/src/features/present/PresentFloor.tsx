@@ -7,7 +7,7 @@ import { useAutoFit } from './useAutoFit.ts';
 /** The current item and its countdown, who has the floor and their time, and how many wait. */
 export function PresentFloor({ state, serverNow }: { state: SessionState | null; serverNow: number }) {
   const { t } = useTranslation();
-  const box = useAutoFit<HTMLElement>({ max: 3 });
+  const box = useAutoFit<HTMLElement>({ max: 4 });
   const item = currentItem(state);
   const turn = state?.turn ?? null;
   return (

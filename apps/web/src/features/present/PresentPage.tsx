@@ -25,7 +25,7 @@ export function PresentPage() {
 
   if (watchKey) return <PresentRoom access={{ kind: 'watch', watchKey }} />;
   if (session.status === 'ready' && session.session.me.role === 'moderator')
-    return <PresentRoom access={{ kind: 'moderator' }} />;
+    return <PresentRoom access={{ kind: 'moderator', me: session.session.me }} />;
   return (
     <Page title={t('present.title')}>
       <h1>{t('present.title')}</h1>

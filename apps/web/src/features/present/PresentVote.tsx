@@ -9,7 +9,7 @@ import { useAutoFit } from './useAutoFit.ts';
 export function PresentVote({ votes }: { votes: readonly VoteView[] | undefined }) {
   const { t } = useTranslation();
   const choiceText = useChoiceText();
-  const box = useAutoFit<HTMLElement>({ max: 2.5 });
+  const box = useAutoFit<HTMLElement>({ max: 3 });
   const last = lastClosedVote(votes);
   const open = newestOpenVote(votes);
   const verdict = last ? verdictOf(last) : null;

@@ -1,27 +1,30 @@
 import { NAMESPACES, PROTOCOL_VERSION, TRANSPORTS, wireParser } from '@moot/protocol';
-import type { AssemblyHandshake, WatchHandshake } from '@moot/protocol';
+import type { AssemblyHandshake, ParticipantView, WatchHandshake } from '@moot/protocol';
 import { useEffect, useReducer, useState } from 'react';
 import { io } from 'socket.io-client';
 import { CollabProvider } from '../../collab/CollabProvider.ts';
+import { seatColor } from '../../collab/editor/caretColor.ts';
 import { assemblyDocuments, watchDocuments } from '../../collab/transport.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
 import { openLiveRoom, type LiveRoom } from '../assembly/liveRoom.ts';
 import { roomReducer } from '../assembly/roomState.ts';
 
 /** Who opens present mode: a room screen with the watch key, or the signed-in moderator (cookie). */
-export type PresentAccess = { kind: 'watch'; watchKey: string } | { kind: 'moderator' };
+export type PresentAccess = { kind: 'watch'; watchKey: string } | { kind: 'moderator'; me: ParticipantView };
 
 type Live = LiveRoom<AssemblySocket> | LiveRoom<WatchSocket>;
 
 /**
  * Present mode's one connection. With the watch key it is an observer's (`/watch` namespace,
  * pseudonyms, as public as the watch page); for the moderator it is their own session's socket.
- * Either way the documents are only read: the provider gets the reading side, and keeps nothing.
+ * Either way the documents are only read (opened read-only, drawn without an editable field) and
+ * nothing is kept on the device.
  */
 export function usePresentRoom(access: PresentAccess | null) {
   const [live, setLive] = useState<Live | null>(null);
   const [room, dispatch] = useReducer(roomReducer, null);
-  const key = access === null ? null : access.kind === 'watch' ? `watch:${access.watchKey}` : 'moderator';
+  const key =
+    access === null ? null : access.kind === 'watch' ? `watch:${access.watchKey}` : `moderator:${access.me.id}`;
 
   useEffect(() => {
     if (access === null) return;
@@ -45,7 +48,13 @@ export function usePresentRoom(access: PresentAccess | null) {
         withCredentials: true,
         autoConnect: false,
       });
-      const provider = new CollabProvider({ mode: 'watch', transport: assemblyDocuments(socket) });
+      // A participant's socket syncs documents by answering the server's step 1, which only an
+      // editing provider does; the fields are still opened read-only and nothing is kept locally.
+      const provider = new CollabProvider({
+        mode: 'edit',
+        transport: assemblyDocuments(socket),
+        user: { name: access.me.displayName, color: seatColor(access.me.seat) },
+      });
       opened = openLiveRoom(socket, provider, dispatch);
     }
     setLive(opened.live);
