@@ -13,7 +13,7 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
-import { eventually, joinAs, openPage, startMoot, waitForLive } from './support/moot.ts';
+import { eventually, joinAs, openPage, openSection, startMoot, waitForLive } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
 
@@ -76,6 +76,8 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     for (const socket of others) acked(await socket.emitWithAck('attendance:checkIn', { sessionId }));
     await ada.getByRole('button', { name: 'Check in' }).click();
     await ada.locator('[data-testid="checked-in"]').waitFor();
+    // The register of cases is the member screen's "Cases" section.
+    await openSection(ada, 'Cases');
     const standardId = seed.standardId;
     acked(await mod.emitWithAck('standard:setLadder', { standardId, steps: LADDER }));
     acked(await mod.emitWithAck('standard:lock', { standardId }));

@@ -30,6 +30,7 @@ import { CharterSection } from './sections/CharterSection.tsx';
 import { CommentsOverview } from './sections/CommentsOverview.tsx';
 import { RecordSection } from './sections/RecordSection.tsx';
 import { VotesSection } from './sections/VotesSection.tsx';
+import { RoomNotices } from './RoomNotices.tsx';
 import { useAssemblyRoom } from './useAssemblyRoom.ts';
 import './assembly.css';
 
@@ -121,6 +122,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
       ) : (
         <>
           <SessionAnnouncer state={feed.state} myId={me.id} />
+          <RoomNotices feed={feed} myId={me.id} />
           <CommentsAnnouncer comments={commentList} standards={live.room.standards} />
           {!onVotes && <VotesAnnouncer votes={decided.votes} />}
           {!onCases && <CasesAnnouncer cases={caseList} />}

@@ -7,9 +7,7 @@ import { GroupNotes } from '../groups/GroupNotes.tsx';
 import { MyGroup } from '../groups/MyGroup.tsx';
 import { QueueList } from '../queue/QueueList.tsx';
 import { AgendaList } from '../session/AgendaList.tsx';
-import { AnnouncementBanner } from '../session/AnnouncementBanner.tsx';
 import { AttendanceList } from '../session/AttendanceList.tsx';
-import { MemberStatus } from '../session/MemberStatus.tsx';
 import { ModerationLog } from '../session/ModerationLog.tsx';
 import { useServerNow } from '../session/useServerNow.ts';
 import { attendeeOf, endedGroups, groupsRunning, isMuted, myGroup } from '../session/view.ts';
@@ -26,7 +24,7 @@ import './now.css';
 export function NowSection({ live }: { live: MemberRoom }) {
   const { t } = useTranslation();
   const { socket, provider, room, me, feed, decided, ballots, cases } = live;
-  const { state, offset, notice } = feed;
+  const { state, offset } = feed;
   const serverNow = useServerNow(offset, !!state);
   const heading = useRef<HTMLHeadingElement>(null);
   const running = state && state.status !== 'ended' ? state : null;
@@ -41,10 +39,6 @@ export function NowSection({ live }: { live: MemberRoom }) {
         <h2 id="now-heading" className="visually-hidden">
           {t('member.now.heading')}
         </h2>
-        {running && <AnnouncementBanner announcements={running.announcements} />}
-        {(running || notice?.action === 'hide_comment') && (
-          <MemberStatus me={mine} notice={notice} serverNow={serverNow} offset={offset} />
-        )}
         {running ? (
           <FloorNow socket={socket} state={running} serverNow={serverNow} me={me} cases={cases} />
         ) : (
