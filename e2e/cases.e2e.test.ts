@@ -146,9 +146,12 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     await moderator.getByRole('button', { name: 'Add item' }).click();
     await moderator.locator('[data-testid="agenda-item"]', { hasText: `About case 1: ${ROLE}` }).waitFor();
     await moderator.getByRole('button', { name: 'Next item' }).click();
+    // The member sees it on their "now" screen, then goes back to the register.
+    await openSection(ada, 'Now');
     for (const page of [watcher, ada]) {
       await page.locator('[data-testid="current-item-case"]', { hasText: `About case 1: ${ROLE}` }).waitFor();
     }
+    await openSection(ada, 'Cases');
   });
 
   it('hears the case: to hearing, the reply recorded and replaced, evidence added, then deliberation', async () => {
