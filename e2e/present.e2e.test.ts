@@ -24,13 +24,25 @@ const QUESTION = 'Shall we meet again on Thursday?';
 const PSEUDONYM = /^Member \d+$/;
 const PROJECTOR = { width: 1280, height: 800 };
 
-/** Boxes of present mode whose content overflows them (present mode must never need a scroll). */
+/**
+ * Boxes of present mode whose content overflows them, or holds a line wider than itself (present
+ * mode must never need a scroll, nor cut a word). The live text shows its end when it is too long.
+ */
 function overflowingBoxes(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLElement>('.present-box'))
       .filter((box) => !box.classList.contains('present-draft'))
-      .filter((box) => box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1)
-      .map((box) => `${box.className}: ${box.scrollHeight} > ${box.clientHeight}`),
+      .flatMap((box) => [box, ...Array.from(box.querySelectorAll<HTMLElement>('*'))])
+      .filter(
+        (el) =>
+          el.scrollHeight > el.clientHeight + 1 ||
+          (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) ||
+          el.getBoundingClientRect().right > el.closest('.present-box')!.getBoundingClientRect().right + 1,
+      )
+      .map(
+        (el) =>
+          `${el.className || el.tagName}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`,
+      ),
   );
 }
 

@@ -1,11 +1,19 @@
 import { useLayoutEffect, useRef } from 'react';
 import { largestFit } from './view.ts';
 
+/** Whether any block inside `box` is wider than itself (a word longer than its line), which the box's own size misses when it spills only into the padding. */
+function innerOverflow(box: HTMLElement): boolean {
+  for (const element of box.querySelectorAll<HTMLElement>('*'))
+    if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) return true;
+  return false;
+}
+
 /**
  * Grows or shrinks the type of one box of present mode so it fills the box without overflowing:
  * sets `--fit` on the box (its CSS sizes type as `calc(var(--fit) * …)`) to the largest scale at
  * which nothing inside overflows, again whenever the box is resized or its content changes.
- * `stickToEnd`: when even the smallest scale overflows, show the end (the newest words).
+ * `stickToEnd`: when even the smallest scale overflows, show the end (the newest words); such a
+ * box (the live text, with co-editors' carets drawn outside the lines) is measured as a whole only.
  */
 export function useAutoFit<T extends HTMLElement>({
   min = 0.5,
@@ -19,7 +27,11 @@ export function useAutoFit<T extends HTMLElement>({
     let frame = 0;
     const fits = (scale: number) => {
       box.style.setProperty('--fit', String(scale));
-      return box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1;
+      return (
+        box.scrollHeight <= box.clientHeight + 1 &&
+        box.scrollWidth <= box.clientWidth + 1 &&
+        (stickToEnd || !innerOverflow(box))
+      );
     };
     const fit = () => {
       frame = 0;
