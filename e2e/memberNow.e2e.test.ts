@@ -146,8 +146,12 @@ describe.skipIf(!browser)('the member screen: what happens now, on the first scr
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     await menu.tap();
     await ada.getByText(`Signed in as ${ADA} (Member)`).waitFor();
+    await saveScreenshot(ada, 'member-menu-360x740');
     await ada.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Cymraeg' }).tap();
     await ada.getByRole('navigation', { name: 'Adrannau' }).getByRole('link', { name: 'Nawr' }).waitFor();
+    await ada.keyboard.press('Escape');
+    await saveScreenshot(ada, 'member-now-welsh-360x740');
+    await ada.getByRole('button', { name: /^Dewislen/ }).tap();
     await ada.getByRole('group', { name: 'Iaith' }).getByRole('button', { name: 'English' }).tap();
     await ada.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Now' }).waitFor();
     await ada.keyboard.press('Escape');
