@@ -247,6 +247,44 @@ describe.skipIf(!browser)('present mode: the room’s screen', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
   });
 
+  it('shows the end of a text too long for the screen, where the typing is, still without scrolling', async () => {
+    const sentence = 'Leaders explain each decision in plain words and publish the reasons. ';
+    await textField(ada, 'Honesty').click();
+    await ada.keyboard.press('Control+End');
+    await ada.keyboard.insertText(sentence.repeat(30));
+    await ada.keyboard.type('The last words.');
+    const draft = room.locator('.present-draft');
+    await draft.getByText(/The last words\.$/).waitFor();
+    await eventually(
+      () =>
+        draft.evaluate((box) => {
+          // The last words' own box (a range over them), against the box's frame.
+          const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+          let last: Text | null = null;
+          for (let node = walker.nextNode(); node; node = walker.nextNode())
+            if (node.textContent?.trim()) last = node as Text;
+          const range = document.createRange();
+          range.setStart(last!, Math.max(0, last!.length - 6));
+          range.setEnd(last!, last!.length);
+          const words = range.getBoundingClientRect();
+          const frame = box.getBoundingClientRect();
+          return { end: words.bottom <= frame.bottom + 1, top: words.top >= frame.top };
+        }),
+      (seen) => expect(seen).toEqual({ end: true, top: true }),
+    );
+    // Still large enough to read from the back of the room, under the standard's title.
+    expect(await fontSize(room, '.present-draft .editor-surface')).toBeGreaterThanOrEqual(22);
+    const title = await room.locator('.present-standard-title').evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const frame = el.closest('.present-draft-text')!.getBoundingClientRect();
+      return box.top >= frame.top - 1 && box.bottom <= frame.bottom;
+    });
+    expect(title).toBe(true);
+    expect(await pageOverflow(room)).toEqual({ down: 0, sideways: 0 });
+    expect(await overflowingBoxes(room)).toEqual([]);
+    await saveScreenshot(room, 'present-long-text-1280x800');
+  });
+
   it('threw no uncaught errors in any page', () => {
     expect(pageErrors.flat()).toEqual([]);
   });

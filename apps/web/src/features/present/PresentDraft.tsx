@@ -16,28 +16,32 @@ interface Props {
 
 /**
  * The text being drafted, live as members type, in the largest type that fits; when even the
- * smallest does not, the box shows the end of the text, where the typing is.
+ * smallest readable size does not, the box shows the end of the text, where the typing is, under
+ * the standard's title (which stays in view).
  */
 export function PresentDraft({ provider, standards, charter }: Props) {
   const { t } = useTranslation();
-  const box = useAutoFit<HTMLElement>({ min: 0.6, max: 4, stickToEnd: true });
+  // Never smaller than type readable from the back of the room: a longer text shows its end.
+  const text = useAutoFit<HTMLDivElement>({ min: 1, max: 4, stickToEnd: true });
   return (
-    <section className="present-box present-draft" aria-labelledby="present-draft-h" ref={box}>
+    <section className="present-box present-draft" aria-labelledby="present-draft-h">
       <h2 id="present-draft-h" className="present-label">
         {t('present.drafting')}
       </h2>
-      {standards.length === 0 ? (
-        <p className="present-empty">{t('present.nothingDrafted')}</p>
-      ) : (
-        standards.map((standard) => (
-          <DraftText
-            key={standard.id}
-            provider={provider}
-            standard={standard}
-            position={charter.indexOf(standard) + 1}
-          />
-        ))
-      )}
+      <div className="present-draft-text" ref={text}>
+        {standards.length === 0 ? (
+          <p className="present-empty">{t('present.nothingDrafted')}</p>
+        ) : (
+          standards.map((standard) => (
+            <DraftText
+              key={standard.id}
+              provider={provider}
+              standard={standard}
+              position={charter.indexOf(standard) + 1}
+            />
+          ))
+        )}
+      </div>
     </section>
   );
 }

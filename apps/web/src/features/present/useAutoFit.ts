@@ -27,11 +27,9 @@ export function useAutoFit<T extends HTMLElement>({
     let frame = 0;
     const fits = (scale: number) => {
       box.style.setProperty('--fit', String(scale));
-      return (
-        box.scrollHeight <= box.clientHeight + 1 &&
-        box.scrollWidth <= box.clientWidth + 1 &&
-        (stickToEnd || !innerOverflow(box))
-      );
+      // The live text wraps, and co-editors' carets may poke out sideways: only its height counts.
+      if (box.scrollHeight > box.clientHeight + 1) return false;
+      return stickToEnd || (box.scrollWidth <= box.clientWidth + 1 && !innerOverflow(box));
     };
     const fit = () => {
       frame = 0;
