@@ -11,7 +11,7 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { launchBrowser } from './support/browser.ts';
 import { sealedBallots } from '../apps/server/test/support/ballots.ts';
-import { eventually, fieldText, joinAs, standard, startMoot, textField } from './support/moot.ts';
+import { eventually, fieldText, joinAs, openSection, standard, startMoot, textField } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
 
@@ -44,6 +44,7 @@ describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-po
       pageErrors.push(opened.errors);
     }
     [ada, adaWebSockets, grace] = [a.page, a.webSockets, g.page];
+    for (const page of [ada, grace]) await openSection(page, 'Charter');
     mod = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, 'Mo'))).socket;
   });
 
@@ -85,8 +86,10 @@ describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-po
   it('checks in and casts a secret ballot with a receipt', async () => {
     const { sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Deciding' }));
     acked(await mod.emitWithAck('session:start', { sessionId }));
+    await openSection(ada, 'Now');
     await ada.getByRole('button', { name: 'Check in' }).click();
     await ada.locator('[data-testid="checked-in"]').waitFor();
+    await openSection(ada, 'Charter');
 
     acked(await mod.emitWithAck('standard:setLadder', { standardId: seed.standardId, steps: ['Advice'] }));
     acked(await mod.emitWithAck('standard:lock', { standardId: seed.standardId }));
@@ -101,6 +104,7 @@ describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-po
         quorumShare: 0,
       }),
     );
+    await openSection(ada, 'Votes');
     const card = ada
       .locator('[data-testid="vote"]')
       .filter({ has: ada.getByRole('heading', { name: ADOPTION, exact: true }) });

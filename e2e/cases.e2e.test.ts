@@ -13,7 +13,7 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
-import { eventually, joinAs, openPage, startMoot, waitForLive } from './support/moot.ts';
+import { eventually, joinAs, openPage, openSection, startMoot, waitForLive } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
 
@@ -76,6 +76,8 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     for (const socket of others) acked(await socket.emitWithAck('attendance:checkIn', { sessionId }));
     await ada.getByRole('button', { name: 'Check in' }).click();
     await ada.locator('[data-testid="checked-in"]').waitFor();
+    // The register of cases is the member screen's "Cases" section.
+    await openSection(ada, 'Cases');
     const standardId = seed.standardId;
     acked(await mod.emitWithAck('standard:setLadder', { standardId, steps: LADDER }));
     acked(await mod.emitWithAck('standard:lock', { standardId }));
@@ -144,9 +146,12 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
     await moderator.getByRole('button', { name: 'Add item' }).click();
     await moderator.locator('[data-testid="agenda-item"]', { hasText: `About case 1: ${ROLE}` }).waitFor();
     await moderator.getByRole('button', { name: 'Next item' }).click();
+    // The member sees it on their "now" screen, then goes back to the register.
+    await openSection(ada, 'Now');
     for (const page of [watcher, ada]) {
       await page.locator('[data-testid="current-item-case"]', { hasText: `About case 1: ${ROLE}` }).waitFor();
     }
+    await openSection(ada, 'Cases');
   });
 
   it('hears the case: to hearing, the reply recorded and replaced, evidence added, then deliberation', async () => {

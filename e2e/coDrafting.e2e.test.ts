@@ -9,6 +9,7 @@ import {
   fieldText,
   joinAs,
   openPage,
+  openSection,
   recordSaveStates,
   standard,
   startMoot,
@@ -53,6 +54,8 @@ describe.skipIf(!browser)('co-drafting in the browser, against the real server a
       pageErrors.push(opened.errors);
     }
     [ada, grace, watcher, watcherWire] = [a.page, g.page, w.page, w.received];
+    // No session runs, so nothing is under discussion: the members draft in the charter section.
+    for (const page of [ada, grace]) await openSection(page, 'Charter');
   });
 
   afterAll(async () => {

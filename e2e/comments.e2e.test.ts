@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
-import { eventually, joinAs, openPage, standard, startMoot, waitForLive } from './support/moot.ts';
+import { eventually, joinAs, openPage, openSection, startMoot, waitForLive } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
 
@@ -13,9 +13,14 @@ const PSEUDONYM = /^Member \d+$/;
 const TEXT = 'Honesty should cover what we leave out, too.';
 const NOTE = 'Keep it about the standard';
 
-/** The comments section under the seeded standard "Honesty". */
+/**
+ * The comments of the seeded standard "Honesty": under the standard in the charter (the moderator,
+ * the watch page) or in the member's comments section (Ada), which has each standard's comments.
+ */
 function comments(page: Page) {
-  return standard(page, 'Honesty').locator('[data-testid="comments"]');
+  return page
+    .locator('article', { has: page.getByRole('heading', { name: /Honesty$/, level: 3 }) })
+    .locator('[data-testid="comments"]');
 }
 
 describe.skipIf(!browser)('comments on a standard: post, read on the watch page, hide', () => {
@@ -38,6 +43,8 @@ describe.skipIf(!browser)('comments on a standard: post, read on the watch page,
       pageErrors.push(opened.errors);
     }
     [moderator, ada, watcher] = [m.page, a.page, w.page];
+    await openSection(moderator, 'Charter');
+    await openSection(ada, 'Comments');
   });
 
   afterAll(async () => {

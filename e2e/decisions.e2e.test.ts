@@ -19,6 +19,7 @@ import {
   fieldText,
   joinAs,
   openPage,
+  openSection,
   standard,
   startMoot,
   textField,
@@ -92,6 +93,8 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
 
     await ada.getByRole('button', { name: 'Check in' }).click();
     await ada.locator('[data-testid="checked-in"]').waitFor();
+    // Nothing is under discussion: the member drafts and decides in the charter and votes sections.
+    await openSection(ada, 'Charter');
     for (const socket of others) acked(await socket.emitWithAck('attendance:checkIn', { sessionId: await sessionId }));
   });
 
@@ -140,6 +143,7 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
   });
 
   it('opens an adoption vote; everyone sees turnout only, and a member votes in the page', async () => {
+    await openSection(ada, 'Votes');
     const form = moderator.locator('[data-testid="open-vote"]');
     await form.getByLabel('Standard to adopt').selectOption({ label: 'Honesty' });
     await form.getByLabel('Method', { exact: true }).selectOption('yes_no');
@@ -231,6 +235,7 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
   });
 
   it('attaches a minority report written in the page and co-signed, for everyone to read', async () => {
+    await openSection(ada, 'Charter');
     const dissents = standard(ada, 'Honesty').locator('[data-testid="dissents"]');
     await dissents.getByRole('textbox', { name: 'Minority report' }).fill('Truth alone is not enough.');
     await dissents.getByRole('button', { name: 'Attach minority report' }).click();
@@ -255,6 +260,7 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
     await waiting.getByRole('button', { name: `Table the amendment to “Honesty” proposed by ${ADA}` }).click();
     await waiting.getByRole('button', { name: 'Open the vote on this amendment' }).click();
     // Members vote knowing what they vote on: the proposed wording is on the vote.
+    await openSection(ada, 'Votes');
     await vote(ada, 'Amend “Honesty”?')
       .locator('[data-testid="vote-subject"]')
       .getByText('Leaders tell the whole truth.')

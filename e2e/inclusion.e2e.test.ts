@@ -16,6 +16,7 @@ import {
   joinAs,
   joinOnPage,
   openPage,
+  openSection,
   standard,
   startMoot,
   textField,
@@ -78,6 +79,8 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     contexts.push(g.context);
     pageErrors.push(g.errors);
     grace = g.page;
+    // No agenda item runs, so nothing is under discussion: members draft in the charter section.
+    await openSection(grace, 'Charter');
   });
 
   afterAll(async () => {
@@ -135,6 +138,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     await page.waitForURL(`${server.url}/assembly`);
     await waitForLive(page);
 
+    await openSection(page, 'Charter');
     await textField(page, 'Honesty').tap();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Typed on a phone.');
@@ -143,6 +147,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
       (text) => expect(text).toContain('Typed on a phone.'),
     );
 
+    await openSection(page, 'Now');
     const panel = page.locator('[data-testid="session-panel"]');
     await panel.getByRole('button', { name: 'Check in' }).tap();
     await panel.locator('[data-testid="checked-in"]').waitFor();
@@ -151,6 +156,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     await panel.locator('[data-testid="my-hand"]').waitFor();
 
     // The easy-read toggle is a plain button: nothing needs hover.
+    await openSection(page, 'Charter');
     await standard(page, 'Honesty').getByRole('button', { name: 'Easy read version of Honesty' }).tap();
     await page.getByRole('textbox', { name: 'Easy read version of Honesty' }).waitFor();
 
@@ -168,6 +174,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     const ada = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
     contexts.push(ada.context);
     pageErrors.push(ada.errors);
+    await openSection(ada.page, 'Charter');
     const live = ada.page.locator('[data-testid="live-changes"]');
 
     // Grace types: Ada's live region says who changed which standard, and her caret is named in text.
@@ -184,7 +191,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     await ada.page.goto(`${server.url}/`);
     await typeAtEnd(grace, 'Honesty', ' Three more words');
     await grace.locator('[data-testid="save-status"][data-save="saved"]').waitFor();
-    await ada.page.goto(`${server.url}/assembly`);
+    await ada.page.goto(`${server.url}/assembly/charter`);
     await waitForLive(ada.page);
     const summary = standard(ada.page, 'Honesty').locator('[data-testid="since-last-looked"]');
     await summary.getByText('Since you last looked: 3 words added.').waitFor();
@@ -243,6 +250,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/join#${seed.memberInvites[0]}`);
     await joinOnPage(page, server.url, ADA);
+    await openSection(page, 'Charter');
 
     await typeAtEnd(page, 'Honesty', ' Said online.');
     await eventually(

@@ -119,6 +119,10 @@ describe.skipIf(!browser)('keyboard-only walkthroughs', () => {
     await moderator.keyboard.type(question);
     await press(moderator, 'Open vote');
 
+    // The member's "now" screen has the vote's button; it leads to the ballot, with focus on it.
+    await ada.getByRole('link', { name: 'Vote now' }).waitFor();
+    await press(ada, 'Vote now');
+    await ada.waitForURL(/\/assembly\/votes#vote-/);
     const card = ada.locator('[data-testid="vote"]').filter({ has: ada.getByRole('heading', { name: question }) });
     await card.waitFor();
     await tabTo(ada, 'Yes');

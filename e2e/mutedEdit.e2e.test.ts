@@ -9,7 +9,16 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { launchBrowser } from './support/browser.ts';
-import { eventually, fieldText, joinAs, startMoot, standard, textField, waitForLive } from './support/moot.ts';
+import {
+  eventually,
+  fieldText,
+  joinAs,
+  openSection,
+  startMoot,
+  standard,
+  textField,
+  waitForLive,
+} from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
 
@@ -38,6 +47,7 @@ describe.skipIf(!browser)('edits refused while muted, discarded after the mute',
     const g = await joinAs(browser!, server.url, seed.memberInvites[1]!, GRACE);
     contexts.push(a.context, g.context);
     [ada, grace] = [a.page, g.page];
+    for (const page of [ada, grace]) await openSection(page, 'Charter');
     mod = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, 'Mo'))).socket;
     const rows = await server.db.query<{ id: string }>(`SELECT id FROM participants WHERE display_name = $1`, [ADA]);
     adaId = rows[0]!.id;

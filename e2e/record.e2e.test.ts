@@ -13,7 +13,7 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
-import { joinAs, openPage, startMoot } from './support/moot.ts';
+import { joinAs, openPage, openSection, startMoot } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
 
@@ -203,6 +203,7 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     const { context, page, errors } = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
     contexts.push(context);
     pageErrors.push(errors);
+    await openSection(page, 'Record');
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL(`${server.url}/record/audit`);
     const table = page.getByRole('region', { name: 'Audit log' }).getByRole('table');

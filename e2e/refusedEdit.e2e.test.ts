@@ -9,7 +9,16 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { launchBrowser } from './support/browser.ts';
-import { eventually, fieldText, joinAs, startMoot, standard, textField, waitForLive } from './support/moot.ts';
+import {
+  eventually,
+  fieldText,
+  joinAs,
+  openSection,
+  startMoot,
+  standard,
+  textField,
+  waitForLive,
+} from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
 
@@ -33,6 +42,7 @@ describe.skipIf(!browser)('an edit the server refused', () => {
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
     ({ context, page: ada } = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA));
+    await openSection(ada, 'Charter');
     mod = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, 'Mo'))).socket;
   });
   afterAll(async () => {

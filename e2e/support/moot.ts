@@ -154,3 +154,15 @@ export async function recordSaveStates(page: Page): Promise<() => Promise<string
   });
   return () => page.evaluate(() => (window as unknown as { __saveStates: string[] }).__saveStates);
 }
+
+/**
+ * Opens a section of the member screen from its bar, as a person would ('Now', 'Charter', 'Votes',
+ * 'Cases', 'Comments', 'Record'), and waits for its address.
+ */
+export async function openSection(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: new RegExp(`^${name}`) })
+    .click();
+  await page.waitForURL(new RegExp(`/assembly${name === 'Now' ? '' : `/${name.toLowerCase()}`}(#.*)?$`));
+}

@@ -17,7 +17,19 @@ describe('serving the web app', () => {
     await rm(webRoot, { recursive: true, force: true });
   });
 
-  it.each(['/', '/join', '/assembly', '/console', '/watch'])('serves the app at %s (a reload works)', async (route) => {
+  it.each([
+    '/',
+    '/join',
+    '/assembly',
+    '/assembly/charter',
+    '/assembly/votes',
+    '/assembly/cases',
+    '/assembly/comments',
+    '/assembly/record',
+    '/console',
+    '/watch',
+    '/present',
+  ])('serves the app at %s (a reload works)', async (route) => {
     const response = await fetch(running.url + route);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Moot</title>');
@@ -27,5 +39,9 @@ describe('serving the web app', () => {
 
   it('answers unknown API paths with 404, not the app', async () => {
     expect((await fetch(`${running.url}/api/nothing`)).status).toBe(404);
+  });
+
+  it('answers an unknown section of /assembly with 404, not the app', async () => {
+    expect((await fetch(`${running.url}/assembly/nothing`)).status).toBe(404);
   });
 });

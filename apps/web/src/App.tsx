@@ -13,6 +13,7 @@ const AssemblyPage = lazy(() =>
 );
 const ConsolePage = lazy(() => import('./features/console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const MembersPage = lazy(() => import('./features/members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
+const PresentPage = lazy(() => import('./features/present/PresentPage.tsx').then((m) => ({ default: m.PresentPage })));
 const WatchPage = lazy(() => import('./features/watch/WatchPage.tsx').then((m) => ({ default: m.WatchPage })));
 const PrintCharterPage = lazy(() =>
   import('./features/record/PrintCharterPage.tsx').then((m) => ({ default: m.PrintCharterPage })),
@@ -34,10 +35,11 @@ export function App() {
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/join" element={<JoinPage />} />
-          <Route path="/assembly" element={<AssemblyPage />} />
+          <Route path="/assembly/*" element={<AssemblyPage />} />
           <Route path="/console" element={<ConsolePage />} />
           <Route path="/assembly/members" element={<MembersPage />} />
           <Route path="/watch" element={<WatchPage />} />
+          <Route path="/present" element={<PresentPage />} />
           <Route path="/charter/print" element={<PrintCharterPage />} />
           <Route path="/record/audit" element={<AuditPage />} />
           <Route path="/record/minutes" element={<MinutesPage />} />

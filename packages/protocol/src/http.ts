@@ -31,6 +31,13 @@ export const HTTP_ROUTES = {
   casesMarkdown: '/api/export/cases.md',
 } as const;
 
+/**
+ * The sections of a member's `/assembly` page, each at its own address (`/assembly/<section>`), so a
+ * deep link or a reload opens it: the web app routes them, the server serves the app at each.
+ */
+export const ASSEMBLY_SECTIONS = ['charter', 'votes', 'cases', 'comments', 'record'] as const;
+export type AssemblySection = (typeof ASSEMBLY_SECTIONS)[number];
+
 /** A session's minutes route with its id filled in. */
 export const minutesPath = (format: 'json' | 'md', sessionId: string): string =>
   (format === 'json' ? HTTP_ROUTES.minutesJson : HTTP_ROUTES.minutesMarkdown).replace(

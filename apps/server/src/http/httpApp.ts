@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { HTTP_ROUTES, livestreamFrameSources, type Health } from '@moot/protocol';
+import { ASSEMBLY_SECTIONS, HTTP_ROUTES, livestreamFrameSources, type Health } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
 import type { TrustFn } from './clientAddress.ts';
 import { errorHandler } from './errors.ts';
@@ -15,8 +15,10 @@ const APP_ROUTES = [
   '/join',
   '/assembly',
   '/assembly/members',
+  ...ASSEMBLY_SECTIONS.map((section) => `/assembly/${section}`),
   '/console',
   '/watch',
+  '/present',
   '/charter/print',
   '/record/audit',
   '/record/minutes',

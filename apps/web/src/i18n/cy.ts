@@ -4,6 +4,8 @@ import { cyOrganise } from './cyOrganise.ts';
 import { cyMembers } from './cyMembers.ts';
 import { cyDesk } from './cyDesk.ts';
 import { cyWatchLive } from './cyWatchLive.ts';
+import { cyMember } from './cyMember.ts';
+import { cyPresent } from './cyPresent.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -204,6 +206,7 @@ export const cy: Messages = {
     removedNotice: 'Rydych chi wedi cael eich tynnu o’r sesiwn hon.',
     openConsole: 'Agor consol y cymedrolwr',
     openMembers: 'Aelodau a chardiau gwahoddiad',
+    presentMode: 'Modd cyflwyno (ar gyfer sgrin yr ystafell)',
     backToAssembly: 'Yn ôl i’r cynulliad',
   },
   queue: {
@@ -399,6 +402,8 @@ export const cy: Messages = {
   ...cyMembers,
   ...cyDesk,
   ...cyWatchLive,
+  ...cyMember,
+  ...cyPresent,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

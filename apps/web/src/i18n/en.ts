@@ -7,6 +7,8 @@ import type { enMembers, enMembersErrors } from './enMembers.ts';
 import type { enMembersPublic } from './enMembersPublic.ts';
 import type { enDesk } from './enDesk.ts';
 import type { enWatchLive } from './enWatchLive.ts';
+import type { enMember } from './enMember.ts';
+import type { enPresent } from './enPresent.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -181,6 +183,7 @@ export const en = {
     removedNotice: 'You have been removed from this session.',
     openConsole: 'Open the moderator console',
     openMembers: 'Members and invite cards',
+    presentMode: 'Present mode (for the room’s screen)',
     backToAssembly: 'Back to the assembly',
   },
   queue: {
@@ -616,5 +619,7 @@ export type English = typeof en &
   typeof enMembersErrors &
   typeof enMembersPublic &
   typeof enDesk &
-  typeof enWatchLive;
+  typeof enWatchLive &
+  typeof enMember &
+  typeof enPresent;
 export type Messages = Translation<English>;

@@ -10,6 +10,8 @@ import { enMembers, enMembersErrors } from './enMembers.ts';
 import { enMembersPublic } from './enMembersPublic.ts';
 import { enDesk } from './enDesk.ts';
 import { enWatchLive } from './enWatchLive.ts';
+import { enMember } from './enMember.ts';
+import { enPresent } from './enPresent.ts';
 
 const en = {
   ...bundled,
@@ -20,6 +22,8 @@ const en = {
   ...enMembersPublic,
   ...enDesk,
   ...enWatchLive,
+  ...enMember,
+  ...enPresent,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
   errors: { ...bundled.errors, ...enJoin.errors, ...enMembersErrors.errors },

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { SaveStatus } from '../collab/CollabProvider.ts';
 import type { Connection } from '../collab/useConnection.ts';
 
-type SaveState = 'saved' | 'saving' | 'queued' | 'error';
+export type SaveState = 'saved' | 'saving' | 'queued' | 'error';
 
-function saveState(status: SaveStatus, live: boolean): SaveState {
+export function saveState(status: SaveStatus, live: boolean): SaveState {
   if (status.queued && !live) return 'queued';
   if (status.pending > 0 || status.queued) return 'saving';
   if (status.errors.size > 0) return 'error';

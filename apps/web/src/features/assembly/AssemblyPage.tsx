@@ -1,8 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { addEnglish } from '../../i18n/index.ts';
+import { enMember } from '../../i18n/enMember.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
 import { AssemblyRoom } from './AssemblyRoom.tsx';
 import { useSession } from './session.ts';
+
+// The member screen's own strings come with its chunk (the watch page does not carry them).
+addEnglish(enMember);
 
 /** `/assembly`: the member and moderator view, once the session cookie says who this is. */
 export function AssemblyPage() {

@@ -1,47 +1,51 @@
 import { PROTOCOL_VERSION } from '@moot/protocol';
 import type { Session } from '@moot/protocol';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { useConnection } from '../../collab/useConnection.ts';
 import { useSaveStatus } from '../../collab/useSharedDocument.ts';
-import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
+import { CompactPage } from '../../ui/CompactPage.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { Loading, Page } from '../../ui/Page.tsx';
-import { WatchersCount } from '../../ui/WatchersCount.tsx';
-import { AddStandardForm } from '../charter/AddStandardForm.tsx';
-import { Charge } from '../charter/Charge.tsx';
-import { Charter } from '../charter/Charter.tsx';
-import { StandardArticle } from '../charter/StandardArticle.tsx';
-import { StandardFields } from '../charter/StandardFields.tsx';
-import { StandardTools } from '../charter/StandardTools.tsx';
-import { StandardDecisions } from '../amendments/StandardDecisions.tsx';
+import { Loading } from '../../ui/Page.tsx';
 import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
-import { CharterExports } from '../lifecycle/CharterExports.tsx';
-import { useBallotBox } from '../votes/useBallotBox.ts';
-import { VotesPanel } from '../votes/VotesPanel.tsx';
-import { CasesPanel } from '../cases/CasesPanel.tsx';
+import { CasesAnnouncer } from '../cases/CasesAnnouncer.tsx';
 import { useCases } from '../cases/casesStore.ts';
-import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
-import { RecordLinks } from '../record/RecordLinks.tsx';
-import { CommentsSection } from '../comments/CommentsSection.tsx';
 import { useComments } from '../comments/useComments.ts';
-import { commentsByStandard, commentsOf } from '../comments/view.ts';
-import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
-import { SessionPanel } from '../session/SessionPanel.tsx';
-import { attendeeOf } from '../session/view.ts';
+import { commentsByStandard } from '../comments/view.ts';
+import { NowSection } from '../now/NowSection.tsx';
+import { openVotes } from '../now/view.ts';
+import { SessionAnnouncer } from '../session/SessionAnnouncer.tsx';
 import { useCanEdit } from '../session/useCanEdit.ts';
-import { ShowNameToggle } from './ShowNameToggle.tsx';
 import { useSessionFeed } from '../session/useSessionFeed.ts';
-import { standardsDiscussedNow } from '../session/view.ts';
-import { signOut } from './session.ts';
+import { attendeeOf } from '../session/view.ts';
+import { useBallotBox } from '../votes/useBallotBox.ts';
+import { VotesAnnouncer } from '../votes/VotesAnnouncer.tsx';
+import { AssemblyNav } from './AssemblyNav.tsx';
+import { HeaderTools } from './HeaderTools.tsx';
+import type { MemberRoom } from './memberRoom.ts';
+import { CasesSection } from './sections/CasesSection.tsx';
+import { CharterSection } from './sections/CharterSection.tsx';
+import { CommentsOverview } from './sections/CommentsOverview.tsx';
+import { RecordSection } from './sections/RecordSection.tsx';
+import { VotesSection } from './sections/VotesSection.tsx';
+import { RoomNotices } from './RoomNotices.tsx';
 import { useAssemblyRoom } from './useAssemblyRoom.ts';
 import { useMemberPreferences } from '../members/useMemberPreferences.ts';
+import './assembly.css';
 
+/**
+ * `/assembly` and its sections: one live room (socket, documents, stores) for the whole tab, a
+ * compact header, the sections' bar, and the section the address names ("now" at `/assembly`).
+ */
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const { pathname, hash } = useLocation();
+  // A new section starts at its top (a `#vote-…` link scrolls to its vote instead).
+  useEffect(() => {
+    if (!hash) window.scrollTo(0, 0);
+  }, [pathname, hash]);
   const { socket, provider, sessions, comments, decisions, cases, room, dispatch } = useAssemblyRoom(
     session.me,
     session.assembly.id,
@@ -51,12 +55,10 @@ export function AssemblyRoom({ session }: { session: Session }) {
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
   const feed = useSessionFeed(sessions);
-  const discussed = standardsDiscussedNow(feed.state ?? null);
   const canEdit = useCanEdit(feed, session.me.id);
   // Every writable surface goes read-only together, saying why (the comment box too).
   const silenced = canEdit ? null : { mutedUntil: attendeeOf(feed.state ?? null, session.me.id)?.mutedUntil ?? null };
   const save = useSaveStatus(provider);
-  const charterHeading = useRef<HTMLHeadingElement>(null);
 
   const me = room?.me ?? session.me;
   const assembly = room?.assembly ?? session.assembly;
@@ -66,30 +68,44 @@ export function AssemblyRoom({ session }: { session: Session }) {
   useMemberPreferences(socket, me.role === 'member');
   const outdated =
     connection.refusal?.code === 'protocol_mismatch' || (room !== null && room.protocolVersion !== PROTOCOL_VERSION);
+  // Sections announce their own votes and cases; elsewhere the room does, so nobody misses one.
+  const onVotes = pathname.startsWith('/assembly/votes');
+  const onCases = pathname.startsWith('/assembly/cases');
 
-  const banner = (
-    <div className="banner-tools">
-      <ConnectionStatus connection={connection} save={save} />
-      {room && <WatchersCount count={room.watchers} />}
-      <p className="whoami">{t('assembly.signedInAs', { name: me.displayName, role: t(`roles.${me.role}`) })}</p>
-      {me.role === 'member' && socket && (
-        <ShowNameToggle socket={socket} seat={me.seat} initial={me.showName ?? false} />
-      )}
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => void signOut().then(() => navigate('/', { replace: true }))}
-      >
-        {t('app.signOut')}
-      </button>
-    </div>
-  );
+  const live: MemberRoom | null =
+    room && socket && provider
+      ? {
+          socket,
+          provider,
+          room,
+          me,
+          dispatch,
+          feed,
+          canEdit,
+          silenced,
+          decided,
+          ballots,
+          cases: caseList,
+          comments: commentList,
+          commentGroups,
+          isModerator,
+        }
+      : null;
 
   return (
-    <Page title={assembly.title} banner={banner}>
-      <h1>{assembly.title}</h1>
-      <Charge label={t('assembly.chargeLabel')} charge={assembly.charge} />
-      <RecordLinks reader={{ watchKey: null }} />
+    <CompactPage
+      title={assembly.title}
+      tools={
+        <HeaderTools
+          connection={connection}
+          save={save}
+          me={me}
+          watchers={room ? room.watchers : null}
+          socket={socket}
+        />
+      }
+      bar={<AssemblyNav badges={{ votes: openVotes(decided.votes).length }} />}
+    >
       {outdated ? (
         <ErrorNotice error={{ code: 'protocol_mismatch', message: '' }}>
           <button type="button" onClick={() => window.location.reload()}>
@@ -103,84 +119,26 @@ export function AssemblyRoom({ session }: { session: Session }) {
       ) : (
         connection.refusal && <ErrorNotice error={connection.refusal} />
       )}
-      {!room || !socket || !provider ? (
+      {!live ? (
         !connection.refusal && <Loading label={t('assembly.connecting')} />
       ) : (
         <>
-          {feed.state !== undefined && (
-            <SessionPanel
-              socket={socket}
-              provider={provider}
-              feed={feed}
-              me={me}
-              standards={room.standards}
-              cases={caseList}
-            />
-          )}
-          <VotesPanel
-            votes={votesOutsideCases(decided.votes)}
-            actions={{ ballots }}
-            subjects={{ amendments: decided.amendments, standards: room.standards }}
-            {...(isModerator ? { note: t('votes.moderatorsDoNotVote') } : {})}
-          />
-          <CasesPanel
-            cases={caseList}
-            standards={room.standards}
-            votes={decided.votes}
-            provider={provider}
-            actions={{ canDraft: canEdit, votes: { ballots } }}
-          />
-          <CommentsAnnouncer comments={commentList} standards={room.standards} />
-          <Charter
-            standards={room.standards}
-            emptyText={t('charter.emptyMember')}
-            headingRef={charterHeading}
-            renderStandard={(standard, index) => (
-              <StandardArticle
-                standard={standard}
-                number={index + 1}
-                badge={<DiscussingBadge show={discussed.has(standard.id)} />}
-                tools={
-                  <StandardTools
-                    socket={socket}
-                    standard={standard}
-                    index={index}
-                    count={room.standards.length}
-                    isModerator={isModerator}
-                    dispatch={dispatch}
-                    onRemoved={() => charterHeading.current?.focus()}
-                  />
-                }
-              >
-                <StandardFields
-                  provider={provider}
-                  standard={standard}
-                  canEdit={canEdit}
-                  silenced={silenced && { ...silenced, offset: feed.offset }}
-                />
-                <StandardDecisions
-                  standard={standard}
-                  amendments={decided.amendmentsOf(standard.id)}
-                  dissents={decided.dissentsOf(standard.id)}
-                  actions={{ socket, me }}
-                />
-                <CommentsSection
-                  standard={standard}
-                  comments={commentsOf(commentGroups, standard.id)}
-                  offset={feed.offset}
-                  actions={{ socket, isModerator, silenced }}
-                />
-              </StandardArticle>
-            )}
-          >
-            <AddStandardForm
-              socket={socket}
-              onAdded={(standard) => dispatch({ type: 'standard', standard, added: true })}
-            />
-          </Charter>
-          <CharterExports />
+          <SessionAnnouncer state={feed.state} myId={me.id} />
+          <RoomNotices feed={feed} myId={me.id} />
+          <CommentsAnnouncer comments={commentList} standards={live.room.standards} />
+          {!onVotes && <VotesAnnouncer votes={decided.votes} />}
+          {!onCases && <CasesAnnouncer cases={caseList} />}
+          <Routes>
+            <Route index element={<NowSection live={live} />} />
+            <Route path="charter" element={<CharterSection live={live} />} />
+            <Route path="votes" element={<VotesSection live={live} />} />
+            <Route path="cases" element={<CasesSection live={live} />} />
+            <Route path="comments" element={<CommentsOverview live={live} />} />
+            <Route path="record" element={<RecordSection />} />
+            <Route path="*" element={<NowSection live={live} />} />
+          </Routes>
         </>
       )}
-    </Page>
+    </CompactPage>
   );
 }

@@ -81,7 +81,8 @@ export function ConsoleRoom({ session }: { session: Session }) {
       <div className="desk-head">
         <h1>{title}</h1>
         <p>
-          <Link to="/assembly">{t('session.backToAssembly')}</Link>
+          <Link to="/assembly">{t('session.backToAssembly')}</Link> ·{' '}
+          <Link to="/present">{t('session.presentMode')}</Link>
         </p>
         <p className="desk-status" role="status" data-testid="shortcut-status">
           {shortcutMessage}
