@@ -18,6 +18,7 @@ import type * as A from './amendments.ts';
 import type { CommentView, HideComment, PostComment } from './comments.ts';
 import type * as C from './cases.ts';
 import type * as R from './roster.ts';
+import type * as P from './programme.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -61,6 +62,8 @@ export interface BroadcastEvents {
   'comments:state': (update: { comments: CommentView[] }) => void;
   /** On connection and after every change: every breach case (observers: pseudonyms for members and moderators). */
   'cases:state': (update: { cases: C.CaseView[] }) => void;
+  /** On connection and after every change to a sitting or its agenda: the whole programme (observers: no online links). */
+  'programme:state': (state: P.ProgrammeState) => void;
 }
 
 /** Both namespaces: the client's clock offset is measured against this (NTP-style round trip). */
@@ -153,6 +156,16 @@ export interface AssemblyClientEvents {
   'roster:revoke': (payload: R.RosterEntryRef, ack: AckCallback<null>) => void;
   /** A member chooses whether the public sees their name or their pseudonym ("Member 7"). */
   'participant:showName': (payload: R.ShowName, ack: AckCallback<null>) => void;
+  /** A sitting planned ahead: date, start and end (the assembly's time zone), place. Starts as planned. */
+  'programme:plan': (payload: P.PlanSitting, ack: AckCallback<{ sessionId: string }>) => void;
+  /** Changes a planned sitting's title, date, times or place (not once it has started, ended or been cancelled). */
+  'programme:edit': (payload: P.EditSitting, ack: AckCallback<null>) => void;
+  /** Calls off a planned sitting; it stays in the programme, marked cancelled. */
+  'programme:cancel': (payload: P.CancelSitting, ack: AckCallback<null>) => void;
+  /** Appends another sitting's agenda items (as pending) to a sitting that has not started. */
+  'programme:copyAgenda': (payload: P.CopyAgenda, ack: AckCallback<{ itemIds: string[] }>) => void;
+  /** The assembly's IANA time zone, in which every sitting is planned and shown. */
+  'programme:setTimeZone': (payload: P.SetTimeZone, ack: AckCallback<null>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

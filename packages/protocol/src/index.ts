@@ -21,3 +21,5 @@ export * from './comments.ts';
 export * from './cases.ts';
 export * from './roster.ts';
 export * from './auditChain.ts';
+export * from './programme.ts';
+export * from './timeZones.ts';

@@ -73,4 +73,7 @@ export const LIMITS = {
   maxCaseEvidence: 30,
   /** An evidence link (an http(s) address), in characters. */
   maxLinkLength: 2000,
+  /** Sittings (sessions) in one assembly's programme; a room's address, in characters. */
+  maxSittingsPerAssembly: 200,
+  maxPlaceAddressLength: 300,
 } as const;

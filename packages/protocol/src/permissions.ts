@@ -70,6 +70,12 @@ export const PERMISSIONS = {
     'roster:revoke': ['moderator'],
     // Moderators are always shown by name: facilitators are public figures.
     'participant:showName': ['member'],
+    // The programme is planned by moderators (facilitators may be given it later); everyone sees it.
+    'programme:plan': ['moderator'],
+    'programme:edit': ['moderator'],
+    'programme:cancel': ['moderator'],
+    'programme:copyAgenda': ['moderator'],
+    'programme:setTimeZone': ['moderator'],
   },
   watch: {
     'doc:open': ['observer'],

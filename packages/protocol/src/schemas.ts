@@ -15,6 +15,7 @@ import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
 import * as C from './cases.ts';
 import * as R from './roster.ts';
+import * as P from './programme.ts';
 
 const clockPingSchema = z.strictObject({});
 
@@ -80,6 +81,11 @@ export const SCHEMAS = {
     'roster:setRole': R.setRosterRoleSchema,
     'roster:revoke': R.rosterEntryRefSchema,
     'participant:showName': R.showNameSchema,
+    'programme:plan': P.planSittingSchema,
+    'programme:edit': P.editSittingSchema,
+    'programme:cancel': P.cancelSittingSchema,
+    'programme:copyAgenda': P.copyAgendaSchema,
+    'programme:setTimeZone': P.setTimeZoneSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

@@ -34,7 +34,7 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'queue.lowered': [],
   'queue.called': ['participantId'],
   'queue.turn_ended': [],
-  'groups.formed': ['count', 'split'],
+  'groups.formed': ['count', 'split', 'grouping'],
   'participant.show_name': ['showName'],
   'groups.moved': ['groupId'],
   'groups.ended': [],
@@ -72,6 +72,12 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'participant.link_reissued': [],
   'participant.role_changed': ['role'],
   'participant.revoked': [],
+  // The programme is public (as on the watch page); an online meeting link never is.
+  'programme.planned': ['title', 'date'],
+  'programme.edited': ['title', 'date'],
+  'programme.cancelled': [],
+  'programme.agenda_copied': [],
+  'programme.time_zone_set': ['timeZone'],
 };
 
 /** Detail fields that hold a participant's id (or a list of them), published as names under a new key. */

@@ -35,7 +35,7 @@ const question = (text: string) => ({
 });
 
 /**
- * A live session with a running and a pending agenda item, members checked in and in groups, a
+ * A live session with a running and a pending agenda item (and a sitting planned ahead), members checked in and in groups, a
  * hand up, an announcement; a drafting, a locked and an adopted standard (with a ladder); an open
  * vote and a closed one; an amendment, a minority report, a comment, an open breach case and one
  * in deliberation.
@@ -108,6 +108,19 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
   await mod(moderator.emitWithAck('groups:form', { sessionId, count: 2 }));
   acked(await first.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
   const { voteId: openVote } = await mod(moderator.emitWithAck('vote:open', question('Agreed?')));
+  // A sitting planned ahead in the programme, not started.
+  const { sessionId: planned } = await mod(
+    moderator.emitWithAck('programme:plan', {
+      title: 'Next weekend',
+      date: '2030-06-01',
+      startTime: '10:00',
+      endTime: '16:00',
+      place: 'both',
+      roomName: 'Town hall',
+      roomAddress: '1 High Street',
+      onlineLink: 'https://meet.example.org/next',
+    }),
+  );
 
   const column = async (sql: string) =>
     (await running.db.query<{ id: string }>(sql, [seed.assemblyId])).map((r) => r.id);
@@ -126,7 +139,7 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
       pad: padDocId(group1!),
       case: caseDocId(caseId),
     },
-    session: { live: sessionId },
+    session: { live: sessionId, planned },
     agendaItem: { running: runningItem, pending: pendingItem },
     // Adopted first: cases, amendments and minority reports name adopted standards.
     standard: { adopted, drafting: seed.standardId, locked },

@@ -7,6 +7,8 @@
 export const ID_KINDS = {
   docId: 'document',
   sessionId: 'session',
+  // The sitting an agenda is copied from (programme:copyAgenda).
+  fromSessionId: 'session',
   itemId: 'agendaItem',
   standardId: 'standard',
   standardIds: 'standard',

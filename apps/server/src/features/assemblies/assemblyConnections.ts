@@ -11,6 +11,7 @@ import { authenticateObserver, authenticateParticipant } from '../identity/socke
 import { registerFloorCommands } from '../sessions/floorCommands.ts';
 import { registerGroupCommands } from '../sessions/groupCommands.ts';
 import { registerModerationCommands } from '../sessions/moderationCommands.ts';
+import { registerProgrammeCommands } from '../sessions/programmeCommands.ts';
 import { registerSessionCommands } from '../sessions/sessionCommands.ts';
 import { registerVoteCommands } from '../votes/voteCommands.ts';
 import { emitState } from './currentState.ts';
@@ -31,6 +32,7 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
       registerCommands: (socket) => {
         registerCharterCommands(ctx, socket);
         registerSessionCommands(ctx, socket);
+        registerProgrammeCommands(ctx, socket);
         registerFloorCommands(ctx, socket);
         registerGroupCommands(ctx, socket);
         registerModerationCommands(ctx, socket);

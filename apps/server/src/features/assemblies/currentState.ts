@@ -28,6 +28,7 @@ const STATE: ((ctx: AppContext, data: SocketData, reason: StateReason) => Promis
   // The assembly, the charter (standards) and the watcher count.
   async (ctx, data) => ['assembly:snapshot', await buildSnapshot(ctx, data)],
   async (ctx, data) => ['session:state', await ctx.sessions.stateFor(data.assembly.id, data.role)],
+  async (ctx, data) => ['programme:state', await ctx.sessions.programmeState(data.assembly.id, data.role)],
   async (ctx, data) => ['votes:state', { votes: await listVotes(ctx.db, data.assembly.id) }],
   async (ctx, data) => ['amendments:state', await listAmendments(ctx.db, data.assembly.id, data.role)],
   async (ctx, data) => [

@@ -1,5 +1,6 @@
 import type {
   CASE_STATUSES,
+  GROUP_METHODS,
   HAND_KINDS,
   MODERATION_REASONS,
   PARTICIPANT_ROLES,
@@ -72,6 +73,11 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'case.decided': 'Decided a breach case',
   'case.undecided': 'A breach case vote decided nothing',
   'security.denied': 'A command was refused',
+  'programme.planned': 'Planned a sitting in the programme',
+  'programme.edited': 'Changed a planned sitting',
+  'programme.cancelled': 'Cancelled a planned sitting',
+  'programme.agenda_copied': 'Copied an agenda from another sitting',
+  'programme.time_zone_set': 'Set the assembly’s time zone',
   'security.denied_suppressed': 'More refused commands, counted but not each recorded',
 };
 
@@ -106,6 +112,9 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   breachFound: 'breach found',
   explanation: 'explanation',
   role: 'role',
+  date: 'date',
+  timeZone: 'time zone',
+  grouping: 'how groups were formed',
 };
 
 /** Vote methods in words; the yes / no method also takes abstentions. */
@@ -139,6 +148,10 @@ export const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, strin
     string
   >,
   role: { moderator: 'moderator', member: 'member' } satisfies Record<(typeof PARTICIPANT_ROLES)[number], string>,
+  grouping: { random: 'at random', balanced: 'balanced and rotated' } satisfies Record<
+    (typeof GROUP_METHODS)[number],
+    string
+  >,
   from: caseStatuses(),
   to: caseStatuses(),
 };

@@ -5,9 +5,14 @@ import { recordAudit } from '../../audit/auditLog.ts';
 
 /**
  * The shape of every session command: the change and its audit entry in one transaction,
- * then the new state to everyone. The ack follows the commit, so "ok" means stored.
+ * then the new state to everyone (and the programme, for commands that change it). The ack follows the commit, so "ok" means stored.
  */
-export function sessionMutator(ctx: AppContext, socket: AssemblySocket) {
+export function sessionMutator(
+  ctx: AppContext,
+  socket: AssemblySocket,
+  /** The commands change sittings or agendas, which the programme shows too. */
+  { programme = false }: { programme?: boolean } = {},
+) {
   const assemblyId = socket.data.assembly.id;
   const actorId = socket.data.participant!.id;
   return async <T>(
@@ -20,6 +25,7 @@ export function sessionMutator(ctx: AppContext, socket: AssemblySocket) {
       return value;
     });
     await ctx.sessions.publish(assemblyId);
+    if (programme) await ctx.sessions.publishProgramme(assemblyId);
     return result;
   };
 }
