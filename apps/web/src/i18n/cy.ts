@@ -1,5 +1,6 @@
 import { cyCases } from './cyCases.ts';
 import { cyDecisions } from './cyDecisions.ts';
+import { cyProgramme } from './cyProgramme.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -379,6 +380,7 @@ export const cy: Messages = {
   },
   ...cyDecisions,
   ...cyCases,
+  ...cyProgramme,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

@@ -2,6 +2,7 @@ import type { enConsole } from './enConsole.ts';
 import type { enJoin } from './enJoin.ts';
 import type { enVoteForm } from './enVoteForm.ts';
 import type { enRecord } from './enRecord.ts';
+import type { enProgramme } from './enProgramme.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -599,5 +600,10 @@ type ExtraPlurals<T> = {
 /** The shape every translation must have: the same keys (a missing one fails the typecheck), any strings. */
 type Translation<T> = { readonly [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & ExtraPlurals<T>;
 /** All of English: what every page bundles plus what loads with the console and the record pages. */
-export type English = typeof en & typeof enConsole & typeof enRecord & typeof enVoteForm & typeof enJoin;
+export type English = typeof en &
+  typeof enConsole &
+  typeof enRecord &
+  typeof enVoteForm &
+  typeof enJoin &
+  typeof enProgramme;
 export type Messages = Translation<English>;

@@ -4,12 +4,14 @@ import { en as bundled } from './en.ts';
 import { enConsole } from './enConsole.ts';
 import { enRecord } from './enRecord.ts';
 import { enJoin } from './enJoin.ts';
+import { enProgramme } from './enProgramme.ts';
 import { enVoteForm } from './enVoteForm.ts';
 
 const en = {
   ...bundled,
   ...enConsole,
   ...enJoin,
+  ...enProgramme,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
 };

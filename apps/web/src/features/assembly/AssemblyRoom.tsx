@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '@moot/protocol';
 import type { Session } from '@moot/protocol';
-import { useMemo, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useConnection } from '../../collab/useConnection.ts';
@@ -22,6 +22,7 @@ import { useBallotBox } from '../votes/useBallotBox.ts';
 import { VotesPanel } from '../votes/VotesPanel.tsx';
 import { CasesPanel } from '../cases/CasesPanel.tsx';
 import { useCases } from '../cases/casesStore.ts';
+import { useProgramme } from '../programme/programmeStore.ts';
 import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { RecordLinks } from '../record/RecordLinks.tsx';
@@ -38,14 +39,18 @@ import { standardsDiscussedNow } from '../session/view.ts';
 import { signOut } from './session.ts';
 import { useAssemblyRoom } from './useAssemblyRoom.ts';
 
+// The programme's view and strings load on demand, after the live room.
+const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx').then((m) => ({ default: m.ProgrammeList })));
+
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { socket, provider, sessions, comments, decisions, cases, room, dispatch } = useAssemblyRoom(
+  const { socket, provider, sessions, comments, decisions, cases, programme, room, dispatch } = useAssemblyRoom(
     session.me,
     session.assembly.id,
   );
   const caseList = useCases(cases);
+  const plan = useProgramme(programme);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
@@ -114,6 +119,11 @@ export function AssemblyRoom({ session }: { session: Session }) {
               standards={room.standards}
               cases={caseList}
             />
+          )}
+          {plan && (
+            <Suspense fallback={null}>
+              <ProgrammeList programme={plan} />
+            </Suspense>
           )}
           <VotesPanel
             votes={votesOutsideCases(decided.votes)}

@@ -3,6 +3,7 @@ import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
 import { CasesStore } from '../cases/casesStore.ts';
 import { CommentsStore } from '../comments/commentsStore.ts';
+import { ProgrammeStore } from '../programme/programmeStore.ts';
 import { SessionStore } from '../session/sessionStore.ts';
 import { DecisionsStore } from '../votes/decisionsStore.ts';
 import type { roomReducer } from './roomState.ts';
@@ -14,6 +15,7 @@ export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
   comments: CommentsStore;
   decisions: DecisionsStore;
   cases: CasesStore;
+  programme: ProgrammeStore;
 }
 
 /**
@@ -34,14 +36,16 @@ export function openLiveRoom<S extends AssemblySocket | WatchSocket>(
   const comments = new CommentsStore(socket);
   const decisions = new DecisionsStore(socket);
   const cases = new CasesStore(socket);
+  const programme = new ProgrammeStore(socket);
   socket.connect();
   return {
-    live: { socket, provider, sessions, comments, decisions, cases },
+    live: { socket, provider, sessions, comments, decisions, cases, programme },
     close: () => {
       sessions.destroy();
       comments.destroy();
       decisions.destroy();
       cases.destroy();
+      programme.destroy();
       provider.destroy();
       socket.disconnect();
     },

@@ -15,6 +15,7 @@ import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
 import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
 import { useCases } from '../cases/casesStore.ts';
+import { useProgramme } from '../programme/programmeStore.ts';
 import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
@@ -34,6 +35,8 @@ const StandardDecisions = lazy(() =>
   import('../amendments/StandardDecisions.tsx').then((m) => ({ default: m.StandardDecisions })),
 );
 const CasesPanel = lazy(() => import('../cases/CasesPanel.tsx').then((m) => ({ default: m.CasesPanel })));
+// The programme (every sitting, the current one marked) loads on demand too: its view and strings.
+const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx').then((m) => ({ default: m.ProgrammeList })));
 const CharterExports = lazy(() =>
   import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
 );
@@ -47,8 +50,9 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, comments, decisions, cases, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, comments, decisions, cases, programme, room } = useWatchRoom(watchKey);
   const caseList = useCases(cases);
+  const plan = useProgramme(programme);
   const decided = useRoomDecisions(decisions);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
@@ -92,6 +96,7 @@ export function WatchPage() {
                 <RecordLinks reader={{ watchKey }} />
                 {feed.state !== undefined && <WatchSession feed={feed} provider={provider} cases={caseList} />}
                 <Suspense fallback={null}>
+                  {plan && <ProgrammeList programme={plan} />}
                   <VotesPanel
                     votes={votesOutsideCases(decided.votes)}
                     subjects={{ amendments: decided.amendments, standards: room.standards }}
