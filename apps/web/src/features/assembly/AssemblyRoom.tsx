@@ -22,7 +22,6 @@ import { useBallotBox } from '../votes/useBallotBox.ts';
 import { VotesPanel } from '../votes/VotesPanel.tsx';
 import { CasesPanel } from '../cases/CasesPanel.tsx';
 import { useCases } from '../cases/casesStore.ts';
-import { useProgramme } from '../programme/programmeStore.ts';
 import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { RecordLinks } from '../record/RecordLinks.tsx';
@@ -45,12 +44,11 @@ const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx').then((
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { socket, provider, sessions, comments, decisions, cases, programme, room, dispatch } = useAssemblyRoom(
+  const { socket, provider, sessions, comments, decisions, cases, room, dispatch } = useAssemblyRoom(
     session.me,
     session.assembly.id,
   );
   const caseList = useCases(cases);
-  const plan = useProgramme(programme);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
@@ -120,9 +118,9 @@ export function AssemblyRoom({ session }: { session: Session }) {
               cases={caseList}
             />
           )}
-          {plan && (
+          {room.programme && (
             <Suspense fallback={null}>
-              <ProgrammeList programme={plan} />
+              <ProgrammeList programme={room.programme} />
             </Suspense>
           )}
           <VotesPanel

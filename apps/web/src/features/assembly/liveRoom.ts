@@ -3,7 +3,6 @@ import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
 import { CasesStore } from '../cases/casesStore.ts';
 import { CommentsStore } from '../comments/commentsStore.ts';
-import { ProgrammeStore } from '../programme/programmeStore.ts';
 import { SessionStore } from '../session/sessionStore.ts';
 import { DecisionsStore } from '../votes/decisionsStore.ts';
 import type { roomReducer } from './roomState.ts';
@@ -15,7 +14,6 @@ export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
   comments: CommentsStore;
   decisions: DecisionsStore;
   cases: CasesStore;
-  programme: ProgrammeStore;
 }
 
 /**
@@ -32,20 +30,19 @@ export function openLiveRoom<S extends AssemblySocket | WatchSocket>(
   broadcasts.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
   broadcasts.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
   broadcasts.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
+  broadcasts.on('programme:state', (programme) => dispatch({ type: 'programme', programme }));
   const sessions = new SessionStore(socket);
   const comments = new CommentsStore(socket);
   const decisions = new DecisionsStore(socket);
   const cases = new CasesStore(socket);
-  const programme = new ProgrammeStore(socket);
   socket.connect();
   return {
-    live: { socket, provider, sessions, comments, decisions, cases, programme },
+    live: { socket, provider, sessions, comments, decisions, cases },
     close: () => {
       sessions.destroy();
       comments.destroy();
       decisions.destroy();
       cases.destroy();
-      programme.destroy();
       provider.destroy();
       socket.disconnect();
     },

@@ -52,7 +52,6 @@ export function useAssemblyRoom(me: ParticipantView, assemblyId: string) {
     comments: live?.comments ?? null,
     decisions: live?.decisions ?? null,
     cases: live?.cases ?? null,
-    programme: live?.programme ?? null,
     room,
     dispatch,
   };

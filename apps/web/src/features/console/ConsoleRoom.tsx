@@ -22,7 +22,6 @@ import { SessionAnnouncer } from '../session/SessionAnnouncer.tsx';
 import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { useServerNow } from '../session/useServerNow.ts';
 import { ProgrammeConsole } from '../programme/ProgrammeConsole.tsx';
-import { useProgramme } from '../programme/programmeStore.ts';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { AnnouncementsConsole } from './AnnouncementsConsole.tsx';
 import { EquityView } from './EquityView.tsx';
@@ -35,11 +34,7 @@ import { SessionSetup } from './SessionSetup.tsx';
 /** Everything a moderator needs to run the session, on one keyboard-navigable page. */
 export function ConsoleRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { socket, provider, sessions, decisions, cases, programme, room } = useAssemblyRoom(
-    session.me,
-    session.assembly.id,
-  );
-  const plan = useProgramme(programme);
+  const { socket, provider, sessions, decisions, cases, room } = useAssemblyRoom(session.me, session.assembly.id);
   const decided = useDecisions(decisions);
   const caseList = useCases(cases);
   const connection = useConnection(socket);
@@ -70,7 +65,7 @@ export function ConsoleRoom({ session }: { session: Session }) {
         <div className="console" data-testid="console">
           <SessionAnnouncer state={state} myId={session.me.id} />
           <SessionSetup socket={socket} state={state} />
-          <ProgrammeConsole socket={socket} programme={plan} standards={room.standards} cases={caseList} />
+          <ProgrammeConsole socket={socket} programme={room.programme} standards={room.standards} cases={caseList} />
           {active && (
             <>
               <AgendaEditor

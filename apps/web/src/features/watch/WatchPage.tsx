@@ -15,7 +15,6 @@ import { StandardArticle } from '../charter/StandardArticle.tsx';
 import { StandardFields } from '../charter/StandardFields.tsx';
 import { useRoomDecisions } from '../amendments/useRoomDecisions.ts';
 import { useCases } from '../cases/casesStore.ts';
-import { useProgramme } from '../programme/programmeStore.ts';
 import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
@@ -50,9 +49,8 @@ export function WatchPage() {
   const { hash } = useLocation();
   const parsed = secret.safeParse(hash.slice(1));
   const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, comments, decisions, cases, programme, room } = useWatchRoom(watchKey);
+  const { socket, provider, sessions, comments, decisions, cases, room } = useWatchRoom(watchKey);
   const caseList = useCases(cases);
-  const plan = useProgramme(programme);
   const decided = useRoomDecisions(decisions);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
@@ -96,7 +94,7 @@ export function WatchPage() {
                 <RecordLinks reader={{ watchKey }} />
                 {feed.state !== undefined && <WatchSession feed={feed} provider={provider} cases={caseList} />}
                 <Suspense fallback={null}>
-                  {plan && <ProgrammeList programme={plan} />}
+                  {room.programme && <ProgrammeList programme={room.programme} />}
                   <VotesPanel
                     votes={votesOutsideCases(decided.votes)}
                     subjects={{ amendments: decided.amendments, standards: room.standards }}

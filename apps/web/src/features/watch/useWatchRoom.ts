@@ -43,7 +43,6 @@ export function useWatchRoom(watchKey: string | null) {
     comments: live?.comments ?? null,
     decisions: live?.decisions ?? null,
     cases: live?.cases ?? null,
-    programme: live?.programme ?? null,
     room,
   };
 }
