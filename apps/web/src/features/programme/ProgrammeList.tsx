@@ -43,13 +43,26 @@ export function ProgrammeList({ programme }: Props) {
 }
 
 export function SittingSummary({ sitting, timeZone }: { sitting: SittingView; timeZone: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { place } = sitting;
+  const times =
+    sitting.startsAt !== null && sitting.endsAt !== null
+      ? sittingTimes(sitting.startsAt, sitting.endsAt, timeZone)
+      : null;
   return (
     <>
       <p className="sitting-when">
-        {sitting.startsAt !== null && sitting.endsAt !== null
-          ? t('programme.when', { ...sittingTimes(sitting.startsAt, sitting.endsAt, timeZone, i18n.language) })
+        {times
+          ? t('programme.when', {
+              date: t('programme.date', {
+                weekday: t(`programme.weekdays.${times.weekday}`),
+                day: times.day,
+                month: t(`programme.months.${times.month}`),
+                year: times.year,
+              }),
+              start: times.start,
+              end: times.end,
+            })
           : t('programme.unscheduled')}
       </p>
       <p>{t(`programme.statuses.${sitting.cancelled ? 'cancelled' : sitting.status}`)}</p>

@@ -80,7 +80,7 @@ export function SittingForm({ sitting, timeZone, heading, submitLabel, onSubmit,
         />
       </div>
       <div className="form-row">
-        <label htmlFor={`${id}-date`}>{t('programme.date')}</label>
+        <label htmlFor={`${id}-date`}>{t('programme.dateLabel')}</label>
         <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
       </div>
       <div className="form-row">

@@ -1,22 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { instantToWallTime, wallTimeToInstant } from '@moot/protocol';
+import { i18n } from '../../i18n/index.ts';
+import { cyProgramme } from '../../i18n/cyProgramme.ts';
+import { enProgramme } from '../../i18n/enProgramme.ts';
 import { sittingTimes } from './programmeFormat.ts';
+
+/** The date line as `SittingSummary` writes it, in `language`. */
+function when(startsAt: number, endsAt: number, timeZone: string, language: 'en' | 'cy') {
+  i18n.addResourceBundle(language, 'translation', language === 'en' ? enProgramme : cyProgramme, true, false);
+  const t = i18n.getFixedT(language);
+  const parts = sittingTimes(startsAt, endsAt, timeZone);
+  return t('programme.when', {
+    date: t('programme.date', {
+      weekday: t(`programme.weekdays.${parts.weekday}`),
+      day: parts.day,
+      month: t(`programme.months.${parts.month}`),
+      year: parts.year,
+    }),
+    start: parts.start,
+    end: parts.end,
+  });
+}
 
 describe('sitting times', () => {
   it('shows a sitting in the assembly’s zone, in English and Welsh, whatever the device’s zone', () => {
     const startsAt = Date.UTC(2027, 2, 6, 10, 0); // 6 March 2027, 10:00 in London (GMT)
     const endsAt = Date.UTC(2027, 2, 6, 16, 30);
-    expect(sittingTimes(startsAt, endsAt, 'Europe/London', 'en')).toEqual({
-      date: 'Saturday, 6 March 2027',
-      start: '10:00',
-      end: '16:30',
+    expect(when(startsAt, endsAt, 'Europe/London', 'en')).toBe('Saturday, 6 March 2027, 10:00 to 16:30');
+    expect(when(startsAt, endsAt, 'Europe/London', 'cy')).toBe('Dydd Sadwrn, 6 Mawrth 2027, 10:00 tan 16:30');
+    // The same instant in New York is the morning of the same day; in Sydney, that night.
+    expect(sittingTimes(startsAt, endsAt, 'America/New_York')).toMatchObject({ weekday: 'sat', start: '05:00' });
+    expect(sittingTimes(startsAt, endsAt, 'Australia/Sydney')).toMatchObject({ weekday: 'sat', start: '21:00' });
+    expect(sittingTimes(Date.UTC(2027, 2, 6, 14), endsAt, 'Australia/Sydney')).toMatchObject({
+      weekday: 'sun',
+      day: 7,
+      start: '01:00',
     });
-    expect(sittingTimes(startsAt, endsAt, 'Europe/London', 'cy')).toEqual({
-      date: 'Dydd Sadwrn, 6 Mawrth 2027',
-      start: '10:00',
-      end: '16:30',
-    });
-    expect(sittingTimes(startsAt, endsAt, 'America/New_York', 'en').start).toBe('05:00');
   });
 
   it('turns a local date and time into the instant and back, across a clock change', () => {

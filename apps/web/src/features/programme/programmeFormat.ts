@@ -1,38 +1,34 @@
-import { localeOf } from '../../i18n/languages.ts';
+import { instantToWallTime } from '@moot/protocol';
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
 /**
- * A sitting's date and times in the assembly's time zone, in the reader's language ("Saturday
- * 6 March 2027", "Dydd Sadwrn 6 Mawrth 2027"), whatever zone the reader's device is in.
+ * A sitting's date and times on the assembly's wall clock, whatever zone the reader's device is
+ * in, as parts the translation puts in words ("Saturday, 6 March 2027", "Dydd Sadwrn, 6 Mawrth
+ * 2027"). The day and month names come from the translation files, not from the browser's locale
+ * data, which often lacks Welsh (Chromium's does: it falls back to US English).
  */
 export interface SittingTimes {
-  date: string;
+  weekday: (typeof WEEKDAYS)[number];
+  day: number;
+  month: (typeof MONTHS)[number];
+  year: number;
+  /** "HH:MM", 24-hour. */
   start: string;
   end: string;
 }
 
-const formats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
-
-export function sittingTimes(startsAt: number, endsAt: number, timeZone: string, language: string): SittingTimes {
-  const key = `${language}|${timeZone}`;
-  let format = formats.get(key);
-  if (!format) {
-    const locale = localeOf(language);
-    format = {
-      date: new Intl.DateTimeFormat(locale, {
-        timeZone,
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      }),
-      time: new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-    };
-    formats.set(key, format);
-  }
+export function sittingTimes(startsAt: number, endsAt: number, timeZone: string): SittingTimes {
+  const { date, time: start } = instantToWallTime(startsAt, timeZone);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return {
-    date: format.date.format(new Date(startsAt)),
-    start: format.time.format(new Date(startsAt)),
-    end: format.time.format(new Date(endsAt)),
+    weekday: WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!,
+    day,
+    month: MONTHS[month - 1]!,
+    year,
+    start,
+    end: instantToWallTime(endsAt, timeZone).time,
   };
 }
 
