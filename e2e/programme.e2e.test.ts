@@ -93,6 +93,20 @@ describe.skipIf(!browser)(
       // In date order, the times in the assembly's zone (London, summer time) as typed.
       await plannedSitting(SATURDAY).getByText('Saturday, 1 June 2030, 10:00 to 16:00').waitFor();
       await plannedSitting(SUNDAY).getByText('Sunday, 2 June 2030, 09:30 to 13:00').waitFor();
+
+      // Reordering swaps dates: Sunday's sitting moves to Saturday's slot, and back.
+      await plannedSitting(SUNDAY)
+        .getByRole('button', { name: `Move “${SUNDAY}” earlier: swap dates with “${SATURDAY}”` })
+        .click();
+      await plannedSitting(SUNDAY).getByText('Saturday, 1 June 2030, 10:00 to 16:00').waitFor();
+      await eventually(
+        () => moderator.locator('[data-testid="planned-sitting"] h3').allTextContents(),
+        (titles) => expect(titles).toEqual([SUNDAY, SATURDAY]),
+      );
+      await plannedSitting(SUNDAY)
+        .getByRole('button', { name: `Move “${SUNDAY}” later: swap dates with “${SATURDAY}”` })
+        .click();
+      await plannedSitting(SUNDAY).getByText('Sunday, 2 June 2030, 09:30 to 13:00').waitFor();
     });
 
     it('gives Sunday an agenda and copies it into Saturday', async () => {
@@ -168,9 +182,9 @@ describe.skipIf(!browser)(
       ] as const) {
         await page.setViewportSize({ width: 360, height: 740 });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-        const section = page.locator(
-          name === 'console' ? '[data-testid="programme-console"]' : '[data-testid="programme"]',
-        );
+        const section = page
+          .locator(name === 'console' ? '[data-testid="planned-sitting"]' : '[data-testid="programme"]')
+          .first();
         await section.scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(SHOTS, `programme-${name}-360x740.png`) });
         await page.setViewportSize({ width: 1280, height: 800 });

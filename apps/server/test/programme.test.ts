@@ -198,6 +198,29 @@ describe('the programme: sittings planned ahead', () => {
     });
   });
 
+  it('reorders: two planned sittings swap their dates and times, keeping their places and agendas', async () => {
+    const before = views.member.state!.sittings;
+    const [earlier, later] = before as [ProgrammeState['sittings'][0], ProgrammeState['sittings'][0]];
+    acked(await mod.emitWithAck('programme:swap', { sessionId: earlier.id, withSessionId: later.id }));
+    await vi.waitFor(() => expect(views.observer.state?.sittings[0]!.id).toBe(later.id));
+    const after = views.member.state!.sittings;
+    expect(after.map((s) => [s.id, s.startsAt, s.endsAt])).toEqual([
+      [later.id, earlier.startsAt, earlier.endsAt],
+      [earlier.id, later.startsAt, later.endsAt],
+    ]);
+    expect(after.map((s) => [s.title, s.place, s.agenda.length])).toEqual(
+      [later, earlier].map((s) => [s.title, s.place, s.agenda.length]),
+    );
+    expect(await mod.emitWithAck('programme:swap', { sessionId: later.id, withSessionId: later.id })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringMatching(/another sitting/) },
+    });
+    // And back, so the next tests find the order they expect.
+    acked(await mod.emitWithAck('programme:swap', { sessionId: earlier.id, withSessionId: later.id }));
+    await vi.waitFor(() => expect(views.member.state?.sittings[0]!.id).toBe(earlier.id));
+    expect(views.member.state!.currentId).toBe(earlier.id);
+  });
+
   it('starting a planned sitting makes it current; a second live sitting is refused until the first ends', async () => {
     const sessionView = followSession(member);
     acked(await mod.emitWithAck('session:start', { sessionId: first }));
@@ -223,6 +246,7 @@ describe('the programme: sittings planned ahead', () => {
       mod.emitWithAck('programme:edit', { sessionId: first, ...sitting() }),
       mod.emitWithAck('programme:cancel', { sessionId: first }),
       mod.emitWithAck('programme:copyAgenda', { sessionId: first, fromSessionId: second }),
+      mod.emitWithAck('programme:swap', { sessionId: second, withSessionId: first }),
     ]) {
       expect(await refused).toMatchObject({
         ok: false,
@@ -271,6 +295,7 @@ describe('the programme: sittings planned ahead', () => {
         'programme.planned',
         'programme.agenda_copied',
         'programme.edited',
+        'programme.swapped',
         'programme.cancelled',
         'programme.time_zone_set',
       ]),

@@ -95,6 +95,7 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
   'programme:edit': { prefer: { session: 'planned' } },
   'programme:cancel': { prefer: { session: 'planned' } },
   'programme:copyAgenda': { preferAt: { sessionId: 'planned', fromSessionId: 'live' } },
+  'programme:swap': { preferAt: { sessionId: 'planned', withSessionId: 'later' } },
   'case:openVote': { prefer: { case: 'deliberating' } },
   'queue:endTurn': {
     before: (own) => own.moderator.emitWithAck('queue:next', { sessionId: own.records.session.live! }),

@@ -164,6 +164,8 @@ export interface AssemblyClientEvents {
   'programme:cancel': (payload: P.CancelSitting, ack: AckCallback<null>) => void;
   /** Appends another sitting's agenda items (as pending) to a sitting that has not started. */
   'programme:copyAgenda': (payload: P.CopyAgenda, ack: AckCallback<{ itemIds: string[] }>) => void;
+  /** Reorders the programme: two planned sittings exchange their dates and times (not their places or agendas). */
+  'programme:swap': (payload: P.SwapSittings, ack: AckCallback<null>) => void;
   /** The assembly's IANA time zone, in which every sitting is planned and shown. */
   'programme:setTimeZone': (payload: P.SetTimeZone, ack: AckCallback<null>) => void;
 }

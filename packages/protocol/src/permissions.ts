@@ -75,6 +75,7 @@ export const PERMISSIONS = {
     'programme:edit': ['moderator'],
     'programme:cancel': ['moderator'],
     'programme:copyAgenda': ['moderator'],
+    'programme:swap': ['moderator'],
     'programme:setTimeZone': ['moderator'],
   },
   watch: {

@@ -94,6 +94,8 @@ export const editSittingSchema = z.strictObject({ sessionId: id, ...sittingField
 export const cancelSittingSchema = z.strictObject({ sessionId: id });
 /** Appends the agenda of `fromSessionId` to the sitting `sessionId` (which has not started). */
 export const copyAgendaSchema = z.strictObject({ sessionId: id, fromSessionId: id });
+/** Swaps the dates and times of two planned sittings (each keeps its title, place and agenda): reordering the programme. */
+export const swapSittingsSchema = z.strictObject({ sessionId: id, withSessionId: id });
 export const setTimeZoneSchema = z.strictObject({
   timeZone: z
     .string()
@@ -106,4 +108,5 @@ export type PlanSitting = z.input<typeof planSittingSchema>;
 export type EditSitting = z.input<typeof editSittingSchema>;
 export type CancelSitting = z.infer<typeof cancelSittingSchema>;
 export type CopyAgenda = z.infer<typeof copyAgendaSchema>;
+export type SwapSittings = z.infer<typeof swapSittingsSchema>;
 export type SetTimeZone = z.infer<typeof setTimeZoneSchema>;

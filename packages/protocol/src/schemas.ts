@@ -85,6 +85,7 @@ export const SCHEMAS = {
     'programme:edit': P.editSittingSchema,
     'programme:cancel': P.cancelSittingSchema,
     'programme:copyAgenda': P.copyAgendaSchema,
+    'programme:swap': P.swapSittingsSchema,
     'programme:setTimeZone': P.setTimeZoneSchema,
   },
   watch: {

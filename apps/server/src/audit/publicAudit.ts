@@ -77,6 +77,7 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'programme.edited': ['title', 'date'],
   'programme.cancelled': [],
   'programme.agenda_copied': [],
+  'programme.swapped': [],
   'programme.time_zone_set': ['timeZone'],
 };
 

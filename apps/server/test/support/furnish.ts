@@ -108,19 +108,22 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
   await mod(moderator.emitWithAck('groups:form', { sessionId, count: 2 }));
   acked(await first.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
   const { voteId: openVote } = await mod(moderator.emitWithAck('vote:open', question('Agreed?')));
-  // A sitting planned ahead in the programme, not started.
-  const { sessionId: planned } = await mod(
-    moderator.emitWithAck('programme:plan', {
-      title: 'Next weekend',
-      date: '2030-06-01',
-      startTime: '10:00',
-      endTime: '16:00',
-      place: 'both',
-      roomName: 'Town hall',
-      roomAddress: '1 High Street',
-      onlineLink: 'https://meet.example.org/next',
-    }),
-  );
+  // Two sittings planned ahead in the programme, not started.
+  const plan = (title: string, date: string) =>
+    mod(
+      moderator.emitWithAck('programme:plan', {
+        title,
+        date,
+        startTime: '10:00',
+        endTime: '16:00',
+        place: 'both',
+        roomName: 'Town hall',
+        roomAddress: '1 High Street',
+        onlineLink: 'https://meet.example.org/next',
+      }),
+    );
+  const { sessionId: planned } = await plan('Next weekend', '2030-06-01');
+  const { sessionId: later } = await plan('The weekend after', '2030-06-08');
 
   const column = async (sql: string) =>
     (await running.db.query<{ id: string }>(sql, [seed.assemblyId])).map((r) => r.id);
@@ -139,7 +142,7 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
       pad: padDocId(group1!),
       case: caseDocId(caseId),
     },
-    session: { live: sessionId, planned },
+    session: { live: sessionId, planned, later },
     agendaItem: { running: runningItem, pending: pendingItem },
     // Adopted first: cases, amendments and minority reports name adopted standards.
     standard: { adopted, drafting: seed.standardId, locked },

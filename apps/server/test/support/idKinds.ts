@@ -9,6 +9,8 @@ export const ID_KINDS = {
   sessionId: 'session',
   // The sitting an agenda is copied from (programme:copyAgenda).
   fromSessionId: 'session',
+  // The sitting whose date another takes (programme:swap).
+  withSessionId: 'session',
   itemId: 'agendaItem',
   standardId: 'standard',
   standardIds: 'standard',

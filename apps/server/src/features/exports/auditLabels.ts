@@ -77,6 +77,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'programme.edited': 'Changed a planned sitting',
   'programme.cancelled': 'Cancelled a planned sitting',
   'programme.agenda_copied': 'Copied an agenda from another sitting',
+  'programme.swapped': 'Swapped the dates of two planned sittings',
   'programme.time_zone_set': 'Set the assembly’s time zone',
   'security.denied_suppressed': 'More refused commands, counted but not each recorded',
 };

@@ -3,6 +3,7 @@ import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
 import type { AssemblySocket } from '../../realtime/socketData.ts';
+import type { Queryable } from '../../storage/database.ts';
 import { sessionMutator } from './mutate.ts';
 import * as programme from './programmeStore.ts';
 import { lockSession, requireAgendaRoom, type SessionRow } from './sessionStore.ts';
@@ -17,6 +18,13 @@ function requirePlanned(session: SessionRow, what: string): void {
       `This sitting has ${session.status === 'live' ? 'started' : 'ended'}, so it cannot be ${what}`,
     );
   }
+}
+
+/** Locks sittings in id order, so two commands naming the same pair the other way round cannot deadlock. */
+async function lockInOrder(tx: Queryable, assemblyId: string, ids: string[]): Promise<Map<string, SessionRow>> {
+  const locked = new Map<string, SessionRow>();
+  for (const id of [...ids].sort()) locked.set(id, await lockSession(tx, assemblyId, id));
+  return locked;
 }
 
 /**
@@ -55,15 +63,21 @@ export function registerProgrammeCommands(ctx: AppContext, socket: AssemblySocke
   on('assembly', socket, 'programme:copyAgenda', logger, ({ sessionId, fromSessionId }) =>
     mutate({ action: 'programme.agenda_copied', target: sessionId, detail: { fromSessionId } }, async (tx) => {
       if (sessionId === fromSessionId) throw new AppError(ErrorCode.badRequest, 'Choose another sitting to copy from');
-      // Both rows locked in one order, so two copies in opposite directions cannot deadlock.
-      const [first, second] = [sessionId, fromSessionId].sort();
-      const locked = new Map<string, SessionRow>();
-      for (const id of [first!, second!]) locked.set(id, await lockSession(tx, assemblyId, id));
+      const locked = await lockInOrder(tx, assemblyId, [sessionId, fromSessionId]);
       requirePlanned(locked.get(sessionId)!, 'given another agenda');
       const itemIds = await programme.copyAgenda(tx, fromSessionId, sessionId, (count) =>
         requireAgendaRoom(tx, sessionId, count),
       );
       return { itemIds };
+    }),
+  );
+  on('assembly', socket, 'programme:swap', logger, ({ sessionId, withSessionId }) =>
+    mutate({ action: 'programme.swapped', target: sessionId, detail: { withSessionId } }, async (tx) => {
+      if (sessionId === withSessionId) throw new AppError(ErrorCode.badRequest, 'Choose another sitting to swap with');
+      const locked = await lockInOrder(tx, assemblyId, [sessionId, withSessionId]);
+      for (const session of locked.values()) requirePlanned(session, 'moved');
+      await programme.swapSchedules(tx, sessionId, withSessionId);
+      return null;
     }),
   );
   on('assembly', socket, 'programme:setTimeZone', logger, ({ timeZone }) =>

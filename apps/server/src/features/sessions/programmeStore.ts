@@ -128,6 +128,22 @@ export async function editSitting(tx: Queryable, sessionId: string, plan: Sittin
   );
 }
 
+/** Two sittings exchange their start and end (one statement: each reads the other's values from before). */
+export async function swapSchedules(tx: Queryable, a: string, b: string): Promise<void> {
+  const [{ unscheduled } = { unscheduled: 0 }] = await tx.query<{ unscheduled: number }>(
+    'SELECT count(*)::integer AS unscheduled FROM assembly_sessions WHERE id = ANY($1::uuid[]) AND starts_at IS NULL',
+    [[a, b]],
+  );
+  if (unscheduled > 0) {
+    throw new AppError(ErrorCode.badRequest, 'Only sittings with a date can change places in the programme');
+  }
+  await tx.query(
+    `UPDATE assembly_sessions s SET starts_at = o.starts_at, ends_at = o.ends_at FROM assembly_sessions o
+     WHERE (s.id = $1 AND o.id = $2) OR (s.id = $2 AND o.id = $1)`,
+    [a, b],
+  );
+}
+
 export async function cancelSitting(tx: Queryable, sessionId: string): Promise<void> {
   await tx.query('UPDATE assembly_sessions SET cancelled_at = now() WHERE id = $1', [sessionId]);
 }

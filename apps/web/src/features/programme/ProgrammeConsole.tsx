@@ -79,6 +79,10 @@ function PlannedSitting({ sitting, programme, standards, cases, run }: SittingPr
   const [from, setFrom] = useState('');
   const chosen = sources.some((s) => s.id === from) ? from : (sources[0]?.id ?? '');
   const planned = sitting.status === 'planned' && !sitting.cancelled;
+  // Reordering swaps dates with the neighbouring sitting that can still move.
+  const movable = programme.sittings.filter((s) => s.status === 'planned' && !s.cancelled && s.startsAt !== null);
+  const place = movable.findIndex((s) => s.id === sitting.id);
+  const [before, after] = place < 0 ? [undefined, undefined] : [movable[place - 1], movable[place + 1]];
   const current = sitting.id === programme.currentId;
   const title = sitting.title;
   return (
@@ -126,6 +130,26 @@ function PlannedSitting({ sitting, programme, standards, cases, run }: SittingPr
             >
               {t(adding ? 'programme.hideAddItem' : 'programme.addItem')}
             </button>
+            {before && (
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('programme.earlierLabel', { title, other: before.title })}
+                onClick={() => void run('programme:swap', { sessionId: sitting.id, withSessionId: before.id })}
+              >
+                {t('programme.earlier')}
+              </button>
+            )}
+            {after && (
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('programme.laterLabel', { title, other: after.title })}
+                onClick={() => void run('programme:swap', { sessionId: sitting.id, withSessionId: after.id })}
+              >
+                {t('programme.later')}
+              </button>
+            )}
             {confirming ? (
               <button
                 type="button"
