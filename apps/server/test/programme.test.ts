@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PlanSitting, ProgrammeState } from '@moot/protocol';
+import { randomUUID } from 'node:crypto';
+import { createAssembly } from '../src/features/assemblies/assemblyStore.ts';
 import { inviteParticipant } from '../src/features/identity/participantStore.ts';
+import { MIGRATIONS, migrate } from '../src/storage/migrations.ts';
+import { openPglite } from '../src/storage/pglite.ts';
 import {
   acked,
   connectMember,
@@ -381,5 +385,43 @@ describe('small groups, balanced and rotated between sittings', () => {
     );
     expect(audit.map((a) => a.detail.grouping)).toEqual(['balanced', 'balanced', 'balanced']);
     expect(audit.every((a) => Number.isInteger(a.detail.seed))).toBe(true);
+  });
+});
+
+describe('the programme migration (12)', () => {
+  it('leaves one live sitting per assembly (the newest) in a database that had two, and the zone London', async () => {
+    const db = await openPglite();
+    try {
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.id < 12),
+      );
+      const { assembly } = await createAssembly(db, { title: 'Old', charge: 'Why?' });
+      const live = (title: string, at: string) =>
+        db.query(
+          `INSERT INTO assembly_sessions (id, assembly_id, title, status, created_at) VALUES ($1, $2, $3, 'live', $4)`,
+          [randomUUID(), assembly.id, title, at],
+        );
+      await live('Older', '2026-01-01T10:00:00Z');
+      await live('Newer', '2026-01-02T10:00:00Z');
+      await migrate(db);
+      const rows = await db.query<{ title: string; status: string }>(
+        'SELECT title, status FROM assembly_sessions ORDER BY created_at',
+      );
+      expect(rows).toEqual([
+        { title: 'Older', status: 'ended' },
+        { title: 'Newer', status: 'live' },
+      ]);
+      const [{ timeZone }] = (await db.query<{ timeZone: string }>(
+        'SELECT time_zone AS "timeZone" FROM assemblies',
+      )) as [{ timeZone: string }];
+      expect(timeZone).toBe('Europe/London');
+      // The index refuses a second live sitting even if a command's check were raced past.
+      await expect(db.query(`UPDATE assembly_sessions SET status = 'live' WHERE title = 'Older'`)).rejects.toThrow(
+        /one_live_sitting/,
+      );
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -39,7 +39,7 @@ import { signOut } from './session.ts';
 import { useAssemblyRoom } from './useAssemblyRoom.ts';
 
 // The programme's view and strings load on demand, after the live room.
-const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx').then((m) => ({ default: m.ProgrammeList })));
+const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx'));
 
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -118,11 +118,9 @@ export function AssemblyRoom({ session }: { session: Session }) {
               cases={caseList}
             />
           )}
-          {room.programme && (
-            <Suspense fallback={null}>
-              <ProgrammeList programme={room.programme} />
-            </Suspense>
-          )}
+          <Suspense fallback={null}>
+            <ProgrammeList programme={room.programme} />
+          </Suspense>
           <VotesPanel
             votes={votesOutsideCases(decided.votes)}
             actions={{ ballots }}

@@ -10,16 +10,18 @@ import './programme.css';
 addEnglish(enProgramme);
 
 interface Props {
-  programme: ProgrammeState;
+  /** Nothing is shown until the server's first `programme:state`. */
+  programme: ProgrammeState | undefined;
 }
 
 /**
  * The programme as members and the public read it: every sitting in date order, the current one
  * marked (`aria-current`), times in the assembly's zone and dates in the reader's language.
  */
-export function ProgrammeList({ programme }: Props) {
+export default function ProgrammeList({ programme }: Props) {
   const { t } = useTranslation();
   const id = useId();
+  if (!programme) return null;
   return (
     <section className="programme" aria-labelledby={`${id}-h`} data-testid="programme">
       <h2 id={`${id}-h`}>{t('programme.heading')}</h2>

@@ -35,7 +35,7 @@ const StandardDecisions = lazy(() =>
 );
 const CasesPanel = lazy(() => import('../cases/CasesPanel.tsx').then((m) => ({ default: m.CasesPanel })));
 // The programme (every sitting, the current one marked) loads on demand too: its view and strings.
-const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx').then((m) => ({ default: m.ProgrammeList })));
+const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx'));
 const CharterExports = lazy(() =>
   import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
 );
@@ -94,7 +94,7 @@ export function WatchPage() {
                 <RecordLinks reader={{ watchKey }} />
                 {feed.state !== undefined && <WatchSession feed={feed} provider={provider} cases={caseList} />}
                 <Suspense fallback={null}>
-                  {room.programme && <ProgrammeList programme={room.programme} />}
+                  <ProgrammeList programme={room.programme} />
                   <VotesPanel
                     votes={votesOutsideCases(decided.votes)}
                     subjects={{ amendments: decided.amendments, standards: room.standards }}
