@@ -185,10 +185,10 @@ describe.skipIf(!browser)(
         const section = page
           .locator(name === 'console' ? '[data-testid="planned-sitting"]' : '[data-testid="programme"]')
           .first();
-        await section.scrollIntoViewIfNeeded();
+        await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: path.join(SHOTS, `programme-${name}-360x740.png`) });
         await page.setViewportSize({ width: 1280, height: 800 });
-        await section.scrollIntoViewIfNeeded();
+        await section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: path.join(SHOTS, `programme-${name}-1280x800.png`) });
         expect(await axeViolations(page)).toEqual([]);
       }
