@@ -173,6 +173,8 @@ describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
       }),
     );
     expect(acked(await mod.emitWithAck('vote:close', { voteId }))).toMatchObject({ passed: true, ballots: 1 });
+    // One sitting is live at a time: the next test starts its own.
+    acked(await mod.emitWithAck('session:end', { sessionId }));
     for (const s of [mod, onB, watcherB.socket]) s.disconnect();
   });
 

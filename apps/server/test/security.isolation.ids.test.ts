@@ -68,6 +68,8 @@ const SLOTS = EVENTS.map(({ namespace, event, schema }) => {
 interface Arrangement {
   /** Which of the assembly's records of a kind to name (by the state `furnishAssembly` names it with). */
   prefer?: Partial<Record<IdKind, string>>;
+  /** The same, for one field (its dotted path) where two fields of a kind must name different records. */
+  preferAt?: Record<string, string>;
   /** Something the caller does first, as a client would (open the document it writes to). */
   before?: (own: FurnishedAssembly, send: (event: string, payload: unknown) => Promise<unknown>) => Promise<unknown>;
 }
@@ -91,6 +93,11 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
   'standard:setLadder': { prefer: { standard: 'drafting' } },
   'vote:open': { prefer: { standard: 'locked' } },
   'agenda:start': { prefer: { agendaItem: 'pending' } },
+  // The programme changes only sittings that have not started; an agenda is copied from another sitting.
+  'programme:edit': { prefer: { session: 'planned' } },
+  'programme:cancel': { prefer: { session: 'planned' } },
+  'programme:copyAgenda': { preferAt: { sessionId: 'planned', fromSessionId: 'live' } },
+  'programme:swap': { preferAt: { sessionId: 'planned', withSessionId: 'later' } },
   'case:openVote': { prefer: { case: 'deliberating' } },
   'queue:endTurn': {
     before: (own) => own.moderator.emitWithAck('queue:next', { sessionId: own.records.session.live! }),
@@ -179,8 +186,8 @@ describe("every id a command names is checked against the caller's assembly", ()
       try {
         const arrangement = ARRANGE[event] ?? {};
         const caller = callerIn(a, namespace, event);
-        const ownId = (kind: IdKind) => {
-          const preferred = arrangement.prefer?.[kind];
+        const ownId = (kind: IdKind, path: (string | number)[] = []) => {
+          const preferred = arrangement.preferAt?.[path.join('.')] ?? arrangement.prefer?.[kind];
           const id = preferred ? a.records[kind][preferred] : Object.values(a.records[kind])[0];
           if (!id) throw new Error(`${event}: assembly A has no ${preferred ?? ''} ${kind}`);
           return id;
@@ -195,7 +202,7 @@ describe("every id a command names is checked against the caller's assembly", ()
           const where = slot.path.join('.');
           const foreign = Object.values(b.records[slot.kind]);
           const tries = slot.list
-            ? foreign.flatMap((id) => [[id], ...(slot.list!.max >= 2 ? [[ownId(slot.kind), id]] : [])])
+            ? foreign.flatMap((id) => [[id], ...(slot.list!.max >= 2 ? [[ownId(slot.kind, slot.path), id]] : [])])
             : foreign;
           for (const value of tries) {
             const attempt = withValueAt(base, slot.path, value);

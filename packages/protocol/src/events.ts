@@ -21,6 +21,7 @@ import type * as C from './cases.ts';
 import type * as R from './roster.ts';
 import type * as M from './members.ts';
 import type { Livestream, SetLivestream } from './livestream.ts';
+import type * as P from './programme.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -72,6 +73,8 @@ export interface BroadcastEvents {
   'cases:state': (update: { cases: C.CaseView[] }) => void;
   /** On connection and after every change: the livestream the watch page embeds, if any. */
   'livestream:state': (update: { livestream: Livestream | null }) => void;
+  /** On connection and after every change to a sitting or its agenda: the whole programme (observers: no online links). */
+  'programme:state': (state: P.ProgrammeState) => void;
 }
 
 /** Both namespaces: the clock offset (NTP-style round trip), and the whole session state again on request. */
@@ -190,6 +193,18 @@ export interface AssemblyClientEvents {
    * ('' removes it). Anything else is refused with `bad_request`; the ack carries what was stored.
    */
   'livestream:set': (payload: SetLivestream, ack: AckCallback<{ livestream: Livestream | null }>) => void;
+  /** A sitting planned ahead: date, start and end (the assembly's time zone), place. Starts as planned. */
+  'programme:plan': (payload: P.PlanSitting, ack: AckCallback<{ sessionId: string }>) => void;
+  /** Changes a planned sitting's title, date, times or place (not once it has started, ended or been cancelled). */
+  'programme:edit': (payload: P.EditSitting, ack: AckCallback<null>) => void;
+  /** Calls off a planned sitting; it stays in the programme, marked cancelled. */
+  'programme:cancel': (payload: P.CancelSitting, ack: AckCallback<null>) => void;
+  /** Appends another sitting's agenda items (as pending) to a sitting that has not started. */
+  'programme:copyAgenda': (payload: P.CopyAgenda, ack: AckCallback<{ itemIds: string[] }>) => void;
+  /** Reorders the programme: two planned sittings exchange their dates and times (not their places or agendas). */
+  'programme:swap': (payload: P.SwapSittings, ack: AckCallback<null>) => void;
+  /** The assembly's IANA time zone, in which every sitting is planned and shown. */
+  'programme:setTimeZone': (payload: P.SetTimeZone, ack: AckCallback<null>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */

@@ -28,3 +28,5 @@ export * from './organise.ts';
 export * from './members.ts';
 export * from './cardCode.ts';
 export * from './livestream.ts';
+export * from './programme.ts';
+export * from './timeZones.ts';

@@ -83,4 +83,7 @@ export const LIMITS = {
   maxSeatsPerAssembly: 500,
   /** How long an organiser's session cookie lasts, in ms (then open a new organiser link). */
   organiserSessionMs: 7 * 24 * 3600 * 1000,
+  /** Sittings (sessions) in one assembly's programme; a room's address, in characters. */
+  maxSittingsPerAssembly: 200,
+  maxPlaceAddressLength: 300,
 } as const;

@@ -84,6 +84,13 @@ export const PERMISSIONS = {
     'members:myPreferences': ['moderator', 'member'],
     // The livestream shown on the watch page is set by whoever runs the sitting.
     'livestream:set': ['moderator'],
+    // The programme is planned by moderators (facilitators may be given it later); everyone sees it.
+    'programme:plan': ['moderator'],
+    'programme:edit': ['moderator'],
+    'programme:cancel': ['moderator'],
+    'programme:copyAgenda': ['moderator'],
+    'programme:swap': ['moderator'],
+    'programme:setTimeZone': ['moderator'],
   },
   watch: {
     'doc:open': ['observer'],

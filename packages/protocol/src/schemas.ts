@@ -17,6 +17,7 @@ import * as C from './cases.ts';
 import { setLivestreamSchema } from './livestream.ts';
 import * as R from './roster.ts';
 import * as M from './members.ts';
+import * as P from './programme.ts';
 
 const clockPingSchema = z.strictObject({});
 
@@ -94,6 +95,12 @@ export const SCHEMAS = {
     'members:representation': M.representationSchema,
     'members:myPreferences': M.myPreferencesSchema,
     'livestream:set': setLivestreamSchema,
+    'programme:plan': P.planSittingSchema,
+    'programme:edit': P.editSittingSchema,
+    'programme:cancel': P.cancelSittingSchema,
+    'programme:copyAgenda': P.copyAgendaSchema,
+    'programme:swap': P.swapSittingsSchema,
+    'programme:setTimeZone': P.setTimeZoneSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,

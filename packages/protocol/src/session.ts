@@ -110,6 +110,23 @@ export interface ModerationEntry {
   at: number;
 }
 
+/** Two members put in one group again who shared a group in an earlier split (any sitting). */
+export interface RepeatPair {
+  a: string;
+  b: string;
+  /** How many earlier splits already had them together. */
+  times: number;
+}
+/** Moderator only: how the latest split repeats earlier ones (recounted after every move by hand). */
+export interface GroupRepeats {
+  count: number;
+  pairs: RepeatPair[];
+}
+
+/** Random: a fair shuffle. Balanced: categories spread evenly, and as few pairs as possible meet again. */
+export const GROUP_METHODS = ['random', 'balanced'] as const;
+export type GroupMethod = (typeof GROUP_METHODS)[number];
+
 export interface SessionState {
   /** Which published view this is (`<epoch>.<n>`, see `sessionPatch.ts`): a `session:patch` applies to the view whose version is its base. */
   version: string;
@@ -128,6 +145,8 @@ export interface SessionState {
   moderationLog: ModerationEntry[];
   /** Present only for moderators. */
   equity: EquitySummary | null;
+  /** Present only for moderators, once groups have been formed this sitting. */
+  groupRepeats: GroupRepeats | null;
 }
 
 const id = z.uuid();
@@ -168,6 +187,8 @@ export const formGroupsSchema = z.strictObject({
   standardIds: z.array(id).max(LIMITS.maxStandardsPerAssembly).default([]),
   /** Deal the standards out in turn (group 1 the first, group 2 the second, …) instead of giving every group all of them. */
   split: z.boolean().default(false),
+  /** Random (the default), or balanced by members' categories and rotated to avoid repeat pairs. */
+  method: z.enum(GROUP_METHODS).default('random'),
 });
 export const moveToGroupSchema = z.strictObject({ sessionId: id, participantId: id, groupId: id });
 export const postAnnouncementSchema = z.strictObject({

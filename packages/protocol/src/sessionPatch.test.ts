@@ -38,6 +38,7 @@ function baseState(version: string): SessionState {
     turnLimitSeconds: 180,
     agenda: [],
     currentItemId: null,
+    groupRepeats: null,
     attendees: Array.from({ length: 100 }, (_, i) => ({
       participantId: `p${i}`,
       name: `Member ${i}`,

@@ -34,7 +34,7 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'queue.lowered': [],
   'queue.called': ['participantId'],
   'queue.turn_ended': [],
-  'groups.formed': ['count', 'split'],
+  'groups.formed': ['count', 'split', 'grouping'],
   'participant.show_name': ['showName'],
   // The livestream is shown to the public anyway: its address is public.
   'assembly.livestream': ['provider', 'url'],
@@ -81,6 +81,13 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'assembly.watch_link_rotated': [],
   'participant.appointed': ['role'],
   'organiser.joined': [],
+  // The programme is public (as on the watch page); an online meeting link never is.
+  'programme.planned': ['title', 'date'],
+  'programme.edited': ['title', 'date'],
+  'programme.cancelled': [],
+  'programme.agenda_copied': [],
+  'programme.swapped': [],
+  'programme.time_zone_set': ['timeZone'],
 };
 
 /** Detail fields that hold a participant's id (or a list of them), published as names under a new key. */

@@ -467,6 +467,26 @@ export const MIGRATIONS: readonly {
       ALTER TABLE participants ADD COLUMN invite_expires_at timestamptz
     `,
   },
+  {
+    id: 12,
+    name: 'the programme: sittings planned ahead (times, place), cancelled sittings, one live sitting, time zone',
+    // A database from before may hold two live sessions of one assembly: all but the newest end.
+    sql: `
+      ALTER TABLE assemblies ADD COLUMN time_zone text NOT NULL DEFAULT 'Europe/London';
+      ALTER TABLE assembly_sessions ADD COLUMN starts_at timestamptz;
+      ALTER TABLE assembly_sessions ADD COLUMN ends_at timestamptz;
+      ALTER TABLE assembly_sessions ADD COLUMN place_kind text CHECK (place_kind IN ('room', 'online', 'both'));
+      ALTER TABLE assembly_sessions ADD COLUMN room_name text;
+      ALTER TABLE assembly_sessions ADD COLUMN room_address text;
+      ALTER TABLE assembly_sessions ADD COLUMN online_link text;
+      ALTER TABLE assembly_sessions ADD COLUMN cancelled_at timestamptz;
+      ALTER TABLE assembly_sessions ADD CONSTRAINT sitting_ends_after_start CHECK (ends_at > starts_at);
+      UPDATE assembly_sessions SET status = 'ended', ended_at = now() WHERE status = 'live' AND id NOT IN
+        (SELECT DISTINCT ON (assembly_id) id FROM assembly_sessions WHERE status = 'live' ORDER BY assembly_id, created_at DESC);
+      CREATE UNIQUE INDEX one_live_sitting ON assembly_sessions (assembly_id) WHERE status = 'live';
+      CREATE INDEX assembly_sessions_by_start ON assembly_sessions (assembly_id, starts_at)
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -35,7 +35,7 @@ const question = (text: string) => ({
 });
 
 /**
- * A live session with a running and a pending agenda item, members checked in and in groups, a
+ * A live session with a running and a pending agenda item (and a sitting planned ahead), members checked in and in groups, a
  * hand up, an announcement; a drafting, a locked and an adopted standard (with a ladder); an open
  * vote and a closed one; an amendment, a minority report, a comment, an open breach case and one
  * in deliberation.
@@ -114,6 +114,22 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
   await mod(moderator.emitWithAck('members:import', { csv, previewHash }));
   const imported = await mod(moderator.emitWithAck('members:list', {}));
   const memberNamed = (name: string) => imported.members.find((m) => m.name === name)!.memberId;
+  // Two sittings planned ahead in the programme, not started.
+  const plan = (title: string, date: string) =>
+    mod(
+      moderator.emitWithAck('programme:plan', {
+        title,
+        date,
+        startTime: '10:00',
+        endTime: '16:00',
+        place: 'both',
+        roomName: 'Town hall',
+        roomAddress: '1 High Street',
+        onlineLink: 'https://meet.example.org/next',
+      }),
+    );
+  const { sessionId: planned } = await plan('Next weekend', '2030-06-01');
+  const { sessionId: later } = await plan('The weekend after', '2030-06-08');
 
   const column = async (sql: string) =>
     (await running.db.query<{ id: string }>(sql, [seed.assemblyId])).map((r) => r.id);
@@ -134,7 +150,7 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
       pad: padDocId(group1!),
       case: caseDocId(caseId),
     },
-    session: { live: sessionId },
+    session: { live: sessionId, planned, later },
     agendaItem: { running: runningItem, pending: pendingItem },
     // Adopted first: cases, amendments and minority reports name adopted standards.
     standard: { adopted, drafting: seed.standardId, locked },

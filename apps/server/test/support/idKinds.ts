@@ -7,6 +7,10 @@
 export const ID_KINDS = {
   docId: 'document',
   sessionId: 'session',
+  // The sitting an agenda is copied from (programme:copyAgenda).
+  fromSessionId: 'session',
+  // The sitting whose date another takes (programme:swap).
+  withSessionId: 'session',
   itemId: 'agendaItem',
   standardId: 'standard',
   standardIds: 'standard',

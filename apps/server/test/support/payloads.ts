@@ -22,8 +22,8 @@ interface Walk {
   event: string;
   path: Path;
   field: string;
-  /** The caller's own id of each kind. */
-  idOf(kind: IdKind): string;
+  /** The caller's own id of each kind (the field's path, for a caller that names different records per field). */
+  idOf(kind: IdKind, path: Path): string;
   /** Bytes for a binary field (a Yjs message), by field name; undefined if the walk does not know it. */
   bytesFor(field: string): Uint8Array | undefined;
 }
@@ -71,7 +71,7 @@ function walk(schema: z.ZodType, w: Walk): Payload[] {
   if (isIdString(def, w.field)) {
     const kind = idKindOf(w.event, w.path.join('.'), w.field);
     if (!kind) return [{ value: randomUUID(), ids: [] }];
-    return [{ value: w.idOf(kind), ids: [{ path: w.path, kind, list: null }] }];
+    return [{ value: w.idOf(kind, w.path), ids: [{ path: w.path, kind, list: null }] }];
   }
   switch (def.type) {
     case 'optional':
@@ -109,7 +109,7 @@ function walk(schema: z.ZodType, w: Walk): Payload[] {
       if (isIdString(element, w.field)) {
         const kind = idKindOf(w.event, w.path.join('.'), w.field);
         if (!kind) return [{ value: [randomUUID()], ids: [] }];
-        return [{ value: [w.idOf(kind)], ids: [{ path: w.path, kind, list: { max } }] }];
+        return [{ value: [w.idOf(kind, w.path)], ids: [{ path: w.path, kind, list: { max } }] }];
       }
       const items = Array.from(
         { length: Math.max(min, 1) },
@@ -131,6 +131,10 @@ function walk(schema: z.ZodType, w: Walk): Payload[] {
     }
     case 'string': {
       if (def.format === 'url') return [{ value: 'https://example.org/evidence', ids: [] }];
+      // A local date and times (a sitting in the programme): the end after the start.
+      if (def.format === 'date') return [{ value: '2030-06-01', ids: [] }];
+      if (def.format === 'time') return [{ value: w.field === 'endTime' ? '16:00' : '10:00', ids: [] }];
+      if (w.field === 'timeZone') return [{ value: 'Europe/London', ids: [] }];
       if (def.format) throw new Error(`${where}: the payload generator cannot write a "${def.format}" string`);
       const checks = checksOf(def);
       const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 1;
@@ -145,7 +149,7 @@ function walk(schema: z.ZodType, w: Walk): Payload[] {
 export function payloadsOf(
   event: string,
   schema: z.ZodType,
-  idOf: (kind: IdKind) => string,
+  idOf: (kind: IdKind, path: Path) => string,
   bytesFor: (field: string) => Uint8Array | undefined,
 ): Payload[] {
   return walk(schema, { event, path: [], field: '', idOf, bytesFor });

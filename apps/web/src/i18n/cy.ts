@@ -6,6 +6,7 @@ import { cyDesk } from './cyDesk.ts';
 import { cyWatchLive } from './cyWatchLive.ts';
 import { cyMember } from './cyMember.ts';
 import { cyPresent } from './cyPresent.ts';
+import { cyProgramme } from './cyProgramme.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -404,6 +405,7 @@ export const cy: Messages = {
   ...cyWatchLive,
   ...cyMember,
   ...cyPresent,
+  ...cyProgramme,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

@@ -9,6 +9,7 @@ import type { enDesk } from './enDesk.ts';
 import type { enWatchLive } from './enWatchLive.ts';
 import type { enMember } from './enMember.ts';
 import type { enPresent } from './enPresent.ts';
+import type { enProgramme } from './enProgramme.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -621,5 +622,6 @@ export type English = typeof en &
   typeof enDesk &
   typeof enWatchLive &
   typeof enMember &
-  typeof enPresent;
+  typeof enPresent &
+  typeof enProgramme;
 export type Messages = Translation<English>;

@@ -4,6 +4,7 @@ import { en as bundled } from './en.ts';
 import { enConsole } from './enConsole.ts';
 import { enRecord } from './enRecord.ts';
 import { enJoin } from './enJoin.ts';
+import { enProgramme } from './enProgramme.ts';
 import { enVoteForm } from './enVoteForm.ts';
 import { enOrganise } from './enOrganise.ts';
 import { enMembers, enMembersErrors } from './enMembers.ts';
@@ -24,6 +25,7 @@ const en = {
   ...enWatchLive,
   ...enMember,
   ...enPresent,
+  ...enProgramme,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
   errors: { ...bundled.errors, ...enJoin.errors, ...enMembersErrors.errors },

@@ -13,6 +13,7 @@ import { registerFloorCommands } from '../sessions/floorCommands.ts';
 import { registerGroupCommands } from '../sessions/groupCommands.ts';
 import { registerModerationCommands } from '../sessions/moderationCommands.ts';
 import { registerResyncCommand } from '../sessions/resyncCommand.ts';
+import { registerProgrammeCommands } from '../sessions/programmeCommands.ts';
 import { registerSessionCommands } from '../sessions/sessionCommands.ts';
 import { registerVoteCommands } from '../votes/voteCommands.ts';
 import { registerLivestreamCommands } from '../watch/livestream.ts';
@@ -34,6 +35,7 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
       registerCommands: (socket) => {
         registerCharterCommands(ctx, socket);
         registerSessionCommands(ctx, socket);
+        registerProgrammeCommands(ctx, socket);
         registerFloorCommands(ctx, socket);
         registerGroupCommands(ctx, socket);
         registerModerationCommands(ctx, socket);

@@ -33,6 +33,7 @@ const STATE: ((ctx: AppContext, data: SocketData, reason: StateReason) => Promis
     if (reason === 'restored') ctx.sessions.changed(data.assembly.id);
     return ['session:state', await ctx.sessions.stateFor(data.assembly.id, data.role)];
   },
+  async (ctx, data) => ['programme:state', await ctx.sessions.programmeState(data.assembly.id, data.role)],
   async (ctx, data) => ['votes:state', { votes: await listVotes(ctx.db, data.assembly.id) }],
   async (ctx, data) => ['amendments:state', await listAmendments(ctx.db, data.assembly.id, data.role)],
   async (ctx, data) => [

@@ -1,5 +1,6 @@
 import type {
   CASE_STATUSES,
+  GROUP_METHODS,
   HAND_KINDS,
   MODERATION_REASONS,
   PARTICIPANT_ROLES,
@@ -82,6 +83,12 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'participant.appointed': 'An organiser appointed someone',
   'organiser.joined': 'Someone became a co-organiser',
   'security.denied': 'A command was refused',
+  'programme.planned': 'Planned a sitting in the programme',
+  'programme.edited': 'Changed a planned sitting',
+  'programme.cancelled': 'Cancelled a planned sitting',
+  'programme.agenda_copied': 'Copied an agenda from another sitting',
+  'programme.swapped': 'Swapped the dates of two planned sittings',
+  'programme.time_zone_set': 'Set the assembly’s time zone',
   'security.denied_suppressed': 'More refused commands, counted but not each recorded',
 };
 
@@ -119,6 +126,9 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   listed: 'listed on the home page',
   provider: 'video site',
   url: 'address',
+  date: 'date',
+  timeZone: 'time zone',
+  grouping: 'how groups were formed',
 };
 
 /** Vote methods in words; the yes / no method also takes abstentions. */
@@ -152,6 +162,10 @@ export const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, strin
     string
   >,
   role: { moderator: 'moderator', member: 'member' } satisfies Record<(typeof PARTICIPANT_ROLES)[number], string>,
+  grouping: { random: 'at random', balanced: 'balanced and rotated' } satisfies Record<
+    (typeof GROUP_METHODS)[number],
+    string
+  >,
   from: caseStatuses(),
   to: caseStatuses(),
 };

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { ErrorCode } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
@@ -6,20 +7,28 @@ import type { AssemblySocket } from '../../realtime/socketData.ts';
 import { listCharter } from '../charter/charterStore.ts';
 import { listParticipants } from '../identity/participantStore.ts';
 import { listAttendance } from './floorStore.ts';
+import { planGroups } from './groupPlanner.ts';
 import * as groups from './groupStore.ts';
+import { memberCategories } from '../members/memberCategories.ts';
 import { sessionMutator } from './mutate.ts';
 import { lockSession, requireLive } from './sessionStore.ts';
 
-/** Small groups: a balanced random split of the present members, each with its own notes pad. */
+/**
+ * Small groups of the present members, each with its own notes pad: a fair random split, or
+ * balanced by members' categories and rotated so that as few as possible meet again (`groupPlanner`).
+ */
 export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): void {
   const { logger } = ctx;
   const assemblyId = socket.data.assembly.id;
   const mutate = sessionMutator(ctx, socket);
 
-  on('assembly', socket, 'groups:form', logger, async ({ sessionId, count, standardIds, split }) => {
+  on('assembly', socket, 'groups:form', logger, async ({ sessionId, count, standardIds, split, method }) => {
     const facts = await ctx.sessions.facts(assemblyId);
     const online = facts?.online ?? new Set<string>();
-    return mutate({ action: 'groups.formed', target: sessionId, detail: { count, split } }, async (tx) => {
+    // The planner is deterministic given its seed: the seed is kept in the audit entry (not public).
+    const seed = randomInt(2 ** 31);
+    const detail = { count, split, grouping: method, ...(method === 'balanced' ? { seed } : {}) };
+    return mutate({ action: 'groups.formed', target: sessionId, detail }, async (tx) => {
       requireLive(await lockSession(tx, assemblyId, sessionId));
       const charter = new Set((await listCharter(tx, assemblyId)).map((s) => s.id));
       if (!standardIds.every((id) => charter.has(id)))
@@ -38,7 +47,23 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
         );
       // Group i gets standards i, i + count, i + 2·count… when split; every group all of them otherwise.
       const forGroup = (index: number) => (split ? standardIds.filter((_, j) => j % count === index) : standardIds);
-      await groups.formGroups(tx, sessionId, present, count, forGroup);
+      if (method === 'random') {
+        await groups.formGroups(tx, sessionId, present, count, forGroup);
+        return null;
+      }
+      const [categories, history] = await Promise.all([
+        memberCategories(tx, assemblyId),
+        groups.groupHistory(tx, assemblyId),
+      ]);
+      const planned = present.map((id) => ({ id, categories: categories.get(id) ?? {} }));
+      await groups.formGroups(
+        tx,
+        sessionId,
+        present,
+        count,
+        forGroup,
+        () => planGroups({ members: planned, groupCount: count, history, seed }).groups,
+      );
       return null;
     });
   });

@@ -58,6 +58,8 @@ export async function formGroups(
   memberIds: string[],
   count: number,
   standardsFor: (groupIndex: number) => string[],
+  /** How the members are split: a fair random deal unless told otherwise (the balanced planner). */
+  deal: (memberIds: string[], count: number) => string[][] = dealIntoGroups,
 ): Promise<void> {
   if (memberIds.length < count) {
     throw new AppError(ErrorCode.badRequest, `Only ${memberIds.length} members are present for ${count} groups`);
@@ -67,7 +69,7 @@ export async function formGroups(
     'SELECT coalesce(max(round), 0) + 1 AS round FROM groups WHERE session_id = $1',
     [sessionId],
   );
-  for (const [index, members] of dealIntoGroups(memberIds, count).entries()) {
+  for (const [index, members] of deal(memberIds, count).entries()) {
     const id = randomUUID();
     await tx.query(
       'INSERT INTO groups (id, session_id, round, number, standard_ids) VALUES ($1, $2, $3, $4, $5::uuid[])',
@@ -103,4 +105,29 @@ export async function endGroups(tx: Queryable, sessionId: string): Promise<numbe
     [sessionId],
   );
   return ended.length;
+}
+
+/**
+ * Every earlier split of the assembly's members into groups, any sitting, any round (each a list
+ * of groups of member ids), leaving out the groups named in `except` (the split being judged).
+ */
+export async function groupHistory(
+  db: Queryable,
+  assemblyId: string,
+  except: readonly string[] = [],
+): Promise<string[][][]> {
+  const rows = await db.query<{ sessionId: string; round: number; memberIds: string[] }>(
+    `SELECT g.session_id AS "sessionId", g.round,
+       coalesce(array_agg(m.participant_id) FILTER (WHERE m.participant_id IS NOT NULL), '{}') AS "memberIds"
+     FROM groups g JOIN assembly_sessions s ON s.id = g.session_id LEFT JOIN group_members m ON m.group_id = g.id
+     WHERE s.assembly_id = $1 AND NOT (g.id = ANY($2::uuid[]))
+     GROUP BY g.id ORDER BY g.session_id, g.round, g.number`,
+    [assemblyId, except],
+  );
+  const splits = new Map<string, string[][]>();
+  for (const row of rows) {
+    const key = `${row.sessionId}/${row.round}`;
+    splits.set(key, [...(splits.get(key) ?? []), row.memberIds]);
+  }
+  return [...splits.values()];
 }

@@ -5,10 +5,16 @@ import { recordAudit } from '../../audit/auditLog.ts';
 
 /**
  * The shape of every session command: the change and its audit entry in one transaction,
- * then what changed to everyone (soon, gathered with the burst). The ack follows the commit, so
- * "ok" means stored; it does not wait for the broadcast.
+ * then what changed to everyone (soon, gathered with the burst), and the programme for commands
+ * that change it. The ack follows the commit, so "ok" means stored; it does not wait for the
+ * session's broadcast (the rarer programme goes out before it).
  */
-export function sessionMutator(ctx: AppContext, socket: AssemblySocket) {
+export function sessionMutator(
+  ctx: AppContext,
+  socket: AssemblySocket,
+  /** The commands change sittings or agendas, which the programme shows too. */
+  { programme = false }: { programme?: boolean } = {},
+) {
   const assemblyId = socket.data.assembly.id;
   const actorId = socket.data.participant!.id;
   return async <T>(
@@ -22,6 +28,7 @@ export function sessionMutator(ctx: AppContext, socket: AssemblySocket) {
     });
     // Published with the rest of the burst; the ack does not wait for it.
     ctx.sessions.changed(assemblyId);
+    if (programme) await ctx.sessions.publishProgramme(assemblyId);
     return result;
   };
 }

@@ -14,7 +14,7 @@ import * as store from './sessionStore.ts';
 export function registerSessionCommands(ctx: AppContext, socket: AssemblySocket): void {
   const { logger } = ctx;
   const assemblyId = socket.data.assembly.id;
-  const mutate = sessionMutator(ctx, socket);
+  const mutate = sessionMutator(ctx, socket, { programme: true });
 
   on('assembly', socket, 'session:create', logger, (input) =>
     mutate({ action: 'session.created', detail: { title: input.title } }, async (tx) => ({
@@ -30,9 +30,7 @@ export function registerSessionCommands(ctx: AppContext, socket: AssemblySocket)
   );
   on('assembly', socket, 'session:start', logger, ({ sessionId }) =>
     mutate({ action: 'session.started', target: sessionId }, async (tx) => {
-      const session = await store.lockSession(tx, assemblyId, sessionId);
-      if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
-      await store.setSessionStatus(tx, sessionId, 'live');
+      await store.goLive(tx, await store.lockSession(tx, assemblyId, sessionId));
       return null;
     }),
   );
@@ -49,7 +47,9 @@ export function registerSessionCommands(ctx: AppContext, socket: AssemblySocket)
 
   on('assembly', socket, 'agenda:add', logger, ({ sessionId, ...item }) =>
     mutate({ action: 'agenda.added', target: sessionId, detail: { title: item.title } }, async (tx) => {
-      await store.lockSession(tx, assemblyId, sessionId);
+      const session = await store.lockSession(tx, assemblyId, sessionId);
+      if (session.cancelled) throw new AppError(ErrorCode.badRequest, 'This sitting was cancelled');
+      await store.requireAgendaRoom(tx, sessionId, 1);
       const charter = new Set((await listCharter(tx, assemblyId)).map((s) => s.id));
       if (!item.standardIds.every((id) => charter.has(id))) {
         throw new AppError(ErrorCode.notFound, 'An agenda item can only concern standards of this charter');
@@ -99,9 +99,8 @@ export function registerSessionCommands(ctx: AppContext, socket: AssemblySocket)
       mutate({ action, target: itemId }, async (tx) => {
         const { sessionId } = await store.findItem(tx, assemblyId, itemId);
         const session = await store.lockSession(tx, assemblyId, sessionId);
-        if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
-        // Starting an item starts a planned session.
-        if (session.status === 'planned') await store.setSessionStatus(tx, sessionId, 'live');
+        // Starting an item starts a planned session (unless another is live).
+        await store.goLive(tx, session);
         await run(tx, sessionId, itemId);
         return null;
       }),
@@ -121,11 +120,11 @@ export function registerSessionCommands(ctx: AppContext, socket: AssemblySocket)
   on('assembly', socket, 'agenda:next', logger, ({ sessionId }) =>
     mutate({ action: 'agenda.next', target: sessionId }, async (tx) => {
       const session = await store.lockSession(tx, assemblyId, sessionId);
-      if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
+      store.requireStartable(session);
       if (session.currentItemId) await store.endItem(tx, sessionId, session.currentItemId);
       const next = (await store.listAgenda(tx, sessionId)).find((i) => i.status === 'pending' || i.status === 'paused');
       if (!next) throw new AppError(ErrorCode.notFound, 'No agenda item is left');
-      if (session.status === 'planned') await store.setSessionStatus(tx, sessionId, 'live');
+      await store.goLive(tx, session);
       await store.runItem(tx, sessionId, next.id);
       return null;
     }),

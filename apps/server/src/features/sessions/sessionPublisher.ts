@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { diffSession, sameValue, type Role, type SessionState } from '@moot/protocol';
+import { diffSession, sameValue, type ProgrammeState, type Role, type SessionState } from '@moot/protocol';
 import type { SharedHeads } from '../../cluster/sharedHeads.ts';
 import { SerialBursts } from '../../realtime/serialBursts.ts';
 import { listParticipants } from '../identity/participantStore.ts';
 import { assemblyRoom, audienceRoom, type MootServer, type WatchNamespace } from '../../realtime/socketData.ts';
 import type { Database } from '../../storage/database.ts';
 import { listAttendance, openHands, speakingTotals } from './floorStore.ts';
-import { latestGroups } from './groupStore.ts';
+import { groupHistory, latestGroups } from './groupStore.ts';
 import { activeAnnouncements, moderationLog } from './moderationStore.ts';
+import { assemblyTimeZone, listProgrammeItems, listSittings } from './programmeStore.ts';
+import { programmeFor, type ProgrammeFacts } from './programmeView.ts';
 import { currentSession, listAgenda } from './sessionStore.ts';
 import { viewFor, type SessionFacts, type SessionView } from './sessionView.ts';
 
@@ -86,6 +88,14 @@ export class SessionPublisher {
     if (!read) return null;
     const { session, agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation } = read;
     const mutedUntil = new Map(muted.map((m) => [m.id, m.mutedUntil?.getTime() ?? null]));
+    // While groups run, the earlier splits they are judged against (repeat pairs, for moderators).
+    const history = groups.some((g) => !g.ended)
+      ? await groupHistory(
+          this.db,
+          assemblyId,
+          groups.map((g) => g.id),
+        )
+      : null;
     return {
       session,
       agenda,
@@ -97,6 +107,7 @@ export class SessionPublisher {
       groups,
       announcements,
       moderation,
+      groupHistory: history,
       now: Date.now(),
     };
   }
@@ -125,6 +136,29 @@ export class SessionPublisher {
   /** A command changed the session: publish soon, without anyone waiting for it. */
   changed(assemblyId: string): void {
     void this.publish(assemblyId);
+  }
+
+  async programmeFacts(assemblyId: string): Promise<ProgrammeFacts> {
+    const [timeZone, current, sittings, items] = await Promise.all([
+      assemblyTimeZone(this.db, assemblyId),
+      currentSession(this.db, assemblyId),
+      listSittings(this.db, assemblyId),
+      listProgrammeItems(this.db, assemblyId),
+    ]);
+    return { timeZone, currentId: current?.id ?? null, sittings, items };
+  }
+
+  async programmeState(assemblyId: string, audience: Role): Promise<ProgrammeState> {
+    return programmeFor(await this.programmeFacts(assemblyId), audience);
+  }
+
+  /** The programme to every audience: after any change to a sitting, its agenda or which one is current. */
+  async publishProgramme(assemblyId: string): Promise<void> {
+    const facts = await this.programmeFacts(assemblyId);
+    const forMembers = programmeFor(facts, 'member');
+    this.io.to(audienceRoom(assemblyId, 'moderator')).emit('programme:state', forMembers);
+    this.io.to(audienceRoom(assemblyId, 'member')).emit('programme:state', forMembers);
+    this.watch.to(assemblyRoom(assemblyId)).emit('programme:state', programmeFor(facts, 'observer'));
   }
 
   /** Someone connected or left: publish once the burst settles. */

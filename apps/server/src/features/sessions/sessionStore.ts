@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgendaItemView, AgendaKind, AgendaStatus, QueueMode, SessionStatus } from '@moot/protocol';
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, LIMITS } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 
@@ -12,19 +12,32 @@ export interface SessionRow {
   queueMode: QueueMode;
   turnLimitSeconds: number;
   currentItemId: string | null;
-  /** When it was created: what was posted or logged before belongs to earlier sessions. */
+  /** Called off in the programme: never started, never current. */
+  cancelled: boolean;
+  /**
+   * What was posted or logged before belongs to earlier sittings: its creation, or for a sitting
+   * planned ahead, the end of the last sitting that ended before it started.
+   */
   since: Date;
 }
 
 const SESSION_COLUMNS = `id, assembly_id AS "assemblyId", title, status, queue_mode AS "queueMode",
   turn_limit_seconds AS "turnLimitSeconds", current_item_id AS "currentItemId",
-  created_at AS "since"`;
+  cancelled_at IS NOT NULL AS cancelled,
+  CASE WHEN starts_at IS NULL THEN created_at ELSE greatest(created_at, (
+    SELECT max(o.ended_at) FROM assembly_sessions o WHERE o.assembly_id = assembly_sessions.assembly_id
+      AND o.id <> assembly_sessions.id AND o.ended_at <= coalesce(assembly_sessions.started_at, now()))) END AS "since"`;
 
-/** The session everyone sees: the newest one not ended, else the newest ended. */
+/**
+ * The sitting everyone sees: the live one (there is at most one); else the next planned one (one
+ * created without a schedule, newest first, then the earliest scheduled); else the last to end.
+ * A cancelled sitting is never current.
+ */
 export async function currentSession(db: Queryable, assemblyId: string): Promise<SessionRow | null> {
   const [row] = await db.query<SessionRow>(
-    `SELECT ${SESSION_COLUMNS} FROM assembly_sessions WHERE assembly_id = $1
-     ORDER BY (status = 'ended'), created_at DESC LIMIT 1`,
+    `SELECT ${SESSION_COLUMNS} FROM assembly_sessions WHERE assembly_id = $1 AND cancelled_at IS NULL
+     ORDER BY status <> 'live', status = 'ended', starts_at IS NOT NULL,
+       CASE WHEN status = 'planned' THEN starts_at END, ended_at DESC NULLS LAST, created_at DESC LIMIT 1`,
     [assemblyId],
   );
   return row ?? null;
@@ -56,6 +69,32 @@ export async function shareSession(tx: Queryable, assemblyId: string, sessionId:
   );
   if (!row) throw new AppError(ErrorCode.notFound, 'No such session in this assembly');
   return row;
+}
+
+/** A sitting that may still be started: not ended, not cancelled. */
+export function requireStartable(session: SessionRow): void {
+  if (session.cancelled) throw new AppError(ErrorCode.badRequest, 'This sitting was cancelled');
+  if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
+}
+
+/**
+ * Makes a planned sitting live (it becomes the current one). Only one sitting of an assembly is
+ * live at a time: another live one is refused by name (a unique index backs this under races).
+ */
+export async function goLive(tx: Queryable, session: SessionRow): Promise<void> {
+  requireStartable(session);
+  if (session.status === 'live') return;
+  const [other] = await tx.query<{ title: string }>(
+    `SELECT title FROM assembly_sessions WHERE assembly_id = $1 AND status = 'live' AND id <> $2`,
+    [session.assemblyId, session.id],
+  );
+  if (other) {
+    throw new AppError(
+      ErrorCode.badRequest,
+      `Another sitting is live (“${other.title}”): end it before starting this one`,
+    );
+  }
+  await setSessionStatus(tx, session.id, 'live');
 }
 
 export function requireLive(session: SessionRow): void {
@@ -211,4 +250,18 @@ export async function endItem(tx: Queryable, sessionId: string, itemId: string):
     sessionId,
     itemId,
   ]);
+}
+
+/** An agenda holds at most `LIMITS.maxAgendaItems` items: adding `more` must stay within it. */
+export async function requireAgendaRoom(tx: Queryable, sessionId: string, more: number): Promise<void> {
+  const [{ count } = { count: 0 }] = await tx.query<{ count: number }>(
+    'SELECT count(*)::integer AS count FROM agenda_items WHERE session_id = $1 AND removed_at IS NULL',
+    [sessionId],
+  );
+  if (count + more > LIMITS.maxAgendaItems) {
+    throw new AppError(
+      ErrorCode.limitReached,
+      `An agenda holds at most ${LIMITS.maxAgendaItems} items (this one has ${count}, ${more} more asked)`,
+    );
+  }
 }

@@ -2,6 +2,7 @@ import {
   publicName,
   type Attendee,
   type EquitySummary,
+  type GroupRepeats,
   type HandKind,
   type QueueMode,
   type Role,
@@ -10,6 +11,7 @@ import {
 import type { Participant } from '../identity/participantStore.ts';
 import type { AttendanceRow, HandRow, SpokenRow } from './floorStore.ts';
 import { padDocId, type GroupRow } from './groupStore.ts';
+import { repeatPairs } from './groupPlanner.ts';
 import type { ModerationRow } from './moderationStore.ts';
 import type { SessionRow } from './sessionStore.ts';
 import type { AgendaItemView, AnnouncementView } from '@moot/protocol';
@@ -26,6 +28,8 @@ export interface SessionFacts {
   groups: GroupRow[];
   announcements: AnnouncementView[];
   moderation: ModerationRow[];
+  /** Earlier splits into groups (any sitting), loaded only while groups run. */
+  groupHistory: string[][][] | null;
   now: number;
 }
 
@@ -140,7 +144,19 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
       at: m.at.getTime(),
     })),
     equity: audience === 'moderator' ? equity(facts, speaking) : null,
+    groupRepeats: audience === 'moderator' ? groupRepeats(facts) : null,
   };
+}
+
+/** Who in the running groups shared a group before: recounted on every publish, so moves by hand show at once. */
+function groupRepeats(facts: SessionFacts): GroupRepeats | null {
+  const running = facts.groups.filter((g) => !g.ended);
+  if (running.length === 0 || !facts.groupHistory) return null;
+  const pairs = repeatPairs(
+    running.map((g) => g.memberIds),
+    facts.groupHistory,
+  );
+  return { count: pairs.length, pairs };
 }
 
 function equity(facts: SessionFacts, speaking: HandRow | undefined): EquitySummary {

@@ -30,6 +30,7 @@ export function openLiveRoom<S extends AssemblySocket | WatchSocket>(
   broadcasts.on('assembly:snapshot', (snapshot) => dispatch({ type: 'snapshot', snapshot }));
   broadcasts.on('charter:updated', ({ standards }) => dispatch({ type: 'charter', standards }));
   broadcasts.on('watchers:count', ({ count }) => dispatch({ type: 'watchers', count }));
+  broadcasts.on('programme:state', (programme) => dispatch({ type: 'programme', programme }));
   const sessions = new SessionStore(socket);
   const comments = new CommentsStore(socket);
   const decisions = new DecisionsStore(socket);

@@ -26,6 +26,15 @@ describe('roomReducer', () => {
     expect(roomReducer(null, { type: 'charter', standards: [standard(1, 0)] })).toBeNull();
   });
 
+  it('keeps the programme the server sent, and keeps it across a reconnection’s snapshot', () => {
+    const programme = { timeZone: 'Europe/London', currentId: null, sittings: [] };
+    const state = roomReducer(null, { type: 'snapshot', snapshot: snapshot([]) });
+    expect(state?.programme).toBeUndefined();
+    const planned = roomReducer(state, { type: 'programme', programme });
+    expect(planned?.programme).toBe(programme);
+    expect(roomReducer(planned, { type: 'snapshot', snapshot: snapshot([]) })?.programme).toBe(programme);
+  });
+
   it('keeps the charter in position order, whatever order the server lists it in', () => {
     const state = roomReducer(null, { type: 'snapshot', snapshot: snapshot([standard(2, 1), standard(1, 0)]) });
     expect(titles(state)).toEqual(['Standard 1', 'Standard 2']);

@@ -1,4 +1,4 @@
-import type { AssemblySnapshot, AssemblyView, ParticipantView, StandardView } from '@moot/protocol';
+import type { AssemblySnapshot, AssemblyView, ParticipantView, ProgrammeState, StandardView } from '@moot/protocol';
 
 /** What an assembly or watch page shows, built from the snapshot and the broadcasts after it. */
 export interface RoomState {
@@ -8,12 +8,15 @@ export interface RoomState {
   me: ParticipantView | null;
   watchers: number;
   protocolVersion: number;
+  /** The programme (`programme:state`), once it has arrived; kept across a reconnection's snapshot. */
+  programme?: ProgrammeState;
 }
 
 export type RoomEvent =
   | { type: 'snapshot'; snapshot: AssemblySnapshot }
   | { type: 'charter'; standards: readonly StandardView[] }
   | { type: 'watchers'; count: number }
+  | { type: 'programme'; programme: ProgrammeState }
   /** From a command's ack: the server's view of one standard (added or retitled). */
   | { type: 'standard'; standard: StandardView; added: boolean }
   | { type: 'removed'; standardId: string };
@@ -36,6 +39,7 @@ export function roomReducer(state: RoomState | null, event: RoomEvent): RoomStat
       me: snapshot.me,
       watchers: snapshot.watchers,
       protocolVersion: snapshot.protocolVersion,
+      programme: state?.programme,
     };
   }
   if (!state) return state;
@@ -44,6 +48,8 @@ export function roomReducer(state: RoomState | null, event: RoomEvent): RoomStat
       return { ...state, standards: inCharterOrder(event.standards) };
     case 'watchers':
       return { ...state, watchers: event.count };
+    case 'programme':
+      return { ...state, programme: event.programme };
     case 'standard': {
       const exists = state.standards.some((s) => s.id === event.standard.id);
       // An ack never brings back a standard a later broadcast removed, unless it created it.

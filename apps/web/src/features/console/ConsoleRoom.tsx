@@ -23,6 +23,7 @@ import { ModerationLog } from '../session/ModerationLog.tsx';
 import { SessionAnnouncer } from '../session/SessionAnnouncer.tsx';
 import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { useServerNow } from '../session/useServerNow.ts';
+import { ProgrammeConsole } from '../programme/ProgrammeConsole.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { AnnouncementsConsole } from './AnnouncementsConsole.tsx';
 import { DeskPanes, type Pane } from './DeskPanes.tsx';
@@ -166,6 +167,12 @@ export function ConsoleRoom({ session }: { session: Session }) {
               ),
               more: (
                 <>
+                  <ProgrammeConsole
+                    socket={socket}
+                    programme={room.programme}
+                    standards={room.standards}
+                    cases={caseList}
+                  />
                   {active && (
                     <>
                       <GroupsConsole socket={socket} state={active} standards={room.standards} provider={provider} />

@@ -1,11 +1,12 @@
 import { LIMITS } from '@moot/protocol';
-import type { GroupView, SessionState, StandardView } from '@moot/protocol';
+import type { GroupMethod, GroupView, SessionState, StandardView } from '@moot/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { GroupPad } from '../groups/GroupPad.tsx';
+import { GroupMethodField, GroupRepeats } from '../programme/GroupRepeats.tsx';
 import { useCommands } from '../session/commands.ts';
 import type { CommandRunner } from '../session/commands.ts';
 import { groupsRunning } from '../session/view.ts';
@@ -26,6 +27,7 @@ export function GroupsConsole({ socket, state, standards, provider }: Props) {
   const [count, setCount] = useState('2');
   const [standardIds, setStandardIds] = useState<string[]>([]);
   const [split, setSplit] = useState(false);
+  const [method, setMethod] = useState<GroupMethod>('random');
   const running = groupsRunning(state);
   const names = new Map(state.attendees.map((a) => [a.participantId, a.name]));
   const groups = [...state.groups].sort((a, b) => a.number - b.number);
@@ -41,7 +43,7 @@ export function GroupsConsole({ socket, state, standards, provider }: Props) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void commands.run('groups:form', { sessionId: state.id, count: Number(count), standardIds, split });
+            void commands.run('groups:form', { sessionId: state.id, count: Number(count), standardIds, split, method });
           }}
         >
           <label htmlFor={`${id}-count`}>{t('console.groupCount')}</label>
@@ -54,6 +56,7 @@ export function GroupsConsole({ socket, state, standards, provider }: Props) {
             onChange={(e) => setCount(e.target.value)}
             required
           />
+          <GroupMethodField id={`${id}-method`} value={method} onChange={setMethod} />
           <StandardChecks
             legend={t('console.groupStandards')}
             standards={standards}
@@ -68,6 +71,7 @@ export function GroupsConsole({ socket, state, standards, provider }: Props) {
         </form>
       )}
       {commands.error && <ErrorNotice error={commands.error} />}
+      <GroupRepeats repeats={state.groupRepeats} names={names} />
       {groups.map((group) => (
         <GroupCard
           key={group.id}

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MemberStandard } from '../assembly/MemberStandard.tsx';
@@ -15,6 +15,9 @@ import { FloorNow } from './FloorNow.tsx';
 import { OpenVotesNow } from './OpenVotesNow.tsx';
 import { standardsUnderDiscussion } from './view.ts';
 import './now.css';
+
+// The programme's view and strings load on demand, after the live room.
+const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx'));
 
 /**
  * `/assembly`: what is happening now, first. The floor (item, countdown, speaker, my hand), open
@@ -107,6 +110,9 @@ export function NowSection({ live }: { live: MemberRoom }) {
           )}
         </section>
       )}
+      <Suspense fallback={null}>
+        <ProgrammeList programme={room.programme} />
+      </Suspense>
     </>
   );
 }

@@ -43,6 +43,7 @@ const full: SessionState = {
   turnLimitSeconds: 180,
   agenda: [],
   currentItemId: null,
+  groupRepeats: null,
   attendees: [],
   queue: [],
   turn: null,

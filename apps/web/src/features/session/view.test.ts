@@ -43,6 +43,7 @@ const state = (over: Partial<SessionState> = {}): SessionState => ({
   announcements: [],
   moderationLog: [],
   equity: null,
+  groupRepeats: null,
   ...over,
 });
 

@@ -38,6 +38,8 @@ const PublishedMembers = lazy(() =>
   import('../members/PublishedMembers.tsx').then((m) => ({ default: m.PublishedMembers })),
 );
 const LivestreamEmbed = lazy(() => import('./WatchLive.tsx').then((m) => ({ default: m.LivestreamEmbed })));
+// The programme (every sitting, the current one marked) loads on demand too: its view and strings.
+const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx'));
 const CharterExports = lazy(() =>
   import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
 );
@@ -103,6 +105,7 @@ export function WatchPage() {
                   <WatchSession feed={feed} provider={provider} cases={caseList} standards={room.standards} />
                 )}
                 <Suspense fallback={null}>
+                  <ProgrammeList programme={room.programme} />
                   <VotesPanel
                     votes={votesOutsideCases(decided.votes)}
                     subjects={{ amendments: decided.amendments, standards: room.standards }}
