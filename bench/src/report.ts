@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { format } from 'prettier';
 import type { Run } from './machine.ts';
+import { hearingSection } from './hearing.ts';
 import type { Measurement } from './measure.ts';
 
 /** Regenerates BENCHMARKS.md from one run: every figure is from that run, ratios against Hocuspocus in it. */
@@ -197,6 +198,7 @@ export async function writeReport(run: Run, file: string, notes: string[] = NOTE
     ]),
     ...(workloads.some((w) => w.startsWith('W3')) ? ['## W3 cold load', '', ...coldTable(all), ''] : []),
     ...(workloads.some((w) => w.startsWith('W4')) ? ['## W4 node kill', '', ...killTable(all), ''] : []),
+    ...hearingSection(all),
     '## Targets (issue 6), from this run',
     '',
     ...targets(all),
