@@ -26,7 +26,7 @@ if (process.argv[3] === 'client') {
   process.on('message', () => process.exit(0));
 } else {
   const gc = (globalThis as { gc?: () => void }).gc!;
-  const running = await startApp({ trustProxy: 'loopback' });
+  const running = await startApp({ trustProxy: ['loopback'] });
   const seed = await seedAssembly(running.db);
   // Load the document first, so the snapshot before holds it.
   const warm = await connectWatcher(running.url, seed.watchKey);
