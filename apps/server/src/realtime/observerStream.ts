@@ -9,8 +9,37 @@ import { documentRoom, type WatchNamespace } from './socketData.ts';
 /** What of engine.io's connection the stream writes to (not all in its public types). */
 interface EngineConnection {
   readyState: string;
+  writeBuffer: unknown[];
+  transport: {
+    name: string;
+    perMessageDeflate?: unknown;
+    /** The `ws` WebSocket, on the websocket transport. */
+    socket?: { readyState: number; _sender?: { sendFrame?(list: Uint8Array[]): void } };
+  };
   write(data: Uint8Array, options: { wsPreEncodedFrame?: Uint8Array[] }): void;
   close(discard?: boolean): void;
+}
+
+/**
+ * Writes a packet the cheapest way that keeps it in order: with nothing waiting in engine.io's
+ * buffer, on a plain WebSocket, the pre-built frame goes straight to the socket (engine.io itself
+ * writes pre-encoded frames this way, `wsPreEncodedFrame`); otherwise (polling, or packets queued)
+ * through engine.io, behind what is queued.
+ */
+function writeTo(connection: EngineConnection, encoded: Uint8Array, frame: Uint8Array[]): void {
+  const { transport } = connection;
+  const ws = transport.socket;
+  if (
+    connection.writeBuffer.length === 0 &&
+    transport.name === 'websocket' &&
+    !transport.perMessageDeflate &&
+    ws?.readyState === 1 &&
+    typeof ws._sender?.sendFrame === 'function'
+  ) {
+    ws._sender.sendFrame(frame);
+    return;
+  }
+  connection.write(encoded, { wsPreEncodedFrame: frame });
 }
 
 /** When the stream's next flush runs; tests drive it by hand (`manualCadence`). */
@@ -171,7 +200,7 @@ export class ObserverStream {
         continue;
       }
       for (const { encoded, frame } of packets) {
-        connection.write(encoded, { wsPreEncodedFrame: frame });
+        writeTo(connection, encoded, frame);
         this.stats.deliveries++;
       }
     }
