@@ -54,7 +54,7 @@ if (process.argv[3] === 'client') {
   let sum = 0;
   for (const [, s] of rows) sum += s;
   console.log(`snapshot self size per observer: ${(sum / N / 1024).toFixed(2)} KB`);
-  for (const [k, s, c] of rows.slice(0, 45)) {
+  for (const [k, s, c] of rows.slice(0, Number(process.env.TOP ?? 45))) {
     console.log(`${(s / N).toFixed(0).padStart(6)} B  ${(c / N).toFixed(2).padStart(6)}×  ${k}`);
   }
   const one = [...running.app.context.watch.sockets.values()].at(-1)!;
@@ -85,21 +85,57 @@ if (process.argv[3] === 'client') {
 
 function totals(file: string): Map<string, { size: number; count: number }> {
   const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
     nodes: number[];
+    edges: number[];
     strings: string[];
+    locations: number[];
   };
-  const fields = snapshot.snapshot.meta.node_fields;
+  const meta = snapshot.snapshot.meta;
+  const fields = meta.node_fields;
   const width = fields.length;
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
-  const types = snapshot.snapshot.meta.node_types[0];
+  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) => fields.indexOf(f));
+  const types = meta.node_types[0];
+  const edgeWidth = meta.edge_fields.length;
+  const [edgeTypeAt, edgeNameAt, toAt] = ['type', 'name_or_index', 'to_node'].map((f) => meta.edge_fields.indexOf(f));
+  const edgeTypes = meta.edge_types[0];
+  const firstEdge = new Map<number, number>();
+  for (let i = 0, e = 0; i < snapshot.nodes.length; i += width) {
+    firstEdge.set(i, e);
+    e += snapshot.nodes[i + edgeCountAt!]! * edgeWidth;
+  }
+  const edge = (node: number, name: string): number | null => {
+    const start = firstEdge.get(node)!;
+    const end = start + snapshot.nodes[node + edgeCountAt!]! * edgeWidth;
+    for (let e = start; e < end; e += edgeWidth) {
+      const t = edgeTypes[snapshot.edges[e + edgeTypeAt!]!];
+      if (t === 'element' || t === 'hidden') continue;
+      if (snapshot.strings[snapshot.edges[e + edgeNameAt!]!] === name) return snapshot.edges[e + toAt!]!;
+    }
+    return null;
+  };
+  // Closures by where they were written: node → "script:line" from the locations table.
+  const where = new Map<number, string>();
+  const scriptName = new Map<number, string>();
+  for (let i = 0; i < snapshot.locations.length; i += 4) {
+    const node = snapshot.locations[i]!;
+    const script = snapshot.locations[i + 1]!;
+    if (!scriptName.has(script)) {
+      const sfi = edge(node, 'shared');
+      const scr = sfi === null ? null : (edge(sfi, 'script') ?? edge(sfi, 'script_or_debug_info'));
+      const nm = scr === null ? null : edge(scr, 'name');
+      scriptName.set(script, nm === null ? `#${script}` : snapshot.strings[snapshot.nodes[nm + nameAt!]!]!.split('/').slice(-2).join('/'));
+    }
+    where.set(node, `${scriptName.get(script)}:${snapshot.locations[i + 2]! + 1}`);
+  }
   const out = new Map<string, { size: number; count: number }>();
   for (let i = 0; i < snapshot.nodes.length; i += width) {
     const type = types[snapshot.nodes[i + typeAt!]!]!;
     let name = snapshot.strings[snapshot.nodes[i + nameAt!]!]!;
     if (type === 'string' || type === 'concatenated string' || type === 'sliced string') name = '';
     if (type === 'code' || type === 'hidden') name = name.slice(0, 40);
-    const key = `${type}:${name.slice(0, 60)}`;
+    if (type === 'closure') name = `${name} @${where.get(i) ?? '?'}`;
+    const key = `${type}:${name.slice(0, 90)}`;
     const t = out.get(key) ?? { size: 0, count: 0 };
     t.size += snapshot.nodes[i + sizeAt!]!;
     t.count++;
