@@ -183,6 +183,13 @@ export function hearingSection(all: M[]): string[] {
     const kb = (mHigh - mLow) / (HEARING_OBSERVERS[1] - HEARING_OBSERVERS[0]) / 1024;
     out.push(`- Heap per observer (slope): ${fmt(kb)} KB; target ≤ 10 KB **${kb <= 10 ? 'met' : 'missed'}**.`);
   }
-  out.push('');
+  out.push('', ...HEARING_NOTES, '');
   return out;
 }
+
+/**
+ * What the figures above do not say by themselves: the profiles, the before/after comparison and
+ * the capacity model (issue 18). Written after reading the runs named here; a rerun regenerates the
+ * tables above, not these words.
+ */
+export const HEARING_NOTES: string[] = [];

@@ -158,7 +158,12 @@ function targets(all: M[]): string[] {
 }
 
 export async function writeReport(run: Run, file: string, notes: string[] = NOTES): Promise<void> {
-  const all = run.measurements;
+  // CPU per delivered *update*: a Moot observer packet may carry several (issue 18); the peers send one per update.
+  const all = run.measurements.map((m) =>
+    m.gen?.deliveredUpdates && m.serverCpuMs != null
+      ? { ...m, cpuPer1000: Math.round((m.serverCpuMs / m.gen.deliveredUpdates) * 1e5) / 100 }
+      : m,
+  );
   const workloads = [...new Set(all.map((m) => m.workload))];
   // W1 by writers then observers, then W2 (ids look like W1-10w-100o).
   const order = (w: string) => {
@@ -185,7 +190,7 @@ export async function writeReport(run: Run, file: string, notes: string[] = NOTE
     '',
     "- Every cell starts the system fresh (new processes, new database or Redis prefix). The load generator is a separate process; writers follow an open-loop Poisson schedule (one character per update); readers are in the same process and compute `now − sentAt` for the writer's character, identified by its Yjs client id and clock read from the update header (merged updates are decoded in full). A character some reader never received is a drop.",
     "- Readers are light: they decode only update headers, not a full Y.Doc, except in W4 where every reader keeps a real Y.Doc to check convergence. Writers hold a real Y.Doc. Moot clients are the server tests' own `CollabClient` (members) and `/watch` sockets (observers).",
-    "- **Server CPU-ms per 1,000 deliveries** = user+system CPU of the server node processes (from `/proc/<pid>/stat`, 10 ms ticks) over the measured window ÷ update messages delivered to all clients in it. Redis's CPU is not included.",
+    "- **Server CPU-ms per 1,000 deliveries** = user+system CPU of the server node processes (from `/proc/<pid>/stat`, 10 ms ticks) over the measured window ÷ updates delivered to all clients in it (a message that carries several updates — Moot's observer packets, merged per 50 ms window — counts each). Redis's CPU is not included.",
     '- Heap and RSS per connection: `process.memoryUsage()` after two forced GCs, with all clients connected minus idle, ÷ clients. Event-loop delay: `monitorEventLoopDelay` preloaded into every server process (Moot included, without changing its code) — the same instrument for every system.',
     '- Redis: `INFO commandstats` and network-byte deltas of a redis-server the benchmark starts for itself, ÷ updates written in the window.',
     `- Scale: ${run.quick ? 'quick: W1 10 writers × 100 observers, 1.5 s warm-up, 3 s measured' : '2 s warm-up, 6 s (W1) or 8 s (W2, W4) measured, one repetition; W1 with 500 observers left out for time, and 50 writers × 500/1,000 observers left out (one generator core cannot read 125k–262k deliveries/s; a trial had its event loop at p99 6.5 s)'} (the research method asks 30 s + 120 s × 3; on this machine that would take hours). Figures move by ±20 % between runs on this shared 2-core machine; compare ratios within a run.`,
