@@ -85,7 +85,9 @@ if (process.argv[3] === 'client') {
 
 function totals(file: string): Map<string, { size: number; count: number }> {
   const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
-    snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
+    snapshot: {
+      meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] };
+    };
     nodes: number[];
     edges: number[];
     strings: string[];
@@ -94,7 +96,9 @@ function totals(file: string): Map<string, { size: number; count: number }> {
   const meta = snapshot.snapshot.meta;
   const fields = meta.node_fields;
   const width = fields.length;
-  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) => fields.indexOf(f));
+  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((f) =>
+    fields.indexOf(f),
+  );
   const types = meta.node_types[0];
   const edgeWidth = meta.edge_fields.length;
   const [edgeTypeAt, edgeNameAt, toAt] = ['type', 'name_or_index', 'to_node'].map((f) => meta.edge_fields.indexOf(f));
@@ -124,7 +128,10 @@ function totals(file: string): Map<string, { size: number; count: number }> {
       const sfi = edge(node, 'shared');
       const scr = sfi === null ? null : (edge(sfi, 'script') ?? edge(sfi, 'script_or_debug_info'));
       const nm = scr === null ? null : edge(scr, 'name');
-      scriptName.set(script, nm === null ? `#${script}` : snapshot.strings[snapshot.nodes[nm + nameAt!]!]!.split('/').slice(-2).join('/'));
+      scriptName.set(
+        script,
+        nm === null ? `#${script}` : snapshot.strings[snapshot.nodes[nm + nameAt!]!]!.split('/').slice(-2).join('/'),
+      );
     }
     where.set(node, `${scriptName.get(script)}:${snapshot.locations[i + 2]! + 1}`);
   }
