@@ -57,6 +57,7 @@ async function run(config: GeneratorConfig): Promise<void> {
   const latency = new Histogram();
   let measuring = false;
   let delivered = 0;
+  let deliveredUpdates = 0;
   let windowWrites = 0;
   let disconnects = 0;
   let expectedClose = false;
@@ -70,7 +71,10 @@ async function run(config: GeneratorConfig): Promise<void> {
     const keys = updateKeys(update);
     // Hocuspocus and y-websocket echo each update to its sender: sent, but not a delivery.
     const echo = writer !== null && keys.length > 0 && Math.floor(keys[0]! / 2 ** 21) === writer.clientId;
-    if (measuring && !echo) delivered++;
+    if (measuring && !echo) {
+      delivered++;
+      deliveredUpdates += keys.length;
+    }
     for (const key of keys) {
       const t = sentAt.get(key);
       if (t === undefined) continue;
@@ -274,6 +278,7 @@ async function run(config: GeneratorConfig): Promise<void> {
     const result: GeneratorResult = {
       latency: latency.summary(),
       delivered,
+      deliveredUpdates,
       writes: writers.reduce((s, w) => s + w.writes, 0),
       refused: writers.reduce((s, w) => s + w.client.refused(), 0),
       windowWrites,

@@ -42,4 +42,6 @@ export type Run = {
   taskset: string;
   machine: ReturnType<typeof machine>;
   measurements: Measurement[];
+  /** A report merged from several stored runs (`--report=a.json,b.json`): each run, by date and command. */
+  sources?: string[];
 };

@@ -1,4 +1,5 @@
 import type { Workload } from './measure.ts';
+import { hearingPlans } from './hearing.ts';
 import { SYSTEMS, type SystemUnderTest } from './systems.ts';
 
 export interface Plan {
@@ -97,6 +98,7 @@ export function plan(quick: boolean): Plan[] {
       },
     });
   }
+  out.push(...hearingPlans());
   // Cheapest and most telling first, so a run cut short still has every workload: the two
   // generator-bound W1 cells (1,000 observers, 50 writers) go last.
   const last = (p: Plan) => p.workload.id === 'W1-10w-1000o' || p.workload.id === 'W1-50w-100o';

@@ -27,12 +27,26 @@ process.on('SIGINT', () => void killAll().then(() => process.exit(130)));
 async function main(): Promise<void> {
   // Issue 18's session workload has its own runner and its own section of BENCHMARKS.md.
   if (args.includes('--hands')) return (await import('./hands/hands.ts')).main(args);
-  const fromJson = option('report')?.[0];
+  const fromJson = option('report');
   if (fromJson) {
-    // Regenerates BENCHMARKS.md from a stored run (after the report's notes changed), measuring nothing.
+    // Regenerates BENCHMARKS.md from stored runs (after the report's notes changed), measuring nothing.
+    // Several runs (comma-separated) are merged, each workload's cells from the run that has them.
     // npm runs this in bench/; a relative path is the caller's (INIT_CWD).
-    const json = path.resolve(process.env.INIT_CWD ?? process.cwd(), fromJson);
-    await writeReport(JSON.parse(readFileSync(json, 'utf8')) as Run, path.join(REPO_ROOT, 'BENCHMARKS.md'));
+    const runs = fromJson.map(
+      (f) => JSON.parse(readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), f), 'utf8')) as Run,
+    );
+    const run: Run =
+      runs.length === 1
+        ? runs[0]!
+        : {
+            ...runs.at(-1)!,
+            measurements: runs.flatMap((r) => r.measurements),
+            sources: runs.map(
+              (r) =>
+                `${r.date}: \`${r.command}\` (${[...new Set(r.measurements.map((m) => m.workload.split('-')[0]))].join(', ')})`,
+            ),
+          };
+    await writeReport(run, path.join(REPO_ROOT, 'BENCHMARKS.md'));
     return console.log('wrote BENCHMARKS.md');
   }
   const started = new Date();

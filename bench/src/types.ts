@@ -50,6 +50,8 @@ export interface GeneratorResult {
   latency: LatencySummary;
   /** Update messages delivered to any client during the measured window. */
   delivered: number;
+  /** The writers' updates those messages carried (one message may carry several: Moot's observer packets). */
+  deliveredUpdates?: number;
   writes: number;
   /** Writes the server refused and told the writer so (Moot only): they are not drops of the fan-out. */
   refused: number;

@@ -38,6 +38,7 @@ import { allowOwnOrigin } from './http/origin.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { socketFanout } from './realtime/fanout.ts';
 import { dropSlowConsumers } from './realtime/backpressure.ts';
+import { ObserverStream, type ObserverStreamOptions } from './realtime/observerStream.ts';
 import { attachNamespaces } from './realtime/namespaces.ts';
 import { guardEngineRequests } from './realtime/transports.ts';
 import type { MootServer, WatchNamespace } from './realtime/socketData.ts';
@@ -84,6 +85,8 @@ export interface AppDeps {
   metricsToken?: string | null;
   /** How often unwritten denials are summed up in one audit row (default `LIMITS.deniedSummaryWindowMs`). */
   deniedSummaryWindowMs?: number;
+  /** The observer stream's cadence and bound (defaults from `LIMITS`); tests drive its cadence by hand. */
+  observerStream?: Omit<ObserverStreamOptions, 'logger'>;
   /** Audited denials per address and per key before they are only counted (default `LIMITS.auditedDenialBurst`); the permissions walk, which audits every refusal, raises it. */
   auditedDenialBurst?: number;
   /** PeerTube hosts the watch page may embed a livestream from (`PEERTUBE_HOSTS`); default none. */
@@ -94,6 +97,8 @@ export interface App {
   httpServer: HttpServer;
   io: MootServer;
   context: AppContext;
+  /** Document traffic to this node's observers (`/watch`). */
+  observers: ObserverStream;
   /** Stops taking connections, writes everything pending, and frees documents. Leaves the database open. */
   close(): Promise<void>;
 }
@@ -114,12 +119,13 @@ export function createApp(deps: AppDeps): App {
   const cluster: Cluster = deps.cluster?.cluster ?? soloNode;
   const watch = io.of(NAMESPACES.watch) as unknown as WatchNamespace;
   const metrics = createMetrics();
+  const observers = new ObserverStream(watch, { logger: deps.logger, ...deps.observerStream });
   const log = new UpdateLog(deps.db, deps.logger, { batchMs: deps.updateBatchMs ?? 10 });
   const documents = new DocumentRegistry({
     db: deps.db,
     log,
     logger: deps.logger,
-    fanout: socketFanout(io, watch),
+    fanout: socketFanout(io, watch, observers),
     cluster,
     metrics,
     compactEvery: deps.compactEvery,
@@ -192,6 +198,7 @@ export function createApp(deps: AppDeps): App {
   const close = () =>
     (closing ??= (async () => {
       context.watchers.close();
+      observers.close();
       context.sessions.close();
       context.votes.close();
       resend.close();
@@ -201,5 +208,5 @@ export function createApp(deps: AppDeps): App {
       await denials.close();
       metrics.close();
     })());
-  return { httpServer, io, context, close };
+  return { httpServer, io, context, observers, close };
 }

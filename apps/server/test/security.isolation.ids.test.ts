@@ -163,13 +163,19 @@ describe("every id a command names is checked against the caller's assembly", ()
     }
   };
 
-  /** B's side of the wire: every socket of B has answered a ping, so anything sent before has arrived. */
-  const settleB = () =>
-    Promise.all(
+  /**
+   * B's side of the wire: every socket of B has answered a ping, so anything sent before has arrived.
+   * Observers' document packets wait for the stream's window, so it is flushed first (a leak to B's
+   * observer is then on the wire ahead of the ping's answer, not after it).
+   */
+  const settleB = () => {
+    running.app.observers.flushAll();
+    return Promise.all(
       [b.moderator, ...b.members, b.observer].map((s) =>
         (s as unknown as Raw).timeout(5000).emitWithAck('clock:ping', {}),
       ),
     );
+  };
   const documentsOf = (f: FurnishedAssembly) => Promise.all(f.docIds.map((docId) => documentBytes(running, docId)));
 
   for (const { namespace, event, schema, slots } of SLOTS) {
@@ -206,6 +212,7 @@ describe("every id a command names is checked against the caller's assembly", ()
             : foreign;
           for (const value of tries) {
             const attempt = withValueAt(base, slot.path, value);
+            await settleB(); // what B itself had in flight is counted before the attempt, not after
             const reached = reachedB;
             const ack = await send(caller, event, attempt);
             const what = `${event} with ${where} = another assembly's ${slot.kind} ${JSON.stringify(value)}`;

@@ -43,6 +43,18 @@ export const LIMITS = {
   /** Bytes waiting to be sent to one slow connection before it is cut off instead of buffered further. */
   maxUnsentBytesPerConnection: 4 * 1024 * 1024,
   /**
+   * Observers (`/watch`) are held to a lower bound: an observer whose backlog passes it when the
+   * next update is sent to it is dropped (it reconnects and resyncs), before it could slow the node.
+   */
+  maxUnsentBytesPerObserver: 1024 * 1024,
+  /**
+   * Document updates reach observers in packets of everything that arrived within this window
+   * (merged, encoded once per document for all its observers); members get each update at once.
+   */
+  observerCadenceMs: 50,
+  /** Under overload (the event loop late by more than a window) the window doubles, up to this. */
+  observerMaxCadenceMs: 1000,
+  /**
    * Wrong secrets (invite links, watch links, session cookies) one address may try: a burst, then
    * per minute. A slot is reserved before each look-up and handed back when the secret is right,
    * so only failures count and parallel guesses never get more look-ups than the slots left.

@@ -11,6 +11,17 @@ interface EngineConnection {
   close(discard?: boolean): void;
 }
 
+/**
+ * Each connection's backlog as the bound below counts it (what waits in engine.io's buffer and the
+ * WebSocket's, less the largest packet still draining), for the observer stream's lower bound.
+ */
+const backlogs = new WeakMap<object, () => number>();
+
+/** Bytes waiting for this engine.io connection, as `dropSlowConsumers` counts them; 0 if untracked. */
+export function backlogOf(connection: object): number {
+  return backlogs.get(connection)?.() ?? 0;
+}
+
 const sizeOf = (data: unknown): number =>
   typeof data === 'string' ? data.length : ArrayBuffer.isView(data) ? data.byteLength : 0;
 
@@ -37,6 +48,10 @@ export function dropSlowConsumers(
     let exempt = 0;
     let dropped = false;
     connection.on('flush', () => (queued = 0));
+    backlogs.set(connection, () => {
+      const unsent = queued + (connection.transport.socket?.bufferedAmount ?? 0);
+      return unsent - Math.min(exempt, unsent);
+    });
     connection.on('packetCreate', (packet) => {
       const unsent = queued + (connection.transport.socket?.bufferedAmount ?? 0);
       const size = sizeOf(packet.data);

@@ -1,28 +1,26 @@
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import type { DocumentFanout } from '../collab/documentRegistry.ts';
+import type { ObserverStream } from './observerStream.ts';
 import { documentRoom, type MootServer, type WatchNamespace } from './socketData.ts';
+import { updateMessage } from './updateMessage.ts';
 
-/** Frames a Yjs update as a y-protocols sync "update" message. */
-export function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export { updateMessage };
 
 /**
  * Delivers accepted document traffic to this node's sockets only (`local`): Yjs traffic
  * crosses nodes on its own channel, never through the Socket.IO adapter. The sender is not
- * echoed; observers get the pseudonymised awareness.
+ * echoed. Members get every update at once; observers get theirs through the observer stream
+ * (shared packets at the observers' cadence) and see the pseudonymised awareness.
  */
-export function socketFanout(io: MootServer, watch: WatchNamespace): DocumentFanout {
+export function socketFanout(io: MootServer, watch: WatchNamespace, observers: ObserverStream): DocumentFanout {
   return {
     update(docId, update, exceptSocketId) {
-      const payload = { docId, message: updateMessage(update) };
       const room = documentRoom(docId);
       const members = io.local.to(room);
-      (exceptSocketId ? members.except(exceptSocketId) : members).emit('doc:sync', payload);
-      watch.local.to(room).emit('doc:sync', payload);
+      (exceptSocketId ? members.except(exceptSocketId) : members).emit('doc:sync', {
+        docId,
+        message: updateMessage(update),
+      });
+      observers.update(docId, update);
     },
     sync(docId, message, to) {
       const payload = { docId, message };
@@ -39,7 +37,7 @@ export function socketFanout(io: MootServer, watch: WatchNamespace): DocumentFan
         docId,
         update: forParticipants,
       });
-      watch.local.to(room).emit('doc:awareness', { docId, update: forWatchers });
+      observers.awareness(docId, forWatchers);
     },
   };
 }

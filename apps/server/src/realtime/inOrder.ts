@@ -5,10 +5,11 @@
  * builds on would be refused as having missing dependencies.
  */
 export class InOrder {
-  private tail: Promise<unknown> = Promise.resolve();
+  // Created on the first message: most observers never send one, and a socket should cost little.
+  private tail: Promise<unknown> | null = null;
 
   run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work);
+    const result = (this.tail ?? Promise.resolve()).then(work);
     this.tail = result.catch(() => {});
     return result;
   }

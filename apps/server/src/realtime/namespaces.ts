@@ -5,6 +5,7 @@ import { registerWatchCommands } from '../collab/watchCommands.ts';
 import { DenialLedger, recordDenialsWith, type DenialSinks } from './denials.ts';
 import { guardPackets } from './guard.ts';
 import { on } from './on.ts';
+import { releaseHandshakeRequest } from './transports.ts';
 import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type WatchSocket } from './socketData.ts';
 
 /** What the features add to each socket of one namespace. */
@@ -74,6 +75,7 @@ export function attachNamespaces(
     features.watch.registerCommands(socket);
     on('watch', socket, 'clock:ping', logger, () => ({ serverTime: Date.now() }));
     const assemblyId = socket.data.assembly.id;
+    releaseHandshakeRequest(socket.conn as unknown as { request: unknown });
     ctx.metrics.connections.inc({ role: 'observer' });
     socket.on('disconnect', () => {
       ctx.metrics.connections.dec({ role: 'observer' });

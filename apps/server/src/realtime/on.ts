@@ -40,8 +40,9 @@ export function on<N extends keyof Events, E extends keyof Events[N] & keyof Sch
   ) => Promise<AckDataOf<Events[N][E]>> | AckDataOf<Events[N][E]>,
 ): void {
   const schema = SCHEMAS[namespace][event] as z.ZodType;
-  const listen = socket.on.bind(socket) as unknown as (e: string, l: (...args: unknown[]) => void) => void;
-  listen(event, (payload: unknown, maybeAck: unknown) => {
+  // Called, not bound: a bound copy per event per socket is memory every connection pays for.
+  const listen = socket.on as unknown as (this: unknown, e: string, l: (...args: unknown[]) => void) => void;
+  listen.call(socket, event, (payload: unknown, maybeAck: unknown) => {
     const ack = typeof maybeAck === 'function' ? (maybeAck as (a: Ack<unknown>) => void) : () => {};
     const { bucket, role } = socket.data;
     if (!bucket.take()) {

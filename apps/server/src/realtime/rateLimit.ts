@@ -1,5 +1,8 @@
 import { LIMITS } from '@moot/protocol';
 
+/** One clock for every bucket (a closure per bucket would cost each socket its own). */
+const monotonic = (): number => performance.now();
+
 /** A token bucket: a sustained rate with a burst allowance above it. */
 export class TokenBucket {
   private tokens: number;
@@ -10,7 +13,7 @@ export class TokenBucket {
   constructor(
     private readonly perSecond: number = LIMITS.messagesPerSecond,
     private readonly burst: number = LIMITS.messageBurst,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonic,
   ) {
     this.tokens = burst;
     this.last = now();

@@ -30,6 +30,9 @@ export function guardEngineRequests(io: Server, publicUrl: string | null): void 
       }
       return next(new Error('Forbidden origin'));
     }
+    // engine.io's stand-in response for a WebSocket upgrade keeps the request for the connection's
+    // life (through a close listener on the TCP socket); once the upgrade is done nothing reads it.
+    if (req.headers.upgrade !== undefined) setImmediate(() => ((res as unknown as { req?: unknown }).req = undefined));
     const sid = req._query?.sid;
     if (req.method === 'POST' && sid !== undefined) {
       res.once('finish', () => {
@@ -40,4 +43,24 @@ export function guardEngineRequests(io: Server, publicUrl: string | null): void 
     }
     next();
   });
+}
+
+/**
+ * After an observer's handshake, engine.io still holds the whole HTTP request it arrived with (the
+ * `IncomingMessage`, its stream state and raw headers) for the connection's life. What anything
+ * reads of it later (another namespace's handshake on the same connection: the headers, the peer's
+ * address, the URL and query) is kept in a plain object and the rest is let go — on a hearing with
+ * a thousand observers that is a few hundred kilobytes.
+ */
+export function releaseHandshakeRequest(connection: { request: unknown }): void {
+  const req = connection.request as (IncomingMessage & { _query?: unknown }) | null;
+  if (!req || Object.getPrototypeOf(req) === Object.prototype) return;
+  connection.request = {
+    headers: req.headers,
+    url: req.url,
+    method: req.method,
+    _query: req._query,
+    socket: req.socket,
+    connection: req.socket,
+  };
 }

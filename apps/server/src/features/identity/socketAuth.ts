@@ -1,4 +1,4 @@
-import { ErrorCode, PROTOCOL_VERSION, secret, type ErrorCode as Code } from '@moot/protocol';
+import { ErrorCode, LIMITS, PROTOCOL_VERSION, secret, type AssemblyView, type ErrorCode as Code } from '@moot/protocol';
 import type { ExtendedError, Socket } from 'socket.io';
 import type { AppContext } from '../../appContext.ts';
 import { InOrder } from '../../realtime/inOrder.ts';
@@ -72,6 +72,19 @@ export const authenticateParticipant = (deps: Deps) => async (socket: Socket, ne
   }
 };
 
+/**
+ * One assembly view per assembly for its observers on this node, not one per socket: a hearing's
+ * thousand observers share it. A changed title or charge replaces it for sockets from then on.
+ */
+const observedAssemblies = new Map<string, AssemblyView>();
+function sharedView(view: AssemblyView): AssemblyView {
+  const known = observedAssemblies.get(view.id);
+  if (known && known.title === view.title && known.charge === view.charge) return known;
+  if (observedAssemblies.size >= LIMITS.maxTrackedClients) observedAssemblies.clear();
+  observedAssemblies.set(view.id, view);
+  return view;
+}
+
 /** Observers: only the secret of the public watch link; no account. */
 export const authenticateObserver = (deps: Deps) => async (socket: Socket, next: Next) => {
   try {
@@ -85,7 +98,7 @@ export const authenticateObserver = (deps: Deps) => async (socket: Socket, next:
     if ('retryAfter' in looked) return next(tooMany(looked.retryAfter, 'Too many wrong watch links from your network'));
     const assembly = looked.found;
     if (!assembly) return next(refuse(ErrorCode.unauthorized, 'This watch link is not valid'));
-    socket.data = { ...fresh(admitted.address), assembly, role: 'observer', participant: null };
+    socket.data = { ...fresh(admitted.address), assembly: sharedView(assembly), role: 'observer', participant: null };
     next();
   } catch {
     next(refuse(ErrorCode.unavailable, 'The server could not check the watch link; retrying'));

@@ -1,0 +1,225 @@
+import type { Plan } from './matrix.ts';
+import type { Measurement } from './measure.ts';
+import { SYSTEMS } from './systems.ts';
+
+/**
+ * The public hearing (issue 18): one member typing at 20 updates/s, watched by 500 or 1,000
+ * observers, on one node of every system. Three repetitions of each cell, interleaved (every
+ * system once, then again) so a noisy minute on the shared machine hurts every system alike; the
+ * report gives the median and the range of the three.
+ */
+export const HEARING_OBSERVERS = [500, 1000] as const;
+export const HEARING_REPETITIONS = 3;
+export const HEARING_RATE = 20;
+const HEARING_SYSTEMS = ['moot-1', 'hocuspocus-1', 'y-websocket-1', 'socketio-1'];
+
+export const hearingId = (observers: number): string => `PH-1w-${observers}o`;
+
+export function hearingPlans(): Plan[] {
+  const out: Plan[] = [];
+  for (let rep = 0; rep < HEARING_REPETITIONS; rep++) {
+    for (const observers of HEARING_OBSERVERS) {
+      for (const system of SYSTEMS.filter((s) => HEARING_SYSTEMS.includes(s.id))) {
+        out.push({
+          system,
+          workload: {
+            id: hearingId(observers),
+            label: `PH public hearing, 1 writer × ${HEARING_RATE}/s, ${observers} observers`,
+            docs: 1,
+            writersPerDoc: 1,
+            readersPerDoc: observers,
+            rate: HEARING_RATE,
+            prefillBytes: 0,
+            warmupMs: 2000,
+            measureMs: 6000,
+            connectSpreadMs: 0,
+            mode: 'steady',
+          },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+type M = Measurement;
+
+const fmt = (n: number | null | undefined, digits = 1): string =>
+  n === null || n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits);
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Median of the repetitions, with their range: `12.3 (11.0–14.1)`. */
+function spread(xs: number[], digits = 1): string {
+  const m = median(xs);
+  if (m === null) return 'n/a';
+  return xs.length > 1
+    ? `${fmt(m, digits)} (${fmt(Math.min(...xs), digits)}–${fmt(Math.max(...xs), digits)})`
+    : fmt(m, digits);
+}
+
+/**
+ * Server CPU per delivered *update*: what an observer receives may carry several updates in one
+ * packet (Moot coalesces observers' traffic), so the generator counts the writer's characters each
+ * message carries, not messages. For the peers, which send one message per update, the two agree.
+ */
+export function cpuPerThousandUpdates(m: M): number | null {
+  const updates = m.gen?.deliveredUpdates ?? m.gen?.delivered ?? 0;
+  return m.serverCpuMs != null && updates > 0 ? (m.serverCpuMs / updates) * 1000 : null;
+}
+
+interface Cells {
+  label: string;
+  runs: M[];
+  cpu: number[];
+  p50: number[];
+  p99: number[];
+  heap: number[];
+  heapConnected: number[];
+  genLoop: number[];
+  loopP99: number[];
+  drops: number;
+  disconnects: number;
+  failed: number;
+  messagesPerUpdate: number[];
+}
+
+function cells(all: M[], workload: string, system: string): Cells | null {
+  const runs = all.filter((m) => m.workload === workload && m.system === system);
+  if (runs.length === 0) return null;
+  const ok = runs.filter((m) => m.ok && m.gen);
+  const nums = (f: (m: M) => number | null | undefined) =>
+    ok.map(f).filter((x): x is number => x !== null && x !== undefined && Number.isFinite(x));
+  return {
+    label: runs[0]!.systemLabel,
+    runs,
+    cpu: nums(cpuPerThousandUpdates),
+    p50: nums((m) => m.gen!.latency.p50),
+    p99: nums((m) => m.gen!.latency.p99),
+    heap: nums((m) => m.heapPerConnKB),
+    heapConnected: nums((m) => m.heapConnectedBytes),
+    genLoop: nums((m) => m.gen!.loopP99),
+    loopP99: nums((m) => m.serverLoopP99),
+    drops: ok.reduce((s, m) => s + m.gen!.drops, 0),
+    disconnects: ok.reduce((s, m) => s + m.gen!.disconnects, 0),
+    failed: runs.length - ok.length,
+    messagesPerUpdate: nums((m) =>
+      m.gen!.deliveredUpdates ? m.gen!.delivered / m.gen!.deliveredUpdates : m.gen!.delivered > 0 ? 1 : null,
+    ),
+  };
+}
+
+/** The PH tables and the issue's targets, for BENCHMARKS.md (empty when the run has no PH cells). */
+export function hearingSection(all: M[]): string[] {
+  const ids = HEARING_OBSERVERS.map(hearingId).filter((id) => all.some((m) => m.workload === id));
+  if (ids.length === 0) return [];
+  const out: string[] = [
+    '## PH public hearing (issue 18): 1 writer × 20 updates/s, 500 and 1,000 observers, one node',
+    '',
+    `Median of ${HEARING_REPETITIONS} repetitions (range in brackets), interleaved across systems. CPU is per delivered **update** (a Moot observer packet may carry several, see "messages / update"). ` +
+      'Heap / observer is the slope between the 500- and 1,000-observer cells (medians); heap / conn is each cell’s own (connected − idle) ÷ clients. ' +
+      'Generator loop p99 above 5 ms (⚠) means the load generator was saturated and latency is partly its own.',
+    '',
+  ];
+  const hp = (id: string) => cells(all, id, 'hocuspocus-1');
+  const floor = (id: string) => cells(all, id, 'socketio-1');
+  for (const id of ids) {
+    const observers = Number(/-(\d+)o$/.exec(id)![1]);
+    out.push(
+      `### ${observers} observers`,
+      '',
+      '| system | CPU-ms / 1k updates delivered (×HP) | p50 ms | p99 ms (×HP) | drops | disconnects | messages / update | heap / conn KB | server loop p99 ms | generator loop p99 ms |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const system of HEARING_SYSTEMS) {
+      const c = cells(all, id, system);
+      if (!c) continue;
+      const h = hp(id);
+      const x = (a: number[], b: number[] | undefined) => {
+        const [ma, mb] = [median(a), b ? median(b) : null];
+        return ma !== null && mb ? ` (${(ma / mb).toFixed(2)}×)` : '';
+      };
+      const sat = c.genLoop.some((l) => l > 5) ? ' ⚠' : '';
+      out.push(
+        `| ${c.label}${c.failed ? ` (${c.failed} failed)` : ''} | ${spread(c.cpu)}${x(c.cpu, h?.cpu)} | ${spread(c.p50)} | ${spread(c.p99)}${x(c.p99, h?.p99)} | ` +
+          `${c.drops} | ${c.disconnects} | ${spread(c.messagesPerUpdate, 2)} | ${spread(c.heap)} | ${spread(c.loopP99)} | ${spread(c.genLoop)}${sat} |`,
+      );
+    }
+    out.push('');
+  }
+  // Heap per observer: the slope between the two sizes, per system.
+  const slopes: string[] = [];
+  for (const system of HEARING_SYSTEMS) {
+    const [low, high] = HEARING_OBSERVERS.map((o) => median(cells(all, hearingId(o), system)?.heapConnected ?? []));
+    if (low == null || high == null) continue;
+    const kb = (high - low) / (HEARING_OBSERVERS[1] - HEARING_OBSERVERS[0]) / 1024;
+    slopes.push(`${cells(all, hearingId(1000), system)!.label} ${fmt(kb)} KB`);
+  }
+  if (slopes.length) out.push(`Heap per observer (slope 500 → 1,000): ${slopes.join('; ')}.`, '');
+
+  out.push('### Targets (issue 18), from this run', '');
+  for (const id of ids) {
+    const moot = cells(all, id, 'moot-1');
+    if (!moot) continue;
+    const [cpu, hpCpu, floorCpu] = [median(moot.cpu), median(hp(id)?.cpu ?? []), median(floor(id)?.cpu ?? [])];
+    const [p99, hpP99] = [median(moot.p99), median(hp(id)?.p99 ?? [])];
+    const met = (b: boolean) => `**${b ? 'met' : 'missed'}**`;
+    const observers = Number(/-(\d+)o$/.exec(id)![1]);
+    const line =
+      `- ${observers} observers: CPU / 1k updates ${fmt(cpu)} vs ≤ 0.8 × Hocuspocus ${fmt(hpCpu)} = ${fmt(hpCpu != null ? 0.8 * hpCpu : null)} ` +
+      `${met(cpu != null && hpCpu != null && cpu <= 0.8 * hpCpu)}; vs ≤ bare Socket.IO ${fmt(floorCpu)} ${met(cpu != null && floorCpu != null && cpu <= floorCpu)}; ` +
+      `p99 ${fmt(p99)} ms vs Hocuspocus ${fmt(hpP99)} ${met(p99 != null && hpP99 != null && p99 <= hpP99)}` +
+      (observers === 1000 ? ` and ≤ 250 ms ${met(p99 != null && p99 <= 250)}` : '') +
+      `; drops ${moot.drops}, disconnects ${moot.disconnects} ${met(moot.drops === 0 && moot.disconnects === 0)}.`;
+    out.push(line);
+  }
+  const [mLow, mHigh] = HEARING_OBSERVERS.map((o) => median(cells(all, hearingId(o), 'moot-1')?.heapConnected ?? []));
+  if (mLow != null && mHigh != null) {
+    const kb = (mHigh - mLow) / (HEARING_OBSERVERS[1] - HEARING_OBSERVERS[0]) / 1024;
+    out.push(`- Heap per observer (slope): ${fmt(kb)} KB; target ≤ 10 KB **${kb <= 10 ? 'met' : 'missed'}**.`);
+  }
+  out.push('', ...HEARING_NOTES, '');
+  return out;
+}
+
+/**
+ * What the figures above do not say by themselves: the profiles, the before/after comparison and
+ * the capacity model (issue 18). Written after reading the runs named here; a rerun regenerates the
+ * tables above, not these words.
+ */
+export const HEARING_NOTES: string[] = [
+  '### What changed, and the profiles (issue 18)',
+  '',
+  '**The machine during these runs** was shared with other engineers’ test suites: load average 20–30 on 2 cores for the whole session, the generator’s event-loop p99 above 50 ms in nearly every cell (⚠). Latency here is mostly queueing on a starved machine, for every system (Hocuspocus dropped characters in several cells); server CPU per delivered update, read from `/proc`, is the figure that held its shape. Each figure is a median of 3 interleaved repetitions; compare ratios within the table.',
+  '',
+  '**Before** (`main` at f25e670; `bench/results/2026-12-06T21-50-08-339Z-before-moot.json`, same load): Moot 11.8 (9.4–14.2) CPU-ms per 1,000 updates at 500 observers and 8.6 (8.4–13.6) at 1,000, one message per update; p99 1.5 s (0.5–3.3) and 10 s (4.0–10, the histogram’s cap), with 86,037 drops and 807 disconnects in one 1,000-observer repetition; heap 17.8 / 15.8 KB per connection, 13.9 KB per observer (slope). With the inspector on (`…21-32-18-521Z-before-moot-profiled.json`, 1,000 observers): 15.7 (15.5–17.7).',
+  '',
+  '**After**: 6.7 and 4.8 CPU-ms per 1,000 updates (0.55× and 0.37× Hocuspocus, 0.53× and 0.51× bare Socket.IO in the same run); 0.31–0.37 observer messages per update; 0 drops, 0 disconnects; heap 12.9 KB per observer (slope), 14.7 KB per connection at 1,000. Profiled the same way as before: 7.9–9.1 with the first version of the stream (`…21-47-41-838Z-moot-stream-v1-profiled.json`).',
+  '',
+  '**Top frames before** (1,000 observers, 6 s window, the server busy 29 % of it): `socketFanout.update` 22.1 % inclusive → Socket.IO `BroadcastOperator.emit` → `InMemoryAdapter.apply` 21.9 % → per socket `Client.writeToEngine` → engine.io `sendPacket` 20.6 % → `flush` → ws `Sender.send`/`dispatch` → `cork`/`uncork` → `writev` **14.4 % self** (the syscall, one per observer per update); the rest per socket: `emit` 2.4 %, the slow-consumer `packetCreate` listener 1.3 %, `InMemoryAdapter.apply` 0.9 %, engine `flush` 0.8 %, `onDrain` 0.6 %, ws `_onSentLast` 0.6 %.',
+  '',
+  '**Top frames after** (same workload; the server busy 25 %, 7 % of it the profiler’s own `dispatch`): `ObserverStream.flush` 14.2 % inclusive (one per document per window, not per update) → `writeTo` 12.6 % → ws `sendFrame` → `Socket._write` → `writeBuffer` **11.1 % self** (one write of a pre-built frame per observer per window); the stream’s own work: `flush` 0.8 %, `backlogOf` 0.5 %, `bufferedAmount` 0.3 %. Socket.IO’s broadcast, engine.io’s per-packet events and ws’s framing are gone from the observer path; what is left is the kernel write. The merge (`Y.mergeUpdates`) and the single encode do not reach 0.3 %.',
+  '',
+  '**What did it**: (1) observers get what arrived within 50 ms as one merged update (3 writes per 10 updates instead of 10; members are untouched), (2) the packet is encoded once and framed once and the same bytes go to every observer, straight to the WebSocket when engine.io has nothing queued, (3) nothing per socket besides a backlog check and the write. Measured and kept.',
+  '',
+  '**Misses, with the figures.** (a) **p99 at 1,000 observers is 362 ms (196–621), over the 250 ms target** — though 0.11× Hocuspocus’s 3.3 s in the same run. The generator’s event loop p99 was 57–135 ms in those cells and the machine at load 20–30, and under that load the window widens by design (the flush timer runs late, so the cadence doubles, up to 1 s): observers then get fewer, later packets. On the quieter machine of the issue (bare Socket.IO’s floor 71–79 ms) the 50 ms window adds at most 50 ms; this run cannot show whether that meets 250 ms. (b) **Heap per observer is 12.9 KB, over the 10 KB target** (before 13.9). Socket.IO + engine.io + ws alone cost 10.7 KB per connection here (the bare Socket.IO slope), so 10 KB cannot be met on Socket.IO; what Moot adds above it was cut (engine.io’s upgrade request is let go once connected — it was held for the connection’s life by a close listener —, one assembly view per assembly, one clock for all token buckets, no bound `socket.on` copies, a lazy `InOrder`), and `bench/src/tools/observerHeap.ts` breaks down the rest: mostly Socket.IO/engine.io/ws objects, closures and bound functions (17 `native_bind` per connection), the TCP wrap and the ws receiver. Meeting 10 KB means observers on a plain WebSocket endpoint speaking the same frames (y-websocket’s 3.3 KB shows the room) — not done.',
+  '',
+  '**Under overload** (100 members typing in 10 standards with 500 observers, the “100 hands” workload another engineer is adding): not measured in this run. What the code does: members’ updates go out at once as before; observers’ window doubles while the node is late, up to 1 s (`observer.cadence` logged at each change), so each observer gets about one packet a second instead of ten; an observer with more than 1 MiB waiting when its packet is due is dropped with `{"event":"observer.dropped","reason":"slow-consumer",…}` in the JSON log; members are never dropped by this (only by the 4 MiB bound every connection has).',
+  '',
+  '### Capacity model: one hearing, many observers',
+  '',
+  'From this run: an observer costs **c ≈ 15 µs of CPU per packet** (4.8 ms per 1,000 updates ÷ 0.31 packets per update) and gets **p ≈ 6–8 packets/s** when one member types 20 updates/s (20 × 0.31–0.37); the writer’s own work (apply, store, ack) is fixed per update and vanishes in the per-observer figure. So one observer costs ≈ 0.1 ms of CPU per second, and one core at 70 % serves **≈ 6,000 observers** of a typing hearing at the 50 ms window (≈ 40,000 at the 1 s overload window, with 1 s of delay). Memory is not what binds: 13 KB of heap per observer (plus kernel socket buffers) is ≈ 80 MB at 6,000. Cross-node document traffic does not grow with observers: the writer’s node publishes each stored batch once (0.2–1.0 Redis commands per update, W1 on 2 nodes), and every node that holds the document receives it once from Redis.',
+  '',
+  '| observers of one hearing | nodes at 50 ms (≈ 6,000 each, 70 % CPU) | Redis for document traffic (20 updates/s) | what breaks first |',
+  '|---|---|---|---|',
+  '| 10,000 | 2 (+1 spare) | one Redis: ≤ 20 publishes/s in, ≤ 60 messages/s out | the “N watching” count (below), then nothing |',
+  '| 100,000 | 17 (+2) | one Redis: ≤ 20 in, ≤ 380 messages/s out (~0.2 MB/s) | the “N watching” count; join waves (a snapshot and a sync per observer from PostgreSQL, not measured here) |',
+  '| 1,000,000 | 170 (+10), or 25 at the 1 s overload window | one Redis: ≤ 3,600 messages/s out (~1 MB/s); the sharded adapter (Redis ≥ 7, already used with Redis Cluster) spreads *different* rooms over shards, but one hearing’s document is one channel on one shard, which this load does not strain | the watcher count and join waves long before fan-out; a load balancer holding 1 M WebSockets |',
+  '',
+  '**What breaks first is not the stream: it is “N watching”.** `WatcherCount` counts with `watch.in(room).fetchSockets()` through the adapter, so every count asks every node for every observer socket of the assembly (id, handshake, rooms, data) over Redis: O(total observers) bytes per count, each node counting up to 4 times a second while people join. At 10,000 observers that is megabytes per count; at 100,000 it would saturate Redis and the nodes’ event loops during a join wave. The fix (not made here: it is the watch feature’s, and untested at scale): each node counts its own room (`adapter.rooms.get(room).size`) and the counts are summed with `serverSideEmitWithAck` (one number per node) or kept in a Redis hash with expiry. Next after it: the per-observer snapshot at connect (PostgreSQL reads per join), then the kernel’s write cost (≈ 11 µs of the 15 µs per packet), which only fewer packets (a wider window) or more cores reduce.',
+];
