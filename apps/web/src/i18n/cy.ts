@@ -47,6 +47,8 @@ export const cy: Messages = {
   },
   roles: {
     moderator: 'cymedrolwr',
+    facilitator: 'hwylusydd',
+    note_taker: 'cofnodwr',
     member: 'aelod',
   },
   assembly: {

@@ -30,6 +30,8 @@ export const en = {
   },
   roles: {
     moderator: 'moderator',
+    facilitator: 'facilitator',
+    note_taker: 'note-taker',
     member: 'member',
   },
   assembly: {

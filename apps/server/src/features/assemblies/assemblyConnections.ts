@@ -13,6 +13,7 @@ import { registerGroupCommands } from '../sessions/groupCommands.ts';
 import { registerModerationCommands } from '../sessions/moderationCommands.ts';
 import { registerSessionCommands } from '../sessions/sessionCommands.ts';
 import { registerVoteCommands } from '../votes/voteCommands.ts';
+import { registerPaperCommands } from '../votes/paperCommands.ts';
 import { emitState } from './currentState.ts';
 
 /**
@@ -36,6 +37,7 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
         registerModerationCommands(ctx, socket);
         registerLifecycleCommands(ctx, socket);
         registerVoteCommands(ctx, socket);
+        registerPaperCommands(ctx, socket);
         registerAmendmentCommands(ctx, socket);
         registerCommentCommands(ctx, socket);
         registerCaseCommands(ctx, socket);

@@ -8,7 +8,7 @@ import {
   type SessionState,
 } from '@moot/protocol';
 import type { Participant } from '../identity/participantStore.ts';
-import type { AttendanceRow, HandRow, SpokenRow } from './floorStore.ts';
+import { isPresent, type AttendanceRow, type HandRow, type SpokenRow } from './floorStore.ts';
 import { padDocId, type GroupRow } from './groupStore.ts';
 import type { ModerationRow } from './moderationStore.ts';
 import type { SessionRow } from './sessionStore.ts';
@@ -81,7 +81,8 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionState {
     participantId: p.id,
     name: nameOf(p.id),
     role: p.role,
-    checkedIn: checkedIn.has(p.id),
+    checkedIn: checkedIn.has(p.id) && isPresent(checkedIn.get(p.id)!),
+    checkedOut: checkedIn.get(p.id)?.checkedOut ?? false,
     online: facts.online.has(p.id),
     mutedUntil: p.mutedUntil !== null && p.mutedUntil > now ? p.mutedUntil : null,
     removed: checkedIn.get(p.id)?.removed ?? false,
@@ -107,6 +108,7 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionState {
       name: nameOf(h.participantId),
       kind: h.kind,
       raisedAt: h.raisedAt.getTime(),
+      raisedBy: h.raisedBy ? { participantId: h.raisedBy, name: nameOf(h.raisedBy) } : null,
     })),
     turn:
       speaking && speaking.calledAt
@@ -124,6 +126,8 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionState {
       memberIds: g.memberIds,
       standardIds: g.standardIds,
       padDocId: padDocId(g.id),
+      facilitatorIds: g.facilitatorIds,
+      noteTakerIds: g.noteTakerIds,
       ended: g.ended,
     })),
     announcements: facts.announcements,
@@ -156,7 +160,7 @@ function equity(facts: SessionFacts, speaking: HandRow | undefined): EquitySumma
       spokenMsOverall: (t?.spokenMsOverall ?? 0) + live,
     };
   });
-  const present = new Set(facts.attendance.filter((a) => !a.removed).map((a) => a.participantId));
+  const present = new Set(facts.attendance.filter(isPresent).map((a) => a.participantId));
   const counted = rows.filter((r) => present.has(r.participantId));
   return {
     rows: rows.sort((a, b) => a.spokenMsThisSession - b.spokenMsThisSession),
