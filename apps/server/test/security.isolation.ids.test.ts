@@ -66,6 +66,8 @@ const SLOTS = EVENTS.map(({ namespace, event, schema }) => {
 interface Arrangement {
   /** Which of the assembly's records of a kind to name (by the state `furnishAssembly` names it with). */
   prefer?: Partial<Record<IdKind, string>>;
+  /** The payload as this command needs it beyond its ids (a paper count that adds up), before ids are swapped. */
+  adjust?: (payload: unknown) => unknown;
   /** Something the caller does first, as a client would (open the document it writes to). */
   before?: (own: FurnishedAssembly, send: (event: string, payload: unknown) => Promise<unknown>) => Promise<unknown>;
 }
@@ -90,6 +92,15 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
   'vote:open': { prefer: { standard: 'locked' } },
   'agenda:start': { prefer: { agendaItem: 'pending' } },
   'case:openVote': { prefer: { case: 'deliberating' } },
+  // Totals must add up to the members ticked as voting on paper: one, ticked by the moderator first.
+  'vote:enterPaperTotals': {
+    adjust: (payload) => ({ ...(payload as object), counts: { yes: 1 } }),
+    before: (own) =>
+      own.moderator.emitWithAck('vote:markPaper', {
+        voteId: own.records.vote.open!,
+        participantId: own.records.participant.handUp!,
+      }),
+  },
   'queue:endTurn': {
     before: (own) => own.moderator.emitWithAck('queue:next', { sessionId: own.records.session.live! }),
   },
@@ -133,6 +144,7 @@ describe("every id a command names is checked against the caller's assembly", ()
     const roles = PERMISSIONS.assembly[event as keyof typeof PERMISSIONS.assembly] as readonly Role[];
     if (roles.includes('moderator')) return a.moderator as unknown as Raw;
     if (roles.includes('member')) return a.members[0] as unknown as Raw;
+    if (roles.includes('facilitator')) return a.facilitator as unknown as Raw;
     throw new Error(`${event}: neither a moderator nor a member may send it; teach this walk who does`);
   };
 
@@ -184,7 +196,10 @@ describe("every id a command names is checked against the caller's assembly", ()
           return id;
         };
         await arrangement.before?.(a, (e, p) => send(caller, e, p));
-        const payloads = payloadsOf(event, schema, ownId, bytesFor);
+        const payloads = payloadsOf(event, schema, ownId, bytesFor).map((p) => ({
+          ...p,
+          value: arrangement.adjust ? arrangement.adjust(p.value) : p.value,
+        }));
         // Nothing may change while the attempts run: every digest is compared with this one.
         const rows = await databaseFingerprint(running);
         for (const { payload, slot } of slots) {

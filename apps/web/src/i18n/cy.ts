@@ -1,5 +1,6 @@
 import { cyCases } from './cyCases.ts';
 import { cyDecisions } from './cyDecisions.ts';
+import { cyFacilitator } from './cyFacilitator.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -209,6 +210,7 @@ export const cy: Messages = {
     lower: 'Gostwng llaw',
     yourHand: 'Mae eich llaw i fyny ({{kind}}), rhif {{place}} yn y ciw.',
     entry: '{{name}}, {{kind}}',
+    raisedBy: 'codwyd gan {{name}}',
     turnLeft: '{{time}} ar ôl o’r tro hwn',
     turnOver: 'Dros amser o {{time}}',
     warning: 'Llai na 30 eiliad ar ôl o’ch tro. Dechreuwch dynnu at y terfyn, os gwelwch yn dda.',
@@ -381,6 +383,7 @@ export const cy: Messages = {
   },
   ...cyDecisions,
   ...cyCases,
+  ...cyFacilitator,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

@@ -97,6 +97,7 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
       no_winner: 'Dim dewis wedi’i ddewis',
     },
     ballotsSummary: '{{ballots}} pleidlais gan {{eligible}} aelod oedd yn bresennol; cworwm {{quorum}}.',
+    ballotsSplit: '{{online}} ar-lein, {{paper}} ar bapur yn yr ystafell.',
     countsCaption: 'Pleidleisiau ar gyfer pob dewis',
     approvalCaption: 'Cymeradwyaethau ar gyfer pob dewis',
     firstPreferencesCaption: 'Dewisiadau cyntaf',

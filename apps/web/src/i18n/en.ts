@@ -2,6 +2,7 @@ import type { enConsole } from './enConsole.ts';
 import type { enJoin } from './enJoin.ts';
 import type { enVoteForm } from './enVoteForm.ts';
 import type { enRecord } from './enRecord.ts';
+import type { enFacilitator } from './enFacilitator.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -192,6 +193,7 @@ export const en = {
     lower: 'Lower hand',
     yourHand: 'Your hand is raised ({{kind}}), place {{place}} in the queue.',
     entry: '{{name}}, {{kind}}',
+    raisedBy: 'raised by {{name}}',
     turnLeft: '{{time}} left in this turn',
     turnOver: 'Over time by {{time}}',
     warning: 'Less than 30 seconds left in your turn. Please start to wrap up.',
@@ -353,6 +355,7 @@ export const en = {
       no_winner: 'No option chosen',
     },
     ballotsSummary: '{{ballots}} ballots from {{eligible}} members present; quorum {{quorum}}.',
+    ballotsSplit: '{{online}} cast online, {{paper}} on paper in the room.',
     countsCaption: 'Ballots per choice',
     approvalCaption: 'Approvals per option',
     firstPreferencesCaption: 'First preferences',
@@ -601,5 +604,10 @@ type ExtraPlurals<T> = {
 /** The shape every translation must have: the same keys (a missing one fails the typecheck), any strings. */
 type Translation<T> = { readonly [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & ExtraPlurals<T>;
 /** All of English: what every page bundles plus what loads with the console and the record pages. */
-export type English = typeof en & typeof enConsole & typeof enRecord & typeof enVoteForm & typeof enJoin;
+export type English = typeof en &
+  typeof enConsole &
+  typeof enRecord &
+  typeof enVoteForm &
+  typeof enJoin &
+  typeof enFacilitator;
 export type Messages = Translation<English>;

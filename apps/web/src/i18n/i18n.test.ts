@@ -5,11 +5,13 @@ import { enConsole } from './enConsole.ts';
 import { enRecord } from './enRecord.ts';
 import { enJoin } from './enJoin.ts';
 import { enVoteForm } from './enVoteForm.ts';
+import { enFacilitator } from './enFacilitator.ts';
 
 const en = {
   ...bundled,
   ...enConsole,
   ...enJoin,
+  ...enFacilitator,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
 };

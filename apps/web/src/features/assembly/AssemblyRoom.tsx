@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '@moot/protocol';
 import type { Session } from '@moot/protocol';
-import { useMemo, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useConnection } from '../../collab/useConnection.ts';
@@ -37,6 +37,9 @@ import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { standardsDiscussedNow } from '../session/view.ts';
 import { signOut } from './session.ts';
 import { useAssemblyRoom } from './useAssemblyRoom.ts';
+
+/** Facilitators and note-takers only: loaded with their screen, not with every member's page. */
+const FacilitatorScreen = lazy(() => import('../facilitator/FacilitatorScreen.tsx'));
 
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -114,6 +117,17 @@ export function AssemblyRoom({ session }: { session: Session }) {
               standards={room.standards}
               cases={caseList}
             />
+          )}
+          {(me.role === 'facilitator' || me.role === 'note_taker') && feed.state && (
+            <Suspense fallback={null}>
+              <FacilitatorScreen
+                socket={socket}
+                provider={provider}
+                state={feed.state}
+                me={me}
+                votes={decided.votes ?? []}
+              />
+            </Suspense>
           )}
           <VotesPanel
             votes={votesOutsideCases(decided.votes)}

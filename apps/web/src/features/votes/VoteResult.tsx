@@ -47,6 +47,12 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
           eligible: result.eligible,
           quorum: result.quorumNeeded,
         })}
+        {result.paper ? (
+          <span data-testid="ballots-split" data-online={result.online} data-paper={result.paper}>
+            {' '}
+            {t('votes.ballotsSplit', { online: result.online ?? 0, paper: result.paper })}
+          </span>
+        ) : null}
       </p>
       <div className="table-scroll">
         <table data-testid="vote-counts">
