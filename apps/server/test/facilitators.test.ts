@@ -4,6 +4,7 @@ import type { BallotChoice, SessionState, VoteView } from '@moot/protocol';
 import { acked, connectWatcher, startSession, type AssemblyInSession, type MemberSocket } from './support/harness.ts';
 import { followSession } from './support/sessionWatch.ts';
 import { seat } from './support/staff.ts';
+import { exportMinutes, minutesMarkdown } from '../src/features/exports/minutesExport.ts';
 
 /** Facilitators and note-takers (issue 14 §4): group scope, the door, hands raised for members, paper counts. */
 
@@ -300,6 +301,19 @@ describe('facilitators steer their own group', () => {
       [voteId],
     );
     expect(participation!.n).toBe(3);
+    // The minutes say how many voted online and on paper, in figures and in the sentence.
+    const minutes = await exportMinutes(
+      session.running.db,
+      { assembly: { id: session.seed.assemblyId, title: '', charge: '' }, audience: 'observer' },
+      sessionId,
+    );
+    expect(minutes!.votes.find((v) => v.question === 'Paper and online')).toMatchObject({
+      online: 1,
+      paper: 2,
+      passed: true,
+      explanation: expect.stringMatching(/Counted 1 online and 2 paper ballots/),
+    });
+    expect(minutesMarkdown(minutes!)).toMatch(/Counted 1 online and 2 paper ballots/);
   });
 
   it('shows facilitators to the public by name and role; a note-taker like a member, by pseudonym', async () => {
