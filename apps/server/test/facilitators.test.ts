@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BallotChoice, SessionState, VoteView } from '@moot/protocol';
 import { acked, connectWatcher, startSession, type AssemblyInSession, type MemberSocket } from './support/harness.ts';
@@ -314,6 +317,26 @@ describe('facilitators steer their own group', () => {
       explanation: expect.stringMatching(/Counted 1 online and 2 paper ballots/),
     });
     expect(minutesMarkdown(minutes!)).toMatch(/Counted 1 online and 2 paper ballots/);
+  });
+
+  it('lets facilitators and note-takers read the charter but never write it; a member still does', async () => {
+    const { running, seed, members } = session;
+    const edit = async () => {
+      const live = await running.app.context.documents.open(seed.docId);
+      const writer = new Y.Doc();
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(live.doc));
+      const before = Y.encodeStateVector(writer);
+      writer.getText('t').insert(0, 'x');
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(writer, before));
+      return { docId: seed.docId, message: encoding.toUint8Array(encoder) };
+    };
+    for (const who of [fay.socket, nia.socket]) {
+      acked(await who.emitWithAck('doc:open', { docId: seed.docId }));
+      expect(await who.emitWithAck('doc:sync', await edit())).toMatchObject(refusedWith('locked'));
+    }
+    acked(await members[0]!.emitWithAck('doc:open', { docId: seed.docId }));
+    acked(await members[0]!.emitWithAck('doc:sync', await edit()));
   });
 
   it('shows facilitators to the public by name and role; a note-taker like a member, by pseudonym', async () => {
