@@ -101,6 +101,10 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
         participantId: own.records.participant.handUp!,
       }),
   },
+  // The caller (the moderator) must be checked in to check out.
+  'attendance:checkOut': {
+    before: (own, send) => send('attendance:checkIn', { sessionId: own.records.session.live! }),
+  },
   'queue:endTurn': {
     before: (own) => own.moderator.emitWithAck('queue:next', { sessionId: own.records.session.live! }),
   },
