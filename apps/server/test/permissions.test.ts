@@ -19,14 +19,16 @@ import {
   type SeededAssembly,
   type WatcherSocket,
 } from './support/harness.ts';
+import { seat } from './support/staff.ts';
 
 type Raw = { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> } };
 
 /**
- * The callers of the walk: the three roles of the assembly, and a member of *another*
- * assembly, whose every command must land in their own assembly and never touch this one.
+ * The callers of the walk: the five roles of the assembly (moderator, facilitator, note-taker,
+ * member, observer), and a member of *another* assembly, whose every command must land in their
+ * own assembly and never touch this one.
  */
-const CALLERS = ['moderator', 'member', 'observer', 'stranger'] as const;
+const CALLERS = ['moderator', 'facilitator', 'note_taker', 'member', 'observer', 'stranger'] as const;
 type Caller = (typeof CALLERS)[number];
 const roleOf = (caller: Caller): Role => (caller === 'stranger' ? 'member' : caller);
 
@@ -63,6 +65,8 @@ describe('the permissions table, event by event and caller by caller', () => {
     sockets.stranger = (
       await connectMember(running.url, await redeem(running.url, other.memberInvites[0]!, 'Stranger'))
     ).socket;
+    sockets.facilitator = (await seat(running, seed.assemblyId, 'facilitator', 'Fay')).socket;
+    sockets.note_taker = (await seat(running, seed.assemblyId, 'note_taker', 'Nia')).socket;
     observer = (await connectWatcher(running.url, seed.watchKey)).socket;
     await documentBytes(running, seed.docId);
   }, 240_000);
@@ -125,16 +129,24 @@ describe('the permissions table, event by event and caller by caller', () => {
   }
 
   it('audits a refusal with who sent it, in which role', async () => {
-    const [entry] = await running.db.query<{ actor_id: string; detail: { role: string } }>(
+    const entries = await running.db.query<{ actor_id: string; detail: { role: string } }>(
       `SELECT actor_id, detail FROM audit_log WHERE assembly_id = $1 AND action = 'security.denied'
-       AND target = 'session:create' ORDER BY id LIMIT 1`,
+       AND target = 'session:create' ORDER BY id`,
       [seed.assemblyId],
     );
-    const [ada] = await running.db.query<{ id: string }>(
-      `SELECT id FROM participants WHERE assembly_id = $1 AND display_name = 'Ada'`,
-      [seed.assemblyId],
-    );
-    expect(entry).toMatchObject({ actor_id: ada!.id, detail: { role: 'member' } });
+    const idOf = async (name: string) =>
+      (
+        await running.db.query<{ id: string }>(
+          `SELECT id FROM participants WHERE assembly_id = $1 AND display_name = $2`,
+          [seed.assemblyId, name],
+        )
+      )[0]!.id;
+    // Walked in CALLERS order: the facilitator, the note-taker, then the member (then the observer).
+    expect(entries.slice(0, 3)).toMatchObject([
+      { actor_id: await idOf('Fay'), detail: { role: 'facilitator' } },
+      { actor_id: await idOf('Nia'), detail: { role: 'note_taker' } },
+      { actor_id: await idOf('Ada'), detail: { role: 'member' } },
+    ]);
     // For operators only: the assembly's public record does not show refusals.
     expect((await readAudit(running.db, seed.assemblyId)).map((e) => e.action)).not.toContain('security.denied');
   });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readAudit } from '../src/audit/auditLog.ts';
 import { acked, connectWatcher, startSession, type AssemblyInSession } from './support/harness.ts';
 import { followSession } from './support/sessionWatch.ts';
+import { seat } from './support/staff.ts';
+import { participantNames } from '../src/features/exports/names.ts';
 
 /** How the public sees people: facilitators by name, members by pseudonym unless they opt in. */
 describe('names on the public side', () => {
@@ -38,5 +40,28 @@ describe('names on the public side', () => {
     const entries = (await readAudit(running.db, seed.assemblyId)).filter((e) => e.action === 'participant.show_name');
     expect(entries.map((e) => e.detail)).toEqual([{ showName: true }, { showName: false }]);
     watcher.socket.disconnect();
+  });
+
+  it('shows a facilitator by name with their role, whatever they choose; a note-taker by pseudonym until they opt in', async () => {
+    const { running, seed, mod } = session;
+    const fay = await seat(running, seed.assemblyId, 'facilitator', 'Fay');
+    const nia = await seat(running, seed.assemblyId, 'note_taker', 'Nia');
+    const watcher = await connectWatcher(running.url, seed.watchKey);
+    const view = followSession(watcher.socket);
+    acked(await mod.emitWithAck('announcement:post', { text: 'Republish with the table hosts' }));
+    await vi.waitFor(() => expect(view.state?.attendees.length).toBe(6));
+    const names = () => view.state!.attendees.map((a) => `${a.role}:${a.name}`);
+    expect(names()).toEqual(expect.arrayContaining(['facilitator:Fay', 'note_taker:Member 6']));
+    // A facilitator is a public figure: nothing to choose. A note-taker may show their name.
+    expect(await fay.socket.emitWithAck('participant:showName', { showName: false })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    acked(await nia.socket.emitWithAck('participant:showName', { showName: true }));
+    await vi.waitFor(() => expect(names()).toContain('note_taker:Nia'));
+    // The public record names them the same way.
+    const publicNameOf = await participantNames(running.db, seed.assemblyId, 'observer');
+    expect(publicNameOf(fay.participantId)).toBe('Fay');
+    for (const s of [fay.socket, nia.socket, watcher.socket]) s.disconnect();
   });
 });

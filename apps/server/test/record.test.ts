@@ -103,7 +103,7 @@ describe('the public record: audit log and minutes', () => {
 
     const minutes = await json<MinutesExport>(minutesPath('json', s.sessionId), asModerator());
     expect(minutes.session.title).toBe(`Session ${SCRIPT}`);
-    expect(minutes.attendance).toEqual({ checkedIn: 3, removed: 0 });
+    expect(minutes.attendance).toEqual({ checkedIn: 3, removed: 0, checkedOut: 0 });
     expect(minutes.agenda).toEqual([
       expect.objectContaining({ position: 1, title: `Opening ${SCRIPT}`, plannedMinutes: 5, status: 'done' }),
       expect.objectContaining({ position: 2, title: 'Later', plannedMinutes: 10, actualSeconds: null }),
@@ -120,6 +120,8 @@ describe('the public record: audit log and minutes', () => {
         quorumNeeded: 2,
         passed: true,
         explanation: expect.stringMatching(/Passed/),
+        online: 3,
+        paper: 0,
       },
     ]);
     expect(minutes.announcements).toEqual([

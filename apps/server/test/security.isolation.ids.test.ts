@@ -70,6 +70,8 @@ interface Arrangement {
   prefer?: Partial<Record<IdKind, string>>;
   /** The same, for one field (its dotted path) where two fields of a kind must name different records. */
   preferAt?: Record<string, string>;
+  /** The payload as this command needs it beyond its ids (a paper count that adds up), before ids are swapped. */
+  adjust?: (payload: unknown) => unknown;
   /** Something the caller does first, as a client would (open the document it writes to). */
   before?: (own: FurnishedAssembly, send: (event: string, payload: unknown) => Promise<unknown>) => Promise<unknown>;
 }
@@ -99,6 +101,19 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
   'programme:copyAgenda': { preferAt: { sessionId: 'planned', fromSessionId: 'live' } },
   'programme:swap': { preferAt: { sessionId: 'planned', withSessionId: 'later' } },
   'case:openVote': { prefer: { case: 'deliberating' } },
+  // Totals must add up to the members ticked as voting on paper: one, ticked by the moderator first.
+  'vote:enterPaperTotals': {
+    adjust: (payload) => ({ ...(payload as object), counts: { yes: 1 } }),
+    before: (own) =>
+      own.moderator.emitWithAck('vote:markPaper', {
+        voteId: own.records.vote.open!,
+        participantId: own.records.participant.handUp!,
+      }),
+  },
+  // The caller (the moderator) must be checked in to check out.
+  'attendance:checkOut': {
+    before: (own, send) => send('attendance:checkIn', { sessionId: own.records.session.live! }),
+  },
   'queue:endTurn': {
     before: (own) => own.moderator.emitWithAck('queue:next', { sessionId: own.records.session.live! }),
   },
@@ -142,6 +157,7 @@ describe("every id a command names is checked against the caller's assembly", ()
     const roles = PERMISSIONS.assembly[event as keyof typeof PERMISSIONS.assembly] as readonly Role[];
     if (roles.includes('moderator')) return a.moderator as unknown as Raw;
     if (roles.includes('member')) return a.members[0] as unknown as Raw;
+    if (roles.includes('facilitator')) return a.facilitator as unknown as Raw;
     throw new Error(`${event}: neither a moderator nor a member may send it; teach this walk who does`);
   };
 
@@ -199,7 +215,10 @@ describe("every id a command names is checked against the caller's assembly", ()
           return id;
         };
         await arrangement.before?.(a, (e, p) => send(caller, e, p));
-        const payloads = payloadsOf(event, schema, ownId, bytesFor);
+        const payloads = payloadsOf(event, schema, ownId, bytesFor).map((p) => ({
+          ...p,
+          value: arrangement.adjust ? arrangement.adjust(p.value) : p.value,
+        }));
         // Nothing may change while the attempts run: every digest is compared with this one.
         const rows = await databaseFingerprint(running);
         for (const { payload, slot } of slots) {

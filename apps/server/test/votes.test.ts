@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { Ack, BallotChoice, StandardView, VoteView } from '@moot/protocol';
 import { listMilestones } from '../src/collab/documentStore.ts';
 import { inviteParticipant } from '../src/features/identity/participantStore.ts';
-import { tally } from '../src/features/votes/tally.ts';
+import { combinedTally } from '../src/features/votes/combinedTally.ts';
 import { CollabClient } from './support/collabClient.ts';
 import {
   acked,
@@ -150,13 +150,16 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     const published = votes.find((v) => v.id === voteId)!;
     // Each voter finds their receipt; anyone recomputes the tally from the published ballots.
     expect(published.ballots!.map((b) => b.receipt).sort()).toEqual([...receipts].sort());
+    // (With the agreed paper totals, when there were any: none here.)
     expect(
-      tally(
+      combinedTally(
         published.rules,
         published.ballots!.map((b) => b.choice),
+        published.result!.paperCounts ?? null,
         { eligible: 3, quorumNeeded: 2 },
       ),
     ).toEqual(published.result);
+    expect(published.result).toMatchObject({ online: 3, paper: 0 });
     expect(published.ballots!.some((b) => b.reason === 'It is clear')).toBe(true);
     const publishedText = JSON.stringify(published);
     for (const name of ['Voter 0', 'Voter 1', 'Voter 2']) expect(publishedText).not.toContain(name);

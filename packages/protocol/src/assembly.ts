@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StandardView } from './charter.ts';
 import { LIMITS } from './limits.ts';
-import type { ParticipantRole } from './roles.ts';
+import { isPublicFigure, type ParticipantRole } from './roles.ts';
 
 export interface AssemblyView {
   id: string;
@@ -39,11 +39,12 @@ export const pseudonym = (seat: number): string => `Member ${seat}`;
 
 /**
  * How the public (observers, the public record) sees a participant. Facilitators are public
- * figures: a moderator is shown by name (their role is shown beside it). A member is shown as
- * "Member {seat}" unless they chose to show their name (`participant:showName`).
+ * figures: a moderator or a facilitator is shown by name (their role is shown beside it). A member
+ * or a note-taker is shown as "Member {seat}" unless they chose to show their name
+ * (`participant:showName`).
  */
 export const publicName = (p: { role: string; seat: number; displayName: string | null; showName: boolean }): string =>
-  (p.role === 'moderator' || p.showName) && p.displayName ? p.displayName : pseudonym(p.seat);
+  (isPublicFigure(p.role) || p.showName) && p.displayName ? p.displayName : pseudonym(p.seat);
 
 export const displayName = z
   .string()

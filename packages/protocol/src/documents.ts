@@ -1,3 +1,4 @@
+import type { ParticipantRole } from './roles.ts';
 import { z } from 'zod';
 import { ErrorCode } from './errors.ts';
 import { LIMITS } from './limits.ts';
@@ -62,5 +63,5 @@ export interface AwarenessMessage {
 export interface AwarenessUser {
   name: string;
   color: string;
-  role: 'moderator' | 'member';
+  role: ParticipantRole;
 }

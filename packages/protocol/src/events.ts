@@ -110,8 +110,16 @@ export interface AssemblyClientEvents {
   /** Ends the current item and starts the next pending one. */
   'agenda:next': (payload: S.SessionRef, ack: AckCallback<null>) => void;
   'attendance:checkIn': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  /** Leaves the room: no longer present, so no longer counted for quorum. */
+  'attendance:checkOut': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  /** At the door or the table: a facilitator (their group's members while groups run) or the moderator. */
+  'attendance:checkInFor': (payload: S.SessionMember, ack: AckCallback<null>) => void;
+  'attendance:checkOutFor': (payload: S.SessionMember, ack: AckCallback<null>) => void;
   'queue:raise': (payload: S.RaiseHand, ack: AckCallback<null>) => void;
   'queue:lower': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  /** A hand for a member present in the room, attributed to them and marked as raised by the caller. */
+  'queue:raiseFor': (payload: S.RaiseHandFor, ack: AckCallback<null>) => void;
+  'queue:lowerFor': (payload: S.SessionMember, ack: AckCallback<null>) => void;
   /** Calls the next speaker by the session's queue order, or a chosen one. */
   'queue:next': (payload: S.CallSpeaker, ack: AckCallback<null>) => void;
   /** Ends the current turn: moderators any turn, members only their own. */
@@ -137,6 +145,10 @@ export interface AssemblyClientEvents {
   'vote:cast': (payload: V.CastBallot, ack: AckCallback<{ receipt: string | null }>) => void;
   /** Closes once, under a lock; later calls return the same result. */
   'vote:close': (payload: V.VoteRef, ack: AckCallback<VoteResult>) => void;
+  /** Ticks a present member as voting on paper in this vote (then they cannot cast online). */
+  'vote:markPaper': (payload: V.MarkPaper, ack: AckCallback<null>) => void;
+  /** One facilitator's count of the paper ballots; `agreed` once a second facilitator's matches. */
+  'vote:enterPaperTotals': (payload: V.PaperTotals, ack: AckCallback<{ status: 'awaiting_second' | 'agreed' }>) => void;
   'amendment:propose': (payload: A.ProposeAmendment, ack: AckCallback<{ amendmentId: string }>) => void;
   'amendment:cosign': (payload: A.AmendmentRef, ack: AckCallback<null>) => void;
   /** Opens the vote on an amendment (yes/no or consent). */

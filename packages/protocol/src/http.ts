@@ -175,8 +175,8 @@ export interface MinutesExport {
   assembly: { title: string; charge: string };
   exportedAt: string;
   session: SessionSummary;
-  /** Participants who checked in, and how many of them a moderator removed. */
-  attendance: { checkedIn: number; removed: number };
+  /** Participants who checked in, how many of them a moderator removed, and how many checked out again. */
+  attendance: { checkedIn: number; removed: number; checkedOut: number };
   /** Planned against actual running time (null: the item never ran). */
   agenda: {
     position: number;
@@ -200,6 +200,9 @@ export interface MinutesExport {
     quorumNeeded: number;
     passed: boolean | null;
     explanation: string | null;
+    /** Once closed: ballots cast online and on paper in the room (null for votes closed before paper counts). */
+    online: number | null;
+    paper: number | null;
   }[];
   announcements: { text: string; at: string }[];
   /**

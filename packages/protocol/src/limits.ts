@@ -35,6 +35,8 @@ export const LIMITS = {
   maxLadderSteps: 12,
   /** Options in an approval or ranked vote. */
   maxVoteOptions: 20,
+  /** Paper ballots one choice's total may hold (an in-room count). */
+  maxPaperBallots: 10_000,
   /** Announcements and moderation notes, in characters. */
   maxAnnouncementLength: 500,
   maxNoteLength: 500,

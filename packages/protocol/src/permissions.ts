@@ -8,10 +8,12 @@ import type { Role } from './roles.ts';
  */
 export const PERMISSIONS = {
   assembly: {
-    'doc:open': ['moderator', 'member'],
-    'doc:close': ['moderator', 'member'],
-    'doc:sync': ['moderator', 'member'],
-    'doc:awareness': ['moderator', 'member'],
+    // Everyone with a seat opens documents; what each may write is the document's own rule
+    // (a note-taker writes only their group's pad, a facilitator their group's pad and nothing drafted).
+    'doc:open': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'doc:close': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'doc:sync': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'doc:awareness': ['moderator', 'facilitator', 'note_taker', 'member'],
     'standard:add': ['moderator', 'member'],
     'standard:retitle': ['moderator', 'member'],
     'standard:move': ['moderator'],
@@ -28,9 +30,15 @@ export const PERMISSIONS = {
     'agenda:extend': ['moderator'],
     'agenda:end': ['moderator'],
     'agenda:next': ['moderator'],
-    'attendance:checkIn': ['moderator', 'member'],
+    'attendance:checkIn': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'attendance:checkOut': ['moderator', 'facilitator', 'note_taker', 'member'],
+    // At the door or the table: a facilitator (only their own group's members while groups run).
+    'attendance:checkInFor': ['moderator', 'facilitator'],
+    'attendance:checkOutFor': ['moderator', 'facilitator'],
     'queue:raise': ['moderator', 'member'],
     'queue:lower': ['moderator', 'member'],
+    'queue:raiseFor': ['moderator', 'facilitator'],
+    'queue:lowerFor': ['moderator', 'facilitator'],
     'queue:next': ['moderator'],
     'queue:endTurn': ['moderator', 'member'],
     'groups:form': ['moderator'],
@@ -41,15 +49,18 @@ export const PERMISSIONS = {
     'moderation:mute': ['moderator'],
     'moderation:unmute': ['moderator'],
     'moderation:remove': ['moderator'],
-    'clock:ping': ['moderator', 'member'],
-    'session:resync': ['moderator', 'member'],
+    'session:resync': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'clock:ping': ['moderator', 'facilitator', 'note_taker', 'member'],
     'standard:lock': ['moderator'],
     'standard:unlock': ['moderator'],
     'standard:setLadder': ['moderator', 'member'],
     'vote:open': ['moderator'],
-    // Moderators facilitate and stay neutral: only members vote.
+    // Moderators, facilitators and note-takers steer or write and stay neutral: only members vote.
     'vote:cast': ['member'],
     'vote:close': ['moderator'],
+    // The in-room paper count: ticked against the check-in list, totals entered by two facilitators.
+    'vote:markPaper': ['moderator', 'facilitator'],
+    'vote:enterPaperTotals': ['facilitator'],
     'amendment:propose': ['moderator', 'member'],
     'amendment:cosign': ['moderator', 'member'],
     'amendment:table': ['moderator'],
@@ -70,7 +81,6 @@ export const PERMISSIONS = {
     'roster:setRole': ['moderator'],
     'roster:revoke': ['moderator'],
     // Moderators are always shown by name: facilitators are public figures.
-    'participant:showName': ['member'],
     // Organisers only (for now the assembly's moderators; the members feature's one guard, canManageMembers, decides).
     'members:preview': ['moderator'],
     'members:import': ['moderator'],
@@ -91,6 +101,8 @@ export const PERMISSIONS = {
     'programme:copyAgenda': ['moderator'],
     'programme:swap': ['moderator'],
     'programme:setTimeZone': ['moderator'],
+    // Moderators and facilitators are always shown by name: they are public figures.
+    'participant:showName': ['member', 'note_taker'],
   },
   watch: {
     'doc:open': ['observer'],

@@ -10,7 +10,7 @@ import type { AssemblyClientEvent, WatchClientEvent } from './events.ts';
 import * as S from './session.ts';
 import * as A from './amendments.ts';
 import { hideCommentSchema, postCommentSchema } from './comments.ts';
-import { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
+import { castBallotSchema, markPaperSchema, openVoteSchema, paperTotalsSchema, voteRefSchema } from './votes.ts';
 import { setLadderSchema, standardRefSchema } from './charter.ts';
 import { z } from 'zod';
 import * as C from './cases.ts';
@@ -45,8 +45,13 @@ export const SCHEMAS = {
     'agenda:end': S.agendaItemSchema,
     'agenda:next': S.sessionIdSchema,
     'attendance:checkIn': S.sessionIdSchema,
+    'attendance:checkOut': S.sessionIdSchema,
+    'attendance:checkInFor': S.sessionMemberSchema,
+    'attendance:checkOutFor': S.sessionMemberSchema,
     'queue:raise': S.raiseHandSchema,
     'queue:lower': S.sessionIdSchema,
+    'queue:raiseFor': S.raiseHandForSchema,
+    'queue:lowerFor': S.sessionMemberSchema,
     'queue:next': S.callSpeakerSchema,
     'queue:endTurn': S.sessionIdSchema,
     'groups:form': S.formGroupsSchema,
@@ -65,6 +70,8 @@ export const SCHEMAS = {
     'vote:open': openVoteSchema,
     'vote:cast': castBallotSchema,
     'vote:close': voteRefSchema,
+    'vote:markPaper': markPaperSchema,
+    'vote:enterPaperTotals': paperTotalsSchema,
     'amendment:propose': A.proposeAmendmentSchema,
     'amendment:cosign': A.amendmentRefSchema,
     'amendment:table': A.tableAmendmentSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
+import type { ParticipantRole } from './roles.ts';
 
 /**
  * A live session: its agenda with a server-owned timer, attendance, the speaking queue,
@@ -42,8 +43,11 @@ export interface AgendaItemView {
 export interface Attendee {
   participantId: string;
   name: string;
-  role: 'moderator' | 'member';
+  role: ParticipantRole;
+  /** Present now: checked in (by themselves or at the door) and not checked out since. Quorum counts these. */
   checkedIn: boolean;
+  /** Checked in this session and then out again (left the room); false while present. */
+  checkedOut: boolean;
   /** Connected right now (any tab, any node); checked in but not online means "away". */
   online: boolean;
   mutedUntil: number | null;
@@ -56,6 +60,8 @@ export interface HandView {
   name: string;
   kind: HandKind;
   raisedAt: number;
+  /** A facilitator (or the moderator) who raised it for a member in the room; null when raised by the member. */
+  raisedBy: { participantId: string; name: string } | null;
 }
 
 export interface TurnView {
@@ -91,6 +97,9 @@ export interface GroupView {
   standardIds: string[];
   /** The group's notes pad (Yjs). While groups run, only its members and moderators may open it. */
   padDocId: string;
+  /** Who steers this group (facilitators) and writes its pad (note-takers): dealt at forming, moved by a moderator. */
+  facilitatorIds: string[];
+  noteTakerIds: string[];
   ended: boolean;
 }
 
@@ -180,6 +189,10 @@ export const agendaItemSchema = z.strictObject({ itemId: id });
 export const moveAgendaItemSchema = z.strictObject({ itemId: id, toIndex: z.int().min(0).max(LIMITS.maxAgendaItems) });
 export const extendAgendaItemSchema = z.strictObject({ itemId: id, minutes: z.int().min(-60).max(120) });
 export const raiseHandSchema = z.strictObject({ sessionId: id, kind: z.enum(HAND_KINDS) });
+/** A facilitator (or the moderator) raises a hand for a member in the room; the hand is the member's. */
+export const raiseHandForSchema = z.strictObject({ sessionId: id, participantId: id, kind: z.enum(HAND_KINDS) });
+/** A member in the session, named by whoever steers: check in or out at the door, lower a hand. */
+export const sessionMemberSchema = z.strictObject({ sessionId: id, participantId: id });
 export const callSpeakerSchema = z.strictObject({ sessionId: id, participantId: id.optional() });
 export const formGroupsSchema = z.strictObject({
   sessionId: id,

@@ -26,6 +26,7 @@ const hand = (i: number, kind: HandView['kind'] = 'new_point'): HandView => ({
   name: `Member ${i}`,
   kind,
   raisedAt: 1_000 + i,
+  raisedBy: null,
 });
 
 function baseState(version: string): SessionState {
@@ -44,6 +45,7 @@ function baseState(version: string): SessionState {
       name: `Member ${i}`,
       role: 'member' as const,
       checkedIn: true,
+      checkedOut: false,
       online: true,
       mutedUntil: null,
       removed: false,

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
-import type { castBallotSchema, openVoteSchema, voteRefSchema } from './votes.ts';
+import type { castBallotSchema, markPaperSchema, openVoteSchema, paperTotalsSchema, voteRefSchema } from './votes.ts';
 
 export type OpenVote = z.input<typeof openVoteSchema>;
 export type CastBallot = z.input<typeof castBallotSchema>;
 export type VoteRef = z.infer<typeof voteRefSchema>;
+export type MarkPaper = z.infer<typeof markPaperSchema>;
+export type PaperTotals = z.infer<typeof paperTotalsSchema>;

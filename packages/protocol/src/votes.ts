@@ -111,7 +111,13 @@ export const ballotChoiceSchema = z.discriminatedUnion('method', [
 
 /** The outcome, computed once at close from the ballots (and recomputable by anyone from them). */
 export interface VoteResult {
+  /** Every ballot counted: online ballots plus paper ballots. */
   ballots: number;
+  /** How many of them were cast online and how many on paper (absent on votes closed before paper counts existed). */
+  online?: number;
+  paper?: number;
+  /** The agreed paper totals per choice, as the two facilitators entered them (present when `paper` > 0). */
+  paperCounts?: Record<string, number>;
   /** Members present when the vote opened, and how many ballots quorum needed. */
   eligible: number;
   quorumNeeded: number;
@@ -152,6 +158,39 @@ export const castBallotSchema = z.strictObject({
 });
 export const voteRefSchema = z.strictObject({ voteId: z.uuid() });
 
+/** Methods whose paper ballots are counted as totals per choice (a ranking cannot be totalled by hand). */
+export const PAPER_METHODS = ['yes_no', 'consent'] as const;
+
+/**
+ * facilitator or moderator → server, `vote:markPaper`: ticks a member on the check-in list as
+ * voting on paper in this vote. They must be present now; once marked they cannot cast online,
+ * and a member who has cast online cannot be marked.
+ */
+export const markPaperSchema = z.strictObject({ voteId: z.uuid(), participantId: z.uuid() });
+/**
+ * facilitator → server, `vote:enterPaperTotals`: the paper ballots counted in the room, per
+ * choice. Two facilitators enter them independently: the second entry that matches the first
+ * makes them count; one that differs discards both.
+ */
+export const paperTotalsSchema = z.strictObject({
+  voteId: z.uuid(),
+  counts: z
+    .record(z.string().min(1).max(40), z.int().min(0).max(LIMITS.maxPaperBallots))
+    .refine((c) => Object.keys(c).length <= 12, 'Too many choices'),
+});
+
+/** Where a vote's paper count stands. Totals stay private until close; who voted on paper does not. */
+export interface PaperCountView {
+  /** Members ticked as voting on paper (present, checked in). */
+  voterIds: string[];
+  /** `open`: no totals yet; `awaiting_second`: one facilitator entered, another must; `agreed`: both matched. */
+  status: 'open' | 'awaiting_second' | 'agreed';
+  /** The facilitator whose entry waits for a second one. */
+  firstEnteredBy: string | null;
+  /** When two entries last disagreed (both discarded), so both facilitators are told; null if never. */
+  lastMismatchAt: number | null;
+}
+
 /**
  * A ballot as published after close: no name, no time, never in casting order (sorted by
  * receipt, or by choice and reason when the vote gives no receipts). `receipt` is null, and so
@@ -180,4 +219,6 @@ export interface VoteView {
   /** Null while open: nobody learns any choice before close. */
   result: VoteResult | null;
   ballots: PublishedBallot[] | null;
+  /** The in-room paper count, if any member was ticked as voting on paper. */
+  paper: PaperCountView | null;
 }

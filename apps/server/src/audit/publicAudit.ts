@@ -30,6 +30,12 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'agenda.extended': ['minutes'],
   'agenda.next': [],
   'attendance.checked_in': [],
+  'attendance.checked_out': [],
+  // Who was checked in or out at the door, and by whom (the actor): attendance is public.
+  'attendance.checked_in_for': ['participantId'],
+  'attendance.checked_out_for': ['participantId'],
+  'queue.raised_for': ['participantId', 'kind'],
+  'queue.lowered_for': ['participantId'],
   'queue.raised': ['kind'],
   'queue.lowered': [],
   'queue.called': ['participantId'],
@@ -51,7 +57,12 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'vote.opened': ['question', 'method'],
   // Entries of votes cast before ballots were sealed: that a member voted, never what.
   'vote.cast': [],
-  'vote.closed': ['passed', 'ballots'],
+  'vote.closed': ['passed', 'ballots', 'online', 'paper'],
+  // Who voted on paper is seen in the room; totals stay private until the close publishes the result.
+  'vote.paper_marked': ['participantId'],
+  'vote.paper_totals_entered': [],
+  'vote.paper_totals_agreed': [],
+  'vote.paper_totals_mismatch': [],
   // Who took part, written once at close and published sorted by name: never in casting order.
   'vote.participants': ['participantIds'],
   'amendment.proposed': [],

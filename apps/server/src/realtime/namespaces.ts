@@ -6,7 +6,14 @@ import { DenialLedger, recordDenialsWith, type DenialSinks } from './denials.ts'
 import { guardPackets } from './guard.ts';
 import { on } from './on.ts';
 import { releaseHandshakeRequest } from './transports.ts';
-import { assemblyRoom, audienceRoom, participantRoom, type AssemblySocket, type WatchSocket } from './socketData.ts';
+import {
+  assemblyRoom,
+  audienceOf,
+  audienceRoom,
+  participantRoom,
+  type AssemblySocket,
+  type WatchSocket,
+} from './socketData.ts';
 
 /** What the features add to each socket of one namespace. */
 export interface NamespaceFeatures<S> {
@@ -58,7 +65,7 @@ export function attachNamespaces(
     void Promise.resolve(
       socket.join([
         assemblyRoom(assembly.id),
-        audienceRoom(assembly.id, participant!.role),
+        audienceRoom(assembly.id, audienceOf(participant!.role)),
         participantRoom(participant!.id),
       ]),
     ).then(() => {

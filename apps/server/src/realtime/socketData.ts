@@ -55,6 +55,11 @@ export type WatchSocket = Socket<WatchClientEvents, WatchServerEvents, InterServ
 export const assemblyRoom = (assemblyId: string): string => `assembly:${assemblyId}`;
 /** Moderators and members of an assembly get different views of the session. */
 export const audienceRoom = (assemblyId: string, role: 'moderator' | 'member'): string => `${role}s:${assemblyId}`;
+/** Which view a participant gets: the moderator's, or (facilitators and note-takers too) the members'. */
+export const audienceOf = (role: Role): 'moderator' | 'member' => (role === 'moderator' ? 'moderator' : 'member');
+/** The view a socket is shown: observers their own, participants their audience's. */
+export const viewOf = (data: Pick<SocketData, 'role'>): 'moderator' | 'member' | 'observer' =>
+  data.role === 'observer' ? 'observer' : audienceOf(data.role);
 /** Every socket of one participant, on any node. */
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
 export const documentRoom = (docId: string): string => `doc:${docId}`;

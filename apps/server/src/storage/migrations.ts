@@ -487,6 +487,37 @@ export const MIGRATIONS: readonly {
       CREATE INDEX assembly_sessions_by_start ON assembly_sessions (assembly_id, starts_at)
     `,
   },
+  {
+    id: 13,
+    name: 'facilitators and note-takers; check-out; hands raised for a member; group hosts; paper counts',
+    sql: `
+      ALTER TABLE participants DROP CONSTRAINT participants_role_check;
+      ALTER TABLE participants ADD CONSTRAINT participants_role_check
+        CHECK (role IN ('moderator', 'facilitator', 'note_taker', 'member'));
+      ALTER TABLE attendance ADD COLUMN checked_out_at timestamptz;
+      ALTER TABLE attendance ADD COLUMN checked_in_by uuid REFERENCES participants(id);
+      ALTER TABLE hands ADD COLUMN raised_by uuid REFERENCES participants(id);
+      CREATE TABLE group_hosts (
+        group_id uuid NOT NULL REFERENCES groups(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        PRIMARY KEY (group_id, participant_id)
+      );
+      CREATE TABLE paper_voters (
+        vote_id uuid NOT NULL REFERENCES votes(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        marked_by uuid NOT NULL REFERENCES participants(id),
+        PRIMARY KEY (vote_id, participant_id)
+      );
+      CREATE TABLE paper_totals (
+        vote_id uuid PRIMARY KEY REFERENCES votes(id),
+        first_by uuid REFERENCES participants(id),
+        first_counts jsonb,
+        agreed_counts jsonb,
+        second_by uuid REFERENCES participants(id),
+        last_mismatch_at timestamptz
+      )
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -13,6 +13,7 @@ import {
   type WatcherSocket,
 } from './harness.ts';
 import type { IdKind } from './idKinds.ts';
+import { seat } from './staff.ts';
 
 /** An assembly holding one record of every kind an id can name, in states where commands act on them. */
 export interface FurnishedAssembly {
@@ -20,6 +21,8 @@ export interface FurnishedAssembly {
   moderator: MemberSocket;
   /** Three members, checked in, split into running groups; the first has a hand up. */
   members: MemberSocket[];
+  /** A facilitator, connected, dealt into one of the groups (for the commands only facilitators send). */
+  facilitator: MemberSocket;
   observer: WatcherSocket;
   /** Its records by kind, each named by its state; the first of a kind is the one a command names by default. */
   records: Record<IdKind, Record<string, string>>;
@@ -50,6 +53,7 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
     connectWatcher(running.url, seed.watchKey),
   ]);
   const [first] = members as [MemberSocket];
+  const { socket: facilitator } = await seat(running, seed.assemblyId, 'facilitator', 'Fay');
   const mod = <T>(ack: Promise<Ack<T>>) => ack.then(acked);
 
   const { sessionId } = await mod(moderator.emitWithAck('session:create', { title: 'Sitting' }));
@@ -169,11 +173,12 @@ export async function furnishAssembly(running: RunningApp): Promise<FurnishedAss
     seed,
     moderator,
     members,
+    facilitator,
     observer,
     records,
     docIds: Object.values(records.document),
     disconnect: () => {
-      for (const socket of [moderator, ...members, observer]) socket.disconnect();
+      for (const socket of [moderator, ...members, facilitator, observer]) socket.disconnect();
     },
   };
 }

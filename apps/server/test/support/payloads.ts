@@ -117,6 +117,9 @@ function walk(schema: z.ZodType, w: Walk): Payload[] {
       );
       return [{ value: items.map((i) => i.value), ids: items.flatMap((i) => i.ids) }];
     }
+    case 'record':
+      // A map keyed by the caller's words (a paper count's choices): empty; the walk's ARRANGE fills it where needed.
+      return [{ value: {}, ids: [] }];
     case 'literal':
       return [{ value: def.values![0], ids: [] }];
     case 'enum':

@@ -7,6 +7,7 @@ import { cyWatchLive } from './cyWatchLive.ts';
 import { cyMember } from './cyMember.ts';
 import { cyPresent } from './cyPresent.ts';
 import { cyProgramme } from './cyProgramme.ts';
+import { cyFacilitator } from './cyFacilitator.ts';
 import type { Messages } from './en.ts';
 
 /**
@@ -61,6 +62,8 @@ export const cy: Messages = {
   },
   roles: {
     moderator: 'cymedrolwr',
+    facilitator: 'hwylusydd',
+    note_taker: 'cofnodwr',
     member: 'aelod',
   },
   assembly: {
@@ -223,6 +226,7 @@ export const cy: Messages = {
     lower: 'Gostwng llaw',
     yourHand: 'Mae eich llaw i fyny ({{kind}}), rhif {{place}} yn y ciw.',
     entry: '{{name}}, {{kind}}',
+    raisedBy: 'codwyd gan {{name}}',
     turnLeft: '{{time}} ar ôl o’r tro hwn',
     turnOver: 'Dros amser o {{time}}',
     warning: 'Llai na 30 eiliad ar ôl o’ch tro. Dechreuwch dynnu at y terfyn, os gwelwch yn dda.',
@@ -406,6 +410,7 @@ export const cy: Messages = {
   ...cyMember,
   ...cyPresent,
   ...cyProgramme,
+  ...cyFacilitator,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

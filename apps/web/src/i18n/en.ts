@@ -10,6 +10,7 @@ import type { enWatchLive } from './enWatchLive.ts';
 import type { enMember } from './enMember.ts';
 import type { enPresent } from './enPresent.ts';
 import type { enProgramme } from './enProgramme.ts';
+import type { enFacilitator } from './enFacilitator.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -38,6 +39,8 @@ export const en = {
   },
   roles: {
     moderator: 'moderator',
+    facilitator: 'facilitator',
+    note_taker: 'note-taker',
     member: 'member',
   },
   assembly: {
@@ -200,6 +203,7 @@ export const en = {
     lower: 'Lower hand',
     yourHand: 'Your hand is raised ({{kind}}), place {{place}} in the queue.',
     entry: '{{name}}, {{kind}}',
+    raisedBy: 'raised by {{name}}',
     turnLeft: '{{time}} left in this turn',
     turnOver: 'Over time by {{time}}',
     warning: 'Less than 30 seconds left in your turn. Please start to wrap up.',
@@ -362,6 +366,7 @@ export const en = {
       no_winner: 'No option chosen',
     },
     ballotsSummary: '{{ballots}} ballots from {{eligible}} members present; quorum {{quorum}}.',
+    ballotsSplit: '{{online}} cast online, {{paper}} on paper in the room.',
     countsCaption: 'Ballots per choice',
     approvalCaption: 'Approvals per option',
     firstPreferencesCaption: 'First preferences',
@@ -623,5 +628,6 @@ export type English = typeof en &
   typeof enWatchLive &
   typeof enMember &
   typeof enPresent &
-  typeof enProgramme;
+  typeof enProgramme &
+  typeof enFacilitator;
 export type Messages = Translation<English>;

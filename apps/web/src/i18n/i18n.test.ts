@@ -13,6 +13,7 @@ import { enDesk } from './enDesk.ts';
 import { enWatchLive } from './enWatchLive.ts';
 import { enMember } from './enMember.ts';
 import { enPresent } from './enPresent.ts';
+import { enFacilitator } from './enFacilitator.ts';
 
 const en = {
   ...bundled,
@@ -26,6 +27,7 @@ const en = {
   ...enMember,
   ...enPresent,
   ...enProgramme,
+  ...enFacilitator,
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
   errors: { ...bundled.errors, ...enJoin.errors, ...enMembersErrors.errors },

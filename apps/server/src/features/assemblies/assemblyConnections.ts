@@ -17,6 +17,7 @@ import { registerProgrammeCommands } from '../sessions/programmeCommands.ts';
 import { registerSessionCommands } from '../sessions/sessionCommands.ts';
 import { registerVoteCommands } from '../votes/voteCommands.ts';
 import { registerLivestreamCommands } from '../watch/livestream.ts';
+import { registerPaperCommands } from '../votes/paperCommands.ts';
 import { emitState } from './currentState.ts';
 
 /**
@@ -41,6 +42,7 @@ export function assemblyConnections(ctx: AppContext): ConnectionFeatures {
         registerModerationCommands(ctx, socket);
         registerLifecycleCommands(ctx, socket);
         registerVoteCommands(ctx, socket);
+        registerPaperCommands(ctx, socket);
         registerAmendmentCommands(ctx, socket);
         registerCommentCommands(ctx, socket);
         registerCaseCommands(ctx, socket);

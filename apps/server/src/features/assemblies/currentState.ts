@@ -2,7 +2,7 @@ import type { AssemblyServerEvents } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import type { ClusterLink } from '../../cluster/connectCluster.ts';
 import { Coalescer } from '../../realtime/coalesce.ts';
-import type { AssemblySocket, SocketData, WatchSocket } from '../../realtime/socketData.ts';
+import { viewOf, type AssemblySocket, type SocketData, type WatchSocket } from '../../realtime/socketData.ts';
 import { listAmendments } from '../amendments/amendmentStore.ts';
 import { listCases } from '../cases/caseStore.ts';
 import { listComments } from '../comments/commentStore.ts';
@@ -25,22 +25,24 @@ export type StateReason = 'connected' | 'restored';
  * came back (`resendState`). A feature whose state travels as broadcasts adds itself here, or a
  * node that lost Redis would show it stale until its next change.
  */
+/** The view a socket gets: the moderator's, the members' (facilitators and note-takers too), or the public's. */
+
 const STATE: ((ctx: AppContext, data: SocketData, reason: StateReason) => Promise<StateMessage | null>)[] = [
   // The assembly, the charter (standards) and the watcher count.
   async (ctx, data) => ['assembly:snapshot', await buildSnapshot(ctx, data)],
   async (ctx, data, reason) => {
     // The views last published may miss what changed while Redis was away: compare with the database.
     if (reason === 'restored') ctx.sessions.changed(data.assembly.id);
-    return ['session:state', await ctx.sessions.stateFor(data.assembly.id, data.role)];
+    return ['session:state', await ctx.sessions.stateFor(data.assembly.id, viewOf(data))];
   },
-  async (ctx, data) => ['programme:state', await ctx.sessions.programmeState(data.assembly.id, data.role)],
+  async (ctx, data) => ['programme:state', await ctx.sessions.programmeState(data.assembly.id, viewOf(data))],
   async (ctx, data) => ['votes:state', { votes: await listVotes(ctx.db, data.assembly.id) }],
-  async (ctx, data) => ['amendments:state', await listAmendments(ctx.db, data.assembly.id, data.role)],
+  async (ctx, data) => ['amendments:state', await listAmendments(ctx.db, data.assembly.id, viewOf(data))],
   async (ctx, data) => [
     'comments:state',
-    { comments: await listComments(ctx.db, data.assembly.id, data.role, data.participant?.id ?? null) },
+    { comments: await listComments(ctx.db, data.assembly.id, viewOf(data), data.participant?.id ?? null) },
   ],
-  async (ctx, data) => ['cases:state', { cases: await listCases(ctx.db, data.assembly.id, data.role) }],
+  async (ctx, data) => ['cases:state', { cases: await listCases(ctx.db, data.assembly.id, viewOf(data)) }],
   async (ctx, data) => [
     'livestream:state',
     { livestream: await readLivestream(ctx.db, data.assembly.id, ctx.peertubeHosts) },

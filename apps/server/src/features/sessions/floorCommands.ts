@@ -6,6 +6,7 @@ import type { AssemblySocket } from '../../realtime/socketData.ts';
 import * as floor from './floorStore.ts';
 import { sessionMutator } from './mutate.ts';
 import { lockSession, requireLive, shareSession } from './sessionStore.ts';
+import { requireSteers } from './steering.ts';
 import { orderQueue } from './sessionView.ts';
 
 /** Attendance and the speaking queue. */
@@ -22,6 +23,59 @@ export function registerFloorCommands(ctx: AppContext, socket: AssemblySocket): 
       const session = await shareSession(tx, assemblyId, sessionId);
       if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
       await floor.checkIn(tx, sessionId, me.id);
+      return null;
+    }),
+  );
+
+  on('assembly', socket, 'attendance:checkOut', logger, ({ sessionId }) =>
+    mutate({ action: 'attendance.checked_out', target: sessionId }, async (tx) => {
+      await lockSession(tx, assemblyId, sessionId);
+      await floor.checkOut(tx, sessionId, me.id);
+      return null;
+    }),
+  );
+
+  // At the door or the table: whoever steers checks a member in or out (quorum counts who is present now).
+  on('assembly', socket, 'attendance:checkInFor', logger, ({ sessionId, participantId }) =>
+    mutate({ action: 'attendance.checked_in_for', target: sessionId, detail: { participantId } }, async (tx) => {
+      const session = await lockSession(tx, assemblyId, sessionId);
+      if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
+      await requireSteers(tx, me, sessionId, participantId);
+      await floor.checkIn(tx, sessionId, participantId, me.id);
+      return null;
+    }),
+  );
+
+  on('assembly', socket, 'attendance:checkOutFor', logger, ({ sessionId, participantId }) =>
+    mutate({ action: 'attendance.checked_out_for', target: sessionId, detail: { participantId } }, async (tx) => {
+      await lockSession(tx, assemblyId, sessionId);
+      await requireSteers(tx, me, sessionId, participantId);
+      await floor.checkOut(tx, sessionId, participantId);
+      return null;
+    }),
+  );
+
+  // A hand for a member in the room: theirs in the queue, marked as raised by whoever raised it.
+  on('assembly', socket, 'queue:raiseFor', logger, async ({ sessionId, participantId, kind }) => {
+    // Checked before the silence is read, so nothing is told about a member of another group or assembly.
+    await requireSteers(ctx.db, me, sessionId, participantId);
+    if (await ctx.silence.isSilenced(participantId))
+      throw new AppError(ErrorCode.muted, 'This member is muted and cannot raise a hand');
+    return mutate({ action: 'queue.raised_for', target: sessionId, detail: { participantId, kind } }, async (tx) => {
+      requireLive(await lockSession(tx, assemblyId, sessionId));
+      await requireSteers(tx, me, sessionId, participantId);
+      if (!(await floor.presentNow(tx, sessionId, participantId)))
+        throw new AppError(ErrorCode.badRequest, 'Check this member in before raising a hand for them');
+      await floor.raiseHand(tx, sessionId, participantId, kind, me.id);
+      return null;
+    });
+  });
+
+  on('assembly', socket, 'queue:lowerFor', logger, ({ sessionId, participantId }) =>
+    mutate({ action: 'queue.lowered_for', target: sessionId, detail: { participantId } }, async (tx) => {
+      await lockSession(tx, assemblyId, sessionId);
+      await requireSteers(tx, me, sessionId, participantId);
+      await floor.lowerHand(tx, sessionId, participantId);
       return null;
     }),
   );

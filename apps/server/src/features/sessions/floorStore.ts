@@ -8,23 +8,65 @@ import type { Queryable } from '../../storage/database.ts';
 export interface AttendanceRow {
   participantId: string;
   removed: boolean;
+  /** Checked out since they last checked in: not in the room. */
+  checkedOut: boolean;
+  /** Who checked them in at the door or table (they may have no device); null if they checked in themselves. */
+  checkedInBy: string | null;
 }
+
+/** Present now: checked in, not checked out since, not removed. Quorum and groups count these. */
+export const isPresent = (a: AttendanceRow): boolean => !a.removed && !a.checkedOut;
 
 export async function listAttendance(db: Queryable, sessionId: string): Promise<AttendanceRow[]> {
   return db.query<AttendanceRow>(
-    `SELECT participant_id AS "participantId", removed_at IS NOT NULL AS removed FROM attendance WHERE session_id = $1`,
+    `SELECT participant_id AS "participantId", removed_at IS NOT NULL AS removed,
+       checked_out_at IS NOT NULL AS "checkedOut", checked_in_by AS "checkedInBy" FROM attendance WHERE session_id = $1`,
     [sessionId],
   );
 }
 
-export async function checkIn(tx: Queryable, sessionId: string, participantId: string): Promise<void> {
+/** Checks someone in (again, after a check-out); `by` is whoever checked them in at the door, if not themselves. */
+export async function checkIn(
+  tx: Queryable,
+  sessionId: string,
+  participantId: string,
+  by: string | null = null,
+): Promise<void> {
   const [row] = await tx.query<{ removed: boolean }>(
-    `INSERT INTO attendance (session_id, participant_id) VALUES ($1, $2)
-     ON CONFLICT (session_id, participant_id) DO UPDATE SET session_id = excluded.session_id
+    `INSERT INTO attendance (session_id, participant_id, checked_in_by) VALUES ($1, $2, $3)
+     ON CONFLICT (session_id, participant_id) DO UPDATE SET checked_out_at = NULL,
+       checked_in_by = CASE WHEN attendance.checked_out_at IS NULL THEN attendance.checked_in_by ELSE excluded.checked_in_by END
      RETURNING removed_at IS NOT NULL AS removed`,
+    [sessionId, participantId, by],
+  );
+  if (row?.removed) {
+    throw new AppError(
+      ErrorCode.forbidden,
+      by ? 'A moderator removed this member from this session' : 'A moderator removed you from this session',
+    );
+  }
+}
+
+/** Checks someone out: they left the room. Their waiting hand is withdrawn and their turn ends. */
+export async function checkOut(tx: Queryable, sessionId: string, participantId: string): Promise<void> {
+  const out = await tx.query(
+    `UPDATE attendance SET checked_out_at = now()
+     WHERE session_id = $1 AND participant_id = $2 AND checked_out_at IS NULL AND removed_at IS NULL RETURNING 1`,
     [sessionId, participantId],
   );
-  if (row?.removed) throw new AppError(ErrorCode.forbidden, 'A moderator removed you from this session');
+  if (out.length === 0) throw new AppError(ErrorCode.badRequest, 'Not checked in to this session');
+  await lowerHand(tx, sessionId, participantId);
+  await endTurn(tx, sessionId, participantId);
+}
+
+/** Whether someone is in the room now (checked in, not out, not removed). */
+export async function presentNow(db: Queryable, sessionId: string, participantId: string): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM attendance WHERE session_id = $1 AND participant_id = $2
+       AND checked_out_at IS NULL AND removed_at IS NULL`,
+    [sessionId, participantId],
+  );
+  return rows.length > 0;
 }
 
 export async function markRemoved(tx: Queryable, sessionId: string, participantId: string): Promise<void> {
@@ -43,6 +85,8 @@ export async function markRemoved(tx: Queryable, sessionId: string, participantI
 export interface HandRow {
   id: string;
   participantId: string;
+  /** Who raised it for the member (a facilitator or the moderator); null when the member did. */
+  raisedBy: string | null;
   kind: HandKind;
   status: 'waiting' | 'speaking';
   raisedAt: Date;
@@ -51,7 +95,7 @@ export interface HandRow {
 
 export async function openHands(db: Queryable, sessionId: string): Promise<HandRow[]> {
   return db.query<HandRow>(
-    `SELECT id, participant_id AS "participantId", kind, status, raised_at AS "raisedAt", called_at AS "calledAt"
+    `SELECT id, participant_id AS "participantId", raised_by AS "raisedBy", kind, status, raised_at AS "raisedAt", called_at AS "calledAt"
      FROM hands WHERE session_id = $1 AND status IN ('waiting', 'speaking') ORDER BY raised_at`,
     [sessionId],
   );
@@ -60,22 +104,25 @@ export async function openHands(db: Queryable, sessionId: string): Promise<HandR
 /**
  * Raises a hand, or changes its kind if it is already up (it keeps its place). One statement,
  * on the one-open-hand index, so two raises of the same member at once (two tabs) cannot both
- * insert, and a room raising at once holds the database for one round trip each.
+ * insert, and a room raising at once holds the database for one round trip each. `by`: the
+ * facilitator or moderator who raised it for the member, kept with the hand.
  */
 export async function raiseHand(
   tx: Queryable,
   sessionId: string,
   participantId: string,
   kind: HandKind,
+  by: string | null = null,
 ): Promise<void> {
   const [hand] = await tx.query<{ status: string }>(
-    `INSERT INTO hands (id, session_id, participant_id, kind) VALUES ($1, $2, $3, $4)
+    `INSERT INTO hands (id, session_id, participant_id, kind, raised_by) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (session_id, participant_id) WHERE status IN ('waiting', 'speaking')
      DO UPDATE SET kind = CASE WHEN hands.status = 'waiting' THEN excluded.kind ELSE hands.kind END
      RETURNING status`,
-    [randomUUID(), sessionId, participantId, kind],
+    [randomUUID(), sessionId, participantId, kind, by],
   );
-  if (hand?.status === 'speaking') throw new AppError(ErrorCode.badRequest, 'You have the floor already');
+  if (hand?.status === 'speaking')
+    throw new AppError(ErrorCode.badRequest, by ? 'This member has the floor already' : 'You have the floor already');
 }
 
 export async function lowerHand(tx: Queryable, sessionId: string, participantId: string): Promise<void> {

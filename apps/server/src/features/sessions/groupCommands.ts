@@ -6,7 +6,7 @@ import { on } from '../../realtime/on.ts';
 import type { AssemblySocket } from '../../realtime/socketData.ts';
 import { listCharter } from '../charter/charterStore.ts';
 import { listParticipants } from '../identity/participantStore.ts';
-import { listAttendance } from './floorStore.ts';
+import { isPresent, listAttendance } from './floorStore.ts';
 import { planGroups } from './groupPlanner.ts';
 import * as groups from './groupStore.ts';
 import { memberCategories } from '../members/memberCategories.ts';
@@ -33,13 +33,18 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
       const charter = new Set((await listCharter(tx, assemblyId)).map((s) => s.id));
       if (!standardIds.every((id) => charter.has(id)))
         throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
-      const members = new Set(
-        (await listParticipants(tx, assemblyId)).filter((p) => p.role === 'member').map((p) => p.id),
-      );
-      // Present: checked in, not removed, and connected now.
+      const participants = await listParticipants(tx, assemblyId);
+      const members = new Set(participants.filter((p) => p.role === 'member').map((p) => p.id));
+      // Present: checked in and not out or removed, and connected now — or checked in at the
+      // door by a facilitator (a member in the room may have no device).
       const present = (await listAttendance(tx, sessionId))
-        .filter((a) => !a.removed && members.has(a.participantId) && online.has(a.participantId))
+        .filter(
+          (a) =>
+            isPresent(a) && members.has(a.participantId) && (online.has(a.participantId) || a.checkedInBy !== null),
+        )
         .map((a) => a.participantId);
+      // Facilitators and note-takers connected now are dealt one per group in turn.
+      const hosts = (role: string) => participants.filter((p) => p.role === role && online.has(p.id)).map((p) => p.id);
       if (split && standardIds.length < count)
         throw new AppError(
           ErrorCode.badRequest,
@@ -47,8 +52,9 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
         );
       // Group i gets standards i, i + count, i + 2·count… when split; every group all of them otherwise.
       const forGroup = (index: number) => (split ? standardIds.filter((_, j) => j % count === index) : standardIds);
+      const hostsOf = { facilitators: hosts('facilitator'), noteTakers: hosts('note_taker') };
       if (method === 'random') {
-        await groups.formGroups(tx, sessionId, present, count, forGroup);
+        await groups.formGroups(tx, sessionId, present, count, forGroup, hostsOf);
         return null;
       }
       const [categories, history] = await Promise.all([
@@ -62,6 +68,7 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
         present,
         count,
         forGroup,
+        hostsOf,
         () => planGroups({ members: planned, groupCount: count, history, seed }).groups,
       );
       return null;
@@ -71,10 +78,18 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
   on('assembly', socket, 'groups:move', logger, ({ sessionId, participantId, groupId }) =>
     mutate({ action: 'groups.moved', target: participantId, detail: { groupId } }, async (tx) => {
       await lockSession(tx, assemblyId, sessionId);
-      // The group is checked against the session; the person must be a member of this assembly.
-      if (!(await listParticipants(tx, assemblyId)).some((p) => p.id === participantId && p.role === 'member'))
-        throw new AppError(ErrorCode.notFound, 'No such member in this assembly');
-      await groups.moveToGroup(tx, sessionId, participantId, groupId);
+      // The group is checked against the session; the person must be a member of this assembly,
+      // or a facilitator or note-taker, who then hosts the group.
+      const person = (await listParticipants(tx, assemblyId)).find((p) => p.id === participantId);
+      if (person?.role === 'member') await groups.moveToGroup(tx, sessionId, participantId, groupId);
+      else if (person?.role === 'facilitator' || person?.role === 'note_taker')
+        await groups.moveHost(tx, sessionId, participantId, groupId);
+      else throw new AppError(ErrorCode.notFound, 'No such member, facilitator or note-taker in this assembly');
+      return null;
+    }).then(async () => {
+      // Whoever moved writes the new group's pad now, and no longer the old one's.
+      for (const group of (await ctx.sessions.facts(assemblyId))?.groups ?? [])
+        ctx.access.forget(groups.padDocId(group.id));
       return null;
     }),
   );

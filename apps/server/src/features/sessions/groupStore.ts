@@ -11,14 +11,24 @@ export interface GroupRow {
   number: number;
   standardIds: string[];
   memberIds: string[];
+  facilitatorIds: string[];
+  noteTakerIds: string[];
   ended: boolean;
 }
+
+/** The group's hosts (facilitators and note-takers), by role, as SQL columns of a group `g`. */
+const HOST_COLUMNS = `
+  coalesce((SELECT array_agg(h.participant_id ORDER BY p.seat) FROM group_hosts h JOIN participants p ON p.id = h.participant_id
+    WHERE h.group_id = g.id AND p.role = 'facilitator'), '{}') AS "facilitatorIds",
+  coalesce((SELECT array_agg(h.participant_id ORDER BY p.seat) FROM group_hosts h JOIN participants p ON p.id = h.participant_id
+    WHERE h.group_id = g.id AND p.role = 'note_taker'), '{}') AS "noteTakerIds"`;
 
 /** The groups of the session's latest split (running or ended). */
 export async function latestGroups(db: Queryable, sessionId: string): Promise<GroupRow[]> {
   return db.query<GroupRow>(
     `SELECT g.id, g.session_id AS "sessionId", g.number, g.standard_ids AS "standardIds", g.ended_at IS NOT NULL AS ended,
-       coalesce(array_agg(m.participant_id) FILTER (WHERE m.participant_id IS NOT NULL), '{}') AS "memberIds"
+       coalesce(array_agg(m.participant_id) FILTER (WHERE m.participant_id IS NOT NULL), '{}') AS "memberIds",
+       ${HOST_COLUMNS}
      FROM groups g LEFT JOIN group_members m ON m.group_id = g.id
      WHERE g.session_id = $1 AND g.round = (SELECT max(round) FROM groups WHERE session_id = $1)
      GROUP BY g.id ORDER BY g.number`,
@@ -26,13 +36,20 @@ export async function latestGroups(db: Queryable, sessionId: string): Promise<Gr
   );
 }
 
-export async function findGroup(
-  db: Queryable,
-  groupId: string,
-): Promise<{ assemblyId: string; sessionId: string; ended: boolean; memberIds: string[] } | null> {
-  const [row] = await db.query<{ assemblyId: string; sessionId: string; ended: boolean; memberIds: string[] }>(
+interface FoundGroup {
+  assemblyId: string;
+  sessionId: string;
+  ended: boolean;
+  memberIds: string[];
+  /** Its facilitators and note-takers. */
+  hostIds: string[];
+}
+
+export async function findGroup(db: Queryable, groupId: string): Promise<FoundGroup | null> {
+  const [row] = await db.query<FoundGroup>(
     `SELECT s.assembly_id AS "assemblyId", g.session_id AS "sessionId", g.ended_at IS NOT NULL AS ended,
-       coalesce(array_agg(m.participant_id) FILTER (WHERE m.participant_id IS NOT NULL), '{}') AS "memberIds"
+       coalesce(array_agg(m.participant_id) FILTER (WHERE m.participant_id IS NOT NULL), '{}') AS "memberIds",
+       coalesce((SELECT array_agg(h.participant_id) FROM group_hosts h WHERE h.group_id = g.id), '{}') AS "hostIds"
      FROM groups g JOIN assembly_sessions s ON s.id = g.session_id LEFT JOIN group_members m ON m.group_id = g.id
      WHERE g.id = $1 GROUP BY g.id, s.assembly_id`,
     [groupId],
@@ -58,6 +75,8 @@ export async function formGroups(
   memberIds: string[],
   count: number,
   standardsFor: (groupIndex: number) => string[],
+  /** Facilitators and note-takers present, each list dealt one per group in turn. */
+  hosts: { facilitators: string[]; noteTakers: string[] } = { facilitators: [], noteTakers: [] },
   /** How the members are split: a fair random deal unless told otherwise (the balanced planner). */
   deal: (memberIds: string[], count: number) => string[][] = dealIntoGroups,
 ): Promise<void> {
@@ -69,13 +88,20 @@ export async function formGroups(
     'SELECT coalesce(max(round), 0) + 1 AS round FROM groups WHERE session_id = $1',
     [sessionId],
   );
+  const facilitators = dealIntoGroups(hosts.facilitators, count);
+  const noteTakers = dealIntoGroups(hosts.noteTakers, count);
   for (const [index, members] of deal(memberIds, count).entries()) {
     const id = randomUUID();
+    const groupHosts = [...facilitators[index]!, ...noteTakers[index]!];
     await tx.query(
       'INSERT INTO groups (id, session_id, round, number, standard_ids) VALUES ($1, $2, $3, $4, $5::uuid[])',
       [id, sessionId, round, index + 1, standardsFor(index)],
     );
     await tx.query('INSERT INTO group_members (group_id, participant_id) SELECT $1, unnest($2::uuid[])', [id, members]);
+    await tx.query('INSERT INTO group_hosts (group_id, participant_id) SELECT $1, unnest($2::uuid[])', [
+      id,
+      groupHosts,
+    ]);
   }
 }
 
@@ -97,6 +123,45 @@ export async function moveToGroup(
     [sessionId, participantId],
   );
   await tx.query('INSERT INTO group_members (group_id, participant_id) VALUES ($1, $2)', [groupId, participantId]);
+}
+
+/** Makes a facilitator or note-taker host a running group of the session (and no other). */
+export async function moveHost(
+  tx: Queryable,
+  sessionId: string,
+  participantId: string,
+  groupId: string,
+): Promise<void> {
+  const target = await tx.query('SELECT 1 FROM groups WHERE id = $1 AND session_id = $2 AND ended_at IS NULL', [
+    groupId,
+    sessionId,
+  ]);
+  if (target.length === 0) throw new AppError(ErrorCode.notFound, 'No such running group in this session');
+  await tx.query(
+    `DELETE FROM group_hosts WHERE participant_id = $2
+       AND group_id IN (SELECT id FROM groups WHERE session_id = $1 AND ended_at IS NULL)`,
+    [sessionId, participantId],
+  );
+  await tx.query('INSERT INTO group_hosts (group_id, participant_id) VALUES ($1, $2)', [groupId, participantId]);
+}
+
+/**
+ * While groups run: the running group `memberId` is in, and who hosts it. Null when no groups
+ * run (or the member is in none of them): `running` says which.
+ */
+export async function runningGroupOf(
+  db: Queryable,
+  sessionId: string,
+  memberId: string,
+): Promise<{ running: boolean; group: { id: string; hostIds: string[] } | null }> {
+  const rows = await db.query<{ id: string; hasMember: boolean; hostIds: string[] }>(
+    `SELECT g.id, EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.participant_id = $2) AS "hasMember",
+       coalesce((SELECT array_agg(h.participant_id) FROM group_hosts h WHERE h.group_id = g.id), '{}') AS "hostIds"
+     FROM groups g WHERE g.session_id = $1 AND g.ended_at IS NULL`,
+    [sessionId, memberId],
+  );
+  const group = rows.find((r) => r.hasMember);
+  return { running: rows.length > 0, group: group ? { id: group.id, hostIds: group.hostIds } : null };
 }
 
 export async function endGroups(tx: Queryable, sessionId: string): Promise<number> {

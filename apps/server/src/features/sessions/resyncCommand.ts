@@ -1,6 +1,6 @@
 import type { AppContext } from '../../appContext.ts';
 import { on } from '../../realtime/on.ts';
-import type { AssemblySocket, WatchSocket } from '../../realtime/socketData.ts';
+import { viewOf, type AssemblySocket, type WatchSocket } from '../../realtime/socketData.ts';
 
 /**
  * `session:resync`: a client that found a gap in the session's patches asks for the whole view
@@ -14,7 +14,7 @@ export function registerResyncCommand(
   namespace: 'assembly' | 'watch',
   socket: AssemblySocket | WatchSocket,
 ): void {
-  const answer = () => ctx.sessions.stateFor(socket.data.assembly.id, socket.data.role);
+  const answer = () => ctx.sessions.stateFor(socket.data.assembly.id, viewOf(socket.data));
   if (namespace === 'assembly') on('assembly', socket as AssemblySocket, 'session:resync', ctx.logger, answer);
   else on('watch', socket as WatchSocket, 'session:resync', ctx.logger, answer);
 }

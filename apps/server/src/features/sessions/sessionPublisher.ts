@@ -24,7 +24,9 @@ const HEAD_TTL_MS = 6 * 3600 * 1000;
 const MAX_ATTEMPTS = 20;
 
 const AUDIENCES = ['moderator', 'member', 'observer'] as const satisfies readonly Role[];
-type Views = Record<Role, SessionState | null>;
+/** Who a view is shaped for: facilitators and note-takers get the members' (`audienceOf`). */
+type Audience = (typeof AUDIENCES)[number];
+type Views = Record<Audience, SessionState | null>;
 
 /** What the nodes share per assembly: the views last published and the count that versions them. */
 interface Head {
@@ -117,7 +119,7 @@ export class SessionPublisher {
    * gets: later patches follow from it). Without a head yet, one is published first; when the
    * heads cannot be reached, a fresh view under a version no patch has as its base.
    */
-  async stateFor(assemblyId: string, audience: Role): Promise<SessionState | null> {
+  async stateFor(assemblyId: string, audience: Audience): Promise<SessionState | null> {
     try {
       const head = (await this.head(assemblyId)) ?? (await this.publish(assemblyId, 0), await this.head(assemblyId));
       if (head) return head.views[audience];
@@ -200,7 +202,7 @@ export class SessionPublisher {
       // As it travels: what JSON would drop (an undefined field) is not a change.
       const fresh = Object.fromEntries(
         AUDIENCES.map((a) => [a, facts ? (JSON.parse(JSON.stringify(viewFor(facts, a))) as SessionView) : null]),
-      ) as Record<Role, SessionView | null>;
+      ) as Record<Audience, SessionView | null>;
       const changed = AUDIENCES.filter((a) => !base || !sameView(base.views[a], fresh[a]));
       if (base && changed.length === 0) return;
       const next: Head = {
@@ -231,8 +233,8 @@ export class SessionPublisher {
   }
 
   /** Participants first; then, after letting waiting I/O (their commands, acks) through, observers. */
-  private async emit(assemblyId: string, changed: Role[], base: Head | null, next: Head): Promise<void> {
-    const message = (audience: Role) => {
+  private async emit(assemblyId: string, changed: Audience[], base: Head | null, next: Head): Promise<void> {
+    const message = (audience: Audience) => {
       const before = base?.views[audience] ?? null;
       const after = next.views[audience];
       const patch = before && after ? diffSession(before, after) : null;
@@ -258,7 +260,7 @@ export class SessionPublisher {
     this.known.delete(assemblyId);
     const facts = await this.facts(assemblyId);
     const version = `${randomUUID()}.0`;
-    const view = (a: Role) => (facts ? { version, ...viewFor(facts, a) } : null);
+    const view = (a: Audience) => (facts ? { version, ...viewFor(facts, a) } : null);
     this.io.to(audienceRoom(assemblyId, 'moderator')).emit('session:state', view('moderator'));
     this.io.to(audienceRoom(assemblyId, 'member')).emit('session:state', view('member'));
     this.watch.to(assemblyRoom(assemblyId)).emit('session:state', view('observer'));

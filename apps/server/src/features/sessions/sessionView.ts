@@ -9,7 +9,7 @@ import {
   type SessionState,
 } from '@moot/protocol';
 import type { Participant } from '../identity/participantStore.ts';
-import type { AttendanceRow, HandRow, SpokenRow } from './floorStore.ts';
+import { isPresent, type AttendanceRow, type HandRow, type SpokenRow } from './floorStore.ts';
 import { padDocId, type GroupRow } from './groupStore.ts';
 import { repeatPairs } from './groupPlanner.ts';
 import type { ModerationRow } from './moderationStore.ts';
@@ -88,7 +88,8 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
     participantId: p.id,
     name: nameOf(p.id),
     role: p.role,
-    checkedIn: checkedIn.has(p.id),
+    checkedIn: checkedIn.has(p.id) && isPresent(checkedIn.get(p.id)!),
+    checkedOut: checkedIn.get(p.id)?.checkedOut ?? false,
     online: facts.online.has(p.id),
     mutedUntil: p.mutedUntil !== null && p.mutedUntil > now ? p.mutedUntil : null,
     removed: checkedIn.get(p.id)?.removed ?? false,
@@ -114,6 +115,7 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
       name: nameOf(h.participantId),
       kind: h.kind,
       raisedAt: h.raisedAt.getTime(),
+      raisedBy: h.raisedBy ? { participantId: h.raisedBy, name: nameOf(h.raisedBy) } : null,
     })),
     turn:
       speaking && speaking.calledAt
@@ -131,6 +133,8 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
       memberIds: g.memberIds,
       standardIds: g.standardIds,
       padDocId: padDocId(g.id),
+      facilitatorIds: g.facilitatorIds,
+      noteTakerIds: g.noteTakerIds,
       ended: g.ended,
     })),
     announcements: facts.announcements,
@@ -175,7 +179,7 @@ function equity(facts: SessionFacts, speaking: HandRow | undefined): EquitySumma
       spokenMsOverall: (t?.spokenMsOverall ?? 0) + live,
     };
   });
-  const present = new Set(facts.attendance.filter((a) => !a.removed).map((a) => a.participantId));
+  const present = new Set(facts.attendance.filter(isPresent).map((a) => a.participantId));
   const counted = rows.filter((r) => present.has(r.participantId));
   return {
     rows: rows.sort((a, b) => a.spokenMsThisSession - b.spokenMsThisSession),

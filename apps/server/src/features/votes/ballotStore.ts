@@ -87,6 +87,8 @@ export async function unsealBallots(
   tx: Queryable,
   secret: Uint8Array,
   voteId: string,
+  /** Members who voted on paper: recorded as taking part in the same statement as the online voters. */
+  paperVoters: readonly string[] = [],
 ): Promise<{ ballots: PublishedBallot[]; participants: string[] }> {
   const sealed = await tx.query<{ ballot_key: Uint8Array; sealed: Uint8Array }>(
     'DELETE FROM sealed_ballots WHERE vote_id = $1 RETURNING ballot_key, sealed',
@@ -114,7 +116,7 @@ export async function unsealBallots(
     [voteId],
   );
   const participants = [
-    ...new Set([...opened.map((b) => b.participantId), ...earlier.map((r) => r.participant_id)]),
+    ...new Set([...opened.map((b) => b.participantId), ...earlier.map((r) => r.participant_id), ...paperVoters]),
   ].sort();
   await tx.query(
     `INSERT INTO vote_participation (vote_id, participant_id)
@@ -145,8 +147,29 @@ export async function ballotsOf(db: Queryable, voteId: string): Promise<Publishe
   return rows.map((r) => ({ receipt: r.receipt, choice: r.choice, reason: r.reason || null }));
 }
 
-/** Members who have voted so far: a row per member, sealed or not; after close, who took part. */
+/** Members who have voted so far: a row per member, sealed or not, and the paper voters ticked; after close, who took part. */
 export const TURNOUT_SQL = `CASE WHEN votes.status = 'open'
   THEN (SELECT count(*)::int FROM sealed_ballots s WHERE s.vote_id = votes.id)
      + (SELECT count(*)::int FROM unsealed_ballots u WHERE u.vote_id = votes.id)
+     + (SELECT count(*)::int FROM paper_voters p WHERE p.vote_id = votes.id)
   ELSE (SELECT count(*)::int FROM vote_participation p WHERE p.vote_id = votes.id) END`;
+
+/**
+ * Whether this member has a ballot in the open vote (sealed, or from before sealing): found by
+ * the member's own ballot key, so nothing but that one row's existence is read — never its
+ * content. Used to refuse ticking an online voter as voting on paper.
+ */
+export async function hasOnlineBallot(
+  db: Queryable,
+  secret: Uint8Array,
+  voteId: string,
+  participantId: string,
+): Promise<boolean> {
+  const key = ballotKey(secret, voteId, participantId);
+  const rows = await db.query(
+    `SELECT 1 FROM sealed_ballots WHERE vote_id = $1 AND ballot_key = $2
+     UNION ALL SELECT 1 FROM unsealed_ballots WHERE vote_id = $1 AND ballot_key = $2`,
+    [voteId, key],
+  );
+  return rows.length > 0;
+}

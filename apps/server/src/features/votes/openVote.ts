@@ -2,13 +2,13 @@ import { ErrorCode, receiptModeOf, type VoteRules, type VoteSubject } from '@moo
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
-import { listAttendance } from '../sessions/floorStore.ts';
+import { isPresent, listAttendance } from '../sessions/floorStore.ts';
 import { currentSession } from '../sessions/sessionStore.ts';
 import * as store from './voteStore.ts';
 
 /**
- * Opens a vote in the live session. Quorum is counted from the members checked in (and not
- * removed) now: `quorumNeeded = ceil(quorumShare × eligible)`.
+ * Opens a vote in the live session. Quorum is counted from the members present now (checked in,
+ * not checked out since, not removed): `quorumNeeded = ceil(quorumShare × eligible)`.
  */
 export async function openVoteInSession(
   tx: Queryable,
@@ -32,7 +32,7 @@ export async function openVoteInSession(
     ).map((r) => r.id),
   );
   const eligible = (await listAttendance(tx, session.id)).filter(
-    (a) => !a.removed && memberIds.has(a.participantId),
+    (a) => isPresent(a) && memberIds.has(a.participantId),
   ).length;
   const id = await store.openVote(tx, {
     assemblyId: vote.assemblyId,

@@ -10,9 +10,11 @@ import { CharterError, findStandard, setStandardStatus } from '../charter/charte
 import { decideAmendment } from '../amendments/decideAmendment.ts';
 import { decideCase } from '../cases/decideCase.ts';
 import { openVoteInSession } from './openVote.ts';
-import { tally, validateBallot } from './tally.ts';
+import { validateBallot } from './tally.ts';
 import * as ballots from './ballotStore.ts';
 import * as store from './voteStore.ts';
+import { combinedTally } from './combinedTally.ts';
+import * as paper from './paperStore.ts';
 
 /** Secret votes: opened by a moderator, cast by members (stored before the ack), closed once. */
 /** Decisions on a text (adoption, amendment) are yes/no or consent votes. */
@@ -69,6 +71,12 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
       const vote = await store.lockVote(tx, assemblyId, voteId, 'share');
       if (vote.status !== 'open')
         throw new AppError(ErrorCode.voteClosed, 'This vote has closed; your ballot was not counted');
+      // Ticked for paper (FOR UPDATE when ticked, so never racing this cast): one ballot, on paper.
+      if (await paper.isPaperVoter(tx, voteId, me.id))
+        throw new AppError(
+          ErrorCode.badRequest,
+          'You are voting on paper in this vote, so you cannot also vote online',
+        );
       const problem = validateBallot(vote.rules, choice);
       if (problem) throw new AppError(ErrorCode.badRequest, problem);
       if (reason && receiptModeOf(vote.rules) === 'none')
@@ -93,10 +101,24 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
     const { result, adopted, amendment, breachCase } = await db.transaction(async (tx) => {
       const vote = await store.lockVote(tx, assemblyId, voteId, 'update');
       if (vote.status === 'closed') return { result: vote.result!, adopted: null, amendment: null, breachCase: null };
-      const { ballots: published, participants } = await ballots.unsealBallots(tx, ctx.ballotSecret, voteId);
-      const outcome = tally(
+      const paperVoters = await paper.paperVoterIds(tx, voteId);
+      const totals = paperVoters.length > 0 ? await paper.paperTotals(tx, voteId) : null;
+      if (paperVoters.length > 0 && !totals?.agreedCounts) {
+        throw new AppError(
+          ErrorCode.badRequest,
+          `${paperVoters.length} voted on paper, but their totals are not agreed yet: two facilitators must enter matching counts before the vote closes`,
+        );
+      }
+      const { ballots: published, participants } = await ballots.unsealBallots(
+        tx,
+        ctx.ballotSecret,
+        voteId,
+        paperVoters,
+      );
+      const outcome = combinedTally(
         vote.rules,
         published.map((b) => b.choice),
+        totals?.agreedCounts ?? null,
         { eligible: vote.eligible, quorumNeeded: vote.quorumNeeded },
       );
       await store.closeVote(tx, voteId, outcome);
@@ -133,7 +155,7 @@ export function registerVoteCommands(ctx: AppContext, socket: AssemblySocket): v
         actorId: me.id,
         action: 'vote.closed',
         target: voteId,
-        detail: { passed: outcome.passed, ballots: outcome.ballots },
+        detail: { passed: outcome.passed, ballots: outcome.ballots, online: outcome.online, paper: outcome.paper },
       });
       // Who took part: one entry at close, in id order — never one per cast, in casting order.
       await recordAudit(tx, {

@@ -3,9 +3,11 @@ import { ErrorCode, type VoteResult, type VoteRules, type VoteSubject, type Vote
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { ballotsOf, TURNOUT_SQL } from './ballotStore.ts';
+import { paperViews } from './paperStore.ts';
 
 export interface VoteRow {
   id: string;
+  sessionId: string | null;
   subject: VoteSubject;
   subjectId: string | null;
   question: string;
@@ -17,7 +19,7 @@ export interface VoteRow {
   closedAt: Date | null;
   result: VoteResult | null;
 }
-const COLUMNS = `id, subject, subject_id AS "subjectId", question, rules, eligible, quorum_needed AS "quorumNeeded",
+const COLUMNS = `id, session_id AS "sessionId", subject, subject_id AS "subjectId", question, rules, eligible, quorum_needed AS "quorumNeeded",
   status, opened_at AS "openedAt", closed_at AS "closedAt", result`;
 
 export async function openVote(
@@ -87,6 +89,7 @@ export async function listVotes(db: Queryable, assemblyId: string): Promise<Vote
      FROM votes WHERE assembly_id = $1 ORDER BY opened_at`,
     [assemblyId],
   );
+  const paper = await paperViews(db, assemblyId);
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
@@ -102,6 +105,7 @@ export async function listVotes(db: Queryable, assemblyId: string): Promise<Vote
       quorumNeeded: r.quorumNeeded,
       result: r.status === 'closed' ? r.result : null,
       ballots: r.status === 'closed' ? await ballotsOf(db, r.id) : null,
+      paper: paper.get(r.id) ?? null,
     })),
   );
 }

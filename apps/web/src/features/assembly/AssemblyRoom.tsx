@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '@moot/protocol';
 import type { Session } from '@moot/protocol';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router';
 import { useConnection } from '../../collab/useConnection.ts';
@@ -39,6 +39,10 @@ import './assembly.css';
  * `/assembly` and its sections: one live room (socket, documents, stores) for the whole tab, a
  * compact header, the sections' bar, and the section the address names ("now" at `/assembly`).
  */
+
+/** Facilitators and note-takers only: loaded with their screen, not with every member's page. */
+const FacilitatorScreen = lazy(() => import('../facilitator/FacilitatorScreen.tsx'));
+
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { pathname, hash } = useLocation();
@@ -123,6 +127,17 @@ export function AssemblyRoom({ session }: { session: Session }) {
         !connection.refusal && <Loading label={t('assembly.connecting')} />
       ) : (
         <>
+          {(me.role === 'facilitator' || me.role === 'note_taker') && feed.state && (
+            <Suspense fallback={null}>
+              <FacilitatorScreen
+                socket={live.socket}
+                provider={live.provider}
+                state={feed.state}
+                me={me}
+                votes={decided.votes ?? []}
+              />
+            </Suspense>
+          )}
           <SessionAnnouncer state={feed.state} myId={me.id} />
           <RoomNotices feed={feed} myId={me.id} />
           <CommentsAnnouncer comments={commentList} standards={live.room.standards} />

@@ -19,6 +19,7 @@ function vote(id: string, change: Partial<VoteView> = {}): VoteView {
     quorumNeeded: 3,
     result: null,
     ballots: null,
+    paper: null,
     ...change,
   };
 }

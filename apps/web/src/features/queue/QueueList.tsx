@@ -22,6 +22,7 @@ export function QueueList({ queue, myId = null, renderAction }: Props) {
               name: hand.participantId === myId ? t('session.you', { name: hand.name }) : hand.name,
               kind: t(`queue.kinds.${hand.kind}`),
             })}
+            {hand.raisedBy && <span className="hint"> ({t('queue.raisedBy', { name: hand.raisedBy.name })})</span>}
           </span>
           {renderAction?.(hand)}
         </li>

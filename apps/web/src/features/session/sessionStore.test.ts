@@ -52,7 +52,7 @@ const full: SessionState = {
   moderationLog: [],
   equity: null,
 };
-const hand = { id: 'h1', participantId: 'p1', name: 'Ada', kind: 'new_point' as const, raisedAt: 1 };
+const hand = { id: 'h1', participantId: 'p1', name: 'Ada', kind: 'new_point' as const, raisedAt: 1, raisedBy: null };
 
 describe('SessionStore', () => {
   it('keeps the last state the server sent, null included, and tells subscribers', () => {

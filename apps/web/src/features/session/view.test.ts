@@ -7,6 +7,7 @@ const attendee = (over: Partial<Attendee>): Attendee => ({
   name: 'Ada',
   role: 'member',
   checkedIn: false,
+  checkedOut: false,
   online: false,
   mutedUntil: null,
   removed: false,
@@ -51,6 +52,7 @@ const hand = (participantId: string, name: string) => ({
   id: `h-${participantId}`,
   participantId,
   name,
+  raisedBy: null,
   kind: 'new_point' as const,
   raisedAt: 0,
 });
@@ -89,6 +91,8 @@ describe('groups', () => {
     memberIds,
     standardIds: [],
     padDocId: `pad:g${n}`,
+    facilitatorIds: [],
+    noteTakerIds: [],
     ended,
   });
 

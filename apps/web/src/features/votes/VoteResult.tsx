@@ -48,6 +48,12 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
           eligible: result.eligible,
           quorum: result.quorumNeeded,
         })}
+        {result.paper ? (
+          <span data-testid="ballots-split" data-online={result.online} data-paper={result.paper}>
+            {' '}
+            {t('votes.ballotsSplit', { online: result.online ?? 0, paper: result.paper })}
+          </span>
+        ) : null}
       </p>
       <BarChart
         title={caption}

@@ -30,6 +30,7 @@ function vote(id: string, rules: VoteRules, change: Partial<VoteView> = {}): Vot
     quorumNeeded: 3,
     result: null,
     ballots: null,
+    paper: null,
     ...change,
   };
 }

@@ -1,0 +1,23 @@
+import type { BallotChoice, VoteResult, VoteRules } from '@moot/protocol';
+import { paperBallots } from './paperStore.ts';
+import { tally } from './tally.ts';
+
+/**
+ * One result from the online ballots and the agreed paper totals: the paper ballots are counted
+ * as ballots of their choices under the same rules and quorum, and the result says how many of
+ * each there were. Pure, like `tally`: anyone holding the published ballots and the published
+ * paper totals recounts it.
+ */
+export function combinedTally(
+  rules: VoteRules,
+  online: readonly BallotChoice[],
+  paperCounts: Record<string, number> | null,
+  quorum: { eligible: number; quorumNeeded: number },
+): VoteResult {
+  const onPaper = paperCounts ? paperBallots(rules, paperCounts) : [];
+  const result = tally(rules, [...online, ...onPaper], quorum);
+  const split = { online: online.length, paper: onPaper.length };
+  if (onPaper.length === 0) return { ...result, ...split };
+  const counted = `Counted ${online.length} online and ${onPaper.length} paper ${onPaper.length === 1 ? 'ballot' : 'ballots'}.`;
+  return { ...result, ...split, paperCounts: paperCounts!, explanation: `${result.explanation} ${counted}` };
+}

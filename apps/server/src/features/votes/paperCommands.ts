@@ -1,0 +1,100 @@
+import { ErrorCode } from '@moot/protocol';
+import type { AppContext } from '../../appContext.ts';
+import { recordAudit } from '../../audit/auditLog.ts';
+import { AppError } from '../../realtime/appError.ts';
+import { on } from '../../realtime/on.ts';
+import type { AssemblySocket } from '../../realtime/socketData.ts';
+import { presentNow } from '../sessions/floorStore.ts';
+import { requireSteers } from '../sessions/steering.ts';
+import { hasOnlineBallot } from './ballotStore.ts';
+import * as paper from './paperStore.ts';
+import { lockVote } from './voteStore.ts';
+
+/**
+ * The in-room paper count of a secret vote: a facilitator (or the moderator) ticks each paper
+ * voter against the check-in list; two facilitators enter the totals independently; matching
+ * totals count at close with the online ballots, different ones discard both.
+ */
+export function registerPaperCommands(ctx: AppContext, socket: AssemblySocket): void {
+  const { db, logger } = ctx;
+  const assemblyId = socket.data.assembly.id;
+  const me = socket.data.participant!;
+
+  on('assembly', socket, 'vote:markPaper', logger, async ({ voteId, participantId }) => {
+    await db.transaction(async (tx) => {
+      // FOR UPDATE: waits for casts under way (they hold FOR SHARE), and none start until this commits,
+      // so a member is never both ticked for paper and holding an online ballot.
+      const vote = await lockVote(tx, assemblyId, voteId, 'update');
+      if (vote.status !== 'open') throw new AppError(ErrorCode.voteClosed, 'This vote has closed');
+      if (!paper.paperChoices(vote.rules))
+        throw new AppError(ErrorCode.badRequest, 'Only yes/no and consent votes can be counted on paper');
+      if (!vote.sessionId) throw new AppError(ErrorCode.badRequest, 'This vote belongs to no session');
+      await requireSteers(tx, me, vote.sessionId, participantId);
+      const totals = await paper.paperTotals(tx, voteId);
+      if (totals?.firstBy || totals?.agreedCounts)
+        throw new AppError(ErrorCode.badRequest, 'The paper ballots are being counted: nobody more can be ticked');
+      if (!(await presentNow(tx, vote.sessionId, participantId)))
+        throw new AppError(ErrorCode.badRequest, 'Only a member checked in now can vote on paper: check them in first');
+      if (await hasOnlineBallot(tx, ctx.ballotSecret, voteId, participantId))
+        throw new AppError(ErrorCode.badRequest, 'This member has already voted online in this vote');
+      if (!(await paper.markPaperVoter(tx, voteId, participantId, me.id)))
+        throw new AppError(ErrorCode.badRequest, 'This member is already ticked as voting on paper');
+      await recordAudit(tx, {
+        assemblyId,
+        actorId: me.id,
+        action: 'vote.paper_marked',
+        target: voteId,
+        detail: { participantId },
+      });
+    });
+    await ctx.votes.publish(assemblyId);
+    return null;
+  });
+
+  on('assembly', socket, 'vote:enterPaperTotals', logger, async ({ voteId, counts }) => {
+    const outcome = await db.transaction(async (tx) => {
+      const vote = await lockVote(tx, assemblyId, voteId, 'update');
+      if (vote.status !== 'open') throw new AppError(ErrorCode.voteClosed, 'This vote has closed');
+      const entered = paper.normaliseTotals(vote.rules, counts);
+      if (!entered.ok) throw new AppError(ErrorCode.badRequest, entered.why);
+      const voters = (await paper.paperVoterIds(tx, voteId)).length;
+      if (voters === 0) throw new AppError(ErrorCode.badRequest, 'Nobody is ticked as voting on paper in this vote');
+      if (entered.total !== voters) {
+        throw new AppError(
+          ErrorCode.badRequest,
+          `These totals add up to ${entered.total} paper ballots, but ${voters} ${voters === 1 ? 'member is' : 'members are'} ticked as voting on paper`,
+        );
+      }
+      const row = await paper.paperTotals(tx, voteId);
+      if (row?.agreedCounts) throw new AppError(ErrorCode.badRequest, 'The paper totals are already agreed');
+      const audit = (action: string) => recordAudit(tx, { assemblyId, actorId: me.id, action, target: voteId });
+      if (!row?.firstBy || !row.firstCounts) {
+        await paper.enterFirstTotals(tx, voteId, me.id, entered.counts);
+        await audit('vote.paper_totals_entered');
+        return 'awaiting_second' as const;
+      }
+      if (row.firstBy === me.id) {
+        throw new AppError(
+          ErrorCode.badRequest,
+          'You entered the first count: a second facilitator must count the paper ballots and enter them',
+        );
+      }
+      if (paper.sameTotals(row.firstCounts, entered.counts)) {
+        await paper.agreeTotals(tx, voteId, me.id, entered.counts);
+        await audit('vote.paper_totals_agreed');
+        return 'agreed' as const;
+      }
+      await paper.discardTotals(tx, voteId);
+      await audit('vote.paper_totals_mismatch');
+      return 'mismatch' as const;
+    });
+    await ctx.votes.publish(assemblyId);
+    if (outcome === 'mismatch') {
+      throw new AppError(
+        ErrorCode.badRequest,
+        'Your totals differ from the first count, so neither counts: count the paper ballots again, then two facilitators enter them afresh',
+      );
+    }
+    return { status: outcome };
+  });
+}
