@@ -10,6 +10,7 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { launchBrowser } from './support/browser.ts';
+import { sealedBallots } from '../apps/server/test/support/ballots.ts';
 import { eventually, fieldText, joinAs, standard, startMoot, textField } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
@@ -108,8 +109,7 @@ describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-po
     await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
     expect(await card.locator('[data-testid="ballot-receipt"]').getAttribute('data-receipt')).toMatch(/\S/);
     // Sealed while the vote is open (counted and published at close).
-    const ballots = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sealed_ballots');
-    expect(ballots[0]!.n).toBe(1);
+    expect(await sealedBallots(server.db)).toBe(1);
     // Still long-polling throughout: nothing went over a WebSocket.
     expect(transportsOf(ADA)).toEqual(['polling']);
     expect(adaWebSockets()).toBe(0);

@@ -19,8 +19,10 @@ import { exportRoutes } from './features/exports/exportRoutes.ts';
 import { recordRoutes } from './features/exports/recordRoutes.ts';
 import type {} from './features/featureContext.ts'; // the features' part of AppContext
 import { inviteRoutes } from './features/identity/inviteRoutes.ts';
+import { liveSecretHashes } from './features/identity/liveSecrets.ts';
 import { lockedWhenArchived } from './features/organise/archive.ts';
 import { organiseRoutes } from './features/organise/organiseRoutes.ts';
+import { liveOrganiserSecretHashes } from './features/organise/organiserStore.ts';
 import { groupPad } from './features/sessions/groupPad.ts';
 import { resendStateOnRestore } from './features/assemblies/currentState.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
@@ -143,7 +145,11 @@ export function createApp(deps: AppDeps): App {
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
     clientAddress: (req) => clientAddress(req, trust),
-    throttles: createThrottles(deps.throttleClock),
+    // Every secret that opens something: participants' (invites, sessions, watch keys) and organisers'.
+    throttles: createThrottles(
+      async () => [...(await liveSecretHashes(deps.db)), ...(await liveOrganiserSecretHashes(deps.db))],
+      deps.throttleClock,
+    ),
   };
   const denials = attachNamespaces(context, assemblyConnections(context), {
     now: deps.throttleClock,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HTTP_ROUTES, WATCH_KEY_HEADER, type CharterExport } from '@moot/protocol';
-import { newSecret } from '../src/features/identity/secrets.ts';
+import { newSecret } from '../src/storage/secrets.ts';
 import { CollabClient, paragraph } from './support/collabClient.ts';
 import {
   connectMember,

@@ -1,7 +1,7 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES, PROTOCOL_VERSION, wireParser, type HttpError } from '@moot/protocol';
-import { newSecret } from '../src/features/identity/secrets.ts';
+import { newSecret } from '../src/storage/secrets.ts';
 import { redeem, refusal, seedAssembly, startApp, type RunningApp, type SeededAssembly } from './support/harness.ts';
 
 describe('invites and sessions', () => {

@@ -16,6 +16,7 @@ import {
   type SeededAssembly,
 } from './support/harness.ts';
 import { RawPolling } from './support/rawPolling.ts';
+import { sealedBallots } from './support/ballots.ts';
 
 const HANDSHAKE_DEADLINE_MS = 400;
 const FOREIGN = { origin: 'https://elsewhere.example' };
@@ -99,11 +100,7 @@ describe('members on HTTP long-polling (networks that block WebSocket)', () => {
     );
     expect(cast.receipt).toMatch(/\S/);
     // Sealed while the vote is open (counted and published at close).
-    const ballots = await running.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM sealed_ballots WHERE vote_id = $1',
-      [voteId],
-    );
-    expect(ballots[0]!.n).toBe(1);
+    expect(await sealedBallots(running.db, voteId)).toBe(1);
   });
 
   it('refuses a foreign Origin on the polling handshake and on every later request of a session', async () => {

@@ -25,6 +25,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export interface ProtocolError {
   code: ErrorCode;
   message: string;
+  /** With `rate_limited`: seconds until the same request would be taken (a refused handshake carries it). */
+  retryAfterSeconds?: number;
 }
 
 /** The reply to every command: sent by the server through the Socket.IO acknowledgement. */

@@ -1,4 +1,5 @@
 import { LIMITS } from '@moot/protocol';
+import type { KnownSecrets } from './knownSecrets.ts';
 import { PerClient, type Clock } from './perClient.ts';
 
 /** What a guarded look-up came to: the thing the secret opens, nothing, or "wait, too many failures". */
@@ -11,12 +12,15 @@ export type Guarded<T> = { found: T | null } | { retryAfter: number };
  * than the slots left — and handed back when the secret opens something. Only failures count:
  * members redeeming real links, however many share one address, cost nothing, and a guesser
  * elsewhere costs them nothing either. An address with no slot left gets "retry after N s"
- * without a look-up; it gets a slot back every `60 / secretFailuresPerMinute` seconds.
+ * without a look-up; it gets a slot back every `60 / secretFailuresPerMinute` seconds — unless
+ * the secret it presents is one this node knows opens something (`KnownSecrets`): a right secret is
+ * never refused because others at the same address guessed wrong.
  */
 export class SecretGuesses {
   private readonly failures: PerClient;
 
   constructor(
+    private readonly known: KnownSecrets | null = null,
     now?: Clock,
     burst: number = LIMITS.secretFailureBurst,
     perMinute: number = LIMITS.secretFailuresPerMinute,
@@ -25,13 +29,17 @@ export class SecretGuesses {
   }
 
   /**
-   * Looks a secret up on behalf of `address` if it has a failure slot left. `lookUp` resolving to
-   * null is a failure (the slot stays taken); a result, or an error (the database, not a guess),
-   * hands the slot back.
+   * Looks `presented` (the secrets a request carries) up on behalf of `address` if it has a
+   * failure slot left. `lookUp` resolving to null is a failure (the slot stays taken); a result, or
+   * an error (the database, not a guess), hands the slot back. With no slot left, only a secret
+   * this node knows is looked up (no slot is taken for it).
    */
-  async guard<T>(address: string, lookUp: () => Promise<T | null>): Promise<Guarded<T>> {
+  async guard<T>(address: string, presented: readonly string[], lookUp: () => Promise<T | null>): Promise<Guarded<T>> {
     const bucket = this.failures.bucket(address);
-    if (!bucket.take()) return { retryAfter: Math.max(1, bucket.secondsUntilAvailable()) };
+    if (!bucket.take()) {
+      if (this.known && (await this.known.includesAny(presented))) return { found: await lookUp() };
+      return { retryAfter: Math.max(1, bucket.secondsUntilAvailable()) };
+    }
     let found: T | null;
     try {
       found = await lookUp();

@@ -1,5 +1,6 @@
 import { LIMITS } from '@moot/protocol';
 import { PerClient, type Clock } from './perClient.ts';
+import { KnownSecrets, type LoadSecretHashes } from './knownSecrets.ts';
 import { SecretGuesses } from './secretGuesses.ts';
 
 /**
@@ -15,9 +16,10 @@ export interface Throttles {
   exports: PerClient;
 }
 
-export function createThrottles(now?: Clock): Throttles {
+/** `liveSecrets` reads every secret that opens something, for addresses out of failed tries. */
+export function createThrottles(liveSecrets: LoadSecretHashes | null, now?: Clock): Throttles {
   return {
-    secrets: new SecretGuesses(now),
+    secrets: new SecretGuesses(liveSecrets && new KnownSecrets(liveSecrets), now),
     handshakes: new PerClient(LIMITS.handshakesPerSecond, LIMITS.handshakeBurst, now),
     exports: new PerClient(LIMITS.exportsPerSecond, LIMITS.exportBurst, now),
   };

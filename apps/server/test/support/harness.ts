@@ -150,7 +150,9 @@ export function firstSnapshot(socket: MemberSocket | WatcherSocket): Promise<Ass
 }
 
 /** Resolves with the handshake refusal the server sent. */
-export function refusal(socket: Socket): Promise<{ message: string; data?: { code: string } }> {
+export function refusal(
+  socket: Socket,
+): Promise<{ message: string; data?: { code: string; retryAfterSeconds?: number } }> {
   return new Promise((resolve, reject) => {
     socket.once('connect_error', (err) => resolve(err as never));
     socket.once('connect', () => reject(new Error('connected but should have been refused')));

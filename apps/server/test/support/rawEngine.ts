@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { vi } from 'vitest';
 import { NAMESPACES, PROTOCOL_VERSION, wireParser } from '@moot/protocol';
 import { BOUNDS } from '../../../../vitest.bounds.ts';
 
@@ -50,9 +51,7 @@ export class RawEngine {
   async watch(watchKey: string): Promise<void> {
     const before = this.frames.length;
     this.packet({ type: 0, nsp: NAMESPACES.watch, data: { protocol: PROTOCOL_VERSION, watchKey } });
-    const deadline = Date.now() + BOUNDS.conditionMs;
-    while (this.frames.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    if (this.frames.length === before) throw new Error('no CONNECT reply');
+    await vi.waitUntil(() => this.frames.length > before, { timeout: BOUNDS.conditionMs, interval: 10 });
   }
 
   close(): void {

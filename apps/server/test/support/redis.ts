@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
+import { vi } from 'vitest';
 import { servicesRequired } from './services.ts';
 import { BOUNDS } from '../../../../vitest.bounds.ts';
 
@@ -63,21 +64,21 @@ export class OwnRedis {
         stdio: 'ignore',
       },
     );
-    const deadline = Date.now() + BOUNDS.conditionMs;
-    while (Date.now() < deadline) {
+    const answers = async () => {
       const client = createClient({ url: this.url, socket: { reconnectStrategy: false } });
       client.on('error', () => {});
       try {
         await client.connect();
         await client.quit();
-        return;
+        return true;
       } catch (error) {
         // Up, but asking for the password it was started with.
-        if (/NOAUTH|WRONGPASS/.test(String(error))) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        return /NOAUTH|WRONGPASS/.test(String(error));
       }
-    }
-    throw new Error(`redis-server did not start on ${this.port}`);
+    };
+    await vi
+      .waitUntil(answers, { timeout: BOUNDS.conditionMs, interval: 50 })
+      .catch(() => Promise.reject(new Error(`redis-server did not start on ${this.port}`)));
   }
 
   async stop(): Promise<void> {

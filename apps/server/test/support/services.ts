@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { describe, it } from 'vitest';
+import type { Database } from '../../src/storage/database.ts';
+import { openDatabase } from '../../src/storage/open.ts';
+import { openPglite } from '../../src/storage/pglite.ts';
+import { openPostgres } from '../../src/storage/postgres.ts';
 
 /**
  * Tests that need a real service run when it is reachable. Under `REQUIRE_SERVICES=1` (set by
@@ -42,4 +47,39 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
       await client.end();
     },
   };
+}
+
+/** A database for one suite, and how to be rid of it. */
+export type OpenEngine = () => Promise<{ db: Database; dispose: () => Promise<void> }>;
+
+/**
+ * Declares `suite` once per engine: PGlite always, PostgreSQL (a scratch database per open) when
+ * reachable, or a visible skip. `migrated: false` hands the suite an empty schema to migrate itself.
+ */
+export async function describeOnEngines(
+  title: string,
+  suite: (open: OpenEngine, engine: 'pglite' | 'postgres') => void,
+  { migrated = true }: { migrated?: boolean } = {},
+): Promise<void> {
+  describe(`${title}: pglite`, () =>
+    suite(async () => {
+      const db = migrated ? await openDatabase({ inMemory: true }) : await openPglite();
+      return { db, dispose: () => db.close() };
+    }, 'pglite'));
+  if (!(await postgresAvailable())) {
+    describe.skip(`${title}: postgres (unreachable)`, () => it('skipped', () => {}));
+    return;
+  }
+  describe(`${title}: postgres`, () =>
+    suite(async () => {
+      const scratch = await createScratchDatabase();
+      const db = migrated ? await openDatabase({ databaseUrl: scratch.url }) : await openPostgres(scratch.url);
+      return {
+        db,
+        dispose: async () => {
+          await db.close();
+          await scratch.drop();
+        },
+      };
+    }, 'postgres'));
 }

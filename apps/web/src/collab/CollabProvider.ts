@@ -45,8 +45,14 @@ export interface LocalCopy {
   readonly origin: unknown;
   /** Stop keeping the copy up to date (it stays stored). */
   close(): void;
-  /** Delete the stored copy (the user discarded edits the server refused). */
+  /** Delete the stored copy and its refusal (the user discarded edits the server refused). */
   clear(): Promise<void>;
+  /**
+   * The refusal this copy's edits got and still hold, kept beside it so a reload does not send
+   * them again as if nothing had happened; null once they were saved or discarded.
+   */
+  readonly refusal: ProtocolError | null;
+  markRefused(refusal: ProtocolError | null): void;
 }
 export type KeepLocally = (docId: string, doc: Y.Doc) => LocalCopy;
 
@@ -254,6 +260,12 @@ export class CollabProvider {
     };
     // Attached last: a copy may load at once, and what it loads is handled like any update.
     entry.local = this.keepLocally?.(docId, doc) ?? null;
+    // Refused before a reload: held back, and shown, as if the page had never gone.
+    const standing = entry.local?.refusal;
+    if (standing) {
+      this.refused.add(docId);
+      this.setError(docId, standing);
+    }
     return entry;
   }
 
@@ -427,6 +439,7 @@ export class CollabProvider {
       if (!ack.ok) this.refuse(entry.docId, 'doc:sync', ack.error);
       else if (kind === 'edit') {
         this.refused.delete(entry.docId);
+        entry.local?.markRefused(null);
         this.setError(entry.docId, null);
       }
       this.emitStatus();
@@ -448,7 +461,10 @@ export class CollabProvider {
 
   private refuse(docId: string, event: string, error: ProtocolError): void {
     console.warn(`${event} ${docId} refused: ${error.code}`, error.message);
-    if (event === 'doc:sync' && DIVERGING.has(error.code)) this.refused.add(docId);
+    if (event === 'doc:sync' && DIVERGING.has(error.code)) {
+      this.refused.add(docId);
+      this.docs.get(docId)?.local?.markRefused(error);
+    }
     this.setError(docId, error);
     this.emitStatus();
   }

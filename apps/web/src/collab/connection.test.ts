@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionState, refusalFrom } from './connection.ts';
+import { connectionState, refusalFrom, retryDelayMs } from './connection.ts';
 
 describe('connectionState', () => {
   it('is live only while connected', () => {
@@ -12,6 +12,32 @@ describe('connectionState', () => {
     expect(connectionState({ connected: false, online: true, refusal: { code: 'unauthorized', message: '' } })).toBe(
       'offline',
     );
+  });
+});
+
+describe('a refusal that says "later"', () => {
+  it('keeps the status on reconnecting, since the client asks again by itself', () => {
+    const busy = { code: 'rate_limited', message: '', retryAfterSeconds: 6 } as const;
+    expect(connectionState({ connected: false, online: true, refusal: busy })).toBe('reconnecting');
+    expect(connectionState({ connected: false, online: true, refusal: { code: 'unavailable', message: '' } })).toBe(
+      'reconnecting',
+    );
+  });
+
+  it("waits the server's Retry-After, and reads it from the refusal", () => {
+    const error = Object.assign(new Error('rate_limited'), {
+      data: { code: 'rate_limited', message: 'Too many', retryAfterSeconds: 6 },
+    });
+    const refusal = refusalFrom(error);
+    expect(refusal.retryAfterSeconds).toBe(6);
+    expect(retryDelayMs(refusal, () => 0)).toBe(6000);
+    expect(retryDelayMs({ code: 'unauthorized', message: '' })).toBeNull();
+    // A nonsense wait from the wire is ignored, not obeyed.
+    expect(
+      refusalFrom(
+        Object.assign(new Error('x'), { data: { code: 'rate_limited', message: '', retryAfterSeconds: -1 } }),
+      ),
+    ).not.toHaveProperty('retryAfterSeconds');
   });
 });
 

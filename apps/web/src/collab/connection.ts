@@ -14,8 +14,28 @@ export interface ConnectionFacts {
 
 export function connectionState({ connected, online, refusal }: ConnectionFacts): ConnectionState {
   if (connected) return 'live';
-  if (!online || refusal) return 'offline';
+  if (!online || (refusal && retryDelayMs(refusal) === null)) return 'offline';
   return 'reconnecting';
+}
+
+/** Without a Retry-After, a busy or briefly unavailable server is asked again after this long. */
+export const HANDSHAKE_RETRY_MS = 5000;
+/** Retry-After is a floor: clients refused together spread their retries over this much more. */
+export const HANDSHAKE_RETRY_SPREAD = 0.5;
+
+/**
+ * How long to wait before asking again after the server refused a handshake, or null when asking
+ * again cannot help (wrong link, removed, Moot updated). A rate limit says when; a server that
+ * could not reach its database says nothing, and gets the default.
+ */
+export function retryDelayMs(refusal: ProtocolError, random: () => number = Math.random): number | null {
+  const base =
+    refusal.code === ErrorCode.rateLimited
+      ? (refusal.retryAfterSeconds ?? HANDSHAKE_RETRY_MS / 1000) * 1000
+      : refusal.code === ErrorCode.unavailable
+        ? HANDSHAKE_RETRY_MS
+        : null;
+  return base === null ? null : Math.round(base * (1 + HANDSHAKE_RETRY_SPREAD * random()));
 }
 
 const CODES = new Set<string>(Object.values(ErrorCode));
@@ -30,7 +50,10 @@ export function refusalFrom(error: Error & { data?: unknown }): ProtocolError {
   const data = error.data;
   if (typeof data === 'object' && data !== null && 'code' in data && isCode(data.code)) {
     const message = 'message' in data && typeof data.message === 'string' ? data.message : error.message;
-    return { code: data.code, message };
+    const wait = 'retryAfterSeconds' in data ? data.retryAfterSeconds : undefined;
+    return typeof wait === 'number' && Number.isFinite(wait) && wait > 0
+      ? { code: data.code, message, retryAfterSeconds: wait }
+      : { code: data.code, message };
   }
   if (isCode(error.message)) return { code: error.message, message: error.message };
   return { code: ErrorCode.unavailable, message: error.message };

@@ -2,6 +2,7 @@ import { standardDocId } from '@moot/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FakeDocServer } from '../../test/support/fakeDocServer.ts';
+import type { ProtocolError } from '@moot/protocol';
 import { CollabProvider, type KeepLocally } from './CollabProvider.ts';
 
 const DOC = standardDocId('00000000-0000-4000-8000-00000000000a');
@@ -12,9 +13,12 @@ const DOC = standardDocId('00000000-0000-4000-8000-00000000000a');
  */
 class DeviceStore {
   readonly saved = new Map<string, Uint8Array[]>();
+  /** The refusal each document's copy holds, kept beside it like the copy. */
+  readonly refusals = new Map<string, ProtocolError>();
   private pending: (() => void)[] = [];
   keep: KeepLocally = (docId, doc) => {
     const origin = { device: docId };
+    const refusals = this.refusals;
     const updates = this.saved.get(docId) ?? [];
     this.saved.set(docId, updates);
     const record = (update: Uint8Array, from: unknown) => {
@@ -28,7 +32,12 @@ class DeviceStore {
       clear: async () => {
         doc.off('update', record);
         this.saved.delete(docId);
+        this.refusals.delete(docId);
       },
+      get refusal() {
+        return refusals.get(docId) ?? null;
+      },
+      markRefused: (refusal) => (refusal ? refusals.set(docId, refusal) : refusals.delete(docId)),
     };
   };
   /** IndexedDB answers: every copy opened so far loads into its document. */
@@ -181,5 +190,47 @@ describe('edits kept on this device', () => {
     server.run();
     expect(text(server.doc(DOC))).toBe('on time');
     expect(ada.provider.getStatus().errors.size).toBe(0);
+  });
+
+  it('keeps refused edits held back, and the refusal shown, after a reload, until the member discards them', async () => {
+    const server = new FakeDocServer();
+    const device = new DeviceStore();
+    const ada = member(server, device, 'Ada');
+    const handle = ada.provider.acquire(DOC);
+    ada.connection.connect();
+    device.load();
+    server.run();
+    server.locked.add(DOC);
+    handle.doc.getText('t').insert(0, 'too late');
+    server.run();
+    expect(ada.provider.getStatus().errors.get(DOC)?.code).toBe('locked');
+
+    // The lock ends and the page is reloaded: a new provider, the same device.
+    server.locked.delete(DOC);
+    ada.provider.destroy();
+    const reloaded = member(server, device, 'Ada');
+    const again = reloaded.provider.acquire(DOC);
+    reloaded.connection.connect();
+    device.load();
+    server.run();
+    expect(text(again.doc)).toBe('too late');
+    expect(text(server.doc(DOC))).toBe('');
+    expect(reloaded.provider.getStatus().errors.get(DOC)?.code).toBe('locked');
+
+    // Discarded: the mark goes with the copy, and the next reload starts from the saved text.
+    await reloaded.provider.discardLocal(DOC);
+    again.release();
+    reloaded.provider.destroy();
+    const fresh = member(server, device, 'Ada');
+    const clean = fresh.provider.acquire(DOC);
+    fresh.connection.connect();
+    device.load();
+    server.run();
+    expect(text(clean.doc)).toBe('');
+    expect(fresh.provider.getStatus().errors.size).toBe(0);
+    clean.doc.getText('t').insert(0, 'on time');
+    server.run();
+    expect(text(server.doc(DOC))).toBe('on time');
+    expect(device.refusals.size).toBe(0);
   });
 });

@@ -1,8 +1,9 @@
 import type { ProtocolError } from '@moot/protocol';
 import { useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import { connectionState, refusalFrom } from './connection.ts';
+import { connectionState } from './connection.ts';
 import type { ConnectionState } from './connection.ts';
+import { retryRefusedHandshakes } from './handshakeRetry.ts';
 
 export interface Connection {
   state: ConnectionState;
@@ -44,20 +45,18 @@ export function useConnection(socket: Socket | null): Connection {
       if (reason === 'io server disconnect')
         rejoin = setTimeout(() => socket.connect(), REJOIN_AFTER_SERVER_DISCONNECT_MS);
     };
-    const onConnectError = (error: Error) => {
-      setConnected(false);
-      // While `active`, socket.io retries by itself; otherwise the server said no.
-      setRefusal(socket.active ? null : refusalFrom(error));
-    };
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onConnectError);
+    const stopRetrying = retryRefusedHandshakes(socket, (refused) => {
+      setConnected(false);
+      setRefusal(refused);
+    });
     setConnected(socket.connected);
     return () => {
       clearTimeout(rejoin);
+      stopRetrying();
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onConnectError);
     };
   }, [socket]);
 

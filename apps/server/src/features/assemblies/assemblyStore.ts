@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AssemblyDetails, AssemblyView, ListedAssembly } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
-import { hashSecret, newSecret } from '../identity/secrets.ts';
+import { hashSecret, newSecret } from '../../storage/secrets.ts';
 
 interface AssemblyRow {
   id: string;

@@ -25,6 +25,13 @@ export async function readerOf(db: Queryable, req: Request): Promise<Reader | nu
   return assembly ? { assembly, audience: 'observer' } : null;
 }
 
+/** The secrets a download carries: a session cookie, a well-formed watch key, or both. */
+function presentedSecrets(req: Request): string[] {
+  const token = sessionToken(req.headers.cookie);
+  const key = secret.safeParse(req.header(WATCH_KEY_HEADER));
+  return [...(token ? [token] : []), ...(key.success ? [key.data] : [])];
+}
+
 export type ReaderDeps = Pick<AppContext, 'db' | 'clientAddress' | 'throttles'>;
 
 /**
@@ -40,10 +47,11 @@ export async function requireReader(deps: ReaderDeps, req: Request, res: Respons
     return null;
   }
   // Only a secret that would be looked up counts as a try: no cookie and a malformed key cost nothing.
-  const hasSecret = sessionToken(req.headers.cookie) !== null || secret.safeParse(req.header(WATCH_KEY_HEADER)).success;
-  const looked = hasSecret
-    ? await deps.throttles.secrets.guard(address, () => readerOf(deps.db, req))
-    : { found: null };
+  const presented = presentedSecrets(req);
+  const looked =
+    presented.length > 0
+      ? await deps.throttles.secrets.guard(address, presented, () => readerOf(deps.db, req))
+      : { found: null };
   if ('retryAfter' in looked) {
     tooManyTries(res, looked.retryAfter, 'Too many wrong links were tried from your network');
     return null;

@@ -15,7 +15,7 @@ import { sendError, tooManyTries } from '../../http/errors.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { closeSession, findInvite, findSession, openSession, claimDisplayName } from './participantStore.ts';
 import { publishRoster } from './rosterCommands.ts';
-import { sessionRoom } from './secrets.ts';
+import { sessionRoom } from './sessionRoom.ts';
 
 export const sessionToken = (cookieHeader: string | undefined): string | null =>
   parseCookie(cookieHeader ?? '')[SESSION_COOKIE] ?? null;
@@ -45,7 +45,7 @@ export function inviteRoutes(
   const { db } = ctx;
   /** The invite behind a secret, unless this address has run out of failed tries (then a 429 is sent). */
   const lookUp = async (req: Request, res: Response, secret: string) => {
-    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), () => findInvite(db, secret));
+    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [secret], () => findInvite(db, secret));
     if ('retryAfter' in looked) {
       tooManyTries(res, looked.retryAfter, 'Too many wrong invite links were tried from your network');
       return undefined;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AssemblyView, ParticipantRole, RosterEntry } from '@moot/protocol';
 import type { Participant } from '../../realtime/socketData.ts';
 import type { Queryable } from '../../storage/database.ts';
-import { hashSecret, newSecret } from './secrets.ts';
+import { hashSecret, newSecret } from '../../storage/secrets.ts';
 
 export type { Participant }; // declared with the connection it belongs to, in the core
 

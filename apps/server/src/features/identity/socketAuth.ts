@@ -8,18 +8,19 @@ import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
 import { archived } from '../organise/archive.ts';
 import { sessionToken } from './inviteRoutes.ts';
 import { findSession } from './participantStore.ts';
-import { sessionRoom } from './secrets.ts';
+import { sessionRoom } from './sessionRoom.ts';
 
 type Next = (err?: ExtendedError) => void;
 type Deps = Pick<AppContext, 'db' | 'clientAddress' | 'throttles'>;
 
 /** A handshake refusal the client can read: `err.message` is the code, `err.data` the details. */
-function refuse(code: Code, message: string): ExtendedError {
-  return Object.assign(new Error(code), { data: { code, message } });
+function refuse(code: Code, message: string, retryAfterSeconds?: number): ExtendedError {
+  return Object.assign(new Error(code), { data: { code, message, retryAfterSeconds } });
 }
 
+/** The client reconnects by itself after `retryAfter` seconds (`apps/web/src/collab/handshakeRetry.ts`). */
 const tooMany = (retryAfter: number, what: string) =>
-  refuse(ErrorCode.rateLimited, `${what}; try again in ${retryAfter} s`);
+  refuse(ErrorCode.rateLimited, `${what}; trying again in ${retryAfter} s`, retryAfter);
 
 function protocolOk(socket: Socket): boolean {
   const auth = socket.handshake.auth as { protocol?: unknown } | undefined;
@@ -53,7 +54,7 @@ export const authenticateParticipant = (deps: Deps) => async (socket: Socket, ne
     if ('refusal' in admitted) return next(admitted.refusal);
     const token = sessionToken(socket.handshake.headers.cookie);
     if (!token) return next(refuse(ErrorCode.unauthorized, 'Open your invite link to join'));
-    const looked = await deps.throttles.secrets.guard(admitted.address, () => findSession(deps.db, token));
+    const looked = await deps.throttles.secrets.guard(admitted.address, [token], () => findSession(deps.db, token));
     if ('retryAfter' in looked) return next(tooMany(looked.retryAfter, 'Too many wrong sessions from your network'));
     const found = looked.found;
     if (!found) return next(refuse(ErrorCode.unauthorized, 'Open your invite link to join'));
@@ -78,7 +79,7 @@ export const authenticateObserver = (deps: Deps) => async (socket: Socket, next:
     if ('refusal' in admitted) return next(admitted.refusal);
     const key = secret.safeParse((socket.handshake.auth as { watchKey?: unknown }).watchKey);
     if (!key.success) return next(refuse(ErrorCode.unauthorized, 'This watch link is not valid'));
-    const looked = await deps.throttles.secrets.guard(admitted.address, () =>
+    const looked = await deps.throttles.secrets.guard(admitted.address, [key.data], () =>
       findAssemblyByWatchKey(deps.db, key.data),
     );
     if ('retryAfter' in looked) return next(tooMany(looked.retryAfter, 'Too many wrong watch links from your network'));

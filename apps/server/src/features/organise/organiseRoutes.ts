@@ -89,7 +89,9 @@ export function organiseRoutes(ctx: Deps): Router {
   const current = async (req: Request): Promise<{ organiser: Organiser | null } | { retryAfter: number }> => {
     const token = organiserToken(req);
     if (!token) return { organiser: null };
-    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), () => findOrganiserSession(db, token));
+    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [token], () =>
+      findOrganiserSession(db, token),
+    );
     return 'retryAfter' in looked ? looked : { organiser: looked.found };
   };
 
@@ -126,7 +128,7 @@ export function organiseRoutes(ctx: Deps): Router {
     if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
     const who = await current(req);
     if ('retryAfter' in who) return tooManyTries(res, who.retryAfter, 'Too many wrong sessions from your network');
-    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), () =>
+    const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [parsed.value.secret], () =>
       db.transaction(async (tx) => {
         const used = await useOrganiserLink(tx, parsed.value.secret, who.organiser);
         if (used?.joinedAssembly) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LIMITS, type OrganiserView } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
-import { hashSecret, newSecret } from '../identity/secrets.ts';
+import { hashSecret, newSecret } from '../../storage/secrets.ts';
 
 /**
  * Organisers of this instance: who they are, the one-time links that sign them in, and their
@@ -126,4 +126,18 @@ export async function findOrganiserSession(db: Queryable, token: string): Promis
 
 export async function closeOrganiserSession(db: Queryable, token: string): Promise<void> {
   await db.query('DELETE FROM organiser_sessions WHERE token_hash = $1', [hashSecret(token)]);
+}
+
+/**
+ * The hash of every organiser secret that opens something now: unused, unrevoked organiser and
+ * co-organiser links, and unexpired organiser sessions (for `throttle/knownSecrets.ts`, beside
+ * the participants' `liveSecretHashes`).
+ */
+export async function liveOrganiserSecretHashes(db: Queryable): Promise<Buffer[]> {
+  const rows = await db.query<{ hash: Uint8Array }>(
+    `SELECT secret_hash AS hash FROM organiser_links WHERE used_at IS NULL AND revoked_at IS NULL
+     UNION ALL
+     SELECT token_hash FROM organiser_sessions WHERE expires_at > now()`,
+  );
+  return rows.map((row) => Buffer.from(row.hash));
 }

@@ -5,6 +5,3 @@ export const newSecret = (): string => randomBytes(16).toString('base64url');
 
 /** Only hashes are stored, so a database dump opens no door. */
 export const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret).digest();
-
-/** Every socket opened with one session cookie, on any node (closed together at logout). Keyed by the token's hash. */
-export const sessionRoom = (sessionToken: string): string => `session:${hashSecret(sessionToken).toString('hex')}`;
