@@ -21,4 +21,5 @@ export * from './comments.ts';
 export * from './cases.ts';
 export * from './roster.ts';
 export * from './auditChain.ts';
+export * from './organiseRoutes.ts';
 export * from './organise.ts';

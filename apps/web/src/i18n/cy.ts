@@ -372,7 +372,7 @@ export const cy: Messages = {
     limit_reached: 'Cyrhaeddwyd terfyn: {{message}}',
     locked: 'Mae’r safon hon wedi’i chloi, felly chafodd y newid mo’i gadw.',
     vote_closed: 'Mae’r bleidlais wedi cau, felly chafodd hynny mo’i gofnodi.',
-    archived: 'Mae’r cynulliad hwn wedi’i archifo: gellir darllen ei gofnod, ond ni all dim ynddo newid.',
+    archived: 'Mae’r cynulliad hwn wedi’i archifo: gellir ei ddarllen, nid ei newid.',
     unavailable: 'Doedd dim modd cyrraedd y gweinydd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
     protocol_mismatch: 'Mae Moot wedi cael ei ddiweddaru. Ail-lwythwch y dudalen i barhau.',
     internal: 'Aeth rhywbeth o’i le ar y gweinydd. Rhowch gynnig arall arni mewn munud.',
