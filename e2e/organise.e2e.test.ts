@@ -123,4 +123,18 @@ describe.skipIf(!browser)('organising an assembly in the browser', () => {
     );
     expect(errors).toEqual([]);
   });
+
+  it('listing it puts it on the home page, under "Watching", linking to its watch page', async () => {
+    await organiser.getByLabel('List it on the home page').check();
+    await organiser.getByRole('button', { name: 'Save the details' }).click();
+    await organiser.getByText('Saved.').waitFor();
+    const watchLink = organiser.locator('[data-testid="watch-link"]');
+    const href = await watchLink.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^${server.url}/watch#[A-Za-z0-9_-]{22}$`));
+    await organiser.goto(`${server.url}/`);
+    await organiser.getByRole('link', { name: TITLE }).click();
+    await organiser.waitForURL(href!);
+    await organiser.getByText(CHARGE).first().waitFor();
+    expect(errors).toEqual([]);
+  });
 });

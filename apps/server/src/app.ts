@@ -157,6 +157,7 @@ export function createApp(deps: AppDeps): App {
     secureCookies: deps.secureCookies ?? false,
     peertubeHosts: deps.peertubeHosts ?? [],
     clientAddress: (req) => clientAddress(req, trust),
+    // Every secret that opens something: participants' (invites, sessions, watch keys), organisers' and cards' codes.
     throttles: createThrottles(
       async () =>
         (

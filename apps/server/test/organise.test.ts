@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   HTTP_ROUTES,
+  LIMITS,
   ORGANISE_ROUTES,
   PARTICIPANT_ROLES,
   type OrganisedAssemblyDetail,
@@ -69,6 +70,26 @@ describe('organiser links', () => {
     expect(bad.body).toMatchObject({ error: { code: 'bad_request', message: 'secret: Not a valid link' } });
     const wrong = await call(running.url, 'POST', ORGANISE_ROUTES.open, { body: { secret: 'A'.repeat(22) } });
     expect(wrong.status).toBe(404);
+  });
+
+  it('wrong links run out the address’s budget (429), but a right organiser link and session still open', async () => {
+    const own = await startApp();
+    try {
+      const cookie = await newOrganiser(own.url, own.db);
+      const link = secretOf(await reissueOrganiserLink(own.db, own.url, true));
+      let answer = await call(own.url, 'POST', ORGANISE_ROUTES.open, { body: { secret: 'B'.repeat(22) } });
+      for (let i = 0; answer.status === 404 && i < LIMITS.secretFailureBurst; i++) {
+        answer = await call(own.url, 'POST', ORGANISE_ROUTES.open, {
+          body: { secret: `${'C'.repeat(20)}${i}`.padEnd(22, 'x') },
+        });
+      }
+      expect(answer.status).toBe(429);
+      expect(answer.body).toMatchObject({ error: { code: 'rate_limited' } });
+      expect((await call(own.url, 'POST', ORGANISE_ROUTES.open, { body: { secret: link } })).status).toBe(200);
+      expect((await call(own.url, 'GET', ORGANISE_ROUTES.assemblies, { cookie })).status).toBe(200);
+    } finally {
+      await own.close();
+    }
   });
 
   it('logging out ends the session', async () => {

@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomePage } from './features/home/HomePage.tsx';
+// The organisers' pages: one chunk with their own routes and strings (enOrganise.ts).
+import { OrganiseRoutes } from './features/organise/lazy.ts';
 import { Loading } from './ui/Page.tsx';
 
 // The editor (ProseMirror, Yjs, Socket.IO) is most of the bundle; the home and join pages do
@@ -19,8 +21,6 @@ const PrintCharterPage = lazy(() =>
   import('./features/record/PrintCharterPage.tsx').then((m) => ({ default: m.PrintCharterPage })),
 );
 const AuditPage = lazy(() => import('./features/record/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
-// The organisers' pages: one chunk with their own routes and strings (enOrganise.ts).
-const OrganiseRoutes = lazy(() => import('./features/organise/OrganiseRoutes.tsx'));
 const MinutesPage = lazy(() => import('./features/record/MinutesPage.tsx').then((m) => ({ default: m.MinutesPage })));
 
 function PageLoading() {

@@ -24,6 +24,7 @@ export * from './comments.ts';
 export * from './cases.ts';
 export * from './roster.ts';
 export * from './auditChain.ts';
+export * from './organiseRoutes.ts';
 export * from './organise.ts';
 export * from './members.ts';
 export * from './cardCode.ts';

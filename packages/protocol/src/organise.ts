@@ -4,67 +4,7 @@ import { secret } from './assembly.ts';
 import { LIMITS } from './limits.ts';
 import type { RosterEntry } from './roster.ts';
 import { PARTICIPANT_ROLES, type ParticipantRole } from './roles.ts';
-
-/**
- * Organisers run assemblies for the instance: they create, edit and archive them, appoint their
- * moderators and members (invite links) and hand out the watch link. An organiser is not a role
- * in an assembly (`ROLES`): they never join its sessions; they hold an organiser session, set by
- * opening a one-time organiser link (`npm run moot -- organiser-link` prints one).
- */
-export const ORGANISE_ROUTES = {
-  /** POST {secret}: an organiser link becomes an organiser session cookie (the link is used up). */
-  open: '/api/organise/open',
-  /** GET: who I am as an organiser (401 without an organiser session). */
-  me: '/api/organise/me',
-  logout: '/api/organise/logout',
-  /** GET: the assemblies I run; POST {details}: create one. */
-  assemblies: '/api/organise/assemblies',
-  /** GET: one assembly I run, with its roster and organisers. */
-  assembly: '/api/organise/assemblies/:assemblyId',
-  /** POST {details}: change its details. */
-  edit: '/api/organise/assemblies/:assemblyId/edit',
-  /** POST {}: archive it (read-only from then on). */
-  archive: '/api/organise/assemblies/:assemblyId/archive',
-  /** POST {role}: appoint someone to a seat; answers with their invite link's secret (shown once). */
-  appoint: '/api/organise/assemblies/:assemblyId/appoint',
-  /** POST {participantId}: a new invite link for a seat (the old one stops working). */
-  reissue: '/api/organise/assemblies/:assemblyId/reissue',
-  /** POST {participantId}: revoke a seat (its invite and sessions stop working). */
-  revoke: '/api/organise/assemblies/:assemblyId/revoke',
-  /** POST {}: a new public watch link (the old one stops working). */
-  watchLink: '/api/organise/assemblies/:assemblyId/watch-link',
-  /** POST {}: a one-time link that makes whoever opens it a co-organiser of this assembly. */
-  coOrganiserLink: '/api/organise/assemblies/:assemblyId/co-organiser-link',
-  /** GET, public: the listed assemblies, for the home page. */
-  listed: '/api/assemblies/listed',
-} as const;
-
-/** A route with the assembly's id filled in. */
-export const organisePath = (route: string, assemblyId: string): string =>
-  route.replace(':assemblyId', encodeURIComponent(assemblyId));
-
-/** The HttpOnly cookie of an organiser's session; sent only to the organisers' API. */
-export const ORGANISER_COOKIE = 'moot_organiser';
-export const ORGANISER_COOKIE_PATH = '/api/organise';
-
-/** The path of an organiser link; the secret is in the fragment, so it never reaches a server log. */
-export const organiserLinkPath = (linkSecret: string): string => `/organise/open#${linkSecret}`;
-/** The path of a watch link. */
-export const watchPath = (watchKey: string): string => `/watch#${watchKey}`;
-
-/** Languages an assembly may be run in. */
-export const ASSEMBLY_LANGUAGES = ['en', 'cy'] as const;
-export type AssemblyLanguage = (typeof ASSEMBLY_LANGUAGES)[number];
-
-/** Events an archived assembly still answers: reading its documents and roster. Everything else is refused (`archived`); document edits are refused as locked. */
-export const ARCHIVE_ALLOWS: readonly string[] = [
-  'doc:open',
-  'doc:close',
-  'doc:sync',
-  'doc:awareness',
-  'clock:ping',
-  'roster:list',
-];
+import { ASSEMBLY_LANGUAGES, type AssemblyLanguage } from './organiseRoutes.ts';
 
 const day = z.iso.date({ error: 'A date is written YYYY-MM-DD' });
 

@@ -267,7 +267,7 @@ export const en = {
     limit_reached: 'A limit was reached: {{message}}',
     locked: 'This standard is locked, so the change was not saved.',
     vote_closed: 'The vote has closed, so that was not recorded.',
-    archived: 'This assembly is archived: its record can be read, but nothing in it can change.',
+    archived: 'This assembly is archived: it can be read, not changed.',
     unavailable: 'The server could not be reached. Check your connection and try again.',
     protocol_mismatch: 'Moot has been updated. Reload the page to continue.',
     internal: 'Something went wrong on the server. Try again in a moment.',

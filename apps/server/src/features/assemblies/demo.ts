@@ -29,6 +29,8 @@ const FILE = 'demo-links.json';
 export async function ensureDemoAssembly(db: Database, dataDir: string, publicUrl: string): Promise<DemoLinks> {
   const file = path.join(dataDir, FILE);
   const existing = await findAssemblyBySlug(db, DEMO_SLUG);
+  // A demo made before organisers existed (migration 10) becomes the operator's.
+  if (existing) await adoptByOperator(db, existing.id);
   if (existing) {
     const saved = await readFile(file, 'utf8').then(
       (text) => JSON.parse(text) as { moderator: string; members: string[]; watch: string },
@@ -65,6 +67,15 @@ async function create(db: Database) {
     await addStandard(db, made.assemblyId, made.moderator.participant.id, title);
   }
   return { moderator: made.moderator.inviteSecret, members: made.members, watch: made.watch };
+}
+
+async function adoptByOperator(db: Database, assemblyId: string) {
+  const { organiser } = await ensureOperator(db);
+  await db.query(
+    `INSERT INTO assembly_organisers (assembly_id, organiser_id)
+     SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM assembly_organisers WHERE assembly_id = $1)`,
+    [assemblyId, organiser.id],
+  );
 }
 
 async function reissue(db: Database, assemblyId: string) {

@@ -128,7 +128,11 @@ export async function closeOrganiserSession(db: Queryable, token: string): Promi
   await db.query('DELETE FROM organiser_sessions WHERE token_hash = $1', [hashSecret(token)]);
 }
 
-/** The hash of every organiser link not yet used or revoked, and of organisers' unexpired sessions. */
+/**
+ * The hash of every organiser secret that opens something now: unused, unrevoked organiser and
+ * co-organiser links, and unexpired organiser sessions (for `throttle/knownSecrets.ts`, beside
+ * the participants' `liveSecretHashes`).
+ */
 export async function liveOrganiserSecretHashes(db: Queryable): Promise<Buffer[]> {
   const rows = await db.query<{ hash: Uint8Array }>(
     `SELECT secret_hash AS hash FROM organiser_links WHERE used_at IS NULL AND revoked_at IS NULL

@@ -1,11 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/Page.tsx';
-
 // With the organisers' chunk: the watch page shares this page's bundle and has a size budget.
-const ListedAssemblies = lazy(() =>
-  import('../organise/OrganiseRoutes.tsx').then((m) => ({ default: m.ListedAssemblies })),
-);
+import { ListedAssemblies } from '../organise/lazy.ts';
 
 /** `/`: nothing to do here without a link; say which link does what, and list the listed assemblies. */
 export function HomePage() {
