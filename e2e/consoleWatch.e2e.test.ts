@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
-import { eventually, joinAs, openPage, startMoot, textField, waitForLive } from './support/moot.ts';
+import { eventually, joinAs, openPage, openSection, startMoot, textField, waitForLive } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
 
@@ -123,9 +123,9 @@ describe.skipIf(!browser)('the moderator desk and the watch page', () => {
   it('runs the first item and the floor by keys; the watch page follows', async () => {
     await key('t'); // no current item: starts the first
     await moderator.locator('[data-testid="item-countdown"][data-state="running"]').waitFor();
-    const programme = watcher.locator('[data-testid="programme"]');
-    await programme.locator('[data-testid="programme-item"][data-current]', { hasText: FIRST }).waitFor();
-    await programme.locator('[data-testid="programme-item"]', { hasText: SECOND }).waitFor();
+    const programme = watcher.locator('[data-testid="watch-agenda"]');
+    await programme.locator('[data-testid="agenda-item"][data-current]', { hasText: FIRST }).waitFor();
+    await programme.locator('[data-testid="agenda-item"]', { hasText: SECOND }).waitFor();
     expect(await programme.locator('[aria-current="step"]').innerText()).toContain('Now');
     // The queue, under pseudonyms.
     await watcher.locator('[data-testid="hand"]', { hasText: /Member \d+/ }).waitFor();
@@ -173,10 +173,13 @@ describe.skipIf(!browser)('the moderator desk and the watch page', () => {
     await moderator.getByRole('radio', { name: 'A free question' }).check();
     await moderator.getByLabel('Question', { exact: true }).fill(QUESTION);
     await moderator.getByRole('button', { name: 'Open vote' }).click();
+    // Ballots are in the member's Votes section.
+    await openSection(ada, 'Votes');
     const card = ada.locator('[data-testid="vote"]').filter({ has: ada.getByRole('heading', { name: QUESTION }) });
     await card.getByRole('radio', { name: 'Yes' }).check();
     await card.getByRole('button', { name: 'Cast my ballot' }).click();
     await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    await openSection(ada, 'Now');
     await key('c');
     const chart = watcher.locator('[data-testid="vote-chart"]');
     await chart.waitFor();
@@ -210,10 +213,10 @@ describe.skipIf(!browser)('the moderator desk and the watch page', () => {
   it('moves to the next item by key without ever leaving the console', async () => {
     await key('a');
     await watcher
-      .locator('[data-testid="programme"] [data-testid="programme-item"][data-current]', { hasText: SECOND })
+      .locator('[data-testid="watch-agenda"] [data-testid="agenda-item"][data-current]', { hasText: SECOND })
       .waitFor();
     await watcher
-      .locator('[data-testid="programme"] [data-testid="programme-item"][data-status="done"]', { hasText: FIRST })
+      .locator('[data-testid="watch-agenda"] [data-testid="agenda-item"][data-status="done"]', { hasText: FIRST })
       .waitFor();
     expect(moderator.url()).toBe(`${server.url}/console`);
   });

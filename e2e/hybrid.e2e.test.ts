@@ -14,10 +14,10 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
-import { joinAs, openPage, startMoot, waitForLive } from './support/moot.ts';
+import { joinAs, openPage, openSection, startMoot, waitForLive } from './support/moot.ts';
 
 const browser: Browser | null = await launchBrowser();
-const SHOTS = path.join(import.meta.dirname, '../docs/screenshots');
+const SHOTS = path.join(import.meta.dirname, 'screenshots');
 const QUESTION = 'Hold the next sitting in the library?';
 
 /**
@@ -99,7 +99,8 @@ describe.skipIf(!browser)('a hybrid sitting: check-in at the door, a paper count
         quorumShare: 0.5,
       }),
     );
-    // Ada votes online.
+    // Ada votes online, in her Votes section.
+    await openSection(ada, 'Votes');
     const card = ada.locator('[data-testid="vote"]').filter({ hasText: QUESTION });
     await card.getByRole('radio', { name: 'Yes' }).check();
     await card.getByRole('button', { name: 'Cast my ballot' }).click();

@@ -1,5 +1,4 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -29,7 +28,7 @@ function lotteryCsv(broken: boolean): string {
   return rows.join('\n') + '\n';
 }
 
-const SHOTS = path.join(tmpdir(), 'moot-e2e-members');
+const SHOTS = path.join(import.meta.dirname, 'screenshots');
 
 /**
  * An organiser imports the civic lottery's 100 members (two bad rows explained, fixed and
@@ -50,6 +49,7 @@ describe.skipIf(!browser)('members from the civic lottery', () => {
     contexts.push(joined.context);
     pageErrors.push(joined.errors);
     organiser = joined.page;
+    await organiser.getByRole('button', { name: /^Menu/ }).click();
     await organiser.getByRole('link', { name: 'Members and invite cards' }).click();
     await organiser.getByRole('heading', { name: 'Members from the civic lottery', level: 1 }).waitFor();
     mkdirSync(SHOTS, { recursive: true });

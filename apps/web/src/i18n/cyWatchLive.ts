@@ -3,7 +3,7 @@ import type { Messages } from './en.ts';
 /** Cymraeg for the watch page's live parts (to be reviewed by a Welsh speaker). */
 export const cyWatchLive: Pick<Messages, 'watchLive'> = {
   watchLive: {
-    programmeHeading: 'Rhaglen',
+    agendaHeading: 'Agenda’r eisteddiad hwn',
     now: 'Nawr',
     liveTextHeading: 'Y testun dan drafodaeth',
     liveTextLegend: 'Wedi’i amlygu: testun a ychwanegwyd yn yr {{seconds}} eiliad diwethaf.',

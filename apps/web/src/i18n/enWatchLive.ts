@@ -5,7 +5,7 @@
  */
 export const enWatchLive = {
   watchLive: {
-    programmeHeading: 'Programme',
+    agendaHeading: 'This sitting’s agenda',
     now: 'Now',
     liveTextHeading: 'Text under discussion',
     liveTextLegend: 'Highlighted: text added in the last {{seconds}} seconds.',

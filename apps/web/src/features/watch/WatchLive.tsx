@@ -50,8 +50,8 @@ function WatchFloor({ state, standards, provider, cases }: Omit<Props, 'serverNo
   const texts = standards.filter((s) => discussed.has(s.id));
   return (
     <div className="watch-live">
-      <section className="watch-programme" aria-labelledby="programme-heading" data-testid="programme">
-        <h3 id="programme-heading">{t('watchLive.programmeHeading')}</h3>
+      <section className="watch-programme" aria-labelledby="agenda-heading" data-testid="watch-agenda">
+        <h3 id="agenda-heading">{t('watchLive.agendaHeading')}</h3>
         {state.agenda.length === 0 ? (
           <p className="empty">{t('session.agendaEmpty')}</p>
         ) : (
@@ -62,7 +62,7 @@ function WatchFloor({ state, standards, provider, cases }: Omit<Props, 'serverNo
               return (
                 <li
                   key={item.id}
-                  data-testid="programme-item"
+                  data-testid="agenda-item"
                   data-status={item.status}
                   data-current={isCurrent || undefined}
                   aria-current={isCurrent ? 'step' : undefined}
