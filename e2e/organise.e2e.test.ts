@@ -7,7 +7,7 @@ import { startApp, type RunningApp } from '../apps/server/test/support/harness.t
 import { axeViolations } from './support/a11y.ts';
 import { launchBrowser } from './support/browser.ts';
 import { WEB_ROOT } from './support/buildWeb.ts';
-import { eventually, joinAs, openPage } from './support/moot.ts';
+import { eventually, joinAs, openPage, openSection } from './support/moot.ts';
 import { screenshotAt, sidewaysOverflow } from './support/screenshots.ts';
 
 const browser: Browser | null = await launchBrowser();
@@ -110,8 +110,10 @@ describe.skipIf(!browser)('organising an assembly in the browser', () => {
   it('the moderator opens the invite in a browser of their own and reaches the assembly', async () => {
     const moderator = await joinAs(browser!, server.url, inviteHref.split('#')[1]!, 'Mo Appointed');
     contexts.push(moderator.context);
-    await moderator.page.getByText(CHARGE).first().waitFor();
     await moderator.page.getByRole('link', { name: 'Open the moderator console' }).waitFor();
+    // The charge heads the charter, a tap away from the Now screen.
+    await openSection(moderator.page, 'Charter');
+    await moderator.page.getByText(CHARGE).first().waitFor();
     // The organiser's roster shows them by name once they joined.
     await organiser.getByRole('link', { name: `Manage “${TITLE}”` }).click();
     await eventually(

@@ -15,7 +15,7 @@ import {
   type VoteView,
 } from '@moot/protocol';
 import { setStandardStatus } from '../src/features/charter/charterStore.ts';
-import { tally } from '../src/features/votes/tally.ts';
+import { combinedTally } from '../src/features/votes/combinedTally.ts';
 import { CollabClient, paragraph } from './support/collabClient.ts';
 import { followSession } from './support/sessionWatch.ts';
 import {
@@ -233,9 +233,11 @@ describe('breach cases', () => {
     await vi.waitFor(() => expect(caseOf(observed, caseId)?.status).toBe('decided'));
     await vi.waitFor(() => expect(votes.find((v) => v.id === voteId)?.status).toBe('closed'));
     const published = votes.find((v) => v.id === voteId)!;
-    const recount = tally(
+    // Anyone can recount the published ballots (no paper count in a ranked vote).
+    const recount = combinedTally(
       published.rules,
       published.ballots!.map((b) => b.choice),
+      null,
       { eligible: published.eligible, quorumNeeded: published.quorumNeeded },
     );
     expect(recount).toEqual(result);
