@@ -81,6 +81,8 @@ export interface AppDeps {
   trustProxy?: ProxyTrust;
   /** The per-address limits' clock (default `performance.now`); tests move it by hand. */
   throttleClock?: Clock;
+  /** Handshakes one address may open at once (default `LIMITS.handshakeBurst`); walks that open hundreds raise it. */
+  handshakeBurst?: number;
   /** `GET /metrics` answers only `Authorization: Bearer <this>` (`METRICS_TOKEN`); without it, 404. */
   metricsToken?: string | null;
   /** How often unwritten denials are summed up in one audit row (default `LIMITS.deniedSummaryWindowMs`). */
@@ -164,6 +166,7 @@ export function createApp(deps: AppDeps): App {
           await Promise.all([liveSecretHashes(deps.db), liveOrganiserSecretHashes(deps.db), liveCodeHashes(deps.db)])
         ).flat(),
       deps.throttleClock,
+      deps.handshakeBurst,
     ),
   };
   const denials = attachNamespaces(context, assemblyConnections(context), {

@@ -17,10 +17,14 @@ export interface Throttles {
 }
 
 /** `liveSecrets` reads every secret that opens something, for addresses out of failed tries. */
-export function createThrottles(liveSecrets: LoadSecretHashes | null, now?: Clock): Throttles {
+export function createThrottles(
+  liveSecrets: LoadSecretHashes | null,
+  now?: Clock,
+  handshakeBurst: number = LIMITS.handshakeBurst,
+): Throttles {
   return {
     secrets: new SecretGuesses(liveSecrets && new KnownSecrets(liveSecrets), now),
-    handshakes: new PerClient(LIMITS.handshakesPerSecond, LIMITS.handshakeBurst, now),
+    handshakes: new PerClient(LIMITS.handshakesPerSecond, handshakeBurst, now),
     exports: new PerClient(LIMITS.exportsPerSecond, LIMITS.exportBurst, now),
   };
 }
