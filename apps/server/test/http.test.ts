@@ -17,7 +17,7 @@ describe('serving the web app', () => {
     await rm(webRoot, { recursive: true, force: true });
   });
 
-  it.each(['/', '/join', '/assembly', '/console', '/watch'])('serves the app at %s (a reload works)', async (route) => {
+  it.each(['/', '/join', '/assembly', '/assembly/members', '/console', '/watch'])('serves the app at %s (a reload works)', async (route) => {
     const response = await fetch(running.url + route);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>Moot</title>');
