@@ -17,13 +17,16 @@ describe('serving the web app', () => {
     await rm(webRoot, { recursive: true, force: true });
   });
 
-  it.each(['/', '/join', '/assembly', '/assembly/members', '/console', '/watch'])('serves the app at %s (a reload works)', async (route) => {
-    const response = await fetch(running.url + route);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<title>Moot</title>');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(response.headers.get('x-powered-by')).toBeNull();
-  });
+  it.each(['/', '/join', '/assembly', '/assembly/members', '/console', '/watch'])(
+    'serves the app at %s (a reload works)',
+    async (route) => {
+      const response = await fetch(running.url + route);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<title>Moot</title>');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    },
+  );
 
   it('answers unknown API paths with 404, not the app', async () => {
     expect((await fetch(`${running.url}/api/nothing`)).status).toBe(404);
