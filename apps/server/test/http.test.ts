@@ -26,6 +26,7 @@ describe('serving the web app', () => {
     '/assembly/cases',
     '/assembly/comments',
     '/assembly/record',
+    '/assembly/members',
     '/console',
     '/watch',
     '/present',

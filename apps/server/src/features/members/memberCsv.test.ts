@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_LIMITS } from '@moot/protocol';
 import { parseMemberCsv } from './memberCsv.ts';
-import { parseQuotas } from './representation.ts';
+import { parseQuotas, suppressSmallCounts } from './representation.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const HEADER = 'id,Name,Email,Phone,Postal address,Age band,Gender,Region\n';
@@ -105,5 +105,50 @@ describe('reading a quota file', () => {
     ]);
     expect(parseQuotas(bytes('category,value,count\nRegion,North,10\nRegion,South,30\n')).quotas[0]!.share).toBe(0.25);
     expect(parseQuotas(bytes('category,value,count\nRegion,,10\n')).problems).toMatchObject([{ line: 2 }]);
+  });
+});
+
+describe('the published aggregate', () => {
+  it('shows counts under 5 as hidden, and hides a second value when one alone would be hidden', () => {
+    expect(
+      suppressSmallCounts(
+        new Map([
+          ['North', 12],
+          ['South', 7],
+          ['East', 4],
+        ]),
+        5,
+      ),
+    ).toEqual([
+      { value: 'East', count: null },
+      { value: 'North', count: 12 },
+      { value: 'South', count: null },
+    ]);
+    expect(
+      suppressSmallCounts(
+        new Map([
+          ['A', 3],
+          ['B', 2],
+          ['C', 9],
+        ]),
+        5,
+      ),
+    ).toEqual([
+      { value: 'A', count: null },
+      { value: 'B', count: null },
+      { value: 'C', count: 9 },
+    ]);
+    expect(
+      suppressSmallCounts(
+        new Map([
+          ['A', 5],
+          ['B', 6],
+        ]),
+        5,
+      ),
+    ).toEqual([
+      { value: 'A', count: 5 },
+      { value: 'B', count: 6 },
+    ]);
   });
 });

@@ -114,16 +114,29 @@ export async function publishedAggregate(db: Queryable, assemblyId: string): Pro
   const { publishedCategories } = await memberSettings(db, assemblyId);
   if (publishedCategories.length === 0) return { minimum, categories: [] };
   const active = (await memberRows(db, assemblyId)).filter((r) => r.status === 'selected');
-  const categories = publishedCategories.map((category) => {
-    const counts = [...countBy(active, category)].sort(([a], [b]) => a.localeCompare(b));
-    const hidden = new Set(counts.filter(([, n]) => n < minimum).map(([v]) => v));
-    if (hidden.size === 1) {
-      const next = counts.filter(([v]) => !hidden.has(v)).sort(([, a], [, b]) => a - b)[0];
-      if (next) hidden.add(next[0]);
-    }
-    return { category, values: counts.map(([value, n]) => ({ value, count: hidden.has(value) ? null : n })) };
-  });
+  const categories = publishedCategories.map((category) => ({
+    category,
+    values: suppressSmallCounts(countBy(active, category), minimum),
+  }));
   return { minimum, categories };
+}
+
+/**
+ * Counts per value, in value order, with each count under `minimum` replaced by null; when that
+ * would hide one value alone, the smallest shown count is hidden too, so that subtracting the
+ * others from a known total cannot reveal it.
+ */
+export function suppressSmallCounts(
+  counts: Map<string, number>,
+  minimum: number,
+): { value: string; count: number | null }[] {
+  const sorted = [...counts].sort(([a], [b]) => a.localeCompare(b));
+  const hidden = new Set(sorted.filter(([, n]) => n < minimum).map(([v]) => v));
+  if (hidden.size === 1) {
+    const next = sorted.filter(([v]) => !hidden.has(v)).sort(([, a], [, b]) => a - b)[0];
+    if (next) hidden.add(next[0]);
+  }
+  return sorted.map(([value, n]) => ({ value, count: hidden.has(value) ? null : n }));
 }
 
 /**
