@@ -105,12 +105,14 @@ export async function formGroups(
   }
 }
 
-/** Moves a member into a running group of the session (out of whichever they were in). */
-export async function moveToGroup(
+/**
+ * Puts a participant in a running group of the session and takes them out of any other: as a
+ * member (`group_members`) or as its host (`group_hosts`, facilitators and note-takers).
+ */
+async function placeInGroup(
   tx: Queryable,
-  sessionId: string,
-  participantId: string,
-  groupId: string,
+  table: 'group_members' | 'group_hosts',
+  { sessionId, participantId, groupId }: { sessionId: string; participantId: string; groupId: string },
 ): Promise<void> {
   const target = await tx.query('SELECT 1 FROM groups WHERE id = $1 AND session_id = $2 AND ended_at IS NULL', [
     groupId,
@@ -118,32 +120,20 @@ export async function moveToGroup(
   ]);
   if (target.length === 0) throw new AppError(ErrorCode.notFound, 'No such running group in this session');
   await tx.query(
-    `DELETE FROM group_members WHERE participant_id = $2
+    `DELETE FROM ${table} WHERE participant_id = $2
        AND group_id IN (SELECT id FROM groups WHERE session_id = $1 AND ended_at IS NULL)`,
     [sessionId, participantId],
   );
-  await tx.query('INSERT INTO group_members (group_id, participant_id) VALUES ($1, $2)', [groupId, participantId]);
+  await tx.query(`INSERT INTO ${table} (group_id, participant_id) VALUES ($1, $2)`, [groupId, participantId]);
 }
 
+/** Moves a member into a running group of the session (out of whichever they were in). */
+export const moveToGroup = (tx: Queryable, sessionId: string, participantId: string, groupId: string) =>
+  placeInGroup(tx, 'group_members', { sessionId, participantId, groupId });
+
 /** Makes a facilitator or note-taker host a running group of the session (and no other). */
-export async function moveHost(
-  tx: Queryable,
-  sessionId: string,
-  participantId: string,
-  groupId: string,
-): Promise<void> {
-  const target = await tx.query('SELECT 1 FROM groups WHERE id = $1 AND session_id = $2 AND ended_at IS NULL', [
-    groupId,
-    sessionId,
-  ]);
-  if (target.length === 0) throw new AppError(ErrorCode.notFound, 'No such running group in this session');
-  await tx.query(
-    `DELETE FROM group_hosts WHERE participant_id = $2
-       AND group_id IN (SELECT id FROM groups WHERE session_id = $1 AND ended_at IS NULL)`,
-    [sessionId, participantId],
-  );
-  await tx.query('INSERT INTO group_hosts (group_id, participant_id) VALUES ($1, $2)', [groupId, participantId]);
-}
+export const moveHost = (tx: Queryable, sessionId: string, participantId: string, groupId: string) =>
+  placeInGroup(tx, 'group_hosts', { sessionId, participantId, groupId });
 
 /**
  * While groups run: the running group `memberId` is in, and who hosts it. Null when no groups
