@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAMESPACES } from '@moot/protocol';
 import {
@@ -9,21 +9,19 @@ import {
   type RunningApp,
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
-import { launchBrowser } from './support/browser.ts';
 import { sealedBallots } from '../apps/server/test/support/ballots.ts';
-import { eventually, fieldText, joinAs, openSection, standard, startMoot, textField } from './support/moot.ts';
+import { eventually, fieldText, openSection, standard, startMoot, textField } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const ADA = 'Ada Lovelace';
 const GRACE = 'Grace Hopper';
 const ADOPTION = 'Adopt “Honesty”?';
 
-describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-polling)', () => {
+describe.skipIf(!browser.ok)('a member whose network blocks WebSocket (HTTP long-polling)', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let ada: Page;
   let adaWebSockets: () => number;
   let grace: Page;
@@ -37,12 +35,9 @@ describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-po
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA, { blockWebSocket: true });
-    const g = await joinAs(browser!, server.url, seed.memberInvites[1]!, GRACE);
-    for (const opened of [a, g]) {
-      contexts.push(opened.context);
-      pageErrors.push(opened.errors);
-    }
+    browser.closeAfter(server);
+    const a = await browser.join(server.url, seed.memberInvites[0]!, ADA, { blockWebSocket: true });
+    const g = await browser.join(server.url, seed.memberInvites[1]!, GRACE);
     [ada, adaWebSockets, grace] = [a.page, a.webSockets, g.page];
     for (const page of [ada, grace]) await openSection(page, 'Charter');
     mod = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, 'Mo'))).socket;
@@ -50,9 +45,6 @@ describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-po
 
   afterAll(async () => {
     mod?.disconnect();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('joins on long-polling while the other member upgrades to WebSocket', async () => {
@@ -120,6 +112,6 @@ describe.skipIf(!browser)('a member whose network blocks WebSocket (HTTP long-po
   });
 
   it('raised no page errors', () => {
-    for (const errors of pageErrors) expect(errors).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRegister, CaseView, VoteView } from '@moot/protocol';
 import {
@@ -12,21 +12,19 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
-import { eventually, joinAs, openPage, openSection, startMoot, waitForLive } from './support/moot.ts';
+import { eventually, openSection, startMoot, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const ROLE = 'Director of Housing';
 const QUESTION = `Case 1 (${ROLE}): what consequence?`;
 const REASONING = 'The minutes show the figures were known';
 const LADDER = ['Advice', 'Public apology', 'Formal warning'];
 
-describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, decide, the register', () => {
+describe.skipIf(!browser.ok)('breach cases in the browser: open, hear, deliberate, decide, the register', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let moderator: Page;
   let ada: Page;
   let watcher: Page;
@@ -51,14 +49,11 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    const m = await joinAs(browser!, server.url, seed.moderatorInvite, 'Mo Facilitator');
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, 'Ada Lovelace');
-    const w = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+    browser.closeAfter(server);
+    const m = await browser.join(server.url, seed.moderatorInvite, 'Mo Facilitator');
+    const a = await browser.join(server.url, seed.memberInvites[0]!, 'Ada Lovelace');
+    const w = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     await waitForLive(w.page);
-    for (const opened of [m, a, w]) {
-      contexts.push(opened.context);
-      pageErrors.push(opened.errors);
-    }
     [moderator, ada, watcher] = [m.page, a.page, w.page];
     const [cookie] = await m.context.cookies();
     mod = (await connectMember(server.url, `${cookie!.name}=${cookie!.value}`)).socket;
@@ -97,9 +92,6 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
 
   afterAll(async () => {
     for (const socket of [mod, ...(others ?? [])]) socket?.disconnect();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('opens a case from the console citing the adopted standard, with evidence; a bad link is explained first', async () => {
@@ -317,6 +309,6 @@ describe.skipIf(!browser)('breach cases in the browser: open, hear, deliberate, 
   });
 
   it('threw no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,14 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument, replay } from '../apps/server/src/collab/documentStore.ts';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
 import {
   eventually,
   fieldText,
-  joinAs,
-  openPage,
   openSection,
   recordSaveStates,
   standard,
@@ -16,10 +13,11 @@ import {
   textField,
   waitForLive,
 } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
 // Launched once at import, so a missing Chromium skips the whole file with the reason printed
 // by launchBrowser() (or fails the run under REQUIRE_SERVICES=1).
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 // Display names that must never reach the public watch page, in its DOM or on its wire.
 const ADA = 'Ada Lovelace';
@@ -27,12 +25,9 @@ const GRACE = 'Grace Hopper';
 const PSEUDONYM = /^Member \d+$/;
 const CHARGE = 'What should leaders do?';
 
-describe.skipIf(!browser)('co-drafting in the browser, against the real server and the built app', () => {
+describe.skipIf(!browser.ok)('co-drafting in the browser, against the real server and the built app', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  // Each page's own (live) list of uncaught errors, checked by the last test.
-  const pageErrors: string[][] = [];
   let ada: Page;
   let grace: Page;
   let watcher: Page;
@@ -43,25 +38,16 @@ describe.skipIf(!browser)('co-drafting in the browser, against the real server a
   // so a failure in one does not cascade into the next.
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
+    browser.closeAfter(server);
     // Two members, each in their own context (own cookie jar), joining through their own invite.
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    const g = await joinAs(browser!, server.url, seed.memberInvites[1]!, GRACE);
+    const a = await browser.join(server.url, seed.memberInvites[0]!, ADA);
+    const g = await browser.join(server.url, seed.memberInvites[1]!, GRACE);
     // The public: no invite, no cookie, only the watch key in the URL fragment.
-    const w = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+    const w = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     await waitForLive(w.page);
-    for (const opened of [a, g, w]) {
-      contexts.push(opened.context);
-      pageErrors.push(opened.errors);
-    }
     [ada, grace, watcher, watcherWire] = [a.page, g.page, w.page, w.received];
     // No session runs, so nothing is under discussion: the members draft in the charter section.
     for (const page of [ada, grace]) await openSection(page, 'Charter');
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   /** Types at the end of a standard's text field, as a person would after clicking into it. */
@@ -185,9 +171,7 @@ describe.skipIf(!browser)('co-drafting in the browser, against the real server a
   describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
     it('join page: the invite and the name form', async () => {
       // A third member's invite, opened but not redeemed.
-      const { context, page, errors } = await openPage(browser!, `${server.url}/join#${seed.memberInvites[2]}`);
-      contexts.push(context);
-      pageErrors.push(errors);
+      const { page } = await browser.open(`${server.url}/join#${seed.memberInvites[2]}`);
       await page.getByLabel('Your name').waitFor();
       expect(await axeViolations(page)).toEqual([]);
       // Also with the validation error shown (aria-invalid, role=alert): error states are where labels break.
@@ -210,6 +194,6 @@ describe.skipIf(!browser)('co-drafting in the browser, against the real server a
   });
 
   it('threw no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

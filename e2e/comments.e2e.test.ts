@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
-import { eventually, joinAs, openPage, openSection, startMoot, waitForLive } from './support/moot.ts';
+import { eventually, openSection, startMoot, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const MODERATOR = 'Mo Facilitator';
 const ADA = 'Ada Lovelace';
@@ -23,34 +23,23 @@ function comments(page: Page) {
     .locator('[data-testid="comments"]');
 }
 
-describe.skipIf(!browser)('comments on a standard: post, read on the watch page, hide', () => {
+describe.skipIf(!browser.ok)('comments on a standard: post, read on the watch page, hide', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let moderator: Page;
   let ada: Page;
   let watcher: Page;
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    const m = await joinAs(browser!, server.url, seed.moderatorInvite, MODERATOR);
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    const w = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+    browser.closeAfter(server);
+    const m = await browser.join(server.url, seed.moderatorInvite, MODERATOR);
+    const a = await browser.join(server.url, seed.memberInvites[0]!, ADA);
+    const w = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     await waitForLive(w.page);
-    for (const opened of [m, a, w]) {
-      contexts.push(opened.context);
-      pageErrors.push(opened.errors);
-    }
     [moderator, ada, watcher] = [m.page, a.page, w.page];
     await openSection(moderator, 'Charter');
     await openSection(ada, 'Comments');
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('starts with no comments, and refuses an empty one inline', async () => {
@@ -120,6 +109,6 @@ describe.skipIf(!browser)('comments on a standard: post, read on the watch page,
   });
 
   it('threw no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
-import { eventually, joinAs, openPage, openSection, startMoot, textField, waitForLive } from './support/moot.ts';
+import { eventually, openSection, startMoot, textField, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const MODERATOR = 'Mo Facilitator';
 const ADA = 'Ada Lovelace';
@@ -27,11 +27,9 @@ async function seconds(page: Page): Promise<number> {
  * the public watch page follows: the programme with the current item, the queue, the speaker,
  * the text with recent additions highlighted, the result as a chart, and the livestream.
  */
-describe.skipIf(!browser)('the moderator desk and the watch page', () => {
+describe.skipIf(!browser.ok)('the moderator desk and the watch page', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let moderator: Page;
   let ada: Page;
   let watcher: Page;
@@ -44,9 +42,10 @@ describe.skipIf(!browser)('the moderator desk and the watch page', () => {
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    const m = await joinAs(browser!, server.url, seed.moderatorInvite, MODERATOR);
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    const w = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+    browser.closeAfter(server);
+    const m = await browser.join(server.url, seed.moderatorInvite, MODERATOR);
+    const a = await browser.join(server.url, seed.memberInvites[0]!, ADA);
+    const w = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     // The embedded player, served here instead of from the Internet (the CSP still decides).
     await w.context.route('https://www.youtube-nocookie.com/**', (route) =>
       route.fulfill({
@@ -55,17 +54,7 @@ describe.skipIf(!browser)('the moderator desk and the watch page', () => {
       }),
     );
     await waitForLive(w.page);
-    for (const opened of [m, a, w]) {
-      contexts.push(opened.context);
-      pageErrors.push(opened.errors);
-    }
     [moderator, ada, watcher] = [m.page, a.page, w.page];
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('prepares the sitting in the console', async () => {
@@ -260,6 +249,6 @@ describe.skipIf(!browser)('the moderator desk and the watch page', () => {
   });
 
   it('threw no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BallotChoice, CharterExport, SessionState, VoteView } from '@moot/protocol';
 import {
@@ -12,32 +12,20 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
 import { wordsBrokenInTables } from './support/layout.ts';
-import {
-  eventually,
-  fieldText,
-  joinAs,
-  openPage,
-  openSection,
-  standard,
-  startMoot,
-  textField,
-  waitForLive,
-} from './support/moot.ts';
+import { eventually, fieldText, openSection, standard, startMoot, textField, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const MODERATOR = 'Mo Facilitator';
 const ADA = 'Ada Lovelace';
 const ADOPTION = 'Adopt “Honesty”?';
 const TEXT = 'Leaders tell the truth.';
 
-describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the public record', () => {
+describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the public record', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let moderator: Page;
   let ada: Page;
   let watcher: Page;
@@ -48,14 +36,11 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    const m = await joinAs(browser!, server.url, seed.moderatorInvite, MODERATOR);
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    const w = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+    browser.closeAfter(server);
+    const m = await browser.join(server.url, seed.moderatorInvite, MODERATOR);
+    const a = await browser.join(server.url, seed.memberInvites[0]!, ADA);
+    const w = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     await waitForLive(w.page);
-    for (const opened of [m, a, w]) {
-      contexts.push(opened.context);
-      pageErrors.push(opened.errors);
-    }
     [moderator, ada, watcher, watcherWire] = [m.page, a.page, w.page, w.received];
     others = [];
     for (const [i, name] of ['Grace Hopper', 'Alan Turing'].entries()) {
@@ -67,9 +52,6 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
 
   afterAll(async () => {
     for (const socket of others ?? []) socket.disconnect();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   const vote = (page: Page, question: string) =>
@@ -378,6 +360,6 @@ describe.skipIf(!browser)('deciding in the browser: lock, vote, close, the publi
   });
 
   it('threw no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoteView } from '@moot/protocol';
 import { inviteParticipant } from '../apps/server/src/features/identity/participantStore.ts';
@@ -13,10 +13,10 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
-import { joinAs, openPage, openSection, startMoot, waitForLive } from './support/moot.ts';
+import { openSection, startMoot, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 const SHOTS = path.join(import.meta.dirname, 'screenshots');
 const QUESTION = 'Hold the next sitting in the library?';
 
@@ -26,11 +26,9 @@ const QUESTION = 'Hold the next sitting in the library?';
  * pair that disagrees counts for nothing), and the one result — online and paper together — is
  * shown to the member and the public.
  */
-describe.skipIf(!browser)('a hybrid sitting: check-in at the door, a paper count by two facilitators', () => {
+describe.skipIf(!browser.ok)('a hybrid sitting: check-in at the door, a paper count by two facilitators', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let fay: Page;
   let gus: Page;
   let ada: Page;
@@ -41,6 +39,7 @@ describe.skipIf(!browser)('a hybrid sitting: check-in at the door, a paper count
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
+    browser.closeAfter(server);
     const facilitatorInvite = async () =>
       (await inviteParticipant(server.db, seed.assemblyId, 'facilitator')).inviteSecret;
     const [fayInvite, gusInvite] = [await facilitatorInvite(), await facilitatorInvite()];
@@ -52,24 +51,17 @@ describe.skipIf(!browser)('a hybrid sitting: check-in at the door, a paper count
     ({ sessionId } = acked(await mod.emitWithAck('session:create', { title: 'Hybrid sitting' })));
     acked(await mod.emitWithAck('session:start', { sessionId }));
     const opened = [
-      await joinAs(browser!, server.url, fayInvite, 'Fay'),
-      await joinAs(browser!, server.url, gusInvite, 'Gus'),
-      await joinAs(browser!, server.url, seed.memberInvites[0]!, 'Ada'),
-      await openPage(browser!, `${server.url}/watch#${seed.watchKey}`),
+      await browser.join(server.url, fayInvite, 'Fay'),
+      await browser.join(server.url, gusInvite, 'Gus'),
+      await browser.join(server.url, seed.memberInvites[0]!, 'Ada'),
+      await browser.open(`${server.url}/watch#${seed.watchKey}`),
     ];
     await waitForLive(opened[3]!.page);
-    for (const o of opened) {
-      contexts.push(o.context);
-      pageErrors.push(o.errors);
-    }
     [fay, gus, ada, watcher] = opened.map((o) => o.page) as [Page, Page, Page, Page];
   });
 
   afterAll(async () => {
     mod?.disconnect();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   const member = (page: Page, name: string) => page.locator('[data-testid="table-member"]').filter({ hasText: name });
@@ -183,6 +175,6 @@ describe.skipIf(!browser)('a hybrid sitting: check-in at the door, a paper count
   });
 
   it('threw no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acked,
@@ -9,21 +9,19 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser, newContext } from './support/browser.ts';
 import {
   eventually,
   fieldText,
-  joinAs,
   joinOnPage,
-  openPage,
   openSection,
   standard,
   startMoot,
   textField,
   waitForLive,
 } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const ADA = 'Ada Lovelace';
 const GRACE = 'Grace Hopper';
@@ -61,39 +59,31 @@ async function typeAtEnd(page: Page, title: string, text: string) {
   await page.keyboard.type(text);
 }
 
-describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live changes in words, easy read', () => {
+describe.skipIf(!browser.ok)('inclusion: languages, phones, poor connections, live changes in words, easy read', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
   let moderator: MemberSocket;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let grace: Page;
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
+    browser.closeAfter(server);
     // The moderator runs the session from a script: these tests are about the members' side.
     moderator = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, 'Mo'))).socket;
     const { sessionId } = acked(await moderator.emitWithAck('session:create', { title: 'Morning session' }));
     acked(await moderator.emitWithAck('session:start', { sessionId }));
-    const g = await joinAs(browser!, server.url, seed.memberInvites[1]!, GRACE);
-    contexts.push(g.context);
-    pageErrors.push(g.errors);
+    const g = await browser.join(server.url, seed.memberInvites[1]!, GRACE);
     grace = g.page;
     // No agenda item runs, so nothing is under discussion: members draft in the charter section.
     await openSection(grace, 'Charter');
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     moderator?.disconnect();
-    await browser?.close();
-    await server?.close();
   });
 
   it('switches every page to Welsh, with <html lang>, and remembers the choice on this device', async () => {
-    const { context, page, errors } = await openPage(browser!, `${server.url}/join#${seed.memberInvites[2]}`);
-    contexts.push(context);
-    pageErrors.push(errors);
+    const { page } = await browser.open(`${server.url}/join#${seed.memberInvites[2]}`);
     await page.getByLabel('Your name').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
@@ -118,17 +108,13 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
   });
 
   it('works on a 360 px phone by touch: join, edit a standard, raise a hand; no sideways scrolling; axe clean', async () => {
-    const context = await newContext(browser!, {
+    const context = await browser.context({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
       deviceScaleFactor: 2,
     });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    pageErrors.push(errors);
-    page.on('pageerror', (error) => errors.push(error.message));
+    const page = browser.watch(await context.newPage());
 
     await page.goto(`${server.url}/join#${seed.memberInvites[2]}`);
     await page.getByLabel('Your name').tap();
@@ -171,9 +157,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
   });
 
   it("announces another member's edit in words, names who is editing, and sums up what changed since I last looked", async () => {
-    const ada = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    contexts.push(ada.context);
-    pageErrors.push(ada.errors);
+    const ada = await browser.join(server.url, seed.memberInvites[0]!, ADA);
     await openSection(ada.page, 'Charter');
     const live = ada.page.locator('[data-testid="live-changes"]');
 
@@ -218,9 +202,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     await easy(grace).click();
     await grace.keyboard.type('Leaders say what is true.');
 
-    const watcher = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
-    contexts.push(watcher.context);
-    pageErrors.push(watcher.errors);
+    const watcher = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     await waitForLive(watcher.page);
     await toggle(watcher.page).click();
     await easy(watcher.page).getByText('Leaders say what is true.').waitFor();
@@ -233,8 +215,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
   it('keeps edits made offline in the browser and merges them after a reload; observers keep nothing', async () => {
     // Ada's connection to the live server runs through a switch the test controls: "offline"
     // drops the WebSocket and refuses new ones, while the page itself can still be loaded.
-    const context = await newContext(browser!);
-    contexts.push(context);
+    const context = await browser.context();
     let online = true;
     const sockets: WebSocketRoute[] = [];
     await context.routeWebSocket(/\/socket\.io\//, (ws) => {
@@ -244,10 +225,7 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     });
     // Offline means no long-polling either (the transport Socket.IO falls back to).
     await context.route(/\/socket\.io\//, (route) => (online ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    const errors: string[] = [];
-    pageErrors.push(errors);
-    page.on('pageerror', (error) => errors.push(error.message));
+    const page = browser.watch(await context.newPage());
     await page.goto(`${server.url}/join#${seed.memberInvites[0]}`);
     await joinOnPage(page, server.url, ADA);
     await openSection(page, 'Charter');
@@ -300,14 +278,13 @@ describe.skipIf(!browser)('inclusion: languages, phones, poor connections, live 
     );
 
     // The public's page keeps no copy of anything.
-    const watcher = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
-    contexts.push(watcher.context);
+    const watcher = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     await waitForLive(watcher.page);
     await standard(watcher.page, 'Honesty').waitFor();
     expect(await databases(watcher.page)).toEqual([]);
   });
 
   it('raised no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

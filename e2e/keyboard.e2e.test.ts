@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
-import { launchBrowser } from './support/browser.ts';
 import { press, tabTo } from './support/keyboard.ts';
-import { eventually, fieldText, openPage, startMoot, waitForLive } from './support/moot.ts';
+import { eventually, fieldText, startMoot, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const MODERATOR = 'Mo Facilitator';
 const ADA = 'Ada Lovelace';
@@ -15,19 +15,15 @@ const ITEM = 'Opening round';
  * The member and moderator flows with the keyboard alone: Tab and Shift+Tab to move, Enter and
  * Space to press, arrows to choose, typing to write. No mouse click anywhere in this file.
  */
-describe.skipIf(!browser)('keyboard-only walkthroughs', () => {
+describe.skipIf(!browser.ok)('keyboard-only walkthroughs', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let moderator: Page;
   let ada: Page;
 
   /** Opens an invite link and joins by keyboard: Tab to the name, type it, Enter submits. */
   async function joinByKeyboard(invite: string, name: string): Promise<Page> {
-    const { context, page, errors } = await openPage(browser!, `${server.url}/join#${invite}`);
-    contexts.push(context);
-    pageErrors.push(errors);
+    const { page } = await browser.open(`${server.url}/join#${invite}`);
     await page.getByLabel('Your name').waitFor();
     await tabTo(page, 'Your name');
     await page.keyboard.type(name);
@@ -39,12 +35,7 @@ describe.skipIf(!browser)('keyboard-only walkthroughs', () => {
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
+    browser.closeAfter(server);
   });
 
   it('moderator: opens the console, creates and starts a session, adds and runs an agenda item', async () => {
@@ -135,6 +126,6 @@ describe.skipIf(!browser)('keyboard-only walkthroughs', () => {
   });
 
   it('raised no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acked,
@@ -9,11 +9,11 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser, newContext } from './support/browser.ts';
 import { eventually, joinOnPage, startMoot, textField, waitForLive } from './support/moot.ts';
 import { pageOverflow, saveScreenshot } from './support/screenshots.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const ADA = 'Ada Lovelace';
 const GRACE = 'Grace Hopper';
@@ -29,18 +29,17 @@ async function pageBox(locator: Locator): Promise<{ top: number; bottom: number 
   });
 }
 
-describe.skipIf(!browser)('the member screen: what happens now, on the first screen of a phone', () => {
+describe.skipIf(!browser.ok)('the member screen: what happens now, on the first screen of a phone', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
   let moderator: MemberSocket;
   let grace: MemberSocket;
-  let context: BrowserContext;
   let ada: Page;
   let voteId: string;
-  const errors: string[] = [];
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
+    browser.closeAfter(server);
     moderator = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, 'Mo'))).socket;
     grace = (await connectMember(server.url, await redeem(server.url, seed.memberInvites[1]!, GRACE))).socket;
     // A second standard that is not under discussion: the now screen must not show it.
@@ -69,18 +68,14 @@ describe.skipIf(!browser)('the member screen: what happens now, on the first scr
       }),
     ));
 
-    context = await newContext(browser!, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    ada = await context.newPage();
-    ada.on('pageerror', (error) => errors.push(error.message));
+    const context = await browser.context({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    ada = browser.watch(await context.newPage());
     await ada.goto(`${server.url}/join#${seed.memberInvites[0]}`);
     await joinOnPage(ada, server.url, ADA);
   });
 
   afterAll(async () => {
     for (const socket of [moderator, grace]) socket?.disconnect();
-    await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows the item, its countdown, the speaker, my place and hand, the open vote and the text under discussion without scrolling', async () => {
@@ -239,6 +234,6 @@ describe.skipIf(!browser)('the member screen: what happens now, on the first scr
   });
 
   it('threw no uncaught errors', () => {
-    expect(errors).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

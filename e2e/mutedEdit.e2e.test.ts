@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acked,
@@ -8,19 +8,10 @@ import {
   type RunningApp,
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
-import { launchBrowser } from './support/browser.ts';
-import {
-  eventually,
-  fieldText,
-  joinAs,
-  openSection,
-  startMoot,
-  standard,
-  textField,
-  waitForLive,
-} from './support/moot.ts';
+import { eventually, fieldText, openSection, startMoot, standard, textField, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const ADA = 'Ada Lovelace';
 const GRACE = 'Grace Hopper';
@@ -32,10 +23,9 @@ const SAVED = 'Leaders tell the truth.';
  * saves like any edit, the header says "saved" again, and no reload (before or after discarding)
  * brings the refused text back: the other member sees the text once, without it.
  */
-describe.skipIf(!browser)('edits refused while muted, discarded after the mute', () => {
+describe.skipIf(!browser.ok)('edits refused while muted, discarded after the mute', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
   let ada: Page;
   let grace: Page;
   let mod: MemberSocket;
@@ -43,9 +33,9 @@ describe.skipIf(!browser)('edits refused while muted, discarded after the mute',
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    const g = await joinAs(browser!, server.url, seed.memberInvites[1]!, GRACE);
-    contexts.push(a.context, g.context);
+    browser.closeAfter(server);
+    const a = await browser.join(server.url, seed.memberInvites[0]!, ADA);
+    const g = await browser.join(server.url, seed.memberInvites[1]!, GRACE);
     [ada, grace] = [a.page, g.page];
     for (const page of [ada, grace]) await openSection(page, 'Charter');
     mod = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, 'Mo'))).socket;
@@ -54,9 +44,6 @@ describe.skipIf(!browser)('edits refused while muted, discarded after the mute',
   });
   afterAll(async () => {
     mod?.disconnect();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   const savedIsShown = () => ada.locator('[data-testid="save-status"][data-save="saved"]').waitFor();
@@ -68,9 +55,9 @@ describe.skipIf(!browser)('edits refused while muted, discarded after the mute',
 
   /** Ada types `refused` offline while a moderator mutes her; back online, it is refused `muted`. */
   async function typeWhileMuted(refused: string, before: string) {
-    await ada.getByText(before).click();
+    await textField(ada, 'Honesty').getByText(before).click();
     await ada.keyboard.press('End');
-    await contexts[0]!.setOffline(true);
+    await ada.context().setOffline(true);
     for (const socket of await server.app.io.fetchSockets())
       if (socket.data.participant?.displayName === ADA) socket.disconnect(true);
     await ada.locator('[data-testid="connection-status"]:not([data-state="live"])').waitFor();
@@ -79,7 +66,7 @@ describe.skipIf(!browser)('edits refused while muted, discarded after the mute',
     acked(
       await mod.emitWithAck('moderation:mute', { participantId: adaId, minutes: 5, reason: { code: 'off_topic' } }),
     );
-    await contexts[0]!.setOffline(false);
+    await ada.context().setOffline(false);
     await waitForLive(ada);
     await standard(ada, 'Honesty')
       .getByRole('alert')
@@ -107,7 +94,7 @@ describe.skipIf(!browser)('edits refused while muted, discarded after the mute',
       (text) => expect(text).toBe(before),
     );
 
-    await ada.getByText(before).click();
+    await textField(ada, 'Honesty').getByText(before).click();
     await ada.keyboard.press('End');
     await ada.keyboard.type(retyped);
     await savedIsShown();

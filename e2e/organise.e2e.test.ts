@@ -1,16 +1,16 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { firstOrganiserLink } from '../apps/server/src/features/organise/operatorLink.ts';
 import { startApp, type RunningApp } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
 import { WEB_ROOT } from './support/buildWeb.ts';
-import { eventually, joinAs, openPage, openSection } from './support/moot.ts';
+import { eventually, openSection } from './support/moot.ts';
 import { screenshotAt, sidewaysOverflow } from './support/screenshots.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const TITLE = 'Assembly on Local Transport';
 const CHARGE = 'How should our town get around by 2035?';
@@ -20,26 +20,20 @@ const CHARGE = 'How should our town get around by 2035?';
  * assembly, appoint a moderator, and the moderator reaches the assembly through the invite
  * link in a browser of their own. Every page is checked with axe, and at 360 px wide.
  */
-describe.skipIf(!browser)('organising an assembly in the browser', () => {
+describe.skipIf(!browser.ok)('organising an assembly in the browser', () => {
   let server: RunningApp;
-  const contexts: BrowserContext[] = [];
   let organiser: Page;
   let errors: string[];
   let inviteHref: string;
 
   beforeAll(async () => {
     server = await startApp({ webRoot: path.join(WEB_ROOT, 'dist') });
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
+    browser.closeAfter(server);
   });
 
   it('opens the organiser link once: it lands on /organise, and the link is used up', async () => {
     const link = (await firstOrganiserLink(server.db, server.url))!;
-    const opened = await openPage(browser!, link);
-    contexts.push(opened.context);
+    const opened = await browser.open(link);
     organiser = opened.page;
     errors = opened.errors;
     await organiser.waitForURL(`${server.url}/organise`);
@@ -47,8 +41,7 @@ describe.skipIf(!browser)('organising an assembly in the browser', () => {
     await organiser.getByText('You do not run any assemblies yet.').waitFor();
     expect(await axeViolations(organiser)).toEqual([]);
 
-    const again = await openPage(browser!, link);
-    contexts.push(again.context);
+    const again = await browser.open(link);
     await again.page.getByText('This organiser link is not valid', { exact: false }).waitFor();
     expect(again.page.url()).toBe(link);
   });
@@ -108,8 +101,7 @@ describe.skipIf(!browser)('organising an assembly in the browser', () => {
   });
 
   it('the moderator opens the invite in a browser of their own and reaches the assembly', async () => {
-    const moderator = await joinAs(browser!, server.url, inviteHref.split('#')[1]!, 'Mo Appointed');
-    contexts.push(moderator.context);
+    const moderator = await browser.join(server.url, inviteHref.split('#')[1]!, 'Mo Appointed');
     await moderator.page.getByRole('link', { name: 'Open the moderator console' }).waitFor();
     // The charge heads the charter, a tap away from the Now screen.
     await openSection(moderator.page, 'Charter');

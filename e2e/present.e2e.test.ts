@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acked,
@@ -10,11 +10,11 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser, newContext } from './support/browser.ts';
-import { eventually, joinAs, startMoot, textField, waitForLive } from './support/moot.ts';
+import { eventually, startMoot, textField, waitForLive } from './support/moot.ts';
 import { pageOverflow, saveScreenshot } from './support/screenshots.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const MODERATOR = 'Mo Facilitator';
 const ADA = 'Ada Lovelace';
@@ -50,19 +50,18 @@ function overflowingBoxes(page: Page): Promise<string[]> {
 const fontSize = (page: Page, selector: string) =>
   page.locator(selector).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
-describe.skipIf(!browser)('present mode: the room’s screen', () => {
+describe.skipIf(!browser.ok)('present mode: the room’s screen', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
   let moderatorSocket: MemberSocket;
   let grace: MemberSocket;
   let sessionId: string;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let ada: Page;
   let room: Page;
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
+    browser.closeAfter(server);
     moderatorSocket = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, MODERATOR)))
       .socket;
     grace = (await connectMember(server.url, await redeem(server.url, seed.memberInvites[1]!, GRACE))).socket;
@@ -95,26 +94,17 @@ describe.skipIf(!browser)('present mode: the room’s screen', () => {
     acked(await grace.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
     acked(await moderatorSocket.emitWithAck('queue:next', { sessionId }));
 
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    contexts.push(a.context);
-    pageErrors.push(a.errors);
+    const a = await browser.join(server.url, seed.memberInvites[0]!, ADA);
     ada = a.page;
 
-    const context = await newContext(browser!, { viewport: PROJECTOR });
-    contexts.push(context);
-    room = await context.newPage();
-    const errors: string[] = [];
-    pageErrors.push(errors);
-    room.on('pageerror', (error) => errors.push(error.message));
+    const context = await browser.context({ viewport: PROJECTOR });
+    room = browser.watch(await context.newPage());
     await room.goto(`${server.url}/present#${seed.watchKey}`);
     await waitForLive(room);
   });
 
   afterAll(async () => {
     for (const socket of [moderatorSocket, grace]) socket?.disconnect();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('shows the agenda with the current item, the speaker (a pseudonym, by the watch key) and the countdowns', async () => {
@@ -208,9 +198,7 @@ describe.skipIf(!browser)('present mode: the room’s screen', () => {
   });
 
   it('opens for the moderator from the console, with members’ names', async () => {
-    const m = await joinAs(browser!, server.url, seed.moderatorInvite, MODERATOR);
-    contexts.push(m.context);
-    pageErrors.push(m.errors);
+    const m = await browser.join(server.url, seed.moderatorInvite, MODERATOR);
     const page = m.page;
     await page.goto(`${server.url}/console`);
     await waitForLive(page);
@@ -237,8 +225,7 @@ describe.skipIf(!browser)('present mode: the room’s screen', () => {
   });
 
   it('speaks Welsh too', async () => {
-    const context = await newContext(browser!, { viewport: PROJECTOR, locale: 'cy-GB' });
-    contexts.push(context);
+    const context = await browser.context({ viewport: PROJECTOR, locale: 'cy-GB' });
     const page = await context.newPage();
     await page.goto(`${server.url}/present#${seed.watchKey}`);
     await waitForLive(page);
@@ -286,6 +273,6 @@ describe.skipIf(!browser)('present mode: the room’s screen', () => {
   });
 
   it('threw no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
-import { eventually, joinAs, openPage, startMoot, waitForLive } from './support/moot.ts';
+import { eventually, startMoot, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 /** Where the screenshots go (not committed: see .gitignore). */
 const SHOTS = path.resolve(import.meta.dirname, 'screenshots');
@@ -16,13 +16,11 @@ const SATURDAY = 'Weekend 1: Saturday';
 const SUNDAY = 'Weekend 1: Sunday';
 const LINK = 'https://meet.example.org/assembly-sunday';
 
-describe.skipIf(!browser)(
+describe.skipIf(!browser.ok)(
   'the programme: sittings planned ahead, on the console, the assembly and the watch page',
   () => {
     let server: RunningApp;
     let seed: SeededAssembly;
-    const contexts: BrowserContext[] = [];
-    const pageErrors: string[][] = [];
     let moderator: Page;
     let ada: Page;
     let watcher: Page;
@@ -34,22 +32,13 @@ describe.skipIf(!browser)(
 
     beforeAll(async () => {
       ({ server, seed } = await startMoot());
-      const m = await joinAs(browser!, server.url, seed.moderatorInvite, 'Mo Facilitator');
-      const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, 'Ada Lovelace');
-      const w = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+      browser.closeAfter(server);
+      const m = await browser.join(server.url, seed.moderatorInvite, 'Mo Facilitator');
+      const a = await browser.join(server.url, seed.memberInvites[0]!, 'Ada Lovelace');
+      const w = await browser.open(`${server.url}/watch#${seed.watchKey}`);
       await waitForLive(w.page);
-      for (const opened of [m, a, w]) {
-        contexts.push(opened.context);
-        pageErrors.push(opened.errors);
-      }
       [moderator, ada, watcher] = [m.page, a.page, w.page];
       await mkdir(SHOTS, { recursive: true });
-    });
-
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await browser?.close();
-      await server?.close();
     });
 
     const plan = async (
@@ -195,7 +184,7 @@ describe.skipIf(!browser)(
     });
 
     it('threw no uncaught errors in any page', () => {
-      expect(pageErrors.flat()).toEqual([]);
+      expect(browser.pageErrors()).toEqual([]);
     });
   },
 );

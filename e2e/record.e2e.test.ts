@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES, WATCH_KEY_HEADER, type AuditExport } from '@moot/protocol';
 import {
@@ -12,27 +12,26 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
-import { joinAs, openPage, openSection, startMoot } from './support/moot.ts';
+import { openSection, startMoot } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const ADA = 'Ada Lovelace';
 const PSEUDONYM = /^Member \d+$/;
 const ANNOUNCEMENT = 'Tea is served <b>now</b>';
 const DISSENT = 'We wanted a stronger standard.';
 
-describe.skipIf(!browser)('the public record in the browser: print-ready charter, minutes, audit log', () => {
+describe.skipIf(!browser.ok)('the public record in the browser: print-ready charter, minutes, audit log', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
   let sessionId: string;
   const sockets: MemberSocket[] = [];
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let watcher: Page;
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
+    browser.closeAfter(server);
     // A session run over the wire, as the console would: a turn, an announcement, an adoption vote.
     const connect = async (invite: string, name: string) => {
       const socket = (await connectMember(server.url, await redeem(server.url, invite, name))).socket;
@@ -77,17 +76,12 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
     acked(await members[2]!.emitWithAck('dissent:write', { standardId: seed.standardId, text: DISSENT }));
     acked(await mod.emitWithAck('agenda:end', { itemId }));
 
-    const opened = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
-    contexts.push(opened.context);
-    pageErrors.push(opened.errors);
+    const opened = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     watcher = opened.page;
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('opens the print-ready charter from the watch page, with the watch key kept in the fragment', async () => {
@@ -200,9 +194,7 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
   });
 
   it('gives a member the same record with names, from the assembly page', async () => {
-    const { context, page, errors } = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    contexts.push(context);
-    pageErrors.push(errors);
+    const { page } = await browser.join(server.url, seed.memberInvites[0]!, ADA);
     await openSection(page, 'Record');
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL(`${server.url}/record/audit`);
@@ -213,14 +205,12 @@ describe.skipIf(!browser)('the public record in the browser: print-ready charter
   });
 
   it('refuses the record to a visitor with neither a session nor a watch key', async () => {
-    const { context, page, errors } = await openPage(browser!, `${server.url}/record/audit`);
-    contexts.push(context);
-    pageErrors.push(errors);
+    const { page } = await browser.open(`${server.url}/record/audit`);
     await page.locator('[role="alert"][data-error-code="unauthorized"]').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
   });
 
   it('threw no uncaught errors', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acked,
@@ -8,19 +8,10 @@ import {
   type RunningApp,
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
-import { launchBrowser } from './support/browser.ts';
-import {
-  eventually,
-  fieldText,
-  joinAs,
-  openSection,
-  startMoot,
-  standard,
-  textField,
-  waitForLive,
-} from './support/moot.ts';
+import { eventually, fieldText, openSection, startMoot, standard, textField, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const ADA = 'Ada Lovelace';
 const SAVED = 'Leaders tell the truth.';
@@ -32,7 +23,7 @@ const REFUSED = ' Always.';
  * the refused edit on this device — also in the copy kept for offline use, so a reload does not
  * bring it back.
  */
-describe.skipIf(!browser)('an edit the server refused', () => {
+describe.skipIf(!browser.ok)('an edit the server refused', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
   let context: BrowserContext;
@@ -41,15 +32,13 @@ describe.skipIf(!browser)('an edit the server refused', () => {
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    ({ context, page: ada } = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA));
+    browser.closeAfter(server);
+    ({ context, page: ada } = await browser.join(server.url, seed.memberInvites[0]!, ADA));
     await openSection(ada, 'Charter');
     mod = (await connectMember(server.url, await redeem(server.url, seed.moderatorInvite, 'Mo'))).socket;
   });
   afterAll(async () => {
     mod?.disconnect();
-    await context?.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('is explained, and "show the saved text" brings back the saved version for good', async () => {

@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
-import { joinAs, startMoot, waitForLive } from './support/moot.ts';
+import { startMoot, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const MODERATOR = 'Mo Facilitator';
 const NEWCOMER = 'Nia Newcomer';
@@ -14,27 +14,21 @@ const NEWCOMER = 'Nia Newcomer';
  * The moderator's roster in the console: invite someone with a link made there, see them join,
  * give them a role, remove them — and the removed person's page is refused from then on.
  */
-describe.skipIf(!browser)('the roster in the console', () => {
+describe.skipIf(!browser.ok)('the roster in the console', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
   let moderator: Page;
   let newcomer: Page;
   let roster: ReturnType<Page['locator']>;
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    const m = await joinAs(browser!, server.url, seed.moderatorInvite, MODERATOR);
-    contexts.push(m.context);
+    browser.closeAfter(server);
+    const m = await browser.join(server.url, seed.moderatorInvite, MODERATOR);
     moderator = m.page;
     await moderator.getByRole('link', { name: 'Open the moderator console' }).click();
     await waitForLive(moderator);
     roster = moderator.locator('[data-testid="roster"]');
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   const row = (name: string) => roster.locator('[data-testid="roster-entry"]', { hasText: name });
@@ -55,8 +49,7 @@ describe.skipIf(!browser)('the roster in the console', () => {
     expect(href).toMatch(new RegExp(`^${server.url}/join#[A-Za-z0-9_-]{22,}$`));
     await shown.getByText('This link is shown only now').waitFor();
 
-    const joined = await joinAs(browser!, server.url, href.split('#')[1]!, NEWCOMER);
-    contexts.push(joined.context);
+    const joined = await browser.join(server.url, href.split('#')[1]!, NEWCOMER);
     newcomer = joined.page;
     await row(NEWCOMER).waitFor();
     expect(await row(NEWCOMER).getAttribute('data-role')).toBe('member');

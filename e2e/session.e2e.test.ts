@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { launchBrowser } from './support/browser.ts';
 import { wordsBrokenInTables } from './support/layout.ts';
-import { eventually, joinAs, openPage, standard, startMoot, textField, waitForLive } from './support/moot.ts';
+import { eventually, standard, startMoot, textField, waitForLive } from './support/moot.ts';
+import { useBrowser } from './support/useBrowser.ts';
 
-const browser: Browser | null = await launchBrowser();
+const browser = await useBrowser();
 
 const MODERATOR = 'Mo Facilitator';
 const ADA = 'Ada Lovelace';
@@ -20,11 +20,9 @@ async function seconds(page: Page, testId: 'item-countdown' | 'turn-countdown'):
   return value === null ? null : Number(value);
 }
 
-describe.skipIf(!browser)('running a live session in the browser: console, member, observer', () => {
+describe.skipIf(!browser.ok)('running a live session in the browser: console, member, observer', () => {
   let server: RunningApp;
   let seed: SeededAssembly;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let moderator: Page;
   let ada: Page;
   let watcher: Page;
@@ -32,22 +30,13 @@ describe.skipIf(!browser)('running a live session in the browser: console, membe
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
-    const m = await joinAs(browser!, server.url, seed.moderatorInvite, MODERATOR);
-    const a = await joinAs(browser!, server.url, seed.memberInvites[0]!, ADA);
-    const g = await joinAs(browser!, server.url, seed.memberInvites[1]!, GRACE);
-    const w = await openPage(browser!, `${server.url}/watch#${seed.watchKey}`);
+    browser.closeAfter(server);
+    const m = await browser.join(server.url, seed.moderatorInvite, MODERATOR);
+    const a = await browser.join(server.url, seed.memberInvites[0]!, ADA);
+    const g = await browser.join(server.url, seed.memberInvites[1]!, GRACE);
+    const w = await browser.open(`${server.url}/watch#${seed.watchKey}`);
     await waitForLive(w.page);
-    for (const opened of [m, a, g, w]) {
-      contexts.push(opened.context);
-      pageErrors.push(opened.errors);
-    }
     [moderator, ada, grace, watcher] = [m.page, a.page, g.page, w.page];
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   it('lets a moderator create a session, add an item and start it from the console', async () => {
@@ -270,6 +259,6 @@ describe.skipIf(!browser)('running a live session in the browser: console, membe
   });
 
   it('threw no uncaught errors in any page', () => {
-    expect(pageErrors.flat()).toEqual([]);
+    expect(browser.pageErrors()).toEqual([]);
   });
 });

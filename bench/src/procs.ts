@@ -138,8 +138,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Polls an HTTP URL until it answers (any status), bounded; fails with the process's output. */
-export async function waitForHttp(url: string, proc: Proc, timeoutMs = 30_000): Promise<void> {
+/** Polls an HTTP URL until it answers (any status), bounded like any start-up (a busy machine can take a minute); fails with the process's output. */
+export async function waitForHttp(url: string, proc: Proc, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!proc.alive) throw new Error(`${proc.name} exited early:\n${proc.log}`);
@@ -151,4 +151,17 @@ export async function waitForHttp(url: string, proc: Proc, timeoutMs = 30_000): 
     await sleep(100);
   }
   throw new Error(`${proc.name} did not answer at ${url}:\n${proc.log}`);
+}
+
+/** What every Moot node a workload starts is told: loopback, its scratch database and data directory, no demo, clients naming their own address. */
+export function mootNodeEnv(o: { databaseUrl: string; dataDir: string; ballotSecret: string }): Record<string, string> {
+  return {
+    HOST: '127.0.0.1',
+    DATABASE_URL: o.databaseUrl,
+    SEED_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: o.dataDir,
+    BALLOT_SECRET: o.ballotSecret,
+    TRUST_PROXY: 'loopback',
+  };
 }

@@ -3,7 +3,9 @@ import { format } from 'prettier';
 import type { Run } from './machine.ts';
 import { hearingSection } from './hearing.ts';
 import type { Measurement } from './measure.ts';
-import { existingHandsSection, withHandsSection } from './hands/handsSection.ts';
+import { HANDS_SECTION } from './hands/handsSection.ts';
+import { HOLD_SECTION } from './hold/holdSection.ts';
+import { PEAK_SECTION } from './peak/peakSection.ts';
 
 /** Regenerates BENCHMARKS.md from one run: every figure is from that run, ratios against Hocuspocus in it. */
 type M = Measurement;
@@ -220,9 +222,12 @@ export async function writeReport(run: Run, file: string, notes: string[] = NOTE
     '',
   ];
   // Formatted as the repository's Prettier would, so `prettier --check` passes on the generated file.
-  // The hands workload (hands/hands.ts) writes its own section; a regenerated report keeps it.
-  const hands = withHandsSection(md.join('\n'), existingHandsSection(file));
-  writeFileSync(file, await format(hands, { parser: 'markdown', printWidth: 120, proseWrap: 'preserve' }));
+  // The hands, peak and hold workloads write their own sections; a regenerated report keeps them.
+  const kept = [HANDS_SECTION, PEAK_SECTION, HOLD_SECTION].reduce(
+    (text, section) => section.replaceIn(text, section.readFrom(file)),
+    md.join('\n'),
+  );
+  writeFileSync(file, await format(kept, { parser: 'markdown', printWidth: 120, proseWrap: 'preserve' }));
 }
 
 /**

@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from '../../apps/server/test/support/services.ts';
 import { measure, type Workload } from './measure.ts';
+import { runHold } from './hold/hold.ts';
+import { runPeak } from './peak/peak.ts';
 import { killAll } from './procs.ts';
 import { SYSTEMS } from './systems.ts';
 
@@ -24,6 +27,8 @@ const tiny: Workload = {
 };
 
 const hasPostgres = await postgresAvailable();
+/** The two-node hold starts a redis-server of its own (redisStats.ts). */
+const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 
 describe('benchmark harness', () => {
   afterAll(() => killAll());
@@ -37,6 +42,47 @@ describe('benchmark harness', () => {
     expect(m.error).toBeUndefined();
     expectWellFormed(m);
   });
+
+  it.skipIf(!hasPostgres)(
+    'runs the peak workload small: every edit acked, every update at every observer',
+    async () => {
+      const r = await runPeak({ members: 4, standards: 2, observers: 3, rate: 5, seconds: 1 });
+      expect(r.writes).toBeGreaterThan(0);
+      expect(r.ackMs.count).toBeGreaterThan(0);
+      expect(r.unacked).toBe(0);
+      expect(r.refused).toBe(0);
+      expect(r.observerArrivals).toBe(r.observerArrivalsExpected);
+      expect(r.observerMs.count).toBeGreaterThan(0);
+      expect(r.disconnects).toEqual({ members: 0, observers: 0 });
+    },
+  );
+
+  it.skipIf(!hasPostgres)(
+    'holds observers from several generator processes: every update at every observer',
+    async () => {
+      const r = await runHold({ observers: 30, nodes: 1, seconds: 3, generators: 2, ramp: 250 });
+      expect(r.connected).toBe(30);
+      expect(r.held).toBe(30);
+      expect(r.disconnected).toBe(0);
+      expect(r.writes).toBeGreaterThan(0);
+      expect(r.delivered).toBe(r.expected);
+      expect(r.updatesShort).toBe(0);
+      expect(r.fewestAtAnObserver).toBe(r.writes);
+      expect(r.latency.count).toBe(r.expected);
+      expect(r.perNode[0]!.observers).toBe(30);
+    },
+  );
+
+  it.skipIf(!hasPostgres || !hasRedisServer)(
+    'holds observers split over two nodes: every update at every observer on both',
+    async () => {
+      const r = await runHold({ observers: 10, nodes: 2, seconds: 2, generators: 2, ramp: 250 });
+      expect(r.held).toBe(10);
+      expect(r.perNode.map((n) => n.observers)).toEqual([5, 5]);
+      expect(r.delivered).toBe(r.expected);
+      expect(r.fewestAtAnObserver).toBe(r.writes);
+    },
+  );
 
   it('measures @y/websocket-server the same way', async () => {
     const m = await measure(
@@ -62,3 +108,12 @@ function expectWellFormed(m: Awaited<ReturnType<typeof measure>>): void {
   expect(typeof m.cpuPer1000).toBe('number');
   expect(m.heapPerConnKB).not.toBeNull();
 }
+
+describe('the consensus map benchmark', () => {
+  it('recomputes a structured room and finds its opinion groups (no timing asserted)', async () => {
+    const { measureConsensus } = await import('./consensus/consensusCost.ts');
+    const cost = measureConsensus(30, 12, 2);
+    expect(cost.groups).toBeGreaterThanOrEqual(2);
+    expect(cost.medianMs).toBeGreaterThan(0);
+  });
+});

@@ -25,6 +25,22 @@ export class Histogram {
     return this.max;
   }
 
+  /** The non-empty buckets, for sending to another process (hold/observers.ts). */
+  sparse(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = 0; i < this.buckets.length; i++) if (this.buckets[i]) out.push([i, this.buckets[i]!]);
+    return out;
+  }
+
+  /** Adds another process's histogram (its `sparse()`); max is that of the buckets, to 50 µs. */
+  add(sparse: [number, number][]): void {
+    for (const [i, n] of sparse) {
+      this.buckets[i]! += n;
+      this.count += n;
+      this.max = Math.max(this.max, (i + 1) / 20);
+    }
+  }
+
   summary(): LatencySummary {
     return { count: this.count, p50: this.percentile(50), p99: this.percentile(99), max: this.max };
   }

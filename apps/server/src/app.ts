@@ -13,11 +13,18 @@ import { UpdateLog } from './collab/updateLog.ts';
 import { AmendmentPublisher } from './features/amendments/amendmentPublisher.ts';
 import { assemblyConnections } from './features/assemblies/assemblyConnections.ts';
 import { CommentPublisher } from './features/comments/commentPublisher.ts';
+import { ConsensusPublisher } from './features/consensus/consensusPublisher.ts';
+import { PanelPublisher } from './features/panels/panelPublisher.ts';
+import { panelRoutes } from './features/panels/panelRoutes.ts';
 import { caseReasoning } from './features/cases/caseReasoning.ts';
 import { CasePublisher } from './features/cases/casePublisher.ts';
+import { EvidencePublisher } from './features/evidence/evidencePublisher.ts';
+import { TrackerPublisher } from './features/accountability/trackerPublisher.ts';
 import { standardDocument } from './features/charter/standardDocument.ts';
 import { exportRoutes } from './features/exports/exportRoutes.ts';
 import { recordRoutes } from './features/exports/recordRoutes.ts';
+import { passportRoutes } from './features/passport/passportRoutes.ts';
+import { reportRoutes } from './features/report/reportRoutes.ts';
 import type {} from './features/featureContext.ts'; // the features' part of AppContext
 import { inviteRoutes } from './features/identity/inviteRoutes.ts';
 import { liveSecretHashes } from './features/identity/liveSecrets.ts';
@@ -31,12 +38,13 @@ import { resendStateOnRestore } from './features/assemblies/currentState.ts';
 import { SessionPublisher } from './features/sessions/sessionPublisher.ts';
 import { Silence } from './features/sessions/silence.ts';
 import { VotePublisher } from './features/votes/votePublisher.ts';
+import { QuorumWatch, type QuorumWatchOptions } from './features/votes/quorumWatch.ts';
 import { WatcherCount } from './features/watch/watcherCount.ts';
 import { createHttpApp } from './http/httpApp.ts';
 import { clientAddress, compileTrust, type ProxyTrust } from './http/clientAddress.ts';
 import { allowOwnOrigin } from './http/origin.ts';
 import { createMetrics } from './metrics/metrics.ts';
-import { socketFanout } from './realtime/fanout.ts';
+import { followedBy, socketFanout } from './realtime/fanout.ts';
 import { dropSlowConsumers } from './realtime/backpressure.ts';
 import { ObserverStream, type ObserverStreamOptions } from './realtime/observerStream.ts';
 import { attachNamespaces } from './realtime/namespaces.ts';
@@ -93,6 +101,8 @@ export interface AppDeps {
   auditedDenialBurst?: number;
   /** PeerTube hosts the watch page may embed a livestream from (`PEERTUBE_HOSTS`); default none. */
   peertubeHosts?: readonly string[];
+  /** Quorum while a vote is open: the grace and the sweep (defaults from `LIMITS`); tests shorten the grace. */
+  quorum?: QuorumWatchOptions;
 }
 
 export interface App {
@@ -123,11 +133,12 @@ export function createApp(deps: AppDeps): App {
   const metrics = createMetrics();
   const observers = new ObserverStream(watch, { logger: deps.logger, ...deps.observerStream });
   const log = new UpdateLog(deps.db, deps.logger, { batchMs: deps.updateBatchMs ?? 10 });
+  const consensus = new ConsensusPublisher(deps.db, io, watch, deps.logger);
   const documents = new DocumentRegistry({
     db: deps.db,
     log,
     logger: deps.logger,
-    fanout: socketFanout(io, watch, observers),
+    fanout: followedBy(socketFanout(io, watch, observers), (docId) => consensus.textChanged(docId)),
     cluster,
     metrics,
     compactEvery: deps.compactEvery,
@@ -147,13 +158,18 @@ export function createApp(deps: AppDeps): App {
       undefined,
       deps.cluster ? (docId) => io.serverSideEmit('access:changed', docId) : null,
     ),
-    watchers: new WatcherCount(io, watch),
+    watchers: new WatcherCount(io, watch, Boolean(deps.cluster)),
     sessions: new SessionPublisher(deps.db, io, watch, cluster.heads ?? new MemoryHeads(), deps.logger),
     silence: new Silence(deps.db),
     votes: new VotePublisher(deps.db, io, watch),
+    quorum: new QuorumWatch(() => context, deps.quorum),
     amendments: new AmendmentPublisher(deps.db, io, watch),
     comments: new CommentPublisher(deps.db, io, watch),
+    consensus,
     cases: new CasePublisher(deps.db, io, watch),
+    evidence: new EvidencePublisher(deps.db, io, watch),
+    tracker: new TrackerPublisher(deps.db, io, watch),
+    panels: new PanelPublisher(deps.db, io, watch),
     ballotSecret: deps.ballotSecret,
     sessionLifetimeMs: deps.sessionLifetimeMs ?? 30 * 24 * 3600 * 1000,
     secureCookies: deps.secureCookies ?? false,
@@ -175,6 +191,7 @@ export function createApp(deps: AppDeps): App {
     burst: deps.auditedDenialBurst,
   });
   dropSlowConsumers(io, deps.logger);
+  context.quorum.start();
   io.on('access:changed', (docId) => context.access.forget(docId));
   const resend = resendStateOnRestore(context, deps.cluster);
   const httpApp = createHttpApp(context, {
@@ -186,7 +203,10 @@ export function createApp(deps: AppDeps): App {
       memberCodeRoutes(context),
       exportRoutes(context),
       recordRoutes(context),
+      reportRoutes(context),
       organiseRoutes(context),
+      passportRoutes(context),
+      panelRoutes(context),
     ],
     trust,
     metricsToken: deps.metricsToken ?? null,
@@ -205,6 +225,8 @@ export function createApp(deps: AppDeps): App {
       observers.close();
       context.sessions.close();
       context.votes.close();
+      context.quorum.close();
+      consensus.close();
       resend.close();
       const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
       await documents.close();

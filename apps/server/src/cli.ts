@@ -1,15 +1,22 @@
 import { readConfig } from './config.ts';
 import { reissueOrganiserLink } from './features/organise/operatorLink.ts';
 import { openDatabase } from './storage/open.ts';
+import { verifyPanelCommand } from './features/panels/verifyPanelCommand.ts';
 
 /**
  * `npm run moot -- <command>`: the operator's commands, run beside (or instead of) the server.
  *   organiser-link        a new one-time organiser link for the operator; their unused one stops working
  *   organiser-link --new  a one-time link for another organiser (their own list of assemblies)
+ *   verify-panel <file>   re-runs a case panel's draw from its draw file (no server, no database)
  */
-const USAGE = 'Usage: npm run moot -- organiser-link [--new]';
+const USAGE = 'Usage: npm run moot -- organiser-link [--new] | verify-panel <file>';
 
 const [command, ...flags] = process.argv.slice(2);
+if (command === 'verify-panel' && flags.length === 1) {
+  const { status, report } = await verifyPanelCommand(flags[0]!);
+  (status === 0 ? console.log : console.error)(report);
+  process.exit(status);
+}
 if (command !== 'organiser-link' || flags.some((f) => f !== '--new')) {
   console.error(USAGE);
   process.exit(2);

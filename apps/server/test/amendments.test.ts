@@ -69,7 +69,7 @@ describe('amendments and minority reports', () => {
 
     expect(
       await members[0]!.emitWithAck('amendment:propose', { standardId: randomUUID(), text: 'x', reason: '' }),
-    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    ).toMatchObject({ ok: false, error: { code: 'not_found', reason: { key: 'charter.standardNotFound' } } });
     const { amendmentId } = acked(
       await members[0]!.emitWithAck('amendment:propose', {
         standardId: seed.standardId,

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   HTTP_ROUTES,
   pseudonym,
@@ -306,6 +306,11 @@ if (await postgresAvailable()) {
         );
         const settled = await Promise.allSettled(appends);
         expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
+        // Linked by the two nodes' linkers after their commits, before anyone reads.
+        await vi.waitFor(async () =>
+          expect(await nodes[0]!.query(`SELECT id FROM audit_log WHERE seq IS NULL`)).toEqual([]),
+        );
+        expect(await readAuditHead(nodes[0]!, assembly.id)).toMatchObject({ seq: 2 * APPENDS });
         const audit = await exportAudit(nodes[1]!, { assembly, audience: 'observer' }, { after: 0, limit: 500 });
         expect(audit.head.seq).toBe(2 * APPENDS);
         expect(new Set(audit.entries.map((e) => e.prev)).size).toBe(2 * APPENDS);

@@ -8,33 +8,27 @@ import {
   connectMember,
   connectWatcher,
   redeem,
-  seedAssembly,
   type MemberSocket,
   type SeededAssembly,
 } from './support/harness.ts';
-import { startNode } from './support/nodes.ts';
-import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
-import { createScratchDatabase, postgresAvailable } from './support/services.ts';
+import { twoNodes, type Node, type TwoNodes } from './support/nodes.ts';
+import { redisAvailable } from './support/redis.ts';
+import { postgresAvailable } from './support/services.ts';
 
 const servicesUp = (await postgresAvailable()) && (await redisAvailable());
 
 describe.skipIf(!servicesUp)('a breach case across two nodes on Redis and PostgreSQL', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let nodes: Awaited<ReturnType<typeof startNode>>[];
+  let cluster: TwoNodes;
+  let nodes: Node[];
   let seed: SeededAssembly;
   const sockets: { disconnect(): void }[] = [];
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    const prefix = uniquePrefix();
-    nodes = [];
-    for (let i = 0; i < 2; i++) nodes.push(await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix }));
-    seed = await seedAssembly(nodes[0]!.db);
+    ({ nodes, seed } = cluster = await twoNodes({ seed: true }));
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    for (const node of nodes ?? []) await node.close();
-    await scratch?.drop();
+    await cluster?.close();
   });
 
   const connect = async (node: number, invite: string, name: string): Promise<MemberSocket> => {

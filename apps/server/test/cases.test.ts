@@ -11,6 +11,7 @@ import {
   type AuditExport,
   type CaseRegister,
   type CaseView,
+  type ErrorReason,
   type MinutesExport,
   type VoteView,
 } from '@moot/protocol';
@@ -59,10 +60,12 @@ describe('breach cases', () => {
   const SECRET_REASON = 'my-private-reason-7f3a';
 
   const caseOf = (view: { cases: CaseView[] }, id: string) => view.cases.find((c) => c.id === id);
-  const refused = async (reply: Promise<unknown>, code: string, message?: RegExp) => {
-    const ack = (await reply) as { ok: boolean; error?: { code: string; message: string } };
+  /** A refusal with this code, message and (when given) exactly this reason code and parameters. */
+  const refused = async (reply: Promise<unknown>, code: string, message?: RegExp, reason?: ErrorReason) => {
+    const ack = (await reply) as { ok: boolean; error?: { code: string; message: string; reason?: ErrorReason } };
     expect(ack).toMatchObject({ ok: false, error: { code } });
     if (message) expect(ack.error!.message).toMatch(message);
+    if (reason) expect(ack.error!.reason).toEqual(reason);
   };
   const openCase = async (standardIds: string[], summary = 'Misled the council about the budget') =>
     acked(
@@ -121,10 +124,13 @@ describe('breach cases', () => {
       mod.emitWithAck('case:open', { ...valid, standardIds: [honesty, drafting.id] }),
       'bad_request',
       /Only adopted standards.*“Still drafting” is drafting/,
+      { key: 'case.standardNotAdopted', params: { title: 'Still drafting' } },
     );
     acked(await mod.emitWithAck('standard:lock', { standardId: drafting.id }));
     await refused(mod.emitWithAck('case:open', { ...valid, standardIds: [drafting.id] }), 'bad_request', /locked/);
-    await refused(mod.emitWithAck('case:open', { ...valid, standardIds: [randomUUID()] }), 'not_found');
+    await refused(mod.emitWithAck('case:open', { ...valid, standardIds: [randomUUID()] }), 'not_found', undefined, {
+      key: 'case.standardNotFound',
+    });
     await refused(mod.emitWithAck('case:open', { ...valid, standardIds: [honesty, honesty] }), 'bad_request');
     await refused(
       mod.emitWithAck('case:open', { ...valid, evidence: [{ description: 'x', link: 'javascript:alert(1)' }] }),
@@ -133,14 +139,21 @@ describe('breach cases', () => {
     );
     await refused(mod.emitWithAck('case:open', { ...valid, summary: 'x'.repeat(5001) }), 'bad_request');
     const noLadder = await adoptedStandard(session, 'No ladder yet', []);
-    await refused(mod.emitWithAck('case:open', { ...valid, standardIds: [noLadder] }), 'bad_request', /ladder/);
+    await refused(mod.emitWithAck('case:open', { ...valid, standardIds: [noLadder] }), 'bad_request', /ladder/, {
+      key: 'case.noLadder',
+    });
     const long = (prefix: string) => Array.from({ length: 12 }, (_, i) => `${prefix} ${i + 1}`);
     const wide = [
       await adoptedStandard(session, 'Wide A', long('A')),
       await adoptedStandard(session, 'Wide B', long('B')),
     ];
-    await refused(mod.emitWithAck('case:open', { ...valid, standardIds: wide }), 'limit_reached', /at most 20/);
-    await refused(mod.emitWithAck('case:advance', { caseId: randomUUID(), to: 'hearing' }), 'not_found');
+    await refused(mod.emitWithAck('case:open', { ...valid, standardIds: wide }), 'limit_reached', /at most 20/, {
+      key: 'case.tooManyOptions',
+      params: { count: 25, max: LIMITS.maxVoteOptions },
+    });
+    await refused(mod.emitWithAck('case:advance', { caseId: randomUUID(), to: 'hearing' }), 'not_found', undefined, {
+      key: 'case.notFound',
+    });
     await refused(watcher.emitWithAck('doc:open', { docId: caseDocId(randomUUID()) }), 'not_found');
     const rows = await session.running.db.query('SELECT 1 FROM breach_cases');
     expect(rows).toHaveLength(0);
@@ -163,8 +176,12 @@ describe('breach cases', () => {
     });
 
     // Illegal moves are refused and change nothing.
-    await refused(mod.emitWithAck('case:advance', { caseId, to: 'deliberating' }), 'bad_request', /open → hearing/);
-    await refused(mod.emitWithAck('case:openVote', { caseId }), 'bad_request', /deliberating/);
+    await refused(mod.emitWithAck('case:advance', { caseId, to: 'deliberating' }), 'bad_request', /open → hearing/, {
+      key: 'case.cannotMove',
+    });
+    await refused(mod.emitWithAck('case:openVote', { caseId }), 'bad_request', /deliberating/, {
+      key: 'case.notDeliberating',
+    });
     await refused(members[0]!.emitWithAck('case:advance', { caseId, to: 'hearing' }), 'forbidden');
 
     acked(await mod.emitWithAck('case:reply', { caseId, reply: 'I was given wrong figures.' }));
@@ -213,8 +230,12 @@ describe('breach cases', () => {
 
     const { voteId, options } = acked(await mod.emitWithAck('case:openVote', { caseId, quorumShare: 0.5 }));
     expect(options).toEqual(opened.options);
-    await refused(mod.emitWithAck('case:openVote', { caseId }), 'bad_request', /already open/);
-    await refused(mod.emitWithAck('case:dismiss', { caseId, reason: 'Never mind' }), 'bad_request', /vote/);
+    await refused(mod.emitWithAck('case:openVote', { caseId }), 'bad_request', /already open/, {
+      key: 'case.voteAlreadyOpen',
+    });
+    await refused(mod.emitWithAck('case:dismiss', { caseId, reason: 'Never mind' }), 'bad_request', /vote/, {
+      key: 'case.closeVoteFirst',
+    });
     await vi.waitFor(() =>
       expect(votes.find((v) => v.id === voteId)?.rules).toEqual({ method: 'ranked', options, receipts: 'verifiable' }),
     );
@@ -251,7 +272,9 @@ describe('breach cases', () => {
     });
     expect(decided.decision!.outcome).toBe('Public apology');
     expect(decided.decision!.reasoning).toBe('The figures were known to be false\\.');
-    expect(decided.votes).toEqual([{ voteId, status: 'closed', explanation: result.explanation, decided: true }]);
+    expect(decided.votes).toEqual([
+      { voteId, status: 'closed', explanation: result.explanation, because: result.because, decided: true },
+    ]);
     expect(decided.closedAt).toBe(decided.decision!.decidedAt);
     // Facilitators are public figures: observers see the moderator by name, as the respondent's.
     expect(decided.openedBy).toBe('Mo');
@@ -264,7 +287,9 @@ describe('breach cases', () => {
     await vi.waitFor(() => expect(drafter.refusals.map((r) => r.code)).toEqual(['locked']));
     expect(Buffer.from(Y.encodeStateAsUpdate(live.doc)).equals(Buffer.from(frozen))).toBe(true);
     drafter.detach();
-    await refused(mod.emitWithAck('case:dismiss', { caseId, reason: 'Too late' }), 'bad_request', /already decided/);
+    await refused(mod.emitWithAck('case:dismiss', { caseId, reason: 'Too late' }), 'bad_request', /already decided/, {
+      key: 'case.alreadyClosed',
+    });
     await refused(mod.emitWithAck('case:openVote', { caseId }), 'bad_request');
 
     expect(await audit(caseId)).toEqual([
@@ -294,7 +319,15 @@ describe('breach cases', () => {
     expect(caseOf(observed, caseId)).toMatchObject({
       status: 'deliberating',
       decision: null,
-      votes: [{ voteId: first.voteId, status: 'closed', explanation: noQuorum.explanation, decided: false }],
+      votes: [
+        {
+          voteId: first.voteId,
+          status: 'closed',
+          explanation: noQuorum.explanation,
+          because: noQuorum.because,
+          decided: false,
+        },
+      ],
     });
     expect(noQuorum.explanation).toMatch(/^No quorum: 1 of 3/);
 
@@ -383,7 +416,8 @@ describe('breach cases', () => {
       decision: { outcome: 'Public apology', breachFound: true, ballots: 3, eligible: 3 },
       votes: [{ decided: true }],
     });
-    expect(first!.openedBy).toBe('Mo');
+    // The public record names a moderator by role and name (`namedInPublic`).
+    expect(first!.openedBy).toBe('moderator Mo');
     expect(first!.dates.deliberating).toEqual(expect.any(String));
     expect(register.cases[1]!.votes[0]!.explanation).toMatch(/^No quorum/);
     expect(JSON.stringify(register)).not.toContain(SECRET_REASON);
@@ -410,7 +444,7 @@ describe('breach cases', () => {
       subject: 'Case 3: Director of Housing',
       detail: { from: 'hearing', reason: 'The complaint was withdrawn' },
     });
-    expect(caseEntries.find((e) => e.action === 'case.opened')?.actor).toBe('Mo');
+    expect(caseEntries.find((e) => e.action === 'case.opened')?.actor).toBe('moderator Mo');
     expect(JSON.stringify(audit)).not.toContain(SECRET_REASON);
 
     expect((await get(HTTP_ROUTES.casesJson, {})).status).toBe(401);
@@ -437,6 +471,8 @@ describe('breach cases', () => {
     await refused(
       mod.emitWithAck('case:addEvidence', { caseId, evidence: { description: 'One too many' } }),
       'limit_reached',
+      undefined,
+      { key: 'case.evidenceFull', params: { max: LIMITS.maxCaseEvidence } },
     );
     const deliberating = await openCase([openness], 'Closed to evidence');
     acked(await mod.emitWithAck('case:advance', { caseId: deliberating, to: 'hearing' }));
@@ -445,6 +481,7 @@ describe('breach cases', () => {
       mod.emitWithAck('case:addEvidence', { caseId: deliberating, evidence: later }),
       'bad_request',
       /deliberat/,
+      { key: 'case.evidenceClosed' },
     );
     await refused(mod.emitWithAck('case:addEvidence', { caseId: randomUUID(), evidence: later }), 'not_found');
     expect((await audit(caseId)).filter((action) => action === 'case.evidence_added')).toHaveLength(

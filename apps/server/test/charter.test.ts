@@ -110,6 +110,7 @@ describe('the charter', () => {
       error: {
         code: 'locked',
         message: expect.stringMatching(/locked: its title cannot change until a moderator unlocks it/),
+        reason: { key: 'charter.titleLocked' },
       },
     });
     expect(
@@ -123,7 +124,11 @@ describe('the charter', () => {
     );
     expect(await retitle('Renamed once adopted')).toMatchObject({
       ok: false,
-      error: { code: 'locked', message: expect.stringMatching(/adopted: its title cannot change$/) },
+      error: {
+        code: 'locked',
+        message: expect.stringMatching(/adopted: its title cannot change$/),
+        reason: { key: 'charter.titleDecided' },
+      },
     });
     expect(watched.map((s) => s.title)).toEqual(['Honesty']);
     const retitles = (await readAudit(running.db, fresh.assemblyId)).filter((e) => e.action === 'standard.retitled');

@@ -4,7 +4,7 @@ import type { Database } from '../src/storage/database.ts';
 import { openDatabase } from '../src/storage/open.ts';
 import { CollabClient } from './support/collabClient.ts';
 import { connectMember, redeem, seedAssembly, type SeededAssembly } from './support/harness.ts';
-import { NodeProcess, startNode } from './support/nodes.ts';
+import { NodeProcess, twoNodes } from './support/nodes.ts';
 import { OwnRedis, REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
 import { createScratchDatabase, postgresAvailable } from './support/services.ts';
 import { BOUNDS } from '../../../vitest.bounds.ts';
@@ -118,13 +118,6 @@ describe.skipIf(!servicesUp)('faults: nodes and Redis failing mid-session', () =
     });
     afterAll(() => redis?.stop());
 
-    const twoNodes = async () => {
-      const prefix = uniquePrefix();
-      return [
-        await startNode({ databaseUrl: scratch.url, redisUrl: redis.url, prefix }),
-        await startNode({ databaseUrl: scratch.url, redisUrl: redis.url, prefix }),
-      ];
-    };
     const editorsOn = async (nodes: { url: string }[]) => {
       const clients: CollabClient[] = [];
       for (const [i, node] of nodes.entries()) {
@@ -137,7 +130,7 @@ describe.skipIf(!servicesUp)('faults: nodes and Redis failing mid-session', () =
     };
 
     it('survives a Redis restart: nodes keep serving, resubscribe, and converge', async () => {
-      const nodes = await twoNodes();
+      const { nodes, close } = await twoNodes({ databaseUrl: scratch.url, redisUrl: redis.url });
       try {
         const [onA, onB] = await editorsOn(nodes);
         onA!.edit('(before)');
@@ -182,12 +175,12 @@ describe.skipIf(!servicesUp)('faults: nodes and Redis failing mid-session', () =
         );
         for (const c of [onA!, onB!]) c.socket.disconnect();
       } finally {
-        for (const node of nodes) await node.close();
+        await close();
       }
     });
 
     it('loses nothing acknowledged when Redis is flushed mid-session', async () => {
-      const nodes = await twoNodes();
+      const { nodes, close } = await twoNodes({ databaseUrl: scratch.url, redisUrl: redis.url });
       try {
         const [onA, onB] = await editorsOn(nodes);
         for (let n = 0; n < 10; n++) onA!.edit(`{a${n}}`);
@@ -211,7 +204,7 @@ describe.skipIf(!servicesUp)('faults: nodes and Redis failing mid-session', () =
         expectEachOnce(await storedText(), markers);
         for (const c of [onA!, onB!]) c.socket.disconnect();
       } finally {
-        for (const node of nodes) await node.close();
+        await close();
       }
     });
   });

@@ -10,38 +10,30 @@ import {
   connectMember,
   connectWatcher,
   redeem,
-  seedAssembly,
   type MemberSocket,
   type SeededAssembly,
 } from './support/harness.ts';
 import { inviteParticipant } from '../src/features/identity/participantStore.ts';
-import { startNode } from './support/nodes.ts';
+import { startNode, twoNodes, type Node, type TwoNodes } from './support/nodes.ts';
 import { seededRandom } from './support/random.ts';
 import { followSession } from './support/sessionWatch.ts';
 import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
-import { createScratchDatabase, postgresAvailable } from './support/services.ts';
+import { postgresAvailable } from './support/services.ts';
 
 const servicesUp = (await postgresAvailable()) && (await redisAvailable());
 
 describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let nodes: Awaited<ReturnType<typeof startNode>>[];
+  let cluster: TwoNodes;
+  let nodes: Node[];
   let seed: SeededAssembly;
   let cookies: string[];
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    const prefix = uniquePrefix();
-    nodes = [];
-    for (let i = 0; i < 2; i++) nodes.push(await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix }));
-    seed = await seedAssembly(nodes[0]!.db);
+    ({ nodes, seed } = cluster = await twoNodes({ seed: true }));
     cookies = [];
     for (const [i, invite] of seed.memberInvites.entries()) cookies.push(await redeem(nodes[0]!.url, invite, `M${i}`));
   });
-  afterAll(async () => {
-    for (const node of nodes ?? []) await node.close();
-    await scratch?.drop();
-  });
+  afterAll(() => cluster?.close());
 
   const editorOn = async (node: number, cookie: string) => {
     const { socket } = await connectMember(nodes[node]!.url, cookie);
@@ -85,7 +77,7 @@ describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
     onA.text.insert(onA.text.length, ' More.');
     await vi.waitFor(() => expect(onA.unacked).toBe(0));
     const prefix = uniquePrefix();
-    const late = await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix });
+    const late = await startNode({ databaseUrl: cluster.databaseUrl, redisUrl: REDIS_URL, prefix });
     try {
       const live = await late.app.context.documents.open(seed.docId);
       expect(live.doc.getText('t').toString()).toBe(onA.text.toString());
@@ -127,7 +119,7 @@ describe.skipIf(!servicesUp)('two nodes on Redis and PostgreSQL', () => {
       },
       { timeout: 15_000 },
     );
-    const db = await openDatabase({ databaseUrl: scratch.url });
+    const db = await openDatabase({ databaseUrl: cluster.databaseUrl });
     try {
       const stored = await loadDocument(db, seed.docId);
       expect(replay(stored.snapshot, stored.updates).getText('t').toString()).toBe(clients[0]!.text.toString());

@@ -4,11 +4,11 @@ import { compareVersions } from '@moot/protocol';
 import { inviteParticipant } from '../src/features/identity/participantStore.ts';
 import { viewFor } from '../src/features/sessions/sessionView.ts';
 import { acked, connectMember, connectWatcher, redeem, seedAssembly, type MemberSocket } from './support/harness.ts';
-import { startNode } from './support/nodes.ts';
+import { twoNodes, type Node, type TwoNodes } from './support/nodes.ts';
 import { seededRandom } from './support/random.ts';
-import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
+import { redisAvailable } from './support/redis.ts';
 import { sessionReplica } from './support/sessionWatch.ts';
-import { createScratchDatabase, postgresAvailable } from './support/services.ts';
+import { postgresAvailable } from './support/services.ts';
 
 const servicesUp = (await postgresAvailable()) && (await redisAvailable());
 const KINDS: HandKind[] = ['new_point', 'direct_response', 'point_of_process'];
@@ -19,22 +19,16 @@ const KINDS: HandKind[] = ['new_point', 'direct_response', 'point_of_process'];
  * both nodes at once, every client on either node ends exactly where the database is.
  */
 describe.skipIf(!servicesUp)('session patches across two nodes', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let nodes: Awaited<ReturnType<typeof startNode>>[];
+  let cluster: TwoNodes;
+  let nodes: Node[];
   const sockets: { disconnect(): void }[] = [];
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    const prefix = uniquePrefix();
-    nodes = [
-      await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix }),
-      await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix }),
-    ];
+    ({ nodes } = cluster = await twoNodes());
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    for (const node of nodes ?? []) await node.close();
-    await scratch?.drop();
+    await cluster?.close();
   });
 
   it('converges every client on both nodes while commands on both interleave', async () => {

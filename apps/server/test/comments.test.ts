@@ -88,7 +88,7 @@ describe('comments on standards', () => {
     expect(log.state).toBeNull();
     expect(await mod.emitWithAck('comment:hide', { commentId, reason: { code: 'off_topic' } })).toMatchObject({
       ok: false,
-      error: { code: 'not_found' },
+      error: { code: 'not_found', reason: { key: 'comment.notFound' } },
     });
     watcher.socket.disconnect();
   });

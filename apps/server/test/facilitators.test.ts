@@ -11,7 +11,11 @@ import { exportMinutes, minutesMarkdown } from '../src/features/exports/minutesE
 
 /** Facilitators and note-takers (issue 14 §4): group scope, the door, hands raised for members, paper counts. */
 
-const refusedWith = (code: string) => ({ ok: false, error: { code } });
+/** A refusal with this code and, when given, this reason (`paper.*` and the rest: `refusal(feature, key)`). */
+const refusedWith = (code: string, reason?: { key: string; params?: Record<string, string | number> }) => ({
+  ok: false,
+  error: reason ? { code, reason } : { code },
+});
 const yesNo = { method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false } as const;
 
 function followVotes(socket: MemberSocket): { votes: VoteView[] } {
@@ -92,7 +96,9 @@ describe('facilitators steer their own group', () => {
         kind: 'direct_response',
       }),
     );
-    await vi.waitFor(() => expect(view.state!.queue).toHaveLength(2));
+    // While groups run, each hand goes in its member's own group's queue, not the plenary's.
+    await vi.waitFor(() => expect(view.state!.groups.map((g) => g.floor?.queue.length)).toEqual([1, 1]));
+    expect(view.state!.queue).toHaveLength(0);
 
     // The pads: each host writes their own group's, and is refused the other's.
     const padA = one.padDocId;
@@ -207,12 +213,16 @@ describe('facilitators steer their own group', () => {
     acked(await members[0]!.emitWithAck('vote:cast', ballot({ method: 'yes_no', choice: 'yes' })));
     expect(await fay.socket.emitWithAck('vote:markPaper', { voteId, participantId: ada })).toMatchObject({
       ok: false,
-      error: { code: 'bad_request', message: 'This member has already voted online in this vote' },
+      error: {
+        code: 'bad_request',
+        message: 'This member has already voted online in this vote',
+        reason: { key: 'paper.votedOnline' },
+      },
     });
     // Cy is not in the room: not on the check-in list, no paper ballot.
     acked(await gus.socket.emitWithAck('attendance:checkOutFor', { sessionId, participantId: cy }));
     expect(await fay.socket.emitWithAck('vote:markPaper', { voteId, participantId: cy })).toMatchObject(
-      refusedWith('bad_request'),
+      refusedWith('bad_request', { key: 'paper.notCheckedIn' }),
     );
     acked(await gus.socket.emitWithAck('attendance:checkInFor', { sessionId, participantId: cy }));
 
@@ -220,11 +230,15 @@ describe('facilitators steer their own group', () => {
     acked(await fay.socket.emitWithAck('vote:markPaper', { voteId, participantId: ben }));
     acked(await gus.socket.emitWithAck('vote:markPaper', { voteId, participantId: cy }));
     expect(await fay.socket.emitWithAck('vote:markPaper', { voteId, participantId: ben })).toMatchObject(
-      refusedWith('bad_request'),
+      refusedWith('bad_request', { key: 'paper.alreadyTicked' }),
     );
     expect(await members[1]!.emitWithAck('vote:cast', ballot({ method: 'yes_no', choice: 'no' }))).toMatchObject({
       ok: false,
-      error: { code: 'bad_request', message: 'You are voting on paper in this vote, so you cannot also vote online' },
+      error: {
+        code: 'bad_request',
+        message: 'You are voting on paper in this vote, so you cannot also vote online',
+        reason: { key: 'paper.votingOnPaper' },
+      },
     });
     await vi.waitFor(() => expect(votes.votes.find((v) => v.id === voteId)?.paper?.voterIds).toHaveLength(2));
     expect(votes.votes.find((v) => v.id === voteId)).toMatchObject({ turnout: 3 });
@@ -234,13 +248,15 @@ describe('facilitators steer their own group', () => {
       refusedWith('forbidden'),
     );
     expect(await fay.socket.emitWithAck('vote:enterPaperTotals', { voteId, counts: { yes: 3 } })).toMatchObject(
-      refusedWith('bad_request'),
+      refusedWith('bad_request', { key: 'paper.totalsMismatch', params: { total: 3, voters: 2 } }),
     );
     expect(await fay.socket.emitWithAck('vote:enterPaperTotals', { voteId, counts: { maybe: 2 } })).toMatchObject(
-      refusedWith('bad_request'),
+      refusedWith('bad_request', { key: 'paper.notAChoice', params: { choices: 'maybe' } }),
     );
     // Closing before the paper count is agreed is refused.
-    expect(await mod.emitWithAck('vote:close', { voteId })).toMatchObject(refusedWith('bad_request'));
+    expect(await mod.emitWithAck('vote:close', { voteId })).toMatchObject(
+      refusedWith('bad_request', { key: 'paper.notAgreedYet', params: { voters: 2 } }),
+    );
 
     // First entry waits; the same facilitator again is refused.
     expect(acked(await fay.socket.emitWithAck('vote:enterPaperTotals', { voteId, counts: { yes: 1, no: 1 } }))).toEqual(
@@ -249,11 +265,11 @@ describe('facilitators steer their own group', () => {
       },
     );
     expect(await fay.socket.emitWithAck('vote:enterPaperTotals', { voteId, counts: { yes: 1, no: 1 } })).toMatchObject(
-      refusedWith('bad_request'),
+      refusedWith('bad_request', { key: 'paper.secondCounterNeeded' }),
     );
     // Mismatch: neither counts, the second is told, the first sees it in the vote.
     const mismatch = await gus.socket.emitWithAck('vote:enterPaperTotals', { voteId, counts: { yes: 2 } });
-    expect(mismatch).toMatchObject(refusedWith('bad_request'));
+    expect(mismatch).toMatchObject(refusedWith('bad_request', { key: 'paper.countsDisagree' }));
     expect((mismatch as { error: { message: string } }).error.message).toMatch(/neither counts/);
     await vi.waitFor(() =>
       expect(votes.votes.find((v) => v.id === voteId)?.paper).toMatchObject({
@@ -279,7 +295,7 @@ describe('facilitators steer their own group', () => {
     );
     // Agreed: no more ticking, no more entries.
     expect(await gus.socket.emitWithAck('vote:enterPaperTotals', { voteId, counts: { yes: 2 } })).toMatchObject(
-      refusedWith('bad_request'),
+      refusedWith('bad_request', { key: 'paper.alreadyAgreed' }),
     );
 
     // One result: 1 online + 2 paper = 3 ballots, 2 yes and 1 no.

@@ -74,6 +74,7 @@ describe('malformed, dependent and oversized updates', () => {
     const live = await running.app.context.documents.open(seed.docId);
     const chunk = 'a'.repeat(LIMITS.maxSyncMessageBytes - 1024);
     const results: string[] = [];
+    let last: unknown = null;
     for (let i = 0; i < Math.ceil(LIMITS.maxDocumentBytes / chunk.length) + 1; i++) {
       const writer = new Y.Doc();
       Y.applyUpdate(writer, Y.encodeStateAsUpdate(live.doc));
@@ -82,8 +83,10 @@ describe('malformed, dependent and oversized updates', () => {
       writer.getText('t').insert(0, chunk);
       const ack = await ada.sendRaw(updateFrame(updates[0]!));
       results.push(ack.ok ? 'ok' : ack.error.code);
+      last = ack;
     }
     expect(results.at(-1)).toBe('too_large');
+    expect(last).toMatchObject({ ok: false, error: { reason: { key: 'document.full' } } });
     expect(Y.encodeStateAsUpdate(live.doc).byteLength).toBeLessThanOrEqual(LIMITS.maxDocumentBytes);
   });
 

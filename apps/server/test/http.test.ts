@@ -26,7 +26,7 @@ describe('serving the web app', () => {
     '/assembly/cases',
     '/assembly/comments',
     '/assembly/record',
-    '/assembly/members',
+    '/organise/00000000-0000-4000-8000-000000000000/members',
     '/console',
     '/watch',
     '/present',

@@ -29,7 +29,9 @@ describe('invites and sessions', () => {
     });
     const wrong = await post(HTTP_ROUTES.redeemInvite, { secret: newSecret(), displayName: 'Eve' });
     expect(wrong.status).toBe(404);
-    expect(await wrong.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    expect(await wrong.json()).toEqual({
+      error: { code: 'not_found', message: expect.any(String), reason: { key: 'request.inviteNotValid' } },
+    });
     const malformed = await post(HTTP_ROUTES.redeemInvite, { secret: '../../etc', displayName: '' });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as HttpError).error.code).toBe('bad_request');

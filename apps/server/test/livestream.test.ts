@@ -87,7 +87,10 @@ describe('the livestream on the watch page', () => {
     'javascript:alert(1)',
   ])('refuses %s with a clear bad_request and keeps the livestream it had', async (url) => {
     const ack = await moderator.emitWithAck('livestream:set', { url });
-    expect(ack).toMatchObject({ ok: false, error: { code: 'bad_request', message: /YouTube or Vimeo/ } });
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: /YouTube or Vimeo/, reason: { key: 'livestream.notEmbeddable' } },
+    });
     const states: (Livestream | null)[] = [];
     const { socket: watcher } = await connectWatcher(running.url, seed.watchKey, (s) =>
       s.on('livestream:state', ({ livestream }) => states.push(livestream)),

@@ -8,7 +8,9 @@ import {
   type IssuedCard,
   type MembersState,
 } from '@moot/protocol';
+import { inviteParticipant } from '../src/features/identity/participantStore.ts';
 import { databaseFingerprint } from './support/fingerprint.ts';
+import { memberAdminClient, organiserOf } from './support/organise.ts';
 import {
   acked,
   connectMember,
@@ -23,6 +25,7 @@ import {
 } from './support/harness.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+type Admin = ReturnType<typeof memberAdminClient>;
 
 /** Values no payload a member or observer receives may ever hold: every one is a contact detail or a demographic. */
 const SECRET_VALUES = [
@@ -47,35 +50,44 @@ describe('members from the civic lottery', () => {
   let running: RunningApp;
   let seed: SeededAssembly;
   let other: SeededAssembly;
+  // The assembly's lead moderator steers sittings here; its organisers (`admin`) run its members.
   let mod: MemberSocket;
-  let otherMod: MemberSocket;
+  let admin: Admin;
+  let otherAdmin: Admin;
   beforeAll(async () => {
     running = await startApp();
     seed = await seedAssembly(running.db);
     other = await seedAssembly(running.db);
     mod = (await connectMember(running.url, await redeem(running.url, seed.moderatorInvite, 'Mo'))).socket;
-    otherMod = (await connectMember(running.url, await redeem(running.url, other.moderatorInvite, 'Ot'))).socket;
+    admin = memberAdminClient(
+      running.url,
+      await organiserOf(running.url, running.db, seed.assemblyId),
+      seed.assemblyId,
+    );
+    otherAdmin = memberAdminClient(
+      running.url,
+      await organiserOf(running.url, running.db, other.assemblyId),
+      other.assemblyId,
+    );
   });
   afterAll(async () => {
     mod.disconnect();
-    otherMod.disconnect();
     await running.close();
   });
 
-  const preview = async (socket: MemberSocket, text: string): Promise<ImportPreview> =>
-    acked(await socket.emitWithAck('members:preview', { csv: bytes(text) }));
-  const importFile = async (socket: MemberSocket, text: string) => {
-    const { previewHash } = await preview(socket, text);
-    return acked(await socket.emitWithAck('members:import', { csv: bytes(text), previewHash }));
+  const preview = async (client: Admin, text: string): Promise<ImportPreview> =>
+    acked(await client('members:preview', { csv: bytes(text) }));
+  const importFile = async (client: Admin, text: string) => {
+    const { previewHash } = await preview(client, text);
+    return acked(await client('members:import', { csv: bytes(text), previewHash }));
   };
-  const list = async (socket: MemberSocket = mod): Promise<MembersState> =>
-    acked(await socket.emitWithAck('members:list', {}));
-  const byName = async (name: string, socket: MemberSocket = mod) =>
-    (await list(socket)).members.find((m) => m.name === name)!;
+  const list = async (client: Admin = admin): Promise<MembersState> => acked(await client('members:list', {}));
+  const byName = async (name: string, client: Admin = admin) =>
+    (await list(client)).members.find((m) => m.name === name)!;
 
   it('previews without writing anything, and imports exactly what was previewed only on confirmation', async () => {
     const before = await databaseFingerprint(running);
-    const shown = await preview(mod, FILE);
+    const shown = await preview(admin, FILE);
     expect(shown.fileProblems).toEqual([]);
     expect(shown.counts).toEqual({ add: 9, update: 0, unchanged: 0, left_out: 0 });
     expect(shown.columns.filter((c) => c.kind === 'demographic').map((c) => c.header)).toEqual([
@@ -87,27 +99,32 @@ describe('members from the civic lottery', () => {
 
     // A different file under the first file's hash is refused, and writes nothing.
     const changed = FILE.replace('Person 2', 'Person Two');
-    expect(
-      await mod.emitWithAck('members:import', { csv: bytes(changed), previewHash: shown.previewHash }),
-    ).toMatchObject({ ok: false, error: { code: 'stale' } });
+    expect(await admin('members:import', { csv: bytes(changed), previewHash: shown.previewHash })).toMatchObject({
+      ok: false,
+      error: { code: 'stale', reason: { key: 'member.importStale' } },
+    });
     expect(await databaseFingerprint(running)).toEqual(before);
 
-    expect(
-      acked(await mod.emitWithAck('members:import', { csv: bytes(FILE), previewHash: shown.previewHash })),
-    ).toEqual({ added: 9, updated: 0, unchanged: 0, leftOut: 0 });
+    expect(acked(await admin('members:import', { csv: bytes(FILE), previewHash: shown.previewHash }))).toEqual({
+      added: 9,
+      updated: 0,
+      unchanged: 0,
+      leftOut: 0,
+    });
     const { members } = await list();
     expect(members).toHaveLength(9);
     expect(members.filter((m) => m.seat !== null)).toHaveLength(8);
     expect(members.find((m) => m.name === 'Reserve Nine')).toMatchObject({ status: 'reserve', seat: null });
     // The same hash cannot be replayed once the members it was computed against have changed.
-    expect(await mod.emitWithAck('members:import', { csv: bytes(FILE), previewHash: shown.previewHash })).toMatchObject(
-      { ok: false, error: { code: 'stale' } },
-    );
+    expect(await admin('members:import', { csv: bytes(FILE), previewHash: shown.previewHash })).toMatchObject({
+      ok: false,
+      error: { code: 'stale' },
+    });
   });
 
   it('leaves bad rows out with the reason, and a re-import updates members instead of duplicating them', async () => {
     const withBad = `${FILE}\nR10,,,,,North,Other,Neutral,\nR3,Person 3,,,,North,Other,Neutral,`;
-    const shown = await preview(mod, withBad);
+    const shown = await preview(admin, withBad);
     expect(shown.counts).toEqual({ add: 0, update: 0, unchanged: 9, left_out: 2 });
     expect(shown.rows.filter((r) => r.action === 'left_out').map((r) => r.problems[0]!.code)).toEqual([
       'missing_name',
@@ -119,10 +136,10 @@ describe('members from the civic lottery', () => {
       .filter((line) => !line.startsWith('R8,'))
       .concat('R10,Person Ten,,,,North,Other,Neutral,')
       .join('\n');
-    const again = await preview(mod, fixed);
+    const again = await preview(admin, fixed);
     expect(again.counts).toEqual({ add: 1, update: 1, unchanged: 7, left_out: 0 });
     expect(again.notInFile.map((m) => m.name)).toEqual(['Person 8']);
-    await importFile(mod, fixed);
+    await importFile(admin, fixed);
     const { members } = await list();
     expect(members).toHaveLength(10);
     expect(members.find((m) => m.name === 'Person 2')!.demographics.Region).toBe('South');
@@ -130,14 +147,48 @@ describe('members from the civic lottery', () => {
     expect(members.find((m) => m.name === 'Person 8')).toMatchObject({ status: 'selected' });
   });
 
+  it('lets no seat administer members: moderator, facilitator, note-taker and member are refused every action, and nothing changes', async () => {
+    const seats: [string, string][] = [['moderator', await redeem(running.url, seed.moderatorInvite, 'Mo')]];
+    for (const role of ['facilitator', 'note_taker', 'member'] as const) {
+      const { inviteSecret } = await inviteParticipant(running.db, seed.assemblyId, role);
+      seats.push([role, await redeem(running.url, inviteSecret, role)]);
+    }
+    const someone = (await list()).members[0]!;
+    const before = await databaseFingerprint(running);
+    for (const [role, cookie] of seats) {
+      // Over HTTP: a seat's session cookie opens none of the organisers' members routes.
+      const asSeat = memberAdminClient(running.url, cookie, seed.assemblyId);
+      const attempts = [
+        asSeat('members:list', {}),
+        asSeat('members:preview', { csv: bytes(FILE) }),
+        asSeat('members:import', { csv: bytes(FILE), previewHash: '0'.repeat(64) }),
+        asSeat('members:replace', { memberId: someone.memberId, replacementId: someone.memberId }),
+        asSeat('members:setNeeds', { memberId: someone.memberId, needs: ['captions'], consent: 'given' }),
+        asSeat('members:issueCards', { memberIds: [someone.memberId] }),
+        asSeat('members:settings', { inviteDays: 5, publishedCategories: [], gapPoints: 5 }),
+        asSeat('members:quotas', { csv: bytes('category,value,share\nRegion,North,1\n') }),
+        asSeat('members:representation', { sessionId: null }),
+      ];
+      for (const answer of await Promise.all(attempts)) {
+        expect(answer, role).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      }
+      // Over the socket: the old member-admin events are no event at all; sending one ends the connection.
+      const { socket } = await connectMember(running.url, cookie);
+      const gone = new Promise((resolve) => socket.once('disconnect', resolve));
+      (socket.emit as (event: string, payload: unknown) => void)('members:list', {});
+      await gone;
+    }
+    expect(await databaseFingerprint(running)).toEqual(before);
+  });
+
   it('matches a file without ids by exact name and contact details', async () => {
     const text = 'Name,Email,Region\nNoid Person,noid@example.org,North\n';
-    await importFile(mod, text);
-    expect((await preview(mod, 'Name,Email,Region\nNoid Person,NOID@example.org,South\n')).counts).toMatchObject({
+    await importFile(admin, text);
+    expect((await preview(admin, 'Name,Email,Region\nNoid Person,NOID@example.org,South\n')).counts).toMatchObject({
       update: 1,
       add: 0,
     });
-    expect((await preview(mod, 'Name,Email,Region\nNoid Person,other@example.org,South\n')).counts).toMatchObject({
+    expect((await preview(admin, 'Name,Email,Region\nNoid Person,other@example.org,South\n')).counts).toMatchObject({
       add: 1,
     });
   });
@@ -145,12 +196,12 @@ describe('members from the civic lottery', () => {
   it('replaces a member who dropped out by a reserve, keeping who replaced whom and what the dropped member did', async () => {
     const dropped = await byName('Person 4');
     const reserve = await byName('Reserve Nine');
-    const [card] = acked(await mod.emitWithAck('members:issueCards', { memberIds: [dropped.memberId] })).cards;
+    const [card] = acked(await admin('members:issueCards', { memberIds: [dropped.memberId] })).cards;
     const cookie = await redeem(running.url, card!.inviteSecret, 'Four');
     const { socket: four } = await connectMember(running.url, cookie);
     const { commentId } = acked(await four.emitWithAck('comment:post', { standardId: seed.standardId, text: 'Mine' }));
     const gone = new Promise((resolve) => four.once('disconnect', resolve));
-    acked(await mod.emitWithAck('members:replace', { memberId: dropped.memberId, replacementId: reserve.memberId }));
+    acked(await admin('members:replace', { memberId: dropped.memberId, replacementId: reserve.memberId }));
     await gone;
     const state = await list();
     expect(state.members.find((m) => m.memberId === dropped.memberId)).toMatchObject({ status: 'dropped' });
@@ -175,13 +226,13 @@ describe('members from the civic lottery', () => {
     // Their card stops working; they cannot be replaced twice, nor a selected member used as a reserve.
     expect((await post(running.url, HTTP_ROUTES.inspectInvite, { secret: card!.inviteSecret })).status).toBe(404);
     expect(
-      await mod.emitWithAck('members:replace', { memberId: dropped.memberId, replacementId: reserve.memberId }),
+      await admin('members:replace', { memberId: dropped.memberId, replacementId: reserve.memberId }),
     ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
   it("refuses another assembly's member ids as if they did not exist", async () => {
-    await importFile(otherMod, 'id,name,status\nX1,Other One,\nX2,Other Reserve,reserve\n');
-    const theirs = (await list(otherMod)).members;
+    await importFile(otherAdmin, 'id,name,status\nX1,Other One,\nX2,Other Reserve,reserve\n');
+    const theirs = (await list(otherAdmin)).members;
     const mine = await byName('Person 5');
     const before = await databaseFingerprint(running);
     for (const [event, payload] of [
@@ -191,7 +242,7 @@ describe('members from the civic lottery', () => {
       ['members:issueCards', { memberIds: [theirs[0]!.memberId] }],
       ['members:representation', { sessionId: other.assemblyId }],
     ] as const) {
-      expect(await (mod.emitWithAck as (e: string, p: unknown) => Promise<unknown>)(event, payload)).toMatchObject({
+      expect(await (admin as (e: string, p: unknown) => Promise<unknown>)(event, payload)).toMatchObject({
         ok: false,
         error: { code: 'not_found' },
       });
@@ -202,17 +253,17 @@ describe('members from the civic lottery', () => {
   it('records access needs only with consent, and honours language and large text on the member’s own screens', async () => {
     const member = await byName('Person 6');
     expect(
-      await mod.emitWithAck('members:setNeeds', { memberId: member.memberId, needs: ['welsh'], consent: 'withdrawn' }),
+      await admin('members:setNeeds', { memberId: member.memberId, needs: ['welsh'], consent: 'withdrawn' }),
     ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     acked(
-      await mod.emitWithAck('members:setNeeds', {
+      await admin('members:setNeeds', {
         memberId: member.memberId,
         needs: ['welsh', 'large_text', 'bsl_interpreter'],
         consent: 'given',
       }),
     );
     expect((await byName('Person 6')).needs).toEqual(['welsh', 'large_text', 'bsl_interpreter']);
-    const [card] = acked(await mod.emitWithAck('members:issueCards', { memberIds: [member.memberId] })).cards;
+    const [card] = acked(await admin('members:issueCards', { memberIds: [member.memberId] })).cards;
     const { socket } = await connectMember(running.url, await redeem(running.url, card!.inviteSecret, 'Six'));
     expect(acked(await socket.emitWithAck('members:myPreferences', {}))).toEqual({ language: 'cy', largeText: true });
     socket.disconnect();
@@ -222,9 +273,7 @@ describe('members from the civic lottery', () => {
     let card: IssuedCard;
     beforeAll(async () => {
       const member = await byName('Person 7');
-      [card] = acked(await mod.emitWithAck('members:issueCards', { memberIds: [member.memberId] })).cards as [
-        IssuedCard,
-      ];
+      [card] = acked(await admin('members:issueCards', { memberIds: [member.memberId] })).cards as [IssuedCard];
     });
 
     it('carry a link and a 12-character typed code; either one joins, and the code forgives case and dashes', async () => {
@@ -242,7 +291,7 @@ describe('members from the civic lottery', () => {
     });
 
     it('stop working, link and code, once re-issued (a lost card)', async () => {
-      const [fresh] = acked(await mod.emitWithAck('members:issueCards', { memberIds: [card.memberId] })).cards;
+      const [fresh] = acked(await admin('members:issueCards', { memberIds: [card.memberId] })).cards;
       expect((await post(running.url, HTTP_ROUTES.inspectCode, { code: card.code })).status).toBe(404);
       expect((await post(running.url, HTTP_ROUTES.inspectInvite, { secret: card.inviteSecret })).status).toBe(404);
       expect((await post(running.url, HTTP_ROUTES.inspectCode, { code: fresh!.code })).status).toBe(200);
@@ -252,8 +301,8 @@ describe('members from the civic lottery', () => {
     it('expire after the assembly’s chosen number of days, with a clear message', async () => {
       const settings = (await list()).settings;
       expect(settings.inviteDays).toBe(60);
-      acked(await mod.emitWithAck('members:settings', { ...settings, inviteDays: 3 }));
-      const [short] = acked(await mod.emitWithAck('members:issueCards', { memberIds: [card.memberId] })).cards;
+      acked(await admin('members:settings', { ...settings, inviteDays: 3 }));
+      const [short] = acked(await admin('members:issueCards', { memberIds: [card.memberId] })).cards;
       const days = (Date.parse(short!.expiresAt) - Date.now()) / 86_400_000;
       expect(days).toBeGreaterThan(2.9);
       expect(days).toBeLessThanOrEqual(3);
@@ -270,17 +319,19 @@ describe('members from the civic lottery', () => {
       ] as const) {
         const response = await post(running.url, route, body);
         expect(response.status).toBe(410);
-        expect(await response.json()).toMatchObject({ error: { code: 'expired' } });
+        expect(await response.json()).toMatchObject({
+          error: { code: 'expired', reason: { key: 'request.inviteExpired' } },
+        });
       }
-      acked(await mod.emitWithAck('members:settings', { ...settings, inviteDays: 60 }));
+      acked(await admin('members:settings', { ...settings, inviteDays: 60 }));
     });
   });
 
   it('never lets a contact detail or an unpublished demographic reach a member, an observer or an export', async () => {
     const settings = (await list()).settings;
-    acked(await mod.emitWithAck('members:settings', { ...settings, publishedCategories: ['Region'] }));
+    acked(await admin('members:settings', { ...settings, publishedCategories: ['Region'] }));
     const quillon = await byName('Quillon Zarathustra');
-    const [card] = acked(await mod.emitWithAck('members:issueCards', { memberIds: [quillon.memberId] })).cards;
+    const [card] = acked(await admin('members:issueCards', { memberIds: [quillon.memberId] })).cards;
     const received: unknown[] = [];
     const inspected = await (await post(running.url, HTTP_ROUTES.inspectInvite, { secret: card!.inviteSecret })).json();
     const byCode = await (await post(running.url, HTTP_ROUTES.inspectCode, { code: card!.code })).json();
@@ -317,6 +368,8 @@ describe('members from the civic lottery', () => {
       HTTP_ROUTES.sessionsJson,
       minutesPath('json', sessionId),
       minutesPath('md', sessionId),
+      HTTP_ROUTES.reportJson,
+      HTTP_ROUTES.reportMarkdown,
     ]) {
       for (const headers of [{ cookie }, { [WATCH_KEY_HEADER]: seed.watchKey }] as Record<string, string>[]) {
         const response = await fetch(running.url + route, { headers });
@@ -346,7 +399,7 @@ describe('members from the civic lottery', () => {
   });
 
   it('shows representativeness: targets, selected and present shares, and gaps past the threshold', async () => {
-    const shown = acked(await mod.emitWithAck('members:representation', { sessionId: null }));
+    const shown = acked(await admin('members:representation', { sessionId: null }));
     expect(shown.targetsFrom).toBe('selection');
     expect(shown.sitting?.title).toBe('Sitting one');
     expect(shown.presentCount).toBe(1);
@@ -354,12 +407,12 @@ describe('members from the civic lottery', () => {
     expect(north.present).toBe(1);
     expect(north.gap).not.toBeNull();
     const quotas = acked(
-      await mod.emitWithAck('members:quotas', {
+      await admin('members:quotas', {
         csv: bytes('category,value,share\nRegion,North,50%\nRegion,South,50%\n'),
       }),
     );
     expect(quotas.problems).toEqual([]);
-    const withQuotas = acked(await mod.emitWithAck('members:representation', { sessionId: null }));
+    const withQuotas = acked(await admin('members:representation', { sessionId: null }));
     expect(withQuotas.targetsFrom).toBe('quotas');
     expect(withQuotas.categories.find((c) => c.category === 'Region')!.values.map((v) => v.target)).toEqual([0.5, 0.5]);
   });

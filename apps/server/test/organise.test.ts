@@ -84,7 +84,12 @@ describe('organiser links', () => {
         });
       }
       expect(answer.status).toBe(429);
-      expect(answer.body).toMatchObject({ error: { code: 'rate_limited' } });
+      expect(answer.body).toMatchObject({
+        error: {
+          code: 'rate_limited',
+          reason: { key: 'request.tooManyWrongLinks', params: { seconds: expect.any(Number) } },
+        },
+      });
       expect((await call(own.url, 'POST', ORGANISE_ROUTES.open, { body: { secret: link } })).status).toBe(200);
       expect((await call(own.url, 'GET', ORGANISE_ROUTES.assemblies, { cookie })).status).toBe(200);
     } finally {
@@ -281,7 +286,7 @@ describe('organisers run assemblies', () => {
     expect(archived.status).toBe(200);
 
     const refused = await mod.emitWithAck('standard:add', { title: 'After the archive' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'archived' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'archived', reason: { key: 'command.archived' } } });
     const session = await mod.emitWithAck('session:create', { title: 'After the archive' });
     expect(session).toMatchObject({ ok: false, error: { code: 'archived' } });
     const invite = await mod.emitWithAck('roster:invite', { role: 'member' });
@@ -295,7 +300,7 @@ describe('organisers run assemblies', () => {
     const encoder = encoding.createEncoder();
     syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(edit));
     const write = await mod.emitWithAck('doc:sync', { docId: standard.docId, message: encoding.toUint8Array(encoder) });
-    expect(write).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(write).toMatchObject({ ok: false, error: { code: 'locked', reason: { key: 'document.locked' } } });
     const charter = await fetch(running.url + HTTP_ROUTES.charterJson, { headers: { cookie: modCookie } });
     expect(charter.status).toBe(200);
     expect(JSON.stringify(await charter.json())).toContain('Before the archive');
@@ -310,7 +315,7 @@ describe('organisers run assemblies', () => {
     ] as const) {
       const answer = await call(running.url, 'POST', at(route, id), { cookie: organiser, body });
       expect(answer.status, route).toBe(409);
-      expect(answer.body, route).toMatchObject({ error: { code: 'archived' } });
+      expect(answer.body, route).toMatchObject({ error: { code: 'archived', reason: { key: 'command.archived' } } });
     }
     const actions = await running.db.query<{ action: string }>(
       "SELECT action FROM audit_log WHERE assembly_id = $1 AND action LIKE 'assembly.%' ORDER BY id",
@@ -349,12 +354,16 @@ describe('organisers run assemblies', () => {
     expect(badRole.status).toBe(400);
     expect(badRole.body).toMatchObject({ error: { code: 'bad_request' } });
     const badId = await call(running.url, 'GET', at(ORGANISE_ROUTES.assembly, 'not-a-uuid'), { cookie: organiser });
-    expect(badId.body).toEqual({ error: { code: 'bad_request', message: 'Not an assembly id' } });
+    // The reason reaches the JSON body, for the page to word in its reader's language.
+    expect(badId.body).toEqual({
+      error: { code: 'bad_request', message: 'Not an assembly id', reason: { key: 'organise.notAnAssemblyId' } },
+    });
     const badSeat = await call(running.url, 'POST', at(ORGANISE_ROUTES.revoke, id), {
       cookie: organiser,
       body: { participantId: crypto.randomUUID() },
     });
     expect(badSeat.status).toBe(404);
+    expect(badSeat.body).toMatchObject({ error: { code: 'not_found', reason: { key: 'roster.seatNotFound' } } });
   });
 
   it('refuses a write from another site (the origin check)', async () => {

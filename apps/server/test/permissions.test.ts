@@ -20,15 +20,26 @@ import {
   type WatcherSocket,
 } from './support/harness.ts';
 import { seat } from './support/staff.ts';
+import { takeNarrowSeat } from './support/narrow.ts';
+import { setStandardStatus } from '../src/features/charter/charterStore.ts';
 
 type Raw = { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> } };
 
 /**
  * The callers of the walk: the five roles of the assembly (moderator, facilitator, note-taker,
- * member, observer), and a member of *another* assembly, whose every command must land in their
- * own assembly and never touch this one.
+ * member, observer), a member of *another* assembly, whose every command must land in their
+ * own assembly and never touch this one, and the two narrow seats (a respondent, a leader).
  */
-const CALLERS = ['moderator', 'facilitator', 'note_taker', 'member', 'observer', 'stranger'] as const;
+const CALLERS = [
+  'moderator',
+  'facilitator',
+  'note_taker',
+  'member',
+  'observer',
+  'stranger',
+  'respondent',
+  'leader',
+] as const;
 type Caller = (typeof CALLERS)[number];
 const roleOf = (caller: Caller): Role => (caller === 'stranger' ? 'member' : caller);
 
@@ -68,6 +79,35 @@ describe('the permissions table, event by event and caller by caller', () => {
     sockets.facilitator = (await seat(running, seed.assemblyId, 'facilitator', 'Fay')).socket;
     sockets.note_taker = (await seat(running, seed.assemblyId, 'note_taker', 'Nia')).socket;
     observer = (await connectWatcher(running.url, seed.watchKey)).socket;
+    // The narrow seats: a respondent, and a leader of a case citing the standard (adopted for it).
+    acked(
+      await sockets.moderator.emitWithAck('standard:setLadder', { standardId: seed.standardId, steps: ['A warning'] }),
+    );
+    await running.db.transaction((tx) =>
+      setStandardStatus(tx, seed.assemblyId, seed.standardId, ['drafting'], 'adopted'),
+    );
+    const { caseId } = acked(
+      await sockets.moderator.emitWithAck('case:open', {
+        respondent: { role: 'Director', name: null },
+        standardIds: [seed.standardId],
+        summary: 'What happened',
+        evidence: [],
+      }),
+    );
+    sockets.respondent = (
+      await takeNarrowSeat(
+        running,
+        sockets.moderator.emitWithAck('respondent:invite', { body: 'Council' }),
+        'accountability:state',
+      )
+    ).socket;
+    sockets.leader = (
+      await takeNarrowSeat(
+        running,
+        sockets.moderator.emitWithAck('leader:invite', { caseId, deadline: Date.now() + 86_400_000 }),
+        'leader:state',
+      )
+    ).socket;
     await documentBytes(running, seed.docId);
   }, 240_000);
   afterAll(async () => {
@@ -165,6 +205,9 @@ describe('the permissions table, event by event and caller by caller', () => {
     );
     expect(codes).toContain('ok');
     expect(codes).toContain('rate_limited');
+    expect(results.find((r) => !(r as { ok: boolean }).ok)).toMatchObject({
+      error: { code: 'rate_limited', reason: { key: 'command.rateLimited' } },
+    });
   });
 });
 

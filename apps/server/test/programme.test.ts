@@ -238,7 +238,11 @@ describe('the programme: sittings planned ahead', () => {
     ]) {
       expect(await attempt()).toMatchObject({
         ok: false,
-        error: { code: 'bad_request', message: expect.stringMatching(/Another sitting is live \(“Weekend 1”\)/) },
+        error: {
+          code: 'bad_request',
+          message: expect.stringMatching(/Another sitting is live \(“Weekend 1”\)/),
+          reason: { key: 'session.anotherLive', params: { title: 'Weekend 1' } },
+        },
       });
     }
     const [{ live }] = (await running.db.query<{ live: number }>(
@@ -254,7 +258,11 @@ describe('the programme: sittings planned ahead', () => {
     ]) {
       expect(await refused).toMatchObject({
         ok: false,
-        error: { code: 'bad_request', message: expect.stringMatching(/has started/) },
+        error: {
+          code: 'bad_request',
+          message: expect.stringMatching(/has started/),
+          reason: { key: 'programme.sittingStarted' },
+        },
       });
     }
     acked(await mod.emitWithAck('session:end', { sessionId: first }));

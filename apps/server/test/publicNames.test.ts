@@ -59,9 +59,10 @@ describe('names on the public side', () => {
     });
     acked(await nia.socket.emitWithAck('participant:showName', { showName: true }));
     await vi.waitFor(() => expect(names()).toContain('note_taker:Nia'));
-    // The public record names them the same way.
+    // The public record names them the same way, a facilitator with their role.
     const publicNameOf = await participantNames(running.db, seed.assemblyId, 'observer');
-    expect(publicNameOf(fay.participantId)).toBe('Fay');
+    expect(publicNameOf(fay.participantId)).toBe('facilitator Fay');
+    expect(publicNameOf(nia.participantId)).toBe('Nia');
     for (const s of [fay.socket, nia.socket, watcher.socket]) s.disconnect();
   });
 });

@@ -113,6 +113,8 @@ describe('the public record: audit log and minutes', () => {
     expect(minutes.votes).toEqual([
       {
         question: `Tea ${SCRIPT}?`,
+        // The moderator's own question has no code; the tally's sentence has (the page words it).
+        questionPhrase: null,
         method: 'yes_no',
         status: 'closed',
         turnout: 3,
@@ -120,6 +122,7 @@ describe('the public record: audit log and minutes', () => {
         quorumNeeded: 2,
         passed: true,
         explanation: expect.stringMatching(/Passed/),
+        because: expect.arrayContaining([expect.objectContaining({ key: expect.stringMatching(/^tally\./) })]),
         online: 3,
         paper: 0,
       },
@@ -138,8 +141,9 @@ describe('the public record: audit log and minutes', () => {
     expect(actors).toContain('Bo');
     expect(actors).toContain(pseudonym(seats.get('Ada')!));
     for (const hidden of ['Ada', 'Cy']) expect(JSON.stringify(audit)).not.toContain(`"${hidden}"`);
-    // A moderator is a public figure: named to the public too.
-    expect(actors).toContain('Mo');
+    // A moderator is a public figure: named to the public too, with their role.
+    expect(actors).toContain('moderator Mo');
+    expect(actors).not.toContain('Mo');
     // Members and moderators read names.
     const asMember = await json<AuditExport>(HTTP_ROUTES.auditJson, { cookie: modCookie });
     expect(asMember.entries.map((e) => e.actor)).toContain('Ada');

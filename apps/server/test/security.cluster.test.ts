@@ -9,9 +9,9 @@ import {
   type MemberSocket,
   type SeededAssembly,
 } from './support/harness.ts';
-import { startNode } from './support/nodes.ts';
-import { REDIS_URL, redisAvailable, uniquePrefix } from './support/redis.ts';
-import { createScratchDatabase, postgresAvailable } from './support/services.ts';
+import { twoNodes, type Node, type TwoNodes } from './support/nodes.ts';
+import { redisAvailable } from './support/redis.ts';
+import { postgresAvailable } from './support/services.ts';
 
 const servicesUp = (await postgresAvailable()) && (await redisAvailable());
 
@@ -24,20 +24,13 @@ const closedWithin = (socket: MemberSocket) => {
 };
 
 describe.skipIf(!servicesUp)('revocation and demotion reach every node', () => {
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let nodes: Awaited<ReturnType<typeof startNode>>[];
+  let cluster: TwoNodes;
+  let nodes: Node[];
   let seed: SeededAssembly;
   beforeAll(async () => {
-    scratch = await createScratchDatabase();
-    const prefix = uniquePrefix();
-    nodes = [];
-    for (let i = 0; i < 2; i++) nodes.push(await startNode({ databaseUrl: scratch.url, redisUrl: REDIS_URL, prefix }));
-    seed = await seedAssembly(nodes[0]!.db);
+    ({ nodes, seed } = cluster = await twoNodes({ seed: true }));
   });
-  afterAll(async () => {
-    for (const node of nodes ?? []) await node.close();
-    await scratch?.drop();
-  });
+  afterAll(() => cluster?.close());
 
   const idOf = async (name: string) =>
     (await nodes[0]!.db.query<{ id: string }>('SELECT id FROM participants WHERE display_name = $1', [name]))[0]!.id;

@@ -1,12 +1,13 @@
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { PERMISSIONS, SCHEMAS, type Role } from '@moot/protocol';
+import { PERMISSIONS, SCHEMAS, standardDocId, type Role } from '@moot/protocol';
+import { CollabClient, paragraph } from './support/collabClient.ts';
 import { databaseFingerprint, documentBytes } from './support/fingerprint.ts';
-import { furnishAssembly, type FurnishedAssembly } from './support/furnish.ts';
+import { ADOPTED_PARAGRAPH, furnishAssembly, type FurnishedAssembly } from './support/furnish.ts';
 import { startApp, type MemberSocket, type RunningApp } from './support/harness.ts';
 import type { IdKind } from './support/idKinds.ts';
 import { payloadsOf, withValueAt, type IdSlot } from './support/payloads.ts';
@@ -78,22 +79,79 @@ interface Arrangement {
 const openDocumentFirst: Arrangement['before'] = (own, send) =>
   send('doc:open', { docId: own.records.document.standard });
 
+/** A paragraph a member wrote into assembly A's drafting standard, for the consensus map's marks. */
+let writtenParagraph = '';
+const writeParagraphFirst: Arrangement['before'] = async (own) => {
+  const writer = new CollabClient(own.members[0]!, own.records.document.standard!);
+  await writer.open();
+  const text = writer.doc.getXmlFragment('text');
+  text.insert(text.length, [paragraph('A paragraph to mark.')]);
+  const id = text.get(text.length - 1)._item!.id;
+  writtenParagraph = `${id.client}:${id.clock}`;
+  await vi.waitUntil(() => writer.unacked === 0);
+  writer.detach();
+};
+
+/** The words a suggestion quotes from the adopted standard's paragraph. */
+const QUOTED = 'in turn';
+/** Anchors around `QUOTED` in the adopted standard of the assembly being walked, read by `before`, used by `adjust`. */
+let anchored: { start: string; end: string } | null = null;
+/** Reads the adopted standard's text as a co-editor and anchors `QUOTED`, as the web client does for a selection. */
+const anchorQuotedWords: Arrangement['before'] = async (own, send) => {
+  const docId = standardDocId(own.records.standard.adopted!);
+  const reader = new CollabClient(own.moderator, docId);
+  try {
+    await reader.open();
+    const run = () => (reader.doc.getXmlFragment('text').get(0) as Y.XmlElement | undefined)?.get(0) as Y.XmlText;
+    await vi.waitFor(() => expect(run()?.toString()).toBe(ADOPTED_PARAGRAPH));
+    const from = ADOPTED_PARAGRAPH.indexOf(QUOTED);
+    const at = (index: number, assoc: number) =>
+      Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(run(), index, assoc))).toString(
+        'base64',
+      );
+    anchored = { start: at(from, 0), end: at(from + QUOTED.length, -1) };
+  } finally {
+    reader.detach();
+  }
+  return send('doc:close', { docId });
+};
+
 /**
  * What a command needs beyond "one of everything" for the payload with its own assembly's ids
  * to be accepted. Each test ends by sending exactly that payload and expecting it accepted, so
  * a new command this walk cannot yet satisfy fails here, saying so, rather than passing because
  * it was refused for some other reason.
  */
+/** The app the walk runs against (set before the first test). */
+let running: RunningApp;
+
 const ARRANGE: Partial<Record<string, Arrangement>> = {
+  // A vote is continued only while paused for lost quorum: paused as the quorum watch would, with
+  // a quorum out of reach so that it stays paused.
+  'vote:continue': {
+    before: async (own) => {
+      await running.db.query(
+        'UPDATE votes SET quorum_needed = 1000, paused_at = now(), paused_present = 0 WHERE id = $1',
+        [own.records.vote.open!],
+      );
+      // The watch counts who is present into the row now, not during the walk's before-and-after.
+      await running.app.context.quorum.lookNow(own.seed.assemblyId);
+    },
+  },
   'doc:sync': { before: openDocumentFirst },
   'doc:awareness': { before: openDocumentFirst },
   'standard:lock': { prefer: { standard: 'drafting' } },
+  // A suggestion anchors real words of a locked or adopted standard's text (the adopted one has a paragraph).
+  'amendment:suggest': {
+    prefer: { standard: 'adopted' },
+    before: anchorQuotedWords,
+    adjust: (payload) => ({ ...(payload as object), ...anchored, quote: QUOTED }),
+  },
   // The control (A's own ids accepted) needs a standard still being drafted: a locked one's title is fixed.
   'standard:retitle': { prefer: { standard: 'drafting' } },
   'standard:move': { prefer: { standard: 'drafting' } },
   'standard:unlock': { prefer: { standard: 'locked' } },
   'standard:setLadder': { prefer: { standard: 'drafting' } },
-  'vote:open': { prefer: { standard: 'locked' } },
   'agenda:start': { prefer: { agendaItem: 'pending' } },
   // The programme changes only sittings that have not started; an agenda is copied from another sitting.
   'programme:edit': { prefer: { session: 'planned' } },
@@ -101,6 +159,20 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
   'programme:copyAgenda': { preferAt: { sessionId: 'planned', fromSessionId: 'live' } },
   'programme:swap': { preferAt: { sessionId: 'planned', withSessionId: 'later' } },
   'case:openVote': { prefer: { case: 'deliberating' } },
+  // A panel is drawn once prepared (its pool is the members without a conflict on the case).
+  'case:drawPanel': { before: (own, send) => send('case:preparePanel', { caseId: own.records.case.open, size: 1 }) },
+  // Questions go to an expert session: the pending item is one (test/support/furnish.ts).
+  'question:ask': { prefer: { agendaItem: 'pending' } },
+  // The respondent reports progress on a standard it has answered.
+  'response:update': {
+    before: (own) =>
+      own.respondent.emitWithAck('response:publish', {
+        standardId: own.records.standard.adopted!,
+        stance: 'accept',
+        reasons: 'Agreed',
+        timeline: 'This year',
+      }),
+  },
   // Totals must add up to the members ticked as voting on paper: one, ticked by the moderator first.
   'vote:enterPaperTotals': {
     adjust: (payload) => ({ ...(payload as object), counts: { yes: 1 } }),
@@ -110,14 +182,80 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
         participantId: own.records.participant.handUp!,
       }),
   },
+  // A final ballot is opened with support rules; its paper totals need one open, with a member ticked.
+  'vote:open': {
+    prefer: { standard: 'locked' },
+    adjust: (payload) => {
+      const p = payload as { subject: { kind: string } };
+      return p.subject.kind === 'final_ballot'
+        ? { ...p, rules: { method: 'support', threshold: { share: 0.5, base: 'answering' } } }
+        : p;
+    },
+  },
+  'vote:enterSupportPaperTotals': {
+    prefer: { vote: 'finalBallot' },
+    adjust: (payload) => ({ ...(payload as object), counts: [[1, 0, 0, 0, 0]] }),
+    before: async (own) => {
+      const opened = await own.moderator.emitWithAck('vote:open', {
+        subject: { kind: 'final_ballot', items: [{ standardId: own.records.standard.locked!, part: 'standard' }] },
+        rules: { method: 'support', threshold: { share: 0.5, base: 'answering' } },
+        quorumShare: 0,
+      });
+      if (!opened.ok) throw new Error(`could not open a final ballot: ${opened.error.message}`);
+      own.records.vote.finalBallot = opened.data.voteId;
+      await own.moderator.emitWithAck('vote:markPaper', {
+        voteId: opened.data.voteId,
+        participantId: own.records.participant.handUp!,
+      });
+    },
+  },
   // The caller (the moderator) must be checked in to check out.
   'attendance:checkOut': {
     before: (own, send) => send('attendance:checkIn', { sessionId: own.records.session.live! }),
   },
+  'consensus:mark': {
+    prefer: { standard: 'drafting' },
+    before: writeParagraphFirst,
+    adjust: (payload) => ({ ...(payload as object), paragraph: writtenParagraph }),
+  },
   'queue:endTurn': {
     before: (own) => own.moderator.emitWithAck('queue:next', { sessionId: own.records.session.live! }),
   },
+  // A group's queue: the member with a hand up moved into the first group, their hand with them.
+  'groupQueue:next': { before: (own) => handInFirstGroup(own) },
+  'groupQueue:endTurn': {
+    before: async (own) => {
+      await handInFirstGroup(own);
+      return own.moderator.emitWithAck('groupQueue:next', {
+        sessionId: own.records.session.live!,
+        groupId: own.records.group.first!,
+      });
+    },
+  },
+  // Ballot by ballot needs a ranked vote with one member ticked for paper.
+  'vote:enterPaperBallots': {
+    before: async (own) => {
+      const opened = await own.moderator.emitWithAck('vote:open', {
+        subject: { kind: 'question', question: 'Ranked?' },
+        rules: { method: 'ranked', options: ['a', 'b'] },
+        quorumShare: 0,
+      });
+      rankedVote = (opened as { ok: true; data: { voteId: string } }).data.voteId;
+      return own.moderator.emitWithAck('vote:markPaper', {
+        voteId: rankedVote,
+        participantId: own.records.participant.handUp!,
+      });
+    },
+    adjust: (payload) => ({ ...(payload as object), voteId: rankedVote, ballots: [{ options: [0], count: 1 }] }),
+  },
 };
+let rankedVote = '';
+async function handInFirstGroup(own: FurnishedAssembly): Promise<void> {
+  const sessionId = own.records.session.live!;
+  const participantId = own.records.participant.handUp!;
+  await own.moderator.emitWithAck('groups:move', { sessionId, participantId, groupId: own.records.group.first! });
+  await own.moderator.emitWithAck('queue:raiseFor', { sessionId, participantId, kind: 'new_point' });
+}
 
 /**
  * Each command's every id, set to a real record of the same kind in another assembly: generated
@@ -133,7 +271,6 @@ const ARRANGE: Partial<Record<string, Arrangement>> = {
  * were about B's ids, not about a state A was not in.
  */
 describe("every id a command names is checked against the caller's assembly", () => {
-  let running: RunningApp;
   let b: FurnishedAssembly;
   let reachedB = 0;
   /** B's documents, byte for byte: nothing in this walk may ever change them. */
@@ -143,7 +280,7 @@ describe("every id a command names is checked against the caller's assembly", ()
     // The walk opens more sockets from one address than a real one would in a burst: not what it tests.
     running = await startApp({ handshakeBurst: 100_000 });
     b = await furnishAssembly(running);
-    for (const socket of [b.moderator, ...b.members, b.observer]) {
+    for (const socket of [b.moderator, ...b.members, b.observer, b.respondent, b.leader]) {
       (socket as MemberSocket).onAny(() => reachedB++);
     }
     documentsOfB = await documentsOf(b);
@@ -159,6 +296,8 @@ describe("every id a command names is checked against the caller's assembly", ()
     if (roles.includes('moderator')) return a.moderator as unknown as Raw;
     if (roles.includes('member')) return a.members[0] as unknown as Raw;
     if (roles.includes('facilitator')) return a.facilitator as unknown as Raw;
+    if (roles.includes('respondent')) return a.respondent as unknown as Raw;
+    if (roles.includes('leader')) return a.leader as unknown as Raw;
     throw new Error(`${event}: neither a moderator nor a member may send it; teach this walk who does`);
   };
 
@@ -188,7 +327,7 @@ describe("every id a command names is checked against the caller's assembly", ()
   const settleB = () => {
     running.app.observers.flushAll();
     return Promise.all(
-      [b.moderator, ...b.members, b.observer].map((s) =>
+      [b.moderator, ...b.members, b.observer, b.respondent, b.leader].map((s) =>
         (s as unknown as Raw).timeout(5000).emitWithAck('clock:ping', {}),
       ),
     );

@@ -30,7 +30,16 @@ describe('the web baseline', () => {
   });
   afterAll(() => running.close());
 
-  const PAGES = ['/', '/join', '/assembly', '/assembly/charter', '/assembly/members', '/console', '/watch', '/present'];
+  const PAGES = [
+    '/',
+    '/join',
+    '/assembly',
+    '/assembly/charter',
+    '/organise/00000000-0000-4000-8000-000000000000/members',
+    '/console',
+    '/watch',
+    '/present',
+  ];
   const OTHERS = ['/healthz', HTTP_ROUTES.session, '/no-such-page', '/socket.io/?EIO=4&transport=polling'];
 
   it.each([...PAGES, ...OTHERS])('%s carries the security headers and a CSP without inline script', async (route) => {

@@ -31,7 +31,14 @@ describe('the session room', () => {
     const [a, b, c] = await addStandards(mod, ['Care', 'Candour', 'Courage']);
     const view = followSession(mod);
     expect(await mod.emitWithAck('groups:form', { sessionId, count: 2, standardIds: [a!], split: true })).toMatchObject(
-      { ok: false, error: { code: 'bad_request', message: expect.stringMatching(/one for each group/) } },
+      {
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: expect.stringMatching(/one for each group/),
+          reason: { key: 'group.fewerStandardsThanGroups', params: { standards: 1, groups: 2 } },
+        },
+      },
     );
 
     acked(await mod.emitWithAck('groups:form', { sessionId, count: 2, standardIds: [a!, b!, c!], split: true }));

@@ -56,9 +56,13 @@ describe('a live session', () => {
       }),
     );
     acked(await mod.emitWithAck('agenda:add', { sessionId, title: 'Break', kind: 'break', plannedMinutes: 5 }));
+    // The role refusal carries its reason, for the page to word in the reader's language.
     expect(await members[0]!.emitWithAck('agenda:start', { itemId })).toMatchObject({
       ok: false,
-      error: { code: 'forbidden' },
+      error: {
+        code: 'forbidden',
+        reason: { key: 'command.notForRole', params: { role: 'member', event: 'agenda:start' } },
+      },
     });
 
     const before = Date.now();
@@ -94,7 +98,7 @@ describe('a live session', () => {
     await vi.waitFor(() => expect(view.state?.turn?.name).toBe('Ada'));
     expect(await ben.emitWithAck('queue:endTurn', { sessionId })).toMatchObject({
       ok: false,
-      error: { code: 'not_found' },
+      error: { code: 'not_found', reason: { key: 'floor.notYourTurn' } },
     });
     acked(await ada.emitWithAck('queue:endTurn', { sessionId }));
     await vi.waitFor(() => expect(view.state?.turn).toBeNull());
@@ -169,7 +173,7 @@ describe('a live session', () => {
     // A mute is refused as a mute (`muted`), not as something the member's role forbids.
     expect(await ada.emitWithAck('queue:raise', { sessionId, kind: 'new_point' })).toMatchObject({
       ok: false,
-      error: { code: 'muted', message: expect.stringMatching(/muted you/) },
+      error: { code: 'muted', message: expect.stringMatching(/muted you/), reason: { key: 'moderation.muted' } },
     });
     expect(await ada.emitWithAck('comment:post', { standardId: seed.standardId, text: 'While muted' })).toMatchObject({
       ok: false,

@@ -31,6 +31,7 @@ import {
 import type { Database, Queryable } from '../src/storage/database.ts';
 import { MIGRATIONS, migrate } from '../src/storage/migrations.ts';
 import { describeOnEngines, type OpenEngine } from './support/services.ts';
+import { listCheckpoints, loadAttribution } from '../src/collab/authorship.ts';
 
 /** One contract, every engine: PGlite and PostgreSQL must behave identically. */
 function storageContract(open: OpenEngine) {
@@ -158,6 +159,30 @@ function storageContract(open: OpenEngine) {
     expect(after.updates).toHaveLength(0);
     expect(replay(after.snapshot, after.updates).getText('t').toString()).toBe(text.toString());
     expect(replay(after.snapshot, []).getText('t').toString().startsWith('Z')).toBe(true);
+  });
+
+  it('records who a client id belongs to with its first update, keeps it through a fold, and keeps a checkpoint', async () => {
+    const docId = `standard:${crypto.randomUUID()}`;
+    const [ada, ben] = [crypto.randomUUID(), crypto.randomUUID()];
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    const first = (doc: Y.Doc, text: string) => {
+      doc.getText('t').insert(0, text);
+      return Y.encodeStateAsUpdate(doc);
+    };
+    // Ada's id is claimed with her first update; a later claim on it (Ben's) changes nothing.
+    await appendUpdates(db, [{ docId, update: first(a, 'Ada'), participantId: ada, newClients: [a.clientID] }]);
+    await appendUpdates(db, [{ docId, update: first(a, 'more'), participantId: ben, newClients: [a.clientID] }]);
+    // Ben's row names no client (written before authors were kept): the fold attributes it.
+    await appendUpdates(db, [{ docId, update: first(b, 'Ben'), participantId: ben }]);
+    expect([...(await loadAttribution(db, docId))]).toEqual([[a.clientID, ada]]);
+    expect((await compactDocument(db, docId)).folded).toBe(3);
+    expect(new Map(await loadAttribution(db, docId))).toEqual(
+      new Map([
+        [a.clientID, ada],
+        [b.clientID, ben],
+      ]),
+    );
+    expect(await listCheckpoints(db, docId)).toHaveLength(1);
   });
 
   it('loads every edit even when a compaction runs between its reads', async () => {

@@ -143,7 +143,7 @@ describe('decisions: the lifecycle of a standard and secret votes', () => {
     expect(acked(await mod.emitWithAck('vote:close', { voteId }))).toEqual(result);
     expect(await members[1]!.emitWithAck('vote:cast', ballot(no))).toMatchObject({
       ok: false,
-      error: { code: 'vote_closed' },
+      error: { code: 'vote_closed', reason: { key: 'vote.voteClosed' } },
     });
 
     await vi.waitFor(() => expect(votes.find((v) => v.id === voteId)?.status).toBe('closed'));

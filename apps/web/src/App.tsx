@@ -14,7 +14,6 @@ const AssemblyPage = lazy(() =>
   import('./features/assembly/AssemblyPage.tsx').then((m) => ({ default: m.AssemblyPage })),
 );
 const ConsolePage = lazy(() => import('./features/console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
-const MembersPage = lazy(() => import('./features/members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
 const PresentPage = lazy(() => import('./features/present/PresentPage.tsx').then((m) => ({ default: m.PresentPage })));
 const WatchPage = lazy(() => import('./features/watch/WatchPage.tsx').then((m) => ({ default: m.WatchPage })));
 const PrintCharterPage = lazy(() =>
@@ -22,6 +21,10 @@ const PrintCharterPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('./features/record/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const MinutesPage = lazy(() => import('./features/record/MinutesPage.tsx').then((m) => ({ default: m.MinutesPage })));
+const PassportPage = lazy(() =>
+  import('./features/passport/PassportPage.tsx').then((m) => ({ default: m.PassportPage })),
+);
+const ReportPage = lazy(() => import('./features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -37,13 +40,14 @@ export function App() {
           <Route path="/join" element={<JoinPage />} />
           <Route path="/assembly/*" element={<AssemblyPage />} />
           <Route path="/console" element={<ConsolePage />} />
-          <Route path="/assembly/members" element={<MembersPage />} />
           <Route path="/watch" element={<WatchPage />} />
           <Route path="/present" element={<PresentPage />} />
           <Route path="/charter/print" element={<PrintCharterPage />} />
           <Route path="/record/audit" element={<AuditPage />} />
           <Route path="/record/minutes" element={<MinutesPage />} />
+          <Route path="/report" element={<ReportPage />} />
           <Route path="/organise/*" element={<OrganiseRoutes />} />
+          <Route path="/passport/:standardId" element={<PassportPage />} />
           <Route path="*" element={<HomePage />} />
         </Routes>
       </Suspense>

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { SessionReplica, type SessionState } from '@moot/protocol';
 import {
   acked,
@@ -16,7 +17,7 @@ import {
 import { createScratchDatabase } from '../../../apps/server/test/support/services.ts';
 import { inviteParticipant } from '../../../apps/server/src/features/identity/participantStore.ts';
 import { openDatabase } from '../../../apps/server/src/storage/open.ts';
-import { BENCH_ROOT, freePort, Proc, REPO_ROOT, TASKSET, waitForHttp } from '../procs.ts';
+import { BENCH_ROOT, freePort, mootNodeEnv, Proc, REPO_ROOT, TASKSET, waitForHttp } from '../procs.ts';
 import { writeHandsSection, type HandsResult, type PhaseResult } from './handsSection.ts';
 
 /**
@@ -102,6 +103,26 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   return true;
 }
 
+/**
+ * Time PostgreSQL spent executing statements (lock waits and commit flushes included) and
+ * transactions committed, in the scratch database, from `pg_stat_database`. A backend reports
+ * these when idle, within 10 s, so readings are taken after the pool has been idle that long.
+ */
+async function databaseStats(url: string): Promise<{ activeMs: number; commits: number }> {
+  await sleep(11_000);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ active: number; commits: string }>(
+      'SELECT active_time AS active, xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return { activeMs: Number(rows[0]!.active), commits: Number(rows[0]!.commits) };
+  } finally {
+    await client.end();
+  }
+}
+const load = () => Math.round(loadavg()[0]! * 10) / 10;
+
 export async function runHands(options: { members: number; observers: number }): Promise<HandsResult> {
   if (TASKSET) spawnSync('taskset', ['-p', '-c', '1', String(process.pid)]);
   const scratch = await createScratchDatabase();
@@ -121,13 +142,7 @@ export async function runHands(options: { members: number; observers: number }):
       cpu: 0,
       env: {
         PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: scratch.url,
-        SEED_DEMO: '0',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: dataDir,
-        BALLOT_SECRET: randomBytes(32).toString('hex'),
-        TRUST_PROXY: 'loopback',
+        ...mootNodeEnv({ databaseUrl: scratch.url, dataDir, ballotSecret: randomBytes(32).toString('hex') }),
       },
     });
     const url = `http://127.0.0.1:${port}`;
@@ -160,6 +175,8 @@ export async function runHands(options: { members: number; observers: number }):
     await sleep(1500);
 
     const phase = async (name: string, event: 'queue:raise' | 'queue:lower', expectQueue: number) => {
+      const dbBefore = await databaseStats(scratch.url);
+      const loadBefore = load();
       for (const tap of allTaps) tap.reset();
       await node!.sample({ reset: true });
       const cpuBefore = node!.cpuMs();
@@ -187,6 +204,8 @@ export async function runHands(options: { members: number; observers: number }):
       await sleep(500); // whatever was still on its way (presence) counts too
       const serverCpuMs = node!.cpuMs() - cpuBefore;
       const loop = await node!.sample();
+      const loadAfter = load();
+      const dbAfter = await databaseStats(scratch.url);
       latencies.sort((a, b) => a - b);
       const commands = members.length;
       const sum = (taps: Tap[], f: (t: Tap) => number) => taps.reduce((n, t) => n + f(t), 0);
@@ -213,25 +232,33 @@ export async function runHands(options: { members: number; observers: number }):
         observersCurrentMs: round(observersCurrentMs),
         serverLoopMaxMs: loop ? round(loop.loopMax) : null,
         serverCpuMsPerCommand: round(serverCpuMs / commands),
+        dbMsPerCommand: round((dbAfter.activeMs - dbBefore.activeMs) / commands),
+        transactionsPerCommand: round((dbAfter.commits - dbBefore.commits) / commands),
+        loadAverage: [loadBefore, loadAfter],
       };
       console.log(JSON.stringify(result));
       return result;
     };
-    if (process.env.BENCH_DEBUG) {
-      // Service time: one command at a time, nothing queued behind it.
-      const alone: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        const t = performance.now();
-        acked(await members[i]!.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
-        alone.push(performance.now() - t);
-        acked(await members[i]!.emitWithAck('queue:lower', { sessionId }));
-      }
-      alone.sort((a, b) => a - b);
-      console.log(`one raise at a time: p50 ${round(quantile(alone, 0.5))} ms, max ${round(alone.at(-1)!)} ms`);
-      await sleep(1000);
+    // Service time: one command at a time, nothing queued behind it (less sensitive to the machine's load).
+    const alone: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      acked(await members[i]!.emitWithAck('queue:raise', { sessionId, kind: 'new_point' }));
+      alone.push(performance.now() - t);
+      acked(await members[i]!.emitWithAck('queue:lower', { sessionId }));
     }
+    alone.sort((a, b) => a - b);
+    const oneRaiseMs = { p50: round(quantile(alone, 0.5)), max: round(alone.at(-1)!) };
+    console.log(`one raise at a time: p50 ${oneRaiseMs.p50} ms, max ${oneRaiseMs.max} ms`);
+    await sleep(1000);
     const phases = [await phase('raise', 'queue:raise', members.length), await phase('lower', 'queue:lower', 0)];
-    return { date: new Date().toISOString(), members: options.members, observers: options.observers, phases };
+    return {
+      date: new Date().toISOString(),
+      members: options.members,
+      observers: options.observers,
+      oneRaiseMs,
+      phases,
+    };
   } finally {
     for (const s of sockets) s.disconnect();
     await node?.kill();

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import type { StandardView } from './charter.ts';
-import { LIMITS } from './limits.ts';
-import { isPublicFigure, type ParticipantRole } from './roles.ts';
+import { isPublicFigure, type SeatRole } from './roles.ts';
 
 export interface AssemblyView {
   id: string;
@@ -13,7 +11,7 @@ export interface AssemblyView {
 /** A moderator or member as others see them. Observers see `displayName` as "Member {seat}". */
 export interface ParticipantView {
   id: string;
-  role: ParticipantRole;
+  role: SeatRole;
   displayName: string;
   /** Stable number within the assembly, used for the pseudonym. */
   seat: number;
@@ -35,6 +33,11 @@ export interface AssemblySnapshot {
   serverTime: number;
 }
 
+/** An invite or watch secret: 128 random bits, base64url (22 characters). */
+export const SECRET_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+/** The secret a link's fragment holds, or null when it holds none; checked without zod, for light pages. */
+export const secretIn = (text: string): string | null => (SECRET_PATTERN.test(text) ? text : null);
+
 export const pseudonym = (seat: number): string => `Member ${seat}`;
 
 /**
@@ -45,12 +48,3 @@ export const pseudonym = (seat: number): string => `Member ${seat}`;
  */
 export const publicName = (p: { role: string; seat: number; displayName: string | null; showName: boolean }): string =>
   (isPublicFigure(p.role) || p.showName) && p.displayName ? p.displayName : pseudonym(p.seat);
-
-export const displayName = z
-  .string()
-  .trim()
-  .min(LIMITS.minDisplayNameLength, 'Please enter a name')
-  .max(LIMITS.maxDisplayNameLength, `A name is at most ${LIMITS.maxDisplayNameLength} characters`);
-
-/** An invite or watch secret: 128 random bits, base64url (22 characters). */
-export const secret = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'Not a valid link');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayName } from './assembly.ts';
+import { displayName } from './assemblySchemas.ts';
 
 /**
  * The typed code on an invite card: 12 characters of Crockford's base32 (no I, L, O or U), so

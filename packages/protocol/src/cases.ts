@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { LIMITS } from './limits.ts';
-import { RECEIPT_MODES, type VoteResult } from './votes.ts';
+import type { VoteResult } from './votes.ts';
+import type { Phrase } from './phrase.ts';
 
 /**
  * Breach cases: a moderator opens a case against a role-holder for breaching adopted
@@ -16,6 +15,30 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_ADVANCES = ['hearing', 'deliberating'] as const;
 export type CaseAdvance = (typeof CASE_ADVANCES)[number];
 
+/**
+ * Why the server refused a case command, the leader's included (`case.<key>`); registered in
+ * `reasons.ts`. A case's status is not a parameter: each key says what the status means here.
+ */
+export const CASE_REASONS = [
+  'notFound',
+  'standardNotFound',
+  'standardNotAdopted',
+  'noLadder',
+  'tooManyOptions',
+  'cannotMove',
+  'replyClosed',
+  'evidenceClosed',
+  'evidenceFull',
+  'alreadyClosed',
+  'closeVoteFirst',
+  'notDeliberating',
+  'voteAlreadyOpen',
+  'leaderWhileHeard',
+  'leaderSeatsFull',
+  'leaderNotInvited',
+  'replyTooLate',
+] as const;
+
 /** The Yjs document where members co-draft a case's reasoning, and its rich-text field. */
 export const caseDocId = (caseId: string): string => `case:${caseId}`;
 export const CASE_REASONING_FIELD = 'reasoning';
@@ -27,73 +50,11 @@ export const CASE_REASONING_FIELD = 'reasoning';
  */
 export const NO_BREACH_FOUND = 'No breach found';
 
-/** An http(s) address, normalised as a browser would (`new URL(link).href`). */
-const link = z
-  .url({ protocol: /^https?$/, error: 'A link must be an http(s) address' })
-  .max(LIMITS.maxLinkLength, `A link is at most ${LIMITS.maxLinkLength} characters`)
-  .transform((value) => new URL(value).href);
-
-/** One piece of evidence: what it shows, and where to find it if it is online. */
-export const evidenceSchema = z.strictObject({
-  description: z.string().trim().min(1, 'Describe the evidence').max(LIMITS.maxNoteLength),
-  link: link.nullable().default(null),
-});
-export type Evidence = z.output<typeof evidenceSchema>;
-
-const caseId = z.uuid();
-const caseText = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${what} is required`)
-    .max(LIMITS.maxCaseTextLength, `${what} is at most ${LIMITS.maxCaseTextLength} characters`);
-
-/** moderator → server, `case:open`. Only adopted standards may be cited. */
-export const openCaseSchema = z.strictObject({
-  respondent: z.strictObject({
-    /** The office concerned, e.g. "Director of Housing". */
-    role: z.string().trim().min(1, 'Name the role concerned').max(LIMITS.maxTitleLength),
-    /** The role-holder's name, if given: public, as the whole case is. */
-    name: z.string().trim().min(1).max(LIMITS.maxTitleLength).nullable().default(null),
-  }),
-  standardIds: z
-    .array(z.uuid())
-    .min(1, 'Cite at least one adopted standard')
-    .max(LIMITS.maxCaseStandards, `A case cites at most ${LIMITS.maxCaseStandards} standards`)
-    .refine((ids) => new Set(ids).size === ids.length, 'A standard is cited more than once'),
-  summary: caseText('A summary'),
-  evidence: z
-    .array(evidenceSchema)
-    .max(LIMITS.maxCaseEvidence, `A case holds at most ${LIMITS.maxCaseEvidence} pieces of evidence`)
-    .default([]),
-});
-/** moderator → server, `case:advance`: open → hearing, hearing → deliberating (the target is explicit). */
-export const advanceCaseSchema = z.strictObject({ caseId, to: z.enum(CASE_ADVANCES) });
-/** moderator → server, `case:reply`: records (or replaces) the leader's reply, until deliberation starts. */
-export const replyCaseSchema = z.strictObject({ caseId, reply: caseText('A reply') });
-/** moderator → server, `case:addEvidence`: one more piece of evidence, until deliberation starts. */
-export const addCaseEvidenceSchema = z.strictObject({ caseId, evidence: evidenceSchema });
-/** moderator → server, `case:dismiss`: from any state but decided or dismissed, with a reason. */
-export const dismissCaseSchema = z.strictObject({
-  caseId,
-  reason: z.string().trim().min(1, 'Give a reason').max(LIMITS.maxNoteLength),
-});
-/**
- * moderator → server, `case:openVote`: the consequence vote; its options are built by the server.
- * `receipts` as in a vote's rules (`verifiable` unless asked).
- */
-export const openCaseVoteSchema = z.strictObject({
-  caseId,
-  quorumShare: z.number().min(0).max(1).default(0.5),
-  receipts: z.enum(RECEIPT_MODES).default('verifiable'),
-});
-
-export type OpenCase = z.input<typeof openCaseSchema>;
-export type AdvanceCase = z.infer<typeof advanceCaseSchema>;
-export type ReplyCase = z.infer<typeof replyCaseSchema>;
-export type AddCaseEvidence = z.input<typeof addCaseEvidenceSchema>;
-export type DismissCase = z.infer<typeof dismissCaseSchema>;
-export type OpenCaseVote = z.input<typeof openCaseVoteSchema>;
+/** One piece of evidence: what it shows, and where to find it if it is online (an http(s) address). */
+export interface Evidence {
+  description: string;
+  link: string | null;
+}
 
 /** What a closed consequence vote decided. Aggregates only: never a ballot. */
 export interface CaseDecision {
@@ -115,6 +76,8 @@ export interface CaseVote {
   status: 'open' | 'closed';
   /** Null while open; the tally's sentence once closed. */
   explanation: string | null;
+  /** The same as codes for the reader's language (`VoteResult.because`); null while open or on older votes. */
+  because?: Phrase[] | null;
   decided: boolean;
 }
 
@@ -164,10 +127,12 @@ export interface CaseRegister {
       outcome: string;
       breachFound: boolean;
       explanation: string;
+      /** The same as codes for the reader's language (`VoteResult.because`); null on older votes. */
+      because?: Phrase[] | null;
       ballots: number;
       eligible: number;
     } | null;
     /** Every consequence vote held, including those that decided nothing (no quorum, no ballots). */
-    votes: { explanation: string | null; decided: boolean }[];
+    votes: { explanation: string | null; because?: Phrase[] | null; decided: boolean }[];
   }[];
 }

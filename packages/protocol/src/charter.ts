@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { LIMITS } from './limits.ts';
-
 /** Lifecycle of a standard: its structure and status are server-owned (not CRDT). */
 export const STANDARD_STATUSES = ['drafting', 'locked', 'adopted', 'rejected'] as const;
 export type StandardStatus = (typeof STANDARD_STATUSES)[number];
@@ -27,37 +24,18 @@ export type StandardField = (typeof STANDARD_FIELDS)[number];
  */
 export const easyReadDocId = (standardId: string): string => `easy:${standardId}`;
 
-export const standardTitle = z
-  .string()
-  .trim()
-  .min(1, 'A standard needs a title')
-  .max(LIMITS.maxTitleLength, `A title is at most ${LIMITS.maxTitleLength} characters`);
-
-const standardId = z.uuid();
-
-/** member|moderator → server, `standard:add`. Appends a drafting standard to the charter. */
-export const addStandardSchema = z.strictObject({ title: standardTitle });
-/** member|moderator → server, `standard:retitle`. */
-export const retitleStandardSchema = z.strictObject({ standardId, title: standardTitle });
-/** moderator → server, `standard:move`. `toIndex` is clamped to the charter's length. */
-export const moveStandardSchema = z.strictObject({
-  standardId,
-  toIndex: z.int().min(0).max(LIMITS.maxStandardsPerAssembly),
-});
-/** moderator → server, `standard:remove`. The standard leaves the charter; its text stays on record. */
-export const removeStandardSchema = z.strictObject({ standardId });
-
-export type AddStandard = z.infer<typeof addStandardSchema>;
-export type RetitleStandard = z.infer<typeof retitleStandardSchema>;
-export type MoveStandard = z.infer<typeof moveStandardSchema>;
-export type RemoveStandard = z.infer<typeof removeStandardSchema>;
-
-/** moderator → server, `standard:lock` / `standard:unlock`: freeze or unfreeze the text (recorded). */
-export const standardRefSchema = z.strictObject({ standardId });
-/** member|moderator → server, `standard:setLadder`: the consequence ladder, before adoption. */
-export const setLadderSchema = z.strictObject({
-  standardId,
-  steps: z.array(z.string().trim().min(1).max(LIMITS.maxTitleLength)).max(LIMITS.maxLadderSteps),
-});
-export type StandardRef = z.infer<typeof standardRefSchema>;
-export type SetLadder = z.infer<typeof setLadderSchema>;
+/**
+ * Why a command about the charter's standards was refused (`charter.*`): `is<Status>` says what
+ * the standard is now when the command needed it otherwise (locking a locked one, say).
+ */
+export const CHARTER_REASONS = [
+  'standardNotFound',
+  'full',
+  'titleLocked',
+  'titleDecided',
+  'isDrafting',
+  'isLocked',
+  'isAdopted',
+  'isRejected',
+  'ladderFixed',
+] as const;

@@ -30,3 +30,6 @@ export const hideCommentSchema = z.strictObject({
 });
 export type PostComment = z.infer<typeof postCommentSchema>;
 export type HideComment = z.input<typeof hideCommentSchema>;
+
+/** Why a command about comments was refused (`comment.*`). */
+export const COMMENT_REASONS = ['full', 'notFound'] as const;

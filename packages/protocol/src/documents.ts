@@ -65,3 +65,20 @@ export interface AwarenessUser {
   color: string;
   role: ParticipantRole;
 }
+
+/** Why a document (sync, edit, presence) refused a message (`document.*`). */
+export const DOCUMENT_REASONS = [
+  'notFound',
+  'noDocumentsForSeat',
+  'notOpen',
+  'tooManyOpen',
+  'loadFailed',
+  'undecodable',
+  'unknownMessage',
+  'locked',
+  'savingBehind',
+  'missingChanges',
+  'full',
+  'notYourClient',
+  'tooManyCursors',
+] as const;

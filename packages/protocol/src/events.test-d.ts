@@ -26,7 +26,14 @@ describe('the event maps', () => {
 
   it('offers observers nothing that writes', () => {
     expectTypeOf<keyof WatchClientEvents>().toEqualTypeOf<
-      'doc:open' | 'doc:close' | 'clock:ping' | 'members:published' | 'session:resync'
+      | 'doc:open'
+      | 'doc:close'
+      | 'clock:ping'
+      | 'members:published'
+      | 'session:resync'
+      | 'evidence:open'
+      | 'history:list'
+      | 'history:diff'
     >();
   });
 });

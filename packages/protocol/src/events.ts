@@ -6,8 +6,8 @@ import type {
   RetitleStandard,
   SetLadder,
   StandardRef,
-  StandardView,
-} from './charter.ts';
+} from './charterSchemas.ts';
+import type { StandardView } from './charter.ts';
 import type { AwarenessMessage, CloseDocument, OpenDocument, SyncMessage, WatchDocument } from './documents.ts';
 import type { AckCallback } from './errors.ts';
 import type { ModerationNotice, SessionState } from './session.ts';
@@ -15,13 +15,23 @@ import type { SessionPatch } from './sessionPatch.ts';
 import type * as S from './sessionPayloads.ts';
 import type * as V from './votePayloads.ts';
 import type { VoteResult, VoteView } from './votes.ts';
+import type { SupportPaperTotals } from './finalBallotSchemas.ts';
 import type * as A from './amendments.ts';
 import type { CommentView, HideComment, PostComment } from './comments.ts';
-import type * as C from './cases.ts';
+import type { ConsensusState, MarkParagraph, OwnMark } from './consensus.ts';
+import type * as C from './casesSchemas.ts';
+import type { CaseView } from './cases.ts';
+import type * as Panels from './panels.ts';
 import type * as R from './roster.ts';
+import type * as Dev from './devices.ts';
 import type * as M from './members.ts';
 import type { Livestream, SetLivestream } from './livestream.ts';
 import type * as P from './programme.ts';
+import type * as E from './evidence.ts';
+import type * as Acc from './accountability.ts';
+import type * as H from './history.ts';
+import type * as Ap from './appeals.ts';
+import type * as Rep from './report.ts';
 
 /**
  * Two namespaces. Members and moderators use `assembly` (authenticated by the session cookie);
@@ -69,12 +79,26 @@ export interface BroadcastEvents {
   'amendments:state': (update: { amendments: A.AmendmentView[]; dissents: A.DissentView[] }) => void;
   /** On connection and after every change: comments on standards (hidden text withheld per audience). */
   'comments:state': (update: { comments: CommentView[] }) => void;
+  /** On connection and after marks or edits: each standard's consensus map (aggregates only). */
+  'consensus:state': (state: ConsensusState) => void;
+  /** To a member alone, on connection and after each of their marks: every mark they gave. */
+  'consensus:mine': (update: { marks: OwnMark[] }) => void;
   /** On connection and after every change: every breach case (observers: pseudonyms for members and moderators). */
-  'cases:state': (update: { cases: C.CaseView[] }) => void;
+  'cases:state': (update: { cases: CaseView[] }) => void;
+  /** On connection and after every change: case panels and conflicts declared (moderators: every member's chance). */
+  'panels:state': (state: Panels.PanelsState) => void;
   /** On connection and after every change: the livestream the watch page embeds, if any. */
   'livestream:state': (update: { livestream: Livestream | null }) => void;
   /** On connection and after every change to a sitting or its agenda: the whole programme (observers: no online links). */
   'programme:state': (state: P.ProgrammeState) => void;
+  /** After every change to the evidence library, its expert sessions or citations: to the sockets that opened it (`evidence:open`). */
+  'evidence:state': (state: E.EvidenceState) => void;
+  /** On connection and after every change: the institution's responses and the progress tracker (public). */
+  'accountability:state': (tracker: Acc.Tracker) => void;
+  /** To a leader's own seat only, on connection and after every change to their case: the case as the public sees it. */
+  'leader:state': (state: Acc.LeaderCase) => void;
+  /** To a leader's own seat only, on connection and whenever the session changes: their case's hearing live, or null. */
+  'leader:hearing': (hearing: Acc.LeaderHearing | null) => void;
 }
 
 /** Both namespaces: the clock offset (NTP-style round trip), and the whole session state again on request. */
@@ -82,6 +106,11 @@ export interface ClockEvents {
   'clock:ping': (payload: Record<string, never>, ack: AckCallback<{ serverTime: number }>) => void;
   /** A client that missed a `session:patch` asks for the whole current view of the session. */
   'session:resync': (payload: Record<string, never>, ack: AckCallback<SessionState | null>) => void;
+  /** The evidence library as this audience sees it, and its changes (`evidence:state`) from now on. */
+  'evidence:open': (
+    payload: Record<string, never>,
+    ack: AckCallback<{ state: E.EvidenceState; mine: E.EvidenceMine }>,
+  ) => void;
 }
 
 /** Client → server on the assembly namespace. Every payload is parsed by the schema of the same name. */
@@ -127,6 +156,10 @@ export interface AssemblyClientEvents {
   'groups:form': (payload: S.FormGroups, ack: AckCallback<null>) => void;
   'groups:move': (payload: S.MoveToGroup, ack: AckCallback<null>) => void;
   'groups:end': (payload: S.SessionRef, ack: AckCallback<null>) => void;
+  /** Calls the next speaker in a running group's own queue (its facilitator, or the moderator), or a chosen one. */
+  'groupQueue:next': (payload: S.CallGroupSpeaker, ack: AckCallback<null>) => void;
+  /** Ends the current turn on a running group's floor. */
+  'groupQueue:endTurn': (payload: S.GroupFloor, ack: AckCallback<null>) => void;
   'announcement:post': (payload: S.PostAnnouncement, ack: AckCallback<null>) => void;
   'announcement:clear': (payload: S.ClearAnnouncement, ack: AckCallback<null>) => void;
   'moderation:mute': (payload: S.Mute, ack: AckCallback<null>) => void;
@@ -145,19 +178,37 @@ export interface AssemblyClientEvents {
   'vote:cast': (payload: V.CastBallot, ack: AckCallback<{ receipt: string | null }>) => void;
   /** Closes once, under a lock; later calls return the same result. */
   'vote:close': (payload: V.VoteRef, ack: AckCallback<VoteResult>) => void;
+  /** Continues a vote paused for lost quorum with the members present (public in the record); it no longer pauses. */
+  'vote:continue': (payload: V.VoteRef, ack: AckCallback<{ present: number }>) => void;
   /** Ticks a present member as voting on paper in this vote (then they cannot cast online). */
   'vote:markPaper': (payload: V.MarkPaper, ack: AckCallback<null>) => void;
   /** One facilitator's count of the paper ballots; `agreed` once a second facilitator's matches. */
   'vote:enterPaperTotals': (payload: V.PaperTotals, ack: AckCallback<{ status: 'awaiting_second' | 'agreed' }>) => void;
+  /** A final ballot's paper totals, per recommendation and answer; entered twice like any paper count. */
+  'vote:enterSupportPaperTotals': (
+    payload: SupportPaperTotals,
+    ack: AckCallback<{ status: 'awaiting_second' | 'agreed' }>,
+  ) => void;
+  /** Approval and ranked votes: one facilitator's count of the paper ballots, each distinct ballot with how many. */
+  'vote:enterPaperBallots': (
+    payload: V.PaperBallots,
+    ack: AckCallback<{ status: 'awaiting_second' | 'agreed' }>,
+  ) => void;
   'amendment:propose': (payload: A.ProposeAmendment, ack: AckCallback<{ amendmentId: string }>) => void;
   'amendment:cosign': (payload: A.AmendmentRef, ack: AckCallback<null>) => void;
   /** Opens the vote on an amendment (yes/no or consent). */
   'amendment:table': (payload: A.TableAmendment, ack: AckCallback<{ voteId: string }>) => void;
+  /** Suggests a change in place: a range of the standard's text and its rich replacement. */
+  'amendment:suggest': (payload: A.SuggestAmendment, ack: AckCallback<{ amendmentId: string }>) => void;
+  /** The proposer takes back an amendment not yet tabled. */
+  'amendment:withdraw': (payload: A.AmendmentRef, ack: AckCallback<null>) => void;
   'dissent:write': (payload: A.WriteDissent, ack: AckCallback<{ dissentId: string }>) => void;
   'dissent:cosign': (payload: A.DissentRef, ack: AckCallback<null>) => void;
   'comment:post': (payload: PostComment, ack: AckCallback<{ commentId: string }>) => void;
   /** Hides a comment with a reason; its author is told why (`moderation:notice`). */
   'comment:hide': (payload: HideComment, ack: AckCallback<null>) => void;
+  /** Marks a paragraph of a standard agree, disagree or pass (null withdraws the mark). */
+  'consensus:mark': (payload: MarkParagraph, ack: AckCallback<null>) => void;
   'case:open': (payload: C.OpenCase, ack: AckCallback<{ caseId: string }>) => void;
   /** open → hearing → deliberating; `decided` comes only from the consequence vote. */
   'case:advance': (payload: C.AdvanceCase, ack: AckCallback<null>) => void;
@@ -167,6 +218,24 @@ export interface AssemblyClientEvents {
   'case:dismiss': (payload: C.DismissCase, ack: AckCallback<null>) => void;
   /** Opens the secret ranked-choice consequence vote; the options come from the cited ladders. */
   'case:openVote': (payload: C.OpenCaseVote, ack: AckCallback<{ voteId: string; options: string[] }>) => void;
+  /** A member steps aside from a case's panel (before it is prepared); the reason stays the moderators' unless made public. */
+  'case:declareConflict': (payload: Panels.DeclareConflict, ack: AckCallback<null>) => void;
+  /** Fixes the pool, quotas, lottery and the seed's commitment; quotas that cannot be met are refused with why. */
+  'case:preparePanel': (payload: Panels.PreparePanel, ack: AckCallback<null>) => void;
+  /** Draws the prepared panel with the room's numbers; reveals the seed. */
+  'case:drawPanel': (payload: Panels.DrawPanel, ack: AckCallback<{ poolIds: string[] }>) => void;
+  /** A seat for the commissioning body (a respondent); the link's secret is in this reply only. */
+  'respondent:invite': (payload: Acc.InviteRespondent, ack: AckCallback<Acc.NarrowInvite>) => void;
+  /** The body's response to one standard (published, or revised). */
+  'response:publish': (payload: Acc.PublishResponse, ack: AckCallback<null>) => void;
+  /** A dated progress update on a standard the body has answered. */
+  'response:update': (payload: Acc.ProgressUpdate, ack: AckCallback<{ updateId: string }>) => void;
+  /** A seat for the leader a case concerns, with the reply deadline; the link's secret is in this reply only. */
+  'leader:invite': (payload: Acc.InviteLeader, ack: AckCallback<Acc.NarrowInvite>) => void;
+  /** Moves the leader's reply deadline. */
+  'leader:setDeadline': (payload: Acc.SetLeaderDeadline, ack: AckCallback<null>) => void;
+  /** The leader's own reply and evidence, refused with `deadline_passed` after the deadline. */
+  'leader:reply': (payload: Acc.LeaderReply, ack: AckCallback<null>) => void;
   /** The roster, for the moderators' console (also pushed as `roster:state` after every change). */
   'roster:list': (payload: Record<string, never>, ack: AckCallback<R.RosterState>) => void;
   /** A new seat with an invite link; the secret is in this reply only. */
@@ -182,22 +251,15 @@ export interface AssemblyClientEvents {
   'roster:revoke': (payload: R.RosterEntryRef, ack: AckCallback<null>) => void;
   /** A member chooses whether the public sees their name or their pseudonym ("Member 7"). */
   'participant:showName': (payload: R.ShowName, ack: AckCallback<null>) => void;
-  /** Organisers: what importing this CSV would do. Writes nothing. */
-  'members:preview': (payload: M.PreviewImport, ack: AckCallback<M.ImportPreview>) => void;
-  /** Organisers: apply exactly the previewed plan (refused as `stale` if the file or the members changed). */
-  'members:import': (payload: M.ConfirmImport, ack: AckCallback<M.ImportResult>) => void;
-  /** Organisers: every member with contact details, demographics, needs and cards. */
-  'members:list': (payload: Record<string, never>, ack: AckCallback<M.MembersState>) => void;
-  /** Organisers: a member dropped out and a reserve takes their place (history kept). */
-  'members:replace': (payload: M.ReplaceMember, ack: AckCallback<null>) => void;
-  /** Organisers: a member's access needs, recorded only with their consent. */
-  'members:setNeeds': (payload: M.SetNeeds, ack: AckCallback<null>) => void;
-  /** Organisers: new invite cards (link and typed code); earlier cards of these members stop working. */
-  'members:issueCards': (payload: M.IssueCards, ack: AckCallback<{ cards: M.IssuedCard[] }>) => void;
-  'members:settings': (payload: M.SetMemberSettings, ack: AckCallback<null>) => void;
-  /** Organisers: target shares from a quota CSV (category, value, share or count). */
-  'members:quotas': (payload: M.SetQuotas, ack: AckCallback<{ quotas: M.Quota[]; problems: M.FileProblem[] }>) => void;
-  'members:representation': (payload: M.RepresentationQuery, ack: AckCallback<M.Representation>) => void;
+  /** One's own signed-in devices (sessions), this one marked; no secret or hash of one. */
+  'devices:list': (payload: Record<string, never>, ack: AckCallback<Dev.DeviceList>) => void;
+  /** Signs one of one's own devices out: its session ends and its connections close on every node. */
+  'devices:signOut': (payload: Dev.SignOutDevice, ack: AckCallback<null>) => void;
+  /**
+   * A facilitator: the access needs (recorded with consent, as needs, never diagnoses) of the
+   * members they steer in this sitting — their group's while groups run, the room's at the door.
+   */
+  'members:tableNeeds': (payload: M.TableNeedsQuery, ack: AckCallback<M.TableNeeds>) => void;
   /** A member's own language and large-text preference (recorded by an organiser), nothing else. */
   'members:myPreferences': (payload: Record<string, never>, ack: AckCallback<M.MemberPreferences>) => void;
   /**
@@ -217,12 +279,43 @@ export interface AssemblyClientEvents {
   'programme:swap': (payload: P.SwapSittings, ack: AckCallback<null>) => void;
   /** The assembly's IANA time zone, in which every sitting is planned and shown. */
   'programme:setTimeZone': (payload: P.SetTimeZone, ack: AckCallback<null>) => void;
+  'evidence:open': ClockEvents['evidence:open'];
+  /** A briefing paper or an expert talk added to the library (lead moderator). */
+  'evidence:add': (payload: E.AddEvidence, ack: AckCallback<{ entryId: string }>) => void;
+  'evidence:edit': (payload: E.EditEvidence, ack: AckCallback<null>) => void;
+  /** An agenda item becomes an expert session with a talk's speaker (entryId null: it no longer is). */
+  'evidence:expertSession': (payload: E.ExpertSession, ack: AckCallback<null>) => void;
+  /** The whole list of library entries a standard or a breach case cites. */
+  'evidence:cite': (payload: E.CiteEvidence, ack: AckCallback<null>) => void;
+  /** A member's question to an expert session's speaker. */
+  'question:ask': (payload: E.AskQuestion, ack: AckCallback<{ questionId: string }>) => void;
+  /** A member supports another's question (once; again changes nothing). The ack carries the count. */
+  'question:support': (payload: E.QuestionRef, ack: AckCallback<{ supports: number }>) => void;
+  /** The moderator puts a question to the speaker (marks it asked) and records the answer's summary. */
+  'question:answer': (payload: E.AnswerQuestion, ack: AckCallback<null>) => void;
+  'question:hide': (payload: E.HideQuestion, ack: AckCallback<null>) => void;
+  /** A standard's points in time (milestones, folds of its edit log, now), oldest first. */
+  'history:list': (payload: H.HistoryList, ack: AckCallback<{ points: H.HistoryPointView[] }>) => void;
+  /** What changed in a standard's text between two points, with who wrote each run. */
+  'history:diff': (payload: H.HistoryDiffRequest, ack: AckCallback<H.HistoryDiff>) => void;
+  /** The member concerned appeals a mute, removal or hidden comment, once, with a (public) reason. */
+  'appeal:file': (payload: Ap.FileAppeal, ack: AckCallback<{ appealId: string; waitsForModerator: boolean }>) => void;
+  /** A moderator other than the one who acted upholds or overturns an appeal, with a (public) reason. */
+  'appeal:decide': (payload: Ap.DecideAppeal, ack: AckCallback<null>) => void;
+  /** A member's own short statement for the assembly's report ('' withdraws it). */
+  'report:writeStatement': (payload: Rep.WriteStatement, ack: AckCallback<{ statementId: string | null }>) => void;
+  /** A moderator leaves a statement out of the report, with a reason its author sees. */
+  'report:hideStatement': (payload: Rep.HideStatement, ack: AckCallback<null>) => void;
+  /** The member's own statement as stored, hidden or not. */
+  'report:myStatement': (payload: Record<string, never>, ack: AckCallback<Rep.MyStatement>) => void;
 }
 export interface AssemblyServerEvents extends BroadcastEvents {
   /** To the member concerned: what a moderator did and why. */
   'moderation:notice': (notice: ModerationNotice) => void;
   /** To the assembly's moderators after every change to the roster. */
   'roster:state': (state: R.RosterState) => void;
+  /** Appeals: to a member the actions about them, to moderators every appeal (on connection and after each change). */
+  'appeals:state': (state: Ap.AppealsState) => void;
 }
 
 /** Client → server on the watch namespace: asking to receive, nothing else. */
@@ -234,6 +327,11 @@ export interface WatchClientEvents {
   /** The demographic aggregate the organisers chose to publish (small counts suppressed). */
   'members:published': (payload: Record<string, never>, ack: AckCallback<M.PublishedAggregate>) => void;
   'session:resync': ClockEvents['session:resync'];
+  'evidence:open': ClockEvents['evidence:open'];
+  /** A standard's points in time (milestones, folds of its edit log, now), oldest first. */
+  'history:list': (payload: H.HistoryList, ack: AckCallback<{ points: H.HistoryPointView[] }>) => void;
+  /** What changed in a standard's text between two points, with who wrote each run. */
+  'history:diff': (payload: H.HistoryDiffRequest, ack: AckCallback<H.HistoryDiff>) => void;
 }
 export type WatchServerEvents = BroadcastEvents;
 

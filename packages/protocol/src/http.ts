@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import type { AssemblyView, ParticipantView } from './assembly.ts';
-import { displayName, secret } from './assembly.ts';
-import { LIMITS } from './limits.ts';
 import type { ProtocolError } from './errors.ts';
-import type { ParticipantRole } from './roles.ts';
+import type { Phrase } from './phrase.ts';
+import type { SeatRole } from './roles.ts';
 
 /** The HTTP routes, written once. Invite secrets travel in bodies, never in URLs. */
 export const HTTP_ROUTES = {
@@ -29,13 +27,48 @@ export const HTTP_ROUTES = {
   /** The register of breach cases (session cookie or watch key). */
   casesJson: '/api/export/cases.json',
   casesMarkdown: '/api/export/cases.md',
+  /** The institution's responses and the progress tracker (session cookie or watch key). */
+  trackerJson: '/api/export/tracker.json',
+  trackerMarkdown: '/api/export/tracker.md',
+  /** One standard's provenance passport with its content hash (session cookie or watch key; `passportPath`). */
+  passportJson: '/api/export/passport/:standardId.json',
+  /** The assembly's report, built from the record (session cookie or watch key). */
+  reportJson: '/api/export/report.json',
+  reportMarkdown: '/api/export/report.md',
 } as const;
 
 /**
  * The sections of a member's `/assembly` page, each at its own address (`/assembly/<section>`), so a
  * deep link or a reload opens it: the web app routes them, the server serves the app at each.
  */
-export const ASSEMBLY_SECTIONS = ['charter', 'votes', 'cases', 'comments', 'record'] as const;
+/**
+ * Why an HTTP request (joining by a link or a card's code, a download, the organisers' sign-in, a
+ * draw file checked) was refused: `reasons.request.<key>`, the waits with `{ seconds }`.
+ */
+export const REQUEST_REASONS = [
+  'otherSite',
+  'inviteNotValid',
+  'codeNotValid',
+  'inviteExpired',
+  'openInviteFirst',
+  'openLinkFirst',
+  'openOrganiserLink',
+  'organiserLinkNotValid',
+  'tooManyWrongLinks',
+  'tooManyWrongCodes',
+  'tooManyDownloads',
+  'oneCheckAtATime',
+  'pageQuery',
+  'sessionNotFound',
+  'standardNotFound',
+  'notJson',
+  'notADrawFile',
+  'tooLarge',
+  'unreadable',
+  'unknownLanguage',
+] as const;
+
+export const ASSEMBLY_SECTIONS = ['charter', 'evidence', 'votes', 'cases', 'comments', 'record'] as const;
 export type AssemblySection = (typeof ASSEMBLY_SECTIONS)[number];
 
 /** A session's minutes route with its id filled in. */
@@ -45,11 +78,34 @@ export const minutesPath = (format: 'json' | 'md', sessionId: string): string =>
     encodeURIComponent(sessionId),
   );
 
+/**
+ * The languages a Markdown download is written in (`?lang=`), English when none is asked for.
+ * The JSON exports carry codes beside their English instead, for a page to word.
+ */
+export const MARKDOWN_LANGUAGES = ['en', 'cy'] as const;
+export type MarkdownLanguage = (typeof MARKDOWN_LANGUAGES)[number];
+
+/** A Markdown download's route asking for it in a language (`markdownIn(HTTP_ROUTES.charterMarkdown, 'cy')`). */
+export const markdownIn = (route: string, language: MarkdownLanguage): string => `${route}?lang=${language}`;
+
 /** Observers authenticate exports with the watch link's secret in this header (never in a URL). */
 export const WATCH_KEY_HEADER = 'x-moot-watch-key';
 
+/**
+ * A recorded vote's sentences as codes, beside the English an export keeps for old readers and
+ * its Markdown (`question`, `explanation`): the same codes the live `VoteView` carries, for a page
+ * to word in its reader's language. Null where there is none (a moderator's own question; a vote
+ * still open, or closed before results carried codes); absent from exports made before this.
+ */
+export interface VoteCodes {
+  /** When the server wrote the question (adopt, amend, a case's consequence, a final ballot): its code. */
+  questionPhrase?: Phrase | null;
+  /** The tally's sentences (`VoteResult.because`). */
+  because?: Phrase[] | null;
+}
+
 /** A vote in the charter export: its result and counts per choice, never a ballot. */
-export interface CharterVote {
+export interface CharterVote extends VoteCodes {
   question: string;
   method: string;
   status: 'open' | 'closed';
@@ -85,17 +141,15 @@ export interface CharterExport {
 /** The HttpOnly cookie that carries a participant's session; the socket handshake reads it. */
 export const SESSION_COOKIE = 'moot_session';
 
-/** POST inspectInvite: who is this invite for, before a name is asked. */
-export const inspectInviteSchema = z.strictObject({ secret });
+/** POST inspectInvite's answer: who is this invite for, before a name is asked. */
 export interface InviteInfo {
   assembly: AssemblyView;
-  role: ParticipantRole;
+  role: SeatRole;
   /** The name given when this invite was last redeemed, to prefill the form. */
   displayName: string | null;
 }
 
-/** POST redeemInvite: exchange an invite for a session cookie. */
-export const redeemInviteSchema = z.strictObject({ secret, displayName });
+/** POST redeemInvite's answer (with the session cookie): the invite exchanged. */
 export interface Session {
   assembly: AssemblyView;
   me: ParticipantView;
@@ -111,12 +165,6 @@ export interface Health {
   database: 'up' | 'down';
   redis: 'up' | 'down' | 'off';
 }
-
-/** The query of an audit log page: entries after `after` (a `seq`), at most `limit` of them. */
-export const auditPageQuerySchema = z.strictObject({
-  after: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(LIMITS.maxAuditPage).default(LIMITS.maxAuditPage),
-});
 
 /**
  * One state change as anyone may read it. Names follow the reader's role (observers see
@@ -191,7 +239,7 @@ export interface MinutesExport {
   /** Finished turns per speaker, in the order they first spoke. */
   speakers: { name: string; turns: number; spokenSeconds: number }[];
   /** Votes opened in this session: turnout and, once closed, the result. Never a ballot. */
-  votes: {
+  votes: (VoteCodes & {
     question: string;
     method: string;
     status: 'open' | 'closed';
@@ -203,7 +251,7 @@ export interface MinutesExport {
     /** Once closed: ballots cast online and on paper in the room (null for votes closed before paper counts). */
     online: number | null;
     paper: number | null;
-  }[];
+  })[];
   announcements: { text: string; at: string }[];
   /**
    * Moderation while the session ran: who (always by public pseudonym, "Member 4"), what

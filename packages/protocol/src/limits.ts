@@ -31,12 +31,19 @@ export const LIMITS = {
   maxCommentsPerStandard: 500,
   /** An amendment's or a minority report's wording, in characters. */
   maxAmendmentLength: 5000,
+  /** A suggestion's anchor (a base64 Yjs relative position), in characters; its runs of marked text. */
+  maxAnchorLength: 200,
+  maxSuggestionNodes: 200,
   /** Steps in a standard's consequence ladder. */
   maxLadderSteps: 12,
   /** Options in an approval or ranked vote. */
   maxVoteOptions: 20,
   /** Paper ballots one choice's total may hold (an in-room count). */
   maxPaperBallots: 10_000,
+  /** Recommendations on one final ballot (each standard and its consequence ladder). */
+  maxFinalBallotItems: 60,
+  /** Distinct paper ballots (ticked sets or rankings) one count of an approval or ranked vote may list. */
+  maxPaperBallotLines: 500,
   /** Announcements and moderation notes, in characters. */
   maxAnnouncementLength: 500,
   maxNoteLength: 500,
@@ -100,4 +107,21 @@ export const LIMITS = {
   /** Sittings (sessions) in one assembly's programme; a room's address, in characters. */
   maxSittingsPerAssembly: 200,
   maxPlaceAddressLength: 300,
+  /** Accountability: links on one progress update; updates on one standard; respondent seats per assembly; leader seats per case. */
+  maxProgressLinks: 5,
+  maxProgressUpdates: 200,
+  maxRespondents: 5,
+  maxLeadersPerCase: 3,
+  /** Checkpoints kept of one document's history (one per fold of its edit log); the oldest go first. Milestones are all kept. */
+  maxCheckpointsPerDocument: 200,
+  /**
+   * Quorum while a vote is open: presence below quorum must last this long before the vote
+   * pauses, so a member whose connection drops and returns within it never counts as leaving.
+   */
+  quorumGraceSeconds: 10,
+  /** A vote's deadline (`vote:open`'s `closesInSeconds`): at least this long after opening, at most this. */
+  minVoteSeconds: 5,
+  maxVoteSeconds: 7 * 24 * 3600,
+  /** Every node looks at open votes' quorum and deadlines this often (a node that died leaves no timer). */
+  voteClockSweepMs: 5_000,
 } as const;

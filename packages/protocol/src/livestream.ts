@@ -110,3 +110,6 @@ export function parseLivestreamUrl(raw: string, peertubeHosts: readonly string[]
   }
   return null;
 }
+
+/** Why a livestream address was refused (`livestream.*`). */
+export const LIVESTREAM_REASONS = ['notEmbeddable'] as const;

@@ -14,8 +14,11 @@ export const MEMBER_LIMITS = {
   maxImportFieldLength: 200,
   /** Distinct values one demographic category may have (an age band, a region…). */
   maxCategoryValues: 60,
-  /** Invite cards issued in one go (an A4 sheet holds 8). */
-  maxCardsAtOnce: 2000,
+  /**
+   * Invite cards issued in one request (an A4 sheet holds 8): the ids fit the HTTP API's 16 KiB
+   * JSON body; the organisers' page asks in batches of this many.
+   */
+  maxCardsAtOnce: 300,
   /** How long a printed invite card works, in days: each assembly chooses, within these bounds. */
   minInviteDays: 1,
   maxInviteDays: 365,

@@ -5,9 +5,10 @@ import { MEMBER_LIMITS } from './memberLimits.ts';
 /**
  * Members from the civic lottery: the people a stratified-selection tool drew, imported from its
  * CSV by the assembly's organisers. Names, contact details and demographics are for organisers
- * only (`members:*` commands behind one guard); nothing here is ever sent to a member, an
- * observer, an export or the public record, apart from the aggregate an organiser publishes
- * (`members:published`), with small counts suppressed.
+ * only (the organisers' HTTP API, `ORGANISE_ROUTES.members*`); nothing here is ever sent to a
+ * member, an observer, an export or the public record, apart from the aggregate an organiser
+ * publishes (`members:published`), with small counts suppressed, and the access needs a
+ * facilitator sees for the members they steer (`members:tableNeeds`).
  */
 
 /** The columns a CSV may name that describe a person rather than a demographic category. */
@@ -206,6 +207,11 @@ export interface PublishedAggregate {
   categories: { category: string; values: { value: string; count: number | null }[] }[];
 }
 
+/** `members:tableNeeds`: per member a facilitator steers, the needs recorded with consent (members with none are left out). */
+export interface TableNeeds {
+  members: { participantId: string; needs: AccessNeed[] }[];
+}
+
 /** What a member's own screens honour (and nothing else about them). */
 export interface MemberPreferences {
   language: 'en' | 'cy' | null;
@@ -245,6 +251,7 @@ export const memberSettingsSchema = z.strictObject({
 });
 export const setQuotasSchema = z.strictObject({ csv });
 export const representationSchema = z.strictObject({ sessionId: z.uuid().nullable() });
+export const tableNeedsSchema = z.strictObject({ sessionId: z.uuid() });
 export const myPreferencesSchema = z.strictObject({});
 export const publishedSchema = z.strictObject({});
 
@@ -256,3 +263,18 @@ export type IssueCards = z.infer<typeof issueCardsSchema>;
 export type SetMemberSettings = z.infer<typeof memberSettingsSchema>;
 export type SetQuotas = z.infer<typeof setQuotasSchema>;
 export type RepresentationQuery = z.infer<typeof representationSchema>;
+export type TableNeedsQuery = z.infer<typeof tableNeedsSchema>;
+
+/** Why an organiser's request about the lottery's members was refused (`member.*`). */
+export const MEMBER_REASONS = [
+  'notFound',
+  'importStale',
+  'fileHasProblems',
+  'fileTooLarge',
+  'fileUnreadable',
+  'notSelected',
+  'notReserve',
+  'needsWithoutConsent',
+  'cardsForSelected',
+  'unknownCategory',
+] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AssemblyView } from './assembly.ts';
-import { secret } from './assembly.ts';
+import { secret } from './assemblySchemas.ts';
 import { LIMITS } from './limits.ts';
 import type { RosterEntry } from './roster.ts';
 import { PARTICIPANT_ROLES, type ParticipantRole } from './roles.ts';
@@ -95,3 +95,12 @@ export interface ListedAssembly extends AssemblyView {
   watchKey: string;
   archived: boolean;
 }
+
+/** Why an organiser's request was refused (`organise.*`); an archived assembly is `command.archived`. */
+export const ORGANISE_REASONS = [
+  'notAnAssemblyId',
+  'assemblyNotFound',
+  'tooManyAssemblies',
+  'alreadyArchived',
+  'tooManySeats',
+] as const;

@@ -32,6 +32,32 @@ export const ORGANISE_ROUTES = {
   watchLink: '/api/organise/assemblies/:assemblyId/watch-link',
   /** POST {}: a one-time link that makes whoever opens it a co-organiser of this assembly. */
   coOrganiserLink: '/api/organise/assemblies/:assemblyId/co-organiser-link',
+  /**
+   * The members the civic lottery drew, for the assembly's organisers only (no seat's cookie
+   * opens these). GET: every member with contact details, demographics, needs and cards' state.
+   */
+  members: '/api/organise/assemblies/:assemblyId/members',
+  /** POST, the CSV itself as the body (`text/csv`): what importing it would do. Writes nothing. */
+  membersPreview: '/api/organise/assemblies/:assemblyId/members/preview',
+  /** POST, the same CSV, `?previewHash=` from its preview: imports exactly what was previewed (else `stale`). */
+  membersImport: '/api/organise/assemblies/:assemblyId/members/import',
+  /** POST {memberId, replacementId}: a member dropped out and a reserve takes their place (history kept). */
+  membersReplace: '/api/organise/assemblies/:assemblyId/members/replace',
+  /** POST {memberId, needs, consent}: a member's access needs, recorded only with their consent. */
+  membersNeeds: '/api/organise/assemblies/:assemblyId/members/needs',
+  /** POST {memberIds}: new invite cards (link and typed code); their earlier cards stop working. */
+  membersCards: '/api/organise/assemblies/:assemblyId/members/cards',
+  /** POST {inviteDays, publishedCategories, gapPoints}. */
+  membersSettings: '/api/organise/assemblies/:assemblyId/members/settings',
+  /** POST, a quota CSV as the body (`text/csv`): target shares (category, value, share or count). */
+  membersQuotas: '/api/organise/assemblies/:assemblyId/members/quotas',
+  /** POST {sessionId}: target, selected and present shares per category (the sitting's, or the live or latest one). */
+  membersRepresentation: '/api/organise/assemblies/:assemblyId/members/representation',
+  /**
+   * POST {caseNumber}: a case panel's draw file (pool ids with their categories, quotas, size; the
+   * seed and the room's numbers once drawn), for re-running the draw (`verify-panel`).
+   */
+  panelFile: '/api/organise/assemblies/:assemblyId/panels/file',
   /** GET, public: the listed assemblies, for the home page. */
   listed: '/api/assemblies/listed',
 } as const;
@@ -39,6 +65,9 @@ export const ORGANISE_ROUTES = {
 /** A route with the assembly's id filled in. */
 export const organisePath = (route: string, assemblyId: string): string =>
   route.replace(':assemblyId', encodeURIComponent(assemblyId));
+
+/** The content type of a CSV sent to the members' routes (the file's bytes, as chosen). */
+export const CSV_CONTENT_TYPE = 'text/csv';
 
 /** The HttpOnly cookie of an organiser's session; sent only to the organisers' API. */
 export const ORGANISER_COOKIE = 'moot_organiser';
@@ -61,4 +90,9 @@ export const ARCHIVE_ALLOWS: readonly string[] = [
   'doc:awareness',
   'clock:ping',
   'roster:list',
+  'evidence:open',
+  'history:list',
+  'history:diff',
+  // A member's own statement for the report is read, not changed.
+  'report:myStatement',
 ];

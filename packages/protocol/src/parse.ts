@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorCode, type ProtocolError } from './errors.ts';
+import { ErrorCode, type ErrorReason, type ProtocolError } from './errors.ts';
 
 /**
  * Parses an untrusted payload with a protocol schema. A failure becomes a ProtocolError:
@@ -16,11 +16,16 @@ export function parsePayload<S extends z.ZodType>(
     (i) => i.code === 'custom' && (i.params as { code?: string } | undefined)?.code === ErrorCode.tooLarge,
   );
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  // A schema that words its refusals as codes (`evidence.ts`) puts the code on a custom issue.
+  const reason = result.error.issues
+    .map((i) => (i.code === 'custom' ? (i.params as { reason?: ErrorReason } | undefined)?.reason : undefined))
+    .find((r) => r !== undefined);
   return {
     ok: false,
     error: {
       code: tooLarge ? ErrorCode.tooLarge : ErrorCode.badRequest,
       message: `${where}${issue?.message ?? 'Invalid payload'}`,
+      ...(reason ? { reason } : {}),
     },
   };
 }

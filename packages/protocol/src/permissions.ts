@@ -44,13 +44,17 @@ export const PERMISSIONS = {
     'groups:form': ['moderator'],
     'groups:move': ['moderator'],
     'groups:end': ['moderator'],
+    // A small group's own queue: its facilitator steers it (the server checks which group), as may the moderator.
+    'groupQueue:next': ['moderator', 'facilitator'],
+    'groupQueue:endTurn': ['moderator', 'facilitator'],
     'announcement:post': ['moderator'],
     'announcement:clear': ['moderator'],
     'moderation:mute': ['moderator'],
     'moderation:unmute': ['moderator'],
     'moderation:remove': ['moderator'],
     'session:resync': ['moderator', 'facilitator', 'note_taker', 'member'],
-    'clock:ping': ['moderator', 'facilitator', 'note_taker', 'member'],
+    // The server's clock is no secret: narrow seats may ask it too (their page counts down to a deadline).
+    'clock:ping': ['moderator', 'facilitator', 'note_taker', 'member', 'respondent', 'leader'],
     'standard:lock': ['moderator'],
     'standard:unlock': ['moderator'],
     'standard:setLadder': ['moderator', 'member'],
@@ -58,16 +62,24 @@ export const PERMISSIONS = {
     // Moderators, facilitators and note-takers steer or write and stay neutral: only members vote.
     'vote:cast': ['member'],
     'vote:close': ['moderator'],
+    'vote:continue': ['moderator'],
     // The in-room paper count: ticked against the check-in list, totals entered by two facilitators.
     'vote:markPaper': ['moderator', 'facilitator'],
     'vote:enterPaperTotals': ['facilitator'],
+    'vote:enterSupportPaperTotals': ['facilitator'],
+    'vote:enterPaperBallots': ['facilitator'],
     'amendment:propose': ['moderator', 'member'],
     'amendment:cosign': ['moderator', 'member'],
     'amendment:table': ['moderator'],
+    // A change suggested in place in the standard's text; withdrawn by its proposer only (checked in the handler).
+    'amendment:suggest': ['moderator', 'member'],
+    'amendment:withdraw': ['moderator', 'member'],
     'dissent:write': ['member'],
     'dissent:cosign': ['member'],
     'comment:post': ['moderator', 'member'],
     'comment:hide': ['moderator'],
+    // Members give their view of each paragraph; moderators and facilitators stay neutral.
+    'consensus:mark': ['member'],
     // Moderators steer a breach case; members deliberate (queue, groups, the reasoning document) and vote.
     'case:open': ['moderator'],
     'case:advance': ['moderator'],
@@ -75,22 +87,26 @@ export const PERMISSIONS = {
     'case:addEvidence': ['moderator'],
     'case:dismiss': ['moderator'],
     'case:openVote': ['moderator'],
+    // Case panels: a member steps aside from a case; the moderator prepares and draws its panel.
+    'case:declareConflict': ['member'],
+    'case:preparePanel': ['moderator'],
+    'case:drawPanel': ['moderator'],
+    // Accountability: moderators hand out the narrow seats; each narrow role has its own commands and no other.
+    'respondent:invite': ['moderator'],
+    'response:publish': ['respondent'],
+    'response:update': ['respondent'],
+    'leader:invite': ['moderator'],
+    'leader:setDeadline': ['moderator'],
+    'leader:reply': ['leader'],
     'roster:list': ['moderator'],
     'roster:invite': ['moderator'],
     'roster:reissue': ['moderator'],
     'roster:setRole': ['moderator'],
     'roster:revoke': ['moderator'],
     // Moderators are always shown by name: facilitators are public figures.
-    // Organisers only (for now the assembly's moderators; the members feature's one guard, canManageMembers, decides).
-    'members:preview': ['moderator'],
-    'members:import': ['moderator'],
-    'members:list': ['moderator'],
-    'members:replace': ['moderator'],
-    'members:setNeeds': ['moderator'],
-    'members:issueCards': ['moderator'],
-    'members:settings': ['moderator'],
-    'members:quotas': ['moderator'],
-    'members:representation': ['moderator'],
+    // Members' names, contact details and demographics are the organisers' (their HTTP API, ORGANISE_ROUTES.members*),
+    // never a seat's. A facilitator sees the needs of the members they steer, nothing else about them.
+    'members:tableNeeds': ['facilitator'],
     'members:myPreferences': ['moderator', 'member'],
     // The livestream shown on the watch page is set by whoever runs the sitting.
     'livestream:set': ['moderator'],
@@ -103,6 +119,31 @@ export const PERMISSIONS = {
     'programme:setTimeZone': ['moderator'],
     // Moderators and facilitators are always shown by name: they are public figures.
     'participant:showName': ['member', 'note_taker'],
+    // The learning phase: everyone with a seat reads the library; the lead moderator curates it,
+    // schedules expert sessions, cites evidence and picks the questions put to a speaker (facilitators
+    // steer one small group, not the plenary); members ask and support questions.
+    'evidence:open': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'evidence:add': ['moderator'],
+    'evidence:edit': ['moderator'],
+    'evidence:expertSession': ['moderator'],
+    'evidence:cite': ['moderator'],
+    'question:ask': ['member'],
+    'question:support': ['member'],
+    'question:answer': ['moderator'],
+    'question:hide': ['moderator'],
+    // A standard's history is as public as its text: every seat reads it, observers on the watch side.
+    'history:list': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'history:diff': ['moderator', 'facilitator', 'note_taker', 'member'],
+    // Only the member concerned appeals (checked on the server); a moderator other than the actor decides.
+    'appeal:file': ['member'],
+    'appeal:decide': ['moderator'],
+    // The report's statements are the members' own voice; moderators keep the report fit to publish.
+    'report:writeStatement': ['member'],
+    'report:hideStatement': ['moderator'],
+    'report:myStatement': ['member'],
+    // Whoever holds a seat through a session cookie sees and signs out their own devices (never another's).
+    'devices:list': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'devices:signOut': ['moderator', 'facilitator', 'note_taker', 'member'],
   },
   watch: {
     'doc:open': ['observer'],
@@ -110,6 +151,9 @@ export const PERMISSIONS = {
     'clock:ping': ['observer'],
     'members:published': ['observer'],
     'session:resync': ['observer'],
+    'evidence:open': ['observer'],
+    'history:list': ['observer'],
+    'history:diff': ['observer'],
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, readonly Role[]>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTICIPANT_ROLES, type ParticipantRole } from './roles.ts';
+import { PARTICIPANT_ROLES, type SeatRole } from './roles.ts';
 
 /**
  * The assembly's roster, as its moderators manage it (they invite, re-issue links, change roles
@@ -9,7 +9,7 @@ import { PARTICIPANT_ROLES, type ParticipantRole } from './roles.ts';
 export interface RosterEntry {
   participantId: string;
   seat: number;
-  role: ParticipantRole;
+  role: SeatRole;
   /** The name they chose on joining; null until they joined. */
   displayName: string | null;
 }
@@ -37,3 +37,6 @@ export const invitePath = (inviteSecret: string): string => `/join#${inviteSecre
  */
 export const showNameSchema = z.strictObject({ showName: z.boolean() });
 export type ShowName = z.infer<typeof showNameSchema>;
+
+/** Why a moderator's command on the roster was refused (`roster.*`). */
+export const ROSTER_REASONS = ['seatNotFound', 'ownSeat', 'alreadyInRole'] as const;

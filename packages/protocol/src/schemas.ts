@@ -1,4 +1,9 @@
-import { addStandardSchema, moveStandardSchema, removeStandardSchema, retitleStandardSchema } from './charter.ts';
+import {
+  addStandardSchema,
+  moveStandardSchema,
+  removeStandardSchema,
+  retitleStandardSchema,
+} from './charterSchemas.ts';
 import {
   awarenessMessageSchema,
   closeDocumentSchema,
@@ -7,17 +12,33 @@ import {
   watchDocumentSchema,
 } from './documents.ts';
 import type { AssemblyClientEvent, WatchClientEvent } from './events.ts';
-import * as S from './session.ts';
+import * as S from './sessionSchemas.ts';
 import * as A from './amendments.ts';
 import { hideCommentSchema, postCommentSchema } from './comments.ts';
-import { castBallotSchema, markPaperSchema, openVoteSchema, paperTotalsSchema, voteRefSchema } from './votes.ts';
-import { setLadderSchema, standardRefSchema } from './charter.ts';
+import { markParagraphSchema } from './consensus.ts';
+import { supportPaperTotalsSchema } from './finalBallotSchemas.ts';
+import {
+  castBallotSchema,
+  markPaperSchema,
+  openVoteSchema,
+  paperBallotsSchema,
+  paperTotalsSchema,
+  voteRefSchema,
+} from './votesSchemas.ts';
+import { setLadderSchema, standardRefSchema } from './charterSchemas.ts';
 import { z } from 'zod';
-import * as C from './cases.ts';
+import * as C from './casesSchemas.ts';
+import * as Panels from './panels.ts';
+import * as Acc from './accountability.ts';
 import { setLivestreamSchema } from './livestream.ts';
 import * as R from './roster.ts';
+import * as Dev from './devices.ts';
 import * as M from './members.ts';
 import * as P from './programme.ts';
+import * as E from './evidence.ts';
+import * as H from './history.ts';
+import { decideAppealSchema, fileAppealSchema } from './appeals.ts';
+import * as Rep from './report.ts';
 
 const clockPingSchema = z.strictObject({});
 
@@ -57,6 +78,8 @@ export const SCHEMAS = {
     'groups:form': S.formGroupsSchema,
     'groups:move': S.moveToGroupSchema,
     'groups:end': S.sessionIdSchema,
+    'groupQueue:next': S.callGroupSpeakerSchema,
+    'groupQueue:endTurn': S.groupFloorSchema,
     'announcement:post': S.postAnnouncementSchema,
     'announcement:clear': S.clearAnnouncementSchema,
     'moderation:mute': S.muteSchema,
@@ -70,36 +93,45 @@ export const SCHEMAS = {
     'vote:open': openVoteSchema,
     'vote:cast': castBallotSchema,
     'vote:close': voteRefSchema,
+    'vote:continue': voteRefSchema,
     'vote:markPaper': markPaperSchema,
+    'vote:enterPaperBallots': paperBallotsSchema,
     'vote:enterPaperTotals': paperTotalsSchema,
+    'vote:enterSupportPaperTotals': supportPaperTotalsSchema,
     'amendment:propose': A.proposeAmendmentSchema,
     'amendment:cosign': A.amendmentRefSchema,
     'amendment:table': A.tableAmendmentSchema,
+    'amendment:suggest': A.suggestAmendmentSchema,
+    'amendment:withdraw': A.amendmentRefSchema,
     'dissent:write': A.writeDissentSchema,
     'dissent:cosign': A.dissentRefSchema,
     'comment:post': postCommentSchema,
     'comment:hide': hideCommentSchema,
+    'consensus:mark': markParagraphSchema,
     'case:open': C.openCaseSchema,
     'case:advance': C.advanceCaseSchema,
     'case:reply': C.replyCaseSchema,
     'case:addEvidence': C.addCaseEvidenceSchema,
     'case:dismiss': C.dismissCaseSchema,
     'case:openVote': C.openCaseVoteSchema,
+    'case:declareConflict': Panels.declareConflictSchema,
+    'case:preparePanel': Panels.preparePanelSchema,
+    'case:drawPanel': Panels.drawPanelSchema,
+    'respondent:invite': Acc.inviteRespondentSchema,
+    'response:publish': Acc.publishResponseSchema,
+    'response:update': Acc.progressUpdateSchema,
+    'leader:invite': Acc.inviteLeaderSchema,
+    'leader:setDeadline': Acc.setLeaderDeadlineSchema,
+    'leader:reply': Acc.leaderReplySchema,
     'roster:list': R.rosterListSchema,
     'roster:invite': R.inviteToRosterSchema,
     'roster:reissue': R.rosterEntryRefSchema,
     'roster:setRole': R.setRosterRoleSchema,
     'roster:revoke': R.rosterEntryRefSchema,
     'participant:showName': R.showNameSchema,
-    'members:preview': M.previewImportSchema,
-    'members:import': M.confirmImportSchema,
-    'members:list': M.membersListSchema,
-    'members:replace': M.replaceMemberSchema,
-    'members:setNeeds': M.setNeedsSchema,
-    'members:issueCards': M.issueCardsSchema,
-    'members:settings': M.memberSettingsSchema,
-    'members:quotas': M.setQuotasSchema,
-    'members:representation': M.representationSchema,
+    'devices:list': Dev.listDevicesSchema,
+    'devices:signOut': Dev.signOutDeviceSchema,
+    'members:tableNeeds': M.tableNeedsSchema,
     'members:myPreferences': M.myPreferencesSchema,
     'livestream:set': setLivestreamSchema,
     'programme:plan': P.planSittingSchema,
@@ -108,6 +140,22 @@ export const SCHEMAS = {
     'programme:copyAgenda': P.copyAgendaSchema,
     'programme:swap': P.swapSittingsSchema,
     'programme:setTimeZone': P.setTimeZoneSchema,
+    'evidence:open': E.openEvidenceSchema,
+    'evidence:add': E.addEvidenceSchema,
+    'evidence:edit': E.editEvidenceSchema,
+    'evidence:expertSession': E.expertSessionSchema,
+    'evidence:cite': E.citeEvidenceSchema,
+    'question:ask': E.askQuestionSchema,
+    'question:support': E.questionRefSchema,
+    'question:answer': E.answerQuestionSchema,
+    'question:hide': E.hideQuestionSchema,
+    'history:list': H.historyListSchema,
+    'history:diff': H.historyDiffSchema,
+    'appeal:file': fileAppealSchema,
+    'appeal:decide': decideAppealSchema,
+    'report:writeStatement': Rep.writeStatementSchema,
+    'report:hideStatement': Rep.hideStatementSchema,
+    'report:myStatement': Rep.myStatementSchema,
   },
   watch: {
     'doc:open': watchDocumentSchema,
@@ -115,6 +163,9 @@ export const SCHEMAS = {
     'clock:ping': clockPingSchema,
     'members:published': M.publishedSchema,
     'session:resync': clockPingSchema,
+    'evidence:open': E.openEvidenceSchema,
+    'history:list': H.historyListSchema,
+    'history:diff': H.historyDiffSchema,
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, z.ZodType>;

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { LIMITS } from './limits.ts';
 import type { ParticipantRole } from './roles.ts';
 
 /**
@@ -101,12 +99,31 @@ export interface GroupView {
   facilitatorIds: string[];
   noteTakerIds: string[];
   ended: boolean;
+  /**
+   * The group's own speaking queue and who has its floor, steered by its facilitator while the
+   * group runs. Null for observers: table discussions stay private to the assembly.
+   */
+  floor: GroupFloorView | null;
+}
+
+export interface GroupFloorView {
+  queue: HandView[];
+  turn: TurnView | null;
 }
 
 export interface AnnouncementView {
   id: string;
   text: string;
   postedAt: number;
+}
+
+export type AppealStatus = 'pending' | 'upheld' | 'overturned';
+
+/** What the public moderation log shows of an action's appeal: the status and both reasons. */
+export interface AppealSummary {
+  status: AppealStatus;
+  reason: string;
+  decisionReason: string | null;
 }
 
 export interface ModerationEntry {
@@ -117,6 +134,8 @@ export interface ModerationEntry {
   /** Free text; withheld from observers. */
   note: string | null;
   at: number;
+  /** The member's appeal against it and its outcome, if appealed: public, both reasons included. */
+  appeal: AppealSummary | null;
 }
 
 /** Two members put in one group again who shared a group in an earlier split (any sitting). */
@@ -158,67 +177,6 @@ export interface SessionState {
   groupRepeats: GroupRepeats | null;
 }
 
-const id = z.uuid();
-const sessionId = z.strictObject({ sessionId: id });
-const reason = z.strictObject({
-  code: z.enum(MODERATION_REASONS),
-  note: z.string().trim().max(LIMITS.maxNoteLength).default(''),
-});
-
-export const createSessionSchema = z.strictObject({
-  title: z.string().trim().min(1).max(LIMITS.maxTitleLength),
-  queueMode: z.enum(QUEUE_MODES).default('fifo'),
-  turnLimitSeconds: z.int().min(15).max(3600).default(180),
-});
-export const configureSessionSchema = z.strictObject({
-  sessionId: id,
-  queueMode: z.enum(QUEUE_MODES).optional(),
-  turnLimitSeconds: z.int().min(15).max(3600).optional(),
-});
-export const sessionIdSchema = sessionId;
-export const addAgendaItemSchema = z.strictObject({
-  sessionId: id,
-  title: z.string().trim().min(1).max(LIMITS.maxTitleLength),
-  kind: z.enum(AGENDA_KINDS),
-  plannedMinutes: z.int().min(1).max(600),
-  standardIds: z.array(id).max(LIMITS.maxStandardsPerAssembly).default([]),
-  /** A breach case of this assembly still in progress, if the item is about one. */
-  caseId: id.nullable().default(null),
-});
-export const agendaItemSchema = z.strictObject({ itemId: id });
-export const moveAgendaItemSchema = z.strictObject({ itemId: id, toIndex: z.int().min(0).max(LIMITS.maxAgendaItems) });
-export const extendAgendaItemSchema = z.strictObject({ itemId: id, minutes: z.int().min(-60).max(120) });
-export const raiseHandSchema = z.strictObject({ sessionId: id, kind: z.enum(HAND_KINDS) });
-/** A facilitator (or the moderator) raises a hand for a member in the room; the hand is the member's. */
-export const raiseHandForSchema = z.strictObject({ sessionId: id, participantId: id, kind: z.enum(HAND_KINDS) });
-/** A member in the session, named by whoever steers: check in or out at the door, lower a hand. */
-export const sessionMemberSchema = z.strictObject({ sessionId: id, participantId: id });
-export const callSpeakerSchema = z.strictObject({ sessionId: id, participantId: id.optional() });
-export const formGroupsSchema = z.strictObject({
-  sessionId: id,
-  count: z.int().min(2).max(LIMITS.maxGroups),
-  standardIds: z.array(id).max(LIMITS.maxStandardsPerAssembly).default([]),
-  /** Deal the standards out in turn (group 1 the first, group 2 the second, …) instead of giving every group all of them. */
-  split: z.boolean().default(false),
-  /** Random (the default), or balanced by members' categories and rotated to avoid repeat pairs. */
-  method: z.enum(GROUP_METHODS).default('random'),
-});
-export const moveToGroupSchema = z.strictObject({ sessionId: id, participantId: id, groupId: id });
-export const postAnnouncementSchema = z.strictObject({
-  text: z.string().trim().min(1).max(LIMITS.maxAnnouncementLength),
-});
-export const clearAnnouncementSchema = z.strictObject({ announcementId: id });
-export const muteSchema = z.strictObject({
-  participantId: id,
-  minutes: z
-    .int()
-    .min(1)
-    .max(24 * 60),
-  reason,
-});
-export const unmuteSchema = z.strictObject({ participantId: id });
-export const removeFromSessionSchema = z.strictObject({ sessionId: id, participantId: id, reason });
-
 /** The notice the server sends to one member about a moderation action concerning them. */
 export interface ModerationNotice {
   action: 'mute' | 'unmute' | 'remove' | 'hide_comment';
@@ -226,3 +184,70 @@ export interface ModerationNotice {
   note: string | null;
   until: number | null;
 }
+
+/** Why a command about a sitting or its agenda was refused (`session.*` in `REFUSAL_REASONS`). */
+export const SESSION_REASONS = [
+  'sittingNotFound',
+  'itemNotFound',
+  'cancelled',
+  'ended',
+  'notRunning',
+  'anotherLive',
+  'agendaFull',
+  'foreignStandard',
+  'caseNotFound',
+  'caseDecided',
+  'caseDismissed',
+  'noItemLeft',
+] as const;
+
+/** Why attendance or the speaking queue refused a command (`floor.*`). */
+export const FLOOR_REASONS = [
+  'notCheckedIn',
+  'checkInFirst',
+  'noHandUp',
+  'nobodyWaiting',
+  'groupNoHandUp',
+  'groupNobodyWaiting',
+  'groupNobodySpeaking',
+  'nobodySpeaking',
+  'notYourTurn',
+  'alreadySpeaking',
+  'memberAlreadySpeaking',
+] as const;
+
+/** Why a command about small groups was refused (`group.*`). */
+export const GROUP_REASONS = [
+  'fewerStandardsThanGroups',
+  'personNotFound',
+  'noneRunning',
+  'notInGroup',
+  'tooFewPresent',
+  'groupNotFound',
+  'notYourGroupsMember',
+  'notYourGroupsQueue',
+] as const;
+
+/** Why a change to the programme of sittings was refused (`programme.*`). */
+export const PROGRAMME_REASONS = [
+  'sittingCancelled',
+  'sittingStarted',
+  'sittingEnded',
+  'sameSittingCopy',
+  'sameSittingSwap',
+  'clockChange',
+  'full',
+  'undated',
+] as const;
+
+/**
+ * Why a moderation rule refused something (`moderation.*`): the participant, or the member a
+ * facilitator acts for, is muted or removed; the announcement is gone.
+ */
+export const MODERATION_REFUSALS = [
+  'muted',
+  'removed',
+  'memberMuted',
+  'memberRemoved',
+  'announcementNotFound',
+] as const;

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { LIMITS } from './limits.ts';
+import type { Recommendation, RecommendationResult, SupportThreshold } from './finalBallot.ts';
+import type { QuorumContinued, QuorumPause } from './quorum.ts';
+import type { Phrase } from './phrase.ts';
 
 /**
  * Secret votes. Ballots are never sent to anyone while a vote is open; turnout is live; at
@@ -8,7 +9,7 @@ import { LIMITS } from './limits.ts';
  */
 export const VOTE_METHODS = ['yes_no', 'consent', 'approval', 'ranked'] as const;
 export type VoteMethod = (typeof VOTE_METHODS)[number];
-export const VOTE_SUBJECTS = ['adopt_standard', 'amendment', 'consequence', 'question'] as const;
+export const VOTE_SUBJECTS = ['adopt_standard', 'amendment', 'consequence', 'question', 'final_ballot'] as const;
 export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
 export const YES_NO_CHOICES = ['yes', 'no', 'abstain'] as const;
 export type YesNoChoice = (typeof YES_NO_CHOICES)[number];
@@ -24,12 +25,7 @@ export const CONSENT_CHOICES = [
 export type ConsentChoice = (typeof CONSENT_CHOICES)[number];
 
 /** How a yes/no vote passes: more than half, at least two thirds, or at least a set share. */
-export const thresholdSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('simple') }),
-  z.strictObject({ kind: z.literal('two_thirds') }),
-  z.strictObject({ kind: z.literal('share'), share: z.number().gt(0).max(1) }),
-]);
-export type Threshold = z.infer<typeof thresholdSchema>;
+export type Threshold = { kind: 'simple' } | { kind: 'two_thirds' } | { kind: 'share'; share: number };
 
 /**
  * Whether voters get a receipt. `verifiable`: each voter gets a code and finds their ballot in the
@@ -39,75 +35,44 @@ export type Threshold = z.infer<typeof thresholdSchema>;
  */
 export const RECEIPT_MODES = ['verifiable', 'none'] as const;
 export type ReceiptMode = (typeof RECEIPT_MODES)[number];
-/** Absent means `verifiable`; the server stores every vote's rules with it spelt out. */
-const receipts = z.enum(RECEIPT_MODES).optional();
-
 /** A vote's receipt mode: `verifiable` unless its rules say `none`. */
 export const receiptModeOf = (rules: { receipts?: ReceiptMode | undefined }): ReceiptMode =>
   rules.receipts ?? 'verifiable';
 
-/** The rules of one vote, fixed when it opens. */
-export const voteRulesSchema = z.discriminatedUnion('method', [
-  z.strictObject({
-    method: z.literal('yes_no'),
-    receipts,
-    threshold: thresholdSchema,
-    /** Whether abstentions count in the denominator of the threshold. */
-    abstentionsCount: z.boolean().default(false),
-  }),
-  z.strictObject({
-    method: z.literal('consent'),
-    receipts,
-    /** Share of ballots that must be endorse/agree/agree with reservations (no block at all). */
-    agreeShare: z.number().gt(0).max(1).default(0.75),
-  }),
-  z.strictObject({
-    method: z.literal('approval'),
-    receipts,
-    options: z.array(z.string().trim().min(1).max(LIMITS.maxTitleLength)).min(2).max(LIMITS.maxVoteOptions),
-  }),
-  z.strictObject({
-    method: z.literal('ranked'),
-    receipts,
-    options: z.array(z.string().trim().min(1).max(LIMITS.maxTitleLength)).min(2).max(LIMITS.maxVoteOptions),
-  }),
-]);
-export type VoteRules = z.infer<typeof voteRulesSchema>;
+/**
+ * The rules of one vote, fixed when it opens, as sent to open it (a final ballot's recommendations
+ * come from its subject). `receipts` absent means `verifiable`; the server stores every vote's
+ * rules with it spelt out.
+ */
+export type VoteRulesInput =
+  | {
+      method: 'yes_no';
+      receipts?: ReceiptMode | undefined;
+      threshold: Threshold;
+      /** Whether abstentions count in the denominator of the threshold. */
+      abstentionsCount: boolean;
+    }
+  | {
+      method: 'consent';
+      receipts?: ReceiptMode | undefined;
+      /** Share of ballots that must be endorse/agree/agree with reservations (no block at all). */
+      agreeShare: number;
+    }
+  | { method: 'approval'; receipts?: ReceiptMode | undefined; options: string[] }
+  | { method: 'ranked'; receipts?: ReceiptMode | undefined; options: string[] }
+  | { method: 'support'; receipts?: ReceiptMode | undefined; threshold: SupportThreshold };
+/** The rules as stored and shown: a final ballot's carry its recommendations, in ballot order. */
+export type VoteRules =
+  | Exclude<VoteRulesInput, { method: 'support' }>
+  | (Extract<VoteRulesInput, { method: 'support' }> & { items: Recommendation[] });
 
 /** One ballot's content. Approval: indexes of approved options; ranked: option indexes, most preferred first. */
 export type BallotChoice =
   | { method: 'yes_no'; choice: YesNoChoice }
   | { method: 'consent'; choice: ConsentChoice }
   | { method: 'approval'; approved: number[] }
-  | { method: 'ranked'; ranking: number[] };
-
-export const ballotChoiceSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('yes_no'), choice: z.enum(YES_NO_CHOICES) }),
-  z.strictObject({ method: z.literal('consent'), choice: z.enum(CONSENT_CHOICES) }),
-  z.strictObject({
-    method: z.literal('approval'),
-    approved: z
-      .array(
-        z
-          .int()
-          .min(0)
-          .max(LIMITS.maxVoteOptions - 1),
-      )
-      .max(LIMITS.maxVoteOptions),
-  }),
-  z.strictObject({
-    method: z.literal('ranked'),
-    ranking: z
-      .array(
-        z
-          .int()
-          .min(0)
-          .max(LIMITS.maxVoteOptions - 1),
-      )
-      .min(1)
-      .max(LIMITS.maxVoteOptions),
-  }),
-]);
+  | { method: 'ranked'; ranking: number[] }
+  | { method: 'support'; answers: (number | null)[] };
 
 /** The outcome, computed once at close from the ballots (and recomputable by anyone from them). */
 export interface VoteResult {
@@ -118,6 +83,8 @@ export interface VoteResult {
   paper?: number;
   /** The agreed paper totals per choice, as the two facilitators entered them (present when `paper` > 0). */
   paperCounts?: Record<string, number>;
+  /** Approval and ranked: the agreed paper ballots, each distinct one with how many, so anyone recounts. */
+  paperBallots?: PaperBallotLine[];
   /** Members present when the vote opened, and how many ballots quorum needed. */
   eligible: number;
   quorumNeeded: number;
@@ -131,58 +98,81 @@ export interface VoteResult {
   rounds?: { counts: Record<string, number>; eliminated: number | null }[];
   /** A sentence saying why, e.g. "Passed: 14 of 20 (70%) ≥ two thirds" or "No quorum: 8 of 12 needed". */
   explanation: string;
+  /**
+   * The same sentences as codes with parameters (`tally.*`), for each page to word in its
+   * reader's language; absent on votes closed before results carried them (then `explanation`).
+   */
+  because?: Phrase[];
+  /** Final ballot: each recommendation's result, in ballot order. */
+  recommendations?: RecommendationResult[];
 }
 
-export const voteSubjectSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('adopt_standard'), standardId: z.uuid() }),
-  z.strictObject({ kind: z.literal('question'), question: z.string().trim().min(1).max(LIMITS.maxTitleLength) }),
-]);
-export type VoteSubjectInput = z.infer<typeof voteSubjectSchema>;
-
-/** moderator → server, `vote:open`. `quorumShare` of the members checked in now must vote. */
-export const openVoteSchema = z.strictObject({
-  subject: voteSubjectSchema,
-  rules: voteRulesSchema,
-  quorumShare: z.number().min(0).max(1).default(0.5),
-});
 /**
- * member → server, `vote:cast`. `ballotId` is generated by the client once per ballot and
- * reused on retries, so a retry never counts twice; casting again with a new id replaces the
- * member's ballot until the vote closes. A vote with `receipts: 'none'` refuses a reason.
+ * Methods whose paper ballots are counted as totals per choice (`vote:enterPaperTotals`), and
+ * those counted ballot by ballot (`vote:enterPaperBallots`). A ranked paper ballot cannot be
+ * reduced to first-preference totals: instant-runoff moves an eliminated option's ballots to
+ * their next preference, which only the whole ranking records.
  */
-export const castBallotSchema = z.strictObject({
-  voteId: z.uuid(),
-  ballotId: z.uuid(),
-  choice: ballotChoiceSchema,
-  reason: z.string().trim().max(LIMITS.maxNoteLength).default(''),
-});
-export const voteRefSchema = z.strictObject({ voteId: z.uuid() });
-
-/** Methods whose paper ballots are counted as totals per choice (a ranking cannot be totalled by hand). */
 export const PAPER_METHODS = ['yes_no', 'consent'] as const;
+export const PAPER_BALLOT_METHODS = ['approval', 'ranked'] as const;
 
 /**
- * facilitator or moderator → server, `vote:markPaper`: ticks a member on the check-in list as
- * voting on paper in this vote. They must be present now; once marked they cannot cast online,
- * and a member who has cast online cannot be marked.
+ * Why the server refused a vote command (`vote.<key>`, worded by the page; the quorum's own
+ * reasons are in `quorum.ts`), and a paper count's (`paper.<key>`). Registered in `reasons.ts`.
  */
-export const markPaperSchema = z.strictObject({ voteId: z.uuid(), participantId: z.uuid() });
-/**
- * facilitator → server, `vote:enterPaperTotals`: the paper ballots counted in the room, per
- * choice. Two facilitators enter them independently: the second entry that matches the first
- * makes them count; one that differs discards both.
- */
-export const paperTotalsSchema = z.strictObject({
-  voteId: z.uuid(),
-  counts: z
-    .record(z.string().min(1).max(40), z.int().min(0).max(LIMITS.maxPaperBallots))
-    .refine((c) => Object.keys(c).length <= 12, 'Too many choices'),
-});
+export const VOTE_REASONS = [
+  'notFound',
+  'voteClosed',
+  'noSession',
+  'noLiveSession',
+  'standardNotFound',
+  'standardNotLocked',
+  'standardChanged',
+  'alreadyOpen',
+  'yesNoOrConsentOnly',
+  'ballotInvalid',
+  'noReceiptNoReason',
+] as const;
+export const PAPER_REASONS = [
+  'notCountedOnPaper',
+  'countStarted',
+  'notCheckedIn',
+  'votedOnline',
+  'votingOnPaper',
+  'alreadyTicked',
+  'nobodyTicked',
+  'countedByBallot',
+  'countedByTotals',
+  'notAChoice',
+  'ballotUnknownOption',
+  'ballotOptionTwice',
+  'ballotRanksNothing',
+  'totalsMismatch',
+  'notAFinalBallot',
+  'itemsMismatch',
+  'tooManyAnswers',
+  'alreadyAgreed',
+  'secondCounterNeeded',
+  'countsDisagree',
+  'notAgreedYet',
+] as const;
 
-/** Where a vote's paper count stands. Totals stay private until close; who voted on paper does not. */
+/** One distinct paper ballot of an approval or ranked vote and how many read so, as published after close. */
+export interface PaperBallotLine {
+  options: number[];
+  count: number;
+}
+
+/**
+ * Where a vote's paper count stands. Totals stay private until close. Who votes on paper is
+ * sent only to moderators and facilitators (who tick them in the room): to members and the
+ * public it would say who has voted while the vote is open.
+ */
 export interface PaperCountView {
-  /** Members ticked as voting on paper (present, checked in). */
+  /** Members ticked as voting on paper (present, checked in); empty for everyone but moderators and facilitators. */
   voterIds: string[];
+  /** How many are ticked (everyone sees the number, as turnout counts them). */
+  voters: number;
   /** `open`: no totals yet; `awaiting_second`: one facilitator entered, another must; `agreed`: both matched. */
   status: 'open' | 'awaiting_second' | 'agreed';
   /** The facilitator whose entry waits for a second one. */
@@ -208,6 +198,8 @@ export interface VoteView {
   /** The standard voted on, for adoption votes. */
   standardId: string | null;
   question: string;
+  /** When the server wrote the question (adopt, amend, a case's consequence, a final ballot): its code. */
+  questionPhrase?: Phrase | null;
   rules: VoteRules;
   status: 'open' | 'closed';
   openedAt: number;
@@ -221,4 +213,10 @@ export interface VoteView {
   ballots: PublishedBallot[] | null;
   /** The in-room paper count, if any member was ticked as voting on paper. */
   paper: PaperCountView | null;
+  /** When the vote closes itself (server time, ms), if it was opened with a deadline. */
+  closesAt?: number | null;
+  /** Set while the vote is paused for lost quorum (`quorum.ts`). */
+  quorumPause?: QuorumPause | null;
+  /** Set once the moderator continued the paused vote with the members present. */
+  quorumContinued?: QuorumContinued | null;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AUDIT_GENESIS, auditHashInput, pseudonym, type AuditLink, type SealedAuditFields } from '@moot/protocol';
+import { auditHashInput, pseudonym, type AuditLink, type SealedAuditFields } from '@moot/protocol';
 import type { Queryable } from '../storage/database.ts';
 import type { AuditEntry } from './auditEntry.ts';
 import { publicAuditRecord } from './publicAudit.ts';
@@ -35,48 +35,74 @@ export function sealEntry(entry: AuditEntry, seats: ReadonlyMap<string, number>)
 
 const sha256 = (link: AuditLink): string => createHash('sha256').update(auditHashInput(link)).digest('hex');
 
+/** How many entries one linking statement chains at most (a backlog is linked in several). */
+export const LINK_BATCH = 500;
+
 /**
- * Appends a public entry at the end of its assembly's chain, inside the caller's transaction.
- * The head row's lock (taken by the upsert, held to commit) serialises appends per assembly
- * across every node, so two transactions never fork the chain; it is taken last in the
- * transaction, so it is held only for the commit.
+ * Links the assembly's unchained public entries to the end of its chain, in the order they were
+ * written (`id`), in one statement; returns how many. Run in its own short transaction: the head
+ * row's lock, taken first, makes every linker of this assembly (on any node) wait for the one
+ * before it, and the entries it reads are those committed when it holds the lock — so two never
+ * link the same entry, and the chain never forks. An entry committed later by a transaction that
+ * began earlier (a lower `id`) is linked by the next run, after the ones already linked: the
+ * chain's order is the order entries became visible, which is what a reader could have seen.
  */
-export async function appendChained(tx: Queryable, entry: AuditEntry): Promise<void> {
-  const [head] = await tx.query<{ seq: number; hash: string; at: Date; seats: Record<string, number> | null }>(
+export async function linkPending(tx: Queryable, assemblyId: string, limit = LINK_BATCH): Promise<number> {
+  const [head] = await tx.query<{ seq: number; hash: string }>(
     `INSERT INTO audit_heads AS h (assembly_id) VALUES ($1)
      ON CONFLICT (assembly_id) DO UPDATE SET assembly_id = h.assembly_id
-     RETURNING h.seq, h.hash, date_trunc('milliseconds', now()) AS at,
-       (SELECT json_object_agg(p.id, p.seat) FROM participants p
-        WHERE p.assembly_id = $1 AND p.id = ANY($2::uuid[])) AS seats`,
-    [entry.assemblyId, namedIds(entry)],
+     RETURNING h.seq, h.hash`,
+    [assemblyId],
   );
-  const seq = head!.seq + 1;
-  const sealed = sealEntry(entry, new Map(Object.entries(head!.seats ?? {})));
-  const link = {
-    assemblyId: entry.assemblyId,
-    seq,
-    prev: head!.hash,
-    action: entry.action,
-    atMs: head!.at.getTime(),
-    sealed,
-  };
-  const hash = sha256(link);
-  await tx.query(
-    `WITH moved AS (UPDATE audit_heads SET seq = $6, hash = $8 WHERE assembly_id = $1)
-     INSERT INTO audit_log (assembly_id, actor_id, action, target, detail, at, seq, prev_hash, hash, sealed)
-     VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', now()), $6, $7, $8, $9)`,
-    [
-      entry.assemblyId,
-      entry.actorId,
-      entry.action,
-      entry.target ?? null,
-      JSON.stringify(entry.detail ?? {}),
-      seq,
-      head!.hash,
-      hash,
-      JSON.stringify(sealed),
-    ],
+  const rows = await tx.query<{
+    id: number;
+    actor_id: string | null;
+    action: string;
+    target: string | null;
+    detail: Record<string, unknown>;
+    at: Date;
+  }>(
+    `SELECT id, actor_id, action, target, detail, at FROM audit_log
+     WHERE assembly_id = $1 AND seq IS NULL AND action NOT LIKE 'security.%' ORDER BY id LIMIT $2`,
+    [assemblyId, limit],
   );
+  if (rows.length === 0) return 0;
+  const entries = rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    entry: {
+      assemblyId,
+      actorId: row.actor_id,
+      action: row.action,
+      target: row.target ?? undefined,
+      detail: row.detail,
+    } satisfies AuditEntry,
+  }));
+  const seatRows = await tx.query<{ id: string; seat: number }>(
+    'SELECT id, seat FROM participants WHERE assembly_id = $1 AND id = ANY($2::uuid[])',
+    [assemblyId, [...new Set(entries.flatMap((e) => namedIds(e.entry)))]],
+  );
+  const seats = new Map(seatRows.map((r) => [r.id, r.seat]));
+  let { seq, hash: prev } = head!;
+  const links = entries.map(({ id, at, entry }) => {
+    const sealed = sealEntry(entry, seats);
+    seq += 1;
+    const hash = sha256({ assemblyId, seq, prev, action: entry.action, atMs: at.getTime(), sealed });
+    const link = { id, seq, prev, hash, sealed };
+    prev = hash;
+    return link;
+  });
+  const linked = await tx.query(
+    `UPDATE audit_log AS l SET seq = v.seq, prev_hash = v.prev, hash = v.hash, sealed = v.sealed
+     FROM jsonb_to_recordset($2::jsonb) AS v(id bigint, seq integer, prev text, hash text, sealed jsonb)
+     WHERE l.id = v.id AND l.assembly_id = $1 AND l.seq IS NULL
+     RETURNING l.id`,
+    [assemblyId, JSON.stringify(links)],
+  );
+  // Under the head's lock nobody else links these; if the count differs, roll back, chain nothing.
+  if (linked.length !== links.length) throw new Error(`audit chain: linked ${linked.length} of ${links.length}`);
+  await tx.query('UPDATE audit_heads SET seq = $2, hash = $3 WHERE assembly_id = $1', [assemblyId, seq, prev]);
+  return links.length;
 }
 
 /**
@@ -85,54 +111,9 @@ export async function appendChained(tx: Queryable, entry: AuditEntry): Promise<v
  * cut to milliseconds, as every later entry's are, so the export's time is the hashed time.
  */
 export async function chainExistingEntries(tx: Queryable): Promise<void> {
-  const participants = await tx.query<{ id: string; assembly_id: string; seat: number }>(
-    'SELECT id, assembly_id, seat FROM participants',
+  await tx.query(`UPDATE audit_log SET at = date_trunc('milliseconds', at) WHERE action NOT LIKE 'security.%'`);
+  const assemblies = await tx.query<{ assembly_id: string }>(
+    `SELECT DISTINCT assembly_id FROM audit_log WHERE action NOT LIKE 'security.%'`,
   );
-  const rows = await tx.query<{
-    id: number;
-    assembly_id: string;
-    actor_id: string | null;
-    action: string;
-    target: string | null;
-    detail: Record<string, unknown>;
-    at: Date;
-  }>(
-    `SELECT id, assembly_id, actor_id, action, target, detail, date_trunc('milliseconds', at) AS at
-     FROM audit_log WHERE action NOT LIKE 'security.%' ORDER BY assembly_id, id`,
-  );
-  const seatsIn = new Map<string, Map<string, number>>();
-  for (const p of participants) seatsIn.set(p.assembly_id, (seatsIn.get(p.assembly_id) ?? new Map()).set(p.id, p.seat));
-  const heads = new Map<string, { seq: number; hash: string }>();
-  for (const row of rows) {
-    const head = heads.get(row.assembly_id) ?? { seq: 0, hash: AUDIT_GENESIS };
-    const entry = {
-      assemblyId: row.assembly_id,
-      actorId: row.actor_id,
-      action: row.action,
-      target: row.target ?? undefined,
-      detail: row.detail,
-    };
-    const sealed = sealEntry(entry, seatsIn.get(row.assembly_id) ?? new Map());
-    const seq = head.seq + 1;
-    const hash = sha256({
-      assemblyId: row.assembly_id,
-      seq,
-      prev: head.hash,
-      action: row.action,
-      atMs: row.at.getTime(),
-      sealed,
-    });
-    await tx.query(
-      `UPDATE audit_log SET at = date_trunc('milliseconds', at), seq = $2, prev_hash = $3, hash = $4, sealed = $5
-       WHERE id = $1`,
-      [row.id, seq, head.hash, hash, JSON.stringify(sealed)],
-    );
-    heads.set(row.assembly_id, { seq, hash });
-  }
-  for (const [assemblyId, head] of heads)
-    await tx.query('INSERT INTO audit_heads (assembly_id, seq, hash) VALUES ($1, $2, $3)', [
-      assemblyId,
-      head.seq,
-      head.hash,
-    ]);
+  for (const { assembly_id } of assemblies) while ((await linkPending(tx, assembly_id)) === LINK_BATCH);
 }

@@ -1,7 +1,8 @@
 import { AUDIT_GENESIS, type SealedAuditFields } from '@moot/protocol';
-import type { Queryable } from '../storage/database.ts';
-import { appendChained, isChained } from './auditChain.ts';
+import type { Database, Queryable } from '../storage/database.ts';
+import { isChained } from './auditChain.ts';
 import type { AuditEntry } from './auditEntry.ts';
+import { linkNow, linkSoon } from './auditLinker.ts';
 
 export type { AuditEntry } from './auditEntry.ts';
 
@@ -9,17 +10,16 @@ export type { AuditEntry } from './auditEntry.ts';
  * The append-only record of every state change: who, what, when. Written in the same
  * transaction as the change it records, so neither exists without the other. Never a ballot.
  * The database refuses to change or delete an entry; each public entry is chained to the one
- * before it (auditChain.ts), so an export shows whether anything was changed since.
+ * before it (auditChain.ts) once its transaction has committed (auditLinker.ts), so an export
+ * shows whether anything was changed since — and commands never wait for each other's commits.
  */
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  if (isChained(entry.action)) return appendChained(tx, entry);
-  await tx.query('INSERT INTO audit_log (assembly_id, actor_id, action, target, detail) VALUES ($1, $2, $3, $4, $5)', [
-    entry.assemblyId,
-    entry.actorId,
-    entry.action,
-    entry.target ?? null,
-    JSON.stringify(entry.detail ?? {}),
-  ]);
+  await tx.query(
+    `INSERT INTO audit_log (assembly_id, actor_id, action, target, detail, at)
+     VALUES ($1, $2, $3, $4, $5, date_trunc('milliseconds', now()))`,
+    [entry.assemblyId, entry.actorId, entry.action, entry.target ?? null, JSON.stringify(entry.detail ?? {})],
+  );
+  if (isChained(entry.action)) tx.afterCommit?.((db) => linkSoon(db, entry.assemblyId));
 }
 
 /** An entry as read back: its place in the chain and what the chain seals of it. */
@@ -31,12 +31,17 @@ export type ChainedEntry = AuditEntry & {
   hash: string;
 };
 
-export async function readAudit(db: Queryable, assemblyId: string): Promise<ChainedEntry[]> {
+export async function readAudit(db: Database, assemblyId: string): Promise<ChainedEntry[]> {
+  await linkNow(db, assemblyId);
   return readAuditPage(db, assemblyId, { after: 0, limit: null });
 }
 
-/** The last public entry of an assembly: how many there are and the hash that seals them all. */
-export async function readAuditHead(db: Queryable, assemblyId: string): Promise<{ seq: number; hash: string }> {
+/**
+ * The last public entry of an assembly: how many there are and the hash that seals them all.
+ * Every entry committed before the call is linked first, so the head covers them.
+ */
+export async function readAuditHead(db: Database, assemblyId: string): Promise<{ seq: number; hash: string }> {
+  await linkNow(db, assemblyId);
   const [head] = await db.query<{ seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_heads WHERE assembly_id = $1',
     [assemblyId],

@@ -42,6 +42,7 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'queue.turn_ended': [],
   'groups.formed': ['count', 'split', 'grouping'],
   'participant.show_name': ['showName'],
+  'participant.device_signed_out': [],
   // The livestream is shown to the public anyway: its address is public.
   'assembly.livestream': ['provider', 'url'],
   'groups.moved': ['groupId'],
@@ -54,7 +55,7 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'moderation.removed': ['reason'],
   'comment.posted': [],
   'comment.hidden': ['reason'],
-  'vote.opened': ['question', 'method'],
+  'vote.opened': ['question', 'method', 'closesInSeconds'],
   // Entries of votes cast before ballots were sealed: that a member voted, never what.
   'vote.cast': [],
   'vote.closed': ['passed', 'ballots', 'online', 'paper'],
@@ -65,9 +66,19 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'vote.paper_totals_mismatch': [],
   // Who took part, written once at close and published sorted by name: never in casting order.
   'vote.participants': ['participantIds'],
+  // Quorum while a vote is open is public: the room and the public see a vote pause and why.
+  'vote.closed_at_deadline': ['passed', 'ballots', 'online', 'paper'],
+  'vote.paused': ['present', 'needed'],
+  'vote.resumed': ['present', 'needed'],
+  'vote.quorum_continued': ['present', 'needed'],
   'amendment.proposed': [],
   'amendment.cosigned': [],
   'amendment.tabled': [],
+  'amendment.suggested': [],
+  'amendment.withdrawn': [],
+  // The assembly's decision changing the text (credited to the proposer), or refusing to: the text was edited since.
+  'amendment.applied': [],
+  'amendment.stale': ['why'],
   'dissent.written': [],
   'dissent.cosigned': [],
   // Breach cases are public record; the decision is the aggregate outcome, never a ballot.
@@ -80,6 +91,11 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'case.vote_opened': [],
   'case.decided': ['outcome', 'breachFound'],
   'case.undecided': ['explanation'],
+  // Case panels: who stepped aside is public, their reason only if they published it; the draw's
+  // commitments, seed and panel are public so anyone can check it; the pool's categories never are.
+  'case.conflict_declared': ['publicReason'],
+  'case.panel_prepared': ['size', 'poolSize', 'seedCommitment', 'inputsHash'],
+  'case.panel_drawn': ['seed', 'contribution', 'finalSeed', 'participantIds'],
   // The roster: who holds a seat and in which role is public; an invite link never is.
   'participant.invited': ['role'],
   'participant.link_reissued': [],
@@ -99,6 +115,26 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   'programme.agenda_copied': [],
   'programme.swapped': [],
   'programme.time_zone_set': ['timeZone'],
+  // The evidence library is public; a question's author and text are not in the record (the
+  // watch page shows the questions asked, under the public's names), nor who supported which.
+  'evidence.added': ['number', 'title', 'kind', 'balance'],
+  'evidence.edited': ['title', 'balance'],
+  'evidence.expert_session': ['entryId'],
+  'evidence.cited': ['on', 'entryIds'],
+  'question.submitted': [],
+  'question.supported': [],
+  'question.asked': [],
+  'question.answered': [],
+  'question.hidden': ['reason'],
+  // Appeals against moderation: what was appealed and both reasons are public (the forms say so);
+  // the member is the actor or the subject, so the public reads their pseudonym.
+  'appeal.filed': ['appealed', 'text'],
+  'appeal.upheld': ['appealed', 'text'],
+  'appeal.overturned': ['appealed', 'text'],
+  // A statement's words are in the report (unless hidden); the log says who wrote and who hid, and why by code.
+  'statement.written': [],
+  'statement.withdrawn': [],
+  'statement.hidden': ['reason'],
 };
 
 /** Detail fields that hold a participant's id (or a list of them), published as names under a new key. */

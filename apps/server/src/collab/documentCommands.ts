@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { ErrorCode, publicName } from '@moot/protocol';
+import { ErrorCode, isParticipantRole, publicName, refusal } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
 import { AppError } from '../realtime/appError.ts';
 import { on } from '../realtime/on.ts';
@@ -17,6 +17,9 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
   const { documents, logger } = ctx;
   const editor = (): Editor => {
     const p = socket.data.participant!;
+    // PERMISSIONS keeps narrow seats out of every document command; this keeps them out of the type.
+    if (!isParticipantRole(p.role))
+      throw new AppError(ErrorCode.forbidden, 'This seat opens no document', refusal('document', 'noDocumentsForSeat'));
     return {
       socketId: socket.id,
       participantId: p.id,
@@ -26,7 +29,7 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
   };
   const opened = (docId: string): LiveDocument => {
     const live = socket.data.openDocuments.get(docId);
-    if (!live) throw new AppError(ErrorCode.notFound, 'Open the document first');
+    if (!live) throw new AppError(ErrorCode.notFound, 'Open the document first', refusal('document', 'notOpen'));
     return live;
   };
 
@@ -60,20 +63,29 @@ export function registerDocumentCommands(ctx: AppContext, socket: AssemblySocket
       type = decoding.readVarUint(decoder);
       body = decoding.readVarUint8Array(decoder);
     } catch {
-      throw new AppError(ErrorCode.badRequest, 'The sync message could not be decoded');
+      throw new AppError(
+        ErrorCode.badRequest,
+        'The sync message could not be decoded',
+        refusal('document', 'undecodable'),
+      );
     }
     if (type === syncProtocol.messageYjsSyncStep1) {
       await documents.sendStep2(live, { socketId: socket.id, watcher: false }, body);
       return null;
     }
     if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
-      throw new AppError(ErrorCode.badRequest, 'Unknown sync message type');
+      throw new AppError(ErrorCode.badRequest, 'Unknown sync message type', refusal('document', 'unknownMessage'));
     }
     const { locked } = await ctx.access.check(socket.data, docId);
     const silenced = !locked && (await ctx.silence.isSilenced(socket.data.participant!.id));
     // A step 2 or update that adds nothing (y-protocols answers every step 1 with one) is no edit.
     if ((locked || silenced) && addsNothing(live, body)) return null;
-    if (locked) throw new AppError(ErrorCode.locked, 'This text is locked; it can no longer change');
+    if (locked)
+      throw new AppError(
+        ErrorCode.locked,
+        'This text is locked; it can no longer change',
+        refusal('document', 'locked'),
+      );
     if (silenced) await ctx.silence.refuse(socket.data.participant!.id, 'your edit was not taken');
     // Wrapped: an async function returning a bare promise would wait for it.
     const kind = type === syncProtocol.messageYjsUpdate ? 'update' : 'sync';

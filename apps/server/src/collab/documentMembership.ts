@@ -1,4 +1,4 @@
-import { ErrorCode, LIMITS } from '@moot/protocol';
+import { ErrorCode, LIMITS, refusal } from '@moot/protocol';
 import type { AppContext } from '../appContext.ts';
 import { AppError } from '../realtime/appError.ts';
 import { documentRoom, type AssemblySocket, type WatchSocket } from '../realtime/socketData.ts';
@@ -13,7 +13,11 @@ type AnySocket = AssemblySocket | WatchSocket;
 export async function enterDocument(ctx: AppContext, socket: AnySocket, docId: string): Promise<LiveDocument | null> {
   const open = socket.data.openDocuments;
   if (!open.has(docId) && open.size >= LIMITS.maxOpenDocumentsPerSocket) {
-    throw new AppError(ErrorCode.limitReached, `At most ${LIMITS.maxOpenDocumentsPerSocket} documents at once`);
+    throw new AppError(
+      ErrorCode.limitReached,
+      `At most ${LIMITS.maxOpenDocumentsPerSocket} documents at once`,
+      refusal('document', 'tooManyOpen', { max: LIMITS.maxOpenDocumentsPerSocket }),
+    );
   }
   await ctx.access.resolve(socket.data, docId);
   const live = await ctx.documents.open(docId);

@@ -1,7 +1,8 @@
+import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { ErrorCode, type AwarenessUser } from '@moot/protocol';
+import { ErrorCode, type AwarenessUser, refusal } from '@moot/protocol';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { AppError } from '../realtime/appError.ts';
@@ -107,7 +108,11 @@ export class DocumentRegistry {
       this.deps.logger.error({ err: error, docId }, 'document load failed');
     });
     return loading.catch(() => {
-      throw new AppError(ErrorCode.unavailable, 'The document could not be loaded; try again shortly');
+      throw new AppError(
+        ErrorCode.unavailable,
+        'The document could not be loaded; try again shortly',
+        refusal('document', 'loadFailed'),
+      );
     });
   }
 
@@ -146,13 +151,23 @@ export class DocumentRegistry {
     kind: 'update' | 'sync' = 'update',
   ): Promise<void> {
     if (!this.deps.log.accepting) {
-      throw new AppError(ErrorCode.unavailable, 'Saving is behind; your edit was not taken, it will be resent');
+      throw new AppError(
+        ErrorCode.unavailable,
+        'Saving is behind; your edit was not taken, it will be resent',
+        refusal('document', 'savingBehind'),
+      );
     }
     const { problem, from } = inspectUpdate(live.doc, update);
-    if (problem === 'malformed') throw new AppError(ErrorCode.badRequest, 'The update could not be decoded');
-    if (problem) throw new AppError(ErrorCode.badRequest, 'The update depends on changes the server does not have');
+    if (problem === 'malformed')
+      throw new AppError(ErrorCode.badRequest, 'The update could not be decoded', refusal('document', 'undecodable'));
+    if (problem)
+      throw new AppError(
+        ErrorCode.badRequest,
+        'The update depends on changes the server does not have',
+        refusal('document', 'missingChanges'),
+      );
     if (!live.hasRoomFor(update.byteLength)) {
-      throw new AppError(ErrorCode.tooLarge, 'This document has reached its size limit');
+      throw new AppError(ErrorCode.tooLarge, 'This document has reached its size limit', refusal('document', 'full'));
     }
     // A live edit is written under its author's own client id (research C3: ids are not
     // authenticated by Yjs). A sync step 2 may carry others' edits the server lost; it is not pinned.
@@ -160,14 +175,29 @@ export class DocumentRegistry {
       for (const client of from.keys()) {
         const author = live.authors.get(client);
         if (author !== undefined && author !== editor.participantId) {
-          throw new AppError(ErrorCode.forbidden, "That edit is written under someone else's client id");
+          throw new AppError(
+            ErrorCode.forbidden,
+            "That edit is written under someone else's client id",
+            refusal('document', 'notYourClient'),
+          );
         }
       }
     }
+    // A client id's first update (clock 0) makes its sender the author of all it ever writes:
+    // pinned here, and recorded with the update in the log (one row per client id, not per edit).
+    const newClients: number[] = [];
     for (const [client, clock] of from) {
-      if (clock === 0 && !live.authors.has(client)) live.authors.set(client, editor.participantId);
+      if (clock === 0 && !live.authors.has(client)) {
+        live.authors.set(client, editor.participantId);
+        newClients.push(client);
+      }
     }
-    const origin: UpdateOrigin = { kind: 'client', socketId: editor.socketId, participantId: editor.participantId };
+    const origin: UpdateOrigin = {
+      kind: 'client',
+      socketId: editor.socketId,
+      participantId: editor.participantId,
+      newClients,
+    };
     Y.applyUpdate(live.doc, update, origin);
     return origin.stored ?? Promise.resolve();
   }
@@ -175,14 +205,27 @@ export class DocumentRegistry {
   /** Applies a client's awareness with the server's identity stamped in, then fans it out. */
   applyAwareness(live: LiveDocument, update: Uint8Array, editor: Editor): void {
     const ids = awarenessClientIds(update);
-    if (!ids) throw new AppError(ErrorCode.badRequest, 'The awareness update could not be decoded');
+    if (!ids)
+      throw new AppError(
+        ErrorCode.badRequest,
+        'The awareness update could not be decoded',
+        refusal('document', 'undecodable'),
+      );
     for (const id of ids) {
       const owner = live.awarenessOwners.get(id);
       if (owner !== undefined && owner !== editor.socketId) {
-        throw new AppError(ErrorCode.forbidden, 'That awareness client belongs to someone else');
+        throw new AppError(
+          ErrorCode.forbidden,
+          'That awareness client belongs to someone else',
+          refusal('document', 'notYourClient'),
+        );
       }
       if (!owner && live.clientIdsOf(editor.socketId).length >= MAX_AWARENESS_CLIENTS_PER_SOCKET) {
-        throw new AppError(ErrorCode.limitReached, 'Too many awareness clients on one connection');
+        throw new AppError(
+          ErrorCode.limitReached,
+          'Too many awareness clients on one connection',
+          refusal('document', 'tooManyCursors', { max: MAX_AWARENESS_CLIENTS_PER_SOCKET }),
+        );
       }
     }
     for (const id of ids) {
@@ -213,14 +256,38 @@ export class DocumentRegistry {
    * Changes a document on the assembly's decision (not a member's keystrokes): applied as one
    * forward edit, sent to everyone holding it on any node, and stored before this resolves.
    */
-  async applyDecision(docId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+  async applyDecision<T>(docId: string, edit: (doc: Y.Doc) => T, authorId?: string): Promise<T> {
     const live = await this.open(docId);
-    const origin: UpdateOrigin = { kind: 'decision' };
-    Y.transact(live.doc, () => edit(live.doc), origin);
+    // A decision credited to a member (an adopted suggestion: its proposer) is written under a
+    // client id of its own, so who wrote each decision's words survives in the authors' record
+    // (first claim stands). Otherwise the server's own client id writes it, credited to no one.
+    if (authorId) live.doc.clientID = randomInt(1, 2 ** 32);
+    const origin: UpdateOrigin = {
+      kind: 'decision',
+      newClients: [live.doc.clientID],
+      ...(authorId ? { participantId: authorId } : {}),
+    };
+    let result!: T;
+    Y.transact(live.doc, () => (result = edit(live.doc)), origin);
     await origin.stored;
-    if (live.holders.size === 0 && !this.unloadTimers.has(docId)) {
+    this.unloadWhenIdle(live);
+    return result;
+  }
+
+  /** Looks at a document's current state (loading it if needed) without changing it. */
+  async read<T>(docId: string, look: (doc: Y.Doc) => T): Promise<T> {
+    const live = await this.open(docId);
+    try {
+      return look(live.doc);
+    } finally {
+      this.unloadWhenIdle(live);
+    }
+  }
+
+  private unloadWhenIdle(live: LiveDocument): void {
+    if (live.holders.size === 0 && !this.unloadTimers.has(live.docId)) {
       this.unloadTimers.set(
-        docId,
+        live.docId,
         setTimeout(() => void this.unload(live), this.deps.unloadAfterMs ?? 2000),
       );
     }
@@ -250,8 +317,8 @@ export class DocumentRegistry {
       metrics.updatesApplied.inc({ origin: origin.kind });
       const fanningOut = metrics.fanoutSeconds.startTimer();
       if (origin.kind === 'client' || origin.kind === 'decision') {
-        const author = origin.kind === 'client' ? origin.participantId : null;
-        origin.stored = this.store(live, update, author);
+        const author = origin.participantId ?? null;
+        origin.stored = this.store(live, update, author, origin.newClients);
         this.deps.fanout.update(docId, update, origin.kind === 'client' ? origin.socketId : null);
         // Other nodes get it once it is stored: what crosses nodes is durable, so a node dying
         // between applying and storing cannot leave an update alive elsewhere but in no database.
@@ -266,9 +333,14 @@ export class DocumentRegistry {
     return live;
   }
 
-  private async store(live: LiveDocument, update: Uint8Array, participantId: string | null): Promise<void> {
+  private async store(
+    live: LiveDocument,
+    update: Uint8Array,
+    participantId: string | null,
+    newClients: number[],
+  ): Promise<void> {
     const atRisk = this.deps.metrics.persistenceLagSeconds.startTimer();
-    await this.deps.log.append({ docId: live.docId, update, participantId });
+    await this.deps.log.append({ docId: live.docId, update, participantId, newClients });
     atRisk();
     live.appendedSinceCompaction++;
     if (live.appendedSinceCompaction >= (this.deps.compactEvery ?? 500)) void this.compact(live);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Database, Queryable } from '../storage/database.ts';
+import { attributeLog, authorsInsert, saveCheckpoint } from './authorship.ts';
 
 /**
  * Durable Yjs documents: a snapshot plus an append-only log of updates. Loading replays the
@@ -11,6 +12,11 @@ export interface StoredUpdate {
   docId: string;
   update: Uint8Array;
   participantId: string | null;
+  /**
+   * Yjs client ids this update is the first the server accepted from (clock 0): each is
+   * attributed to `participantId` (null: the assembly's decision) in the same statement.
+   */
+  newClients?: readonly number[];
 }
 
 export interface LoadedDocument {
@@ -21,6 +27,8 @@ export interface LoadedDocument {
 /** As loaded, with the sequence numbers of the log rows read (what a compaction folds). */
 export interface StoredDocument extends LoadedDocument {
   seqs: number[];
+  /** Who sent each log row (null: the assembly's decision), in the order of `updates`. */
+  senders: (string | null)[];
 }
 
 /**
@@ -66,12 +74,13 @@ export async function loadDocument(
   pieceBytes = READ_PIECE_BYTES,
 ): Promise<StoredDocument> {
   type Sized = { bytes: number; whole: Uint8Array | null };
-  const rows = await db.query<Sized & { seq: number }>(
-    `SELECT seq, ${sized('update')} FROM document_updates WHERE doc_id = $1 ORDER BY seq`,
+  const rows = await db.query<Sized & { seq: number; sender: string | null }>(
+    `SELECT seq, participant_id AS sender, ${sized('update')} FROM document_updates WHERE doc_id = $1 ORDER BY seq`,
     [docId, pieceBytes],
   );
   const updates: Uint8Array[] = [];
   const seqs: number[] = [];
+  const senders: (string | null)[] = [];
   for (const row of rows) {
     const update = row.whole
       ? new Uint8Array(row.whole)
@@ -84,6 +93,7 @@ export async function loadDocument(
     if (update) {
       updates.push(update);
       seqs.push(row.seq);
+      senders.push(row.sender);
     }
   }
   for (let attempt = 1; ; attempt++) {
@@ -91,7 +101,7 @@ export async function loadDocument(
       `SELECT xmin::text AS version, ${sized('state')} FROM document_snapshots WHERE doc_id = $1`,
       [docId, pieceBytes],
     );
-    if (!snapshot) return { snapshot: null, updates, seqs };
+    if (!snapshot) return { snapshot: null, updates, seqs, senders };
     const state = snapshot.whole
       ? new Uint8Array(snapshot.whole)
       : await readInPieces(snapshot.bytes, pieceBytes, (from, length) =>
@@ -100,12 +110,16 @@ export async function loadDocument(
             [docId, snapshot.version, from, length],
           ),
         );
-    if (state) return { snapshot: state, updates, seqs };
+    if (state) return { snapshot: state, updates, seqs, senders };
     if (attempt === SNAPSHOT_READ_ATTEMPTS) throw new Error(`The snapshot of ${docId} kept changing while it was read`);
   }
 }
 
-/** Appends a batch of updates in one statement; resolves once committed. */
+/**
+ * Appends a batch of updates in one statement; resolves once committed. A batch carrying a
+ * client id's first update also records who it belongs to, in the same statement (a data-
+ * modifying CTE): the log row and its attribution are committed together or not at all.
+ */
 export async function appendUpdates(db: Queryable, batch: readonly StoredUpdate[]): Promise<void> {
   if (batch.length === 0) return;
   const params: unknown[] = [];
@@ -113,7 +127,18 @@ export async function appendUpdates(db: Queryable, batch: readonly StoredUpdate[
     params.push(u.docId, u.update, u.participantId);
     return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`;
   });
-  await db.query(`INSERT INTO document_updates (doc_id, update, participant_id) VALUES ${values.join(', ')}`, params);
+  const insert = `INSERT INTO document_updates (doc_id, update, participant_id) VALUES ${values.join(', ')}`;
+  const authors = batch.flatMap((u) => (u.newClients ?? []).map((client) => [u.docId, client, u.participantId]));
+  if (authors.length === 0) {
+    await db.query(insert, params);
+    return;
+  }
+  const rows = authors.map(([docId, client, participantId]) => {
+    params.push(docId, client, participantId);
+    const at = params.length;
+    return `($${at - 2}, $${at - 1}::bigint, $${at}::uuid)`;
+  });
+  await db.query(`WITH logged AS (${insert} RETURNING seq) ${authorsInsert(rows)}`, params);
 }
 
 export async function countLoggedUpdates(db: Queryable, docId: string): Promise<number> {
@@ -135,7 +160,8 @@ export function replay(snapshot: Uint8Array | null, updates: readonly Uint8Array
 }
 
 /**
- * Folds the log into the snapshot. Serialised per document by an advisory lock, so two nodes
+ * Folds the log into the snapshot, keeping who wrote each client id's text (`attributeLog`) and
+ * a checkpoint of the folded state (a point in the document's history). Serialised per document by an advisory lock, so two nodes
  * never compact the same document at once; it deletes exactly the rows it replayed, so a row
  * committed meanwhile stays in the log. The snapshot therefore only ever grows.
  */
@@ -157,6 +183,8 @@ export async function compactDocument(db: Database, docId: string): Promise<{ fo
          ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq, updated_at = now()`,
         [docId, state, uptoSeq],
       );
+      await attributeLog(tx, docId, stored.updates, stored.senders);
+      await saveCheckpoint(tx, docId, state);
       await tx.query('DELETE FROM document_updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [
         docId,
         stored.seqs,
@@ -185,10 +213,10 @@ export async function saveMilestone(db: Queryable, docId: string, label: string)
 export async function listMilestones(
   db: Queryable,
   docId: string,
-): Promise<{ label: string; state: Uint8Array; createdAt: Date }[]> {
-  const rows = await db.query<{ label: string; state: Uint8Array; created_at: Date }>(
-    'SELECT label, state, created_at FROM document_milestones WHERE doc_id = $1 ORDER BY created_at',
+): Promise<{ id: string; label: string; state: Uint8Array; createdAt: Date }[]> {
+  const rows = await db.query<{ id: string; label: string; state: Uint8Array; created_at: Date }>(
+    'SELECT id, label, state, created_at FROM document_milestones WHERE doc_id = $1 ORDER BY created_at',
     [docId],
   );
-  return rows.map((r) => ({ label: r.label, state: new Uint8Array(r.state), createdAt: r.created_at }));
+  return rows.map((r) => ({ id: r.id, label: r.label, state: new Uint8Array(r.state), createdAt: r.created_at }));
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import { AppError } from '../realtime/appError.ts';
 import type { LiveDocument } from './liveDocument.ts';
 import { Turns } from './turns.ts';
@@ -43,7 +43,11 @@ export class InitialSync {
       try {
         message = live.step2For(stateVector);
       } catch {
-        throw new AppError(ErrorCode.badRequest, 'The state vector could not be decoded');
+        throw new AppError(
+          ErrorCode.badRequest,
+          'The state vector could not be decoded',
+          refusal('document', 'undecodable'),
+        );
       }
       return this.deliver(live.docId, message, [recipient]);
     }

@@ -11,9 +11,12 @@ import type { LoadedDocument } from './documentStore.ts';
  * Nothing is therefore re-published or stored twice.
  */
 export type UpdateOrigin =
-  | { kind: 'client'; socketId: string; participantId: string; stored?: Promise<void> }
-  /** A change the server makes on the assembly's decision (an adopted amendment): stored and sent to all. */
-  | { kind: 'decision'; stored?: Promise<void> }
+  | { kind: 'client'; socketId: string; participantId: string; newClients: number[]; stored?: Promise<void> }
+  /**
+   * A change the server makes on the assembly's decision (an adopted amendment): stored and sent
+   * to all, credited to `participantId` (the amendment's proposer) when there is one.
+   */
+  | { kind: 'decision'; participantId?: string; newClients: number[]; stored?: Promise<void> }
   | { kind: 'cluster' }
   | { kind: 'server' };
 

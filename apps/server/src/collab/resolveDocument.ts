@@ -1,4 +1,4 @@
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import { AppError } from '../realtime/appError.ts';
 import type { SocketData } from '../realtime/socketData.ts';
 import type { Queryable } from '../storage/database.ts';
@@ -29,5 +29,5 @@ export async function resolveDocument(
   const rule = kind && id ? rules.get(kind) : undefined;
   const found = rule ? await rule(db, who, id!) : null;
   if (found) return found;
-  throw new AppError(ErrorCode.notFound, 'No such document in this assembly');
+  throw new AppError(ErrorCode.notFound, 'No such document in this assembly', refusal('document', 'notFound'));
 }

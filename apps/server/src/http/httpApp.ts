@@ -14,17 +14,20 @@ const APP_ROUTES = [
   '/',
   '/join',
   '/assembly',
-  '/assembly/members',
   ...ASSEMBLY_SECTIONS.map((section) => `/assembly/${section}`),
+  '/assembly/history/:standardId',
   '/console',
   '/watch',
   '/present',
   '/charter/print',
   '/record/audit',
   '/record/minutes',
+  '/report',
   '/organise',
   '/organise/open',
   '/organise/:assemblyId',
+  '/organise/:assemblyId/members',
+  '/passport/:standardId',
 ];
 
 export function createHttpApp(

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import { sendError } from './errors.ts';
 
 /**
@@ -36,5 +36,5 @@ export const refuseForeignWrites =
   (publicUrl: string | null) =>
   (req: Request, res: Response, next: NextFunction): void => {
     if (req.method === 'GET' || req.method === 'HEAD' || fromOwnPages(req, publicUrl)) return next();
-    sendError(res, 403, ErrorCode.forbidden, 'This request came from another site');
+    sendError(res, 403, ErrorCode.forbidden, 'This request came from another site', refusal('request', 'otherSite'));
   };

@@ -7,16 +7,20 @@ export class Coalescer {
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly delayMs: number,
+    /** Fixed, or per key at each burst's start (a burst whose work grows with the key's size waits longer). */
+    private readonly delayMs: number | ((key: string) => number),
     private readonly work: (key: string) => Promise<unknown>,
   ) {}
 
   schedule(key: string): void {
     if (this.pending.has(key)) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(key);
-      this.work(key).catch(() => {});
-    }, this.delayMs);
+    const timer = setTimeout(
+      () => {
+        this.pending.delete(key);
+        this.work(key).catch(() => {});
+      },
+      typeof this.delayMs === 'number' ? this.delayMs : this.delayMs(key),
+    );
     this.pending.set(key, timer);
   }
 

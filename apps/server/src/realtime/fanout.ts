@@ -41,3 +41,14 @@ export function socketFanout(io: MootServer, watch: WatchNamespace, observers: O
     },
   };
 }
+
+/** `fanout`, and after each document update `changed(docId)` (features that follow a text's edits). */
+export function followedBy(fanout: DocumentFanout, changed: (docId: string) => void): DocumentFanout {
+  return {
+    ...fanout,
+    update(docId, update, exceptSocketId) {
+      fanout.update(docId, update, exceptSocketId);
+      changed(docId);
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { isNarrowRole } from '@moot/protocol';
 import type { ExtendedError } from 'socket.io';
 import type { AppContext } from '../appContext.ts';
 import { registerDocumentCommands } from '../collab/documentCommands.ts';
@@ -10,6 +11,8 @@ import {
   assemblyRoom,
   audienceOf,
   audienceRoom,
+  narrowRoom,
+  roleRoom,
   participantRoom,
   type AssemblySocket,
   type WatchSocket,
@@ -62,13 +65,18 @@ export function attachNamespaces(
       ctx.metrics.connections.dec({ role: participant!.role });
       features.assembly.presenceChanged(assembly.id);
     });
-    void Promise.resolve(
-      socket.join([
-        assemblyRoom(assembly.id),
-        audienceRoom(assembly.id, audienceOf(participant!.role)),
-        participantRoom(participant!.id),
-      ]),
-    ).then(() => {
+    // A narrow seat (a respondent, a leader) joins no room of the assembly: broadcasts to it never
+    // reach them, only what their own features send to their narrow room or their seat.
+    const role = participant!.role;
+    const rooms = isNarrowRole(role)
+      ? [narrowRoom(assembly.id, role), participantRoom(participant!.id)]
+      : [
+          assemblyRoom(assembly.id),
+          audienceRoom(assembly.id, audienceOf(role)),
+          roleRoom(assembly.id, role),
+          participantRoom(participant!.id),
+        ];
+    void Promise.resolve(socket.join(rooms)).then(() => {
       features.assembly.presenceChanged(assembly.id);
       return sendSnapshot(ctx, socket, features.assembly.sendSnapshot);
     });

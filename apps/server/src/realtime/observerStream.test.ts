@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as ws from 'ws';
 import { mergeAwarenessUpdates } from './awarenessMerge.ts';
-import { binaryFrame, nextCadence } from './observerStream.ts';
+import pino from 'pino';
+import { binaryFrame, nextCadence, OBSERVER_SLICE, ObserverStream, type Cadence } from './observerStream.ts';
+import { documentRoom, type WatchNamespace } from './socketData.ts';
 
 describe('the observer cadence under load', () => {
   it('doubles while flushes run a window late, up to the cap, and comes back once on time', () => {
@@ -60,5 +62,83 @@ describe('the pre-built WebSocket frame', () => {
         0,
       );
     }
+  });
+});
+
+describe('one window for every document, written a slice at a time', () => {
+  /** A `/watch` namespace of `count` observers on plain WebSockets, each recording what it is written. */
+  function observersOf(count: number, docIds: string[]) {
+    const log: string[] = [];
+    const sockets = new Map(
+      Array.from({ length: count }, (_, i) => {
+        const id = `o${i}`;
+        const written: Uint8Array[] = [];
+        const conn = {
+          readyState: 'open',
+          writeBuffer: [],
+          transport: {
+            name: 'websocket',
+            socket: {
+              readyState: 1,
+              _sender: {
+                sendFrame: (list: Uint8Array[]) => {
+                  written.push(...list);
+                  log.push(id);
+                },
+              },
+            },
+          },
+          write: () => log.push(`${id}:engine`),
+          close: () => {},
+        };
+        return [id, { id, conn, written }] as const;
+      }),
+    );
+    const rooms = new Map(docIds.map((docId) => [documentRoom(docId), new Set(sockets.keys())]));
+    const watch = { adapter: { rooms }, sockets } as unknown as WatchNamespace;
+    return { watch, sockets, log };
+  }
+  const byHand: Cadence = { after: () => () => {} };
+  const update = (text: string) => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, text);
+    return Y.encodeStateAsUpdate(doc);
+  };
+
+  it('gives each observer every document’s packet in one write, the same bytes for all', () => {
+    const { watch, sockets } = observersOf(3, ['a', 'b']);
+    const stream = new ObserverStream(watch, { logger: pino({ level: 'silent' }), cadence: byHand });
+    stream.update('a', update('one'));
+    stream.update('b', update('two'));
+    stream.flushAll();
+    expect(stream.stats.packetsEncoded).toBe(2);
+    const writes = [...sockets.values()].map((s) => s.written);
+    for (const w of writes) expect(w).toHaveLength(1);
+    expect(new Set(writes.map((w) => w[0]))).toHaveLength(1);
+    expect(stream.stats.deliveries).toBe(6);
+  });
+
+  it('lets other work run between slices of observers, and starts the next window only after the last write', async () => {
+    const count = OBSERVER_SLICE * 2 + 10;
+    const { watch, log } = observersOf(count, ['a']);
+    const stream = new ObserverStream(watch, { logger: pino({ level: 'silent' }), cadence: byHand });
+    stream.update('a', update('one'));
+    stream.flushAll();
+    // A member's edit arriving while observers are being written to.
+    setImmediate(() => {
+      log.push('member');
+      stream.update('a', update('two'));
+      stream.flushAll();
+    });
+    await new Promise<void>((resolve) => {
+      const check = () => (log.filter((e) => e !== 'member').length >= count ? resolve() : setImmediate(check));
+      check();
+    });
+    const member = log.indexOf('member');
+    expect(member).toBeGreaterThan(0);
+    expect(member).toBeLessThan(count);
+    // The second window's packet waited for the first to reach everyone: each observer got one write.
+    expect(log.filter((e) => e !== 'member')).toHaveLength(count);
+    expect(stream.pendingUpdates('a')).toBe(1);
   });
 });

@@ -21,12 +21,12 @@ interface EngineConnection {
 }
 
 /**
- * Writes a packet the cheapest way that keeps it in order: with nothing waiting in engine.io's
- * buffer, on a plain WebSocket, the pre-built frame goes straight to the socket (engine.io itself
- * writes pre-encoded frames this way, `wsPreEncodedFrame`); otherwise (polling, or packets queued)
- * through engine.io, behind what is queued.
+ * Writes an observer's packets the cheapest way that keeps them in order: with nothing waiting in
+ * engine.io's buffer, on a plain WebSocket, their pre-built frames go straight to the socket in one
+ * write (engine.io itself writes pre-encoded frames this way, `wsPreEncodedFrame`); otherwise
+ * (polling, or packets queued) through engine.io, behind what is queued.
  */
-function writeTo(connection: EngineConnection, encoded: Uint8Array, frame: Uint8Array[]): void {
+function writeTo(connection: EngineConnection, packets: readonly Packet[], frames: Uint8Array): void {
   const { transport } = connection;
   const ws = transport.socket;
   if (
@@ -36,11 +36,21 @@ function writeTo(connection: EngineConnection, encoded: Uint8Array, frame: Uint8
     ws?.readyState === 1 &&
     typeof ws._sender?.sendFrame === 'function'
   ) {
-    ws._sender.sendFrame(frame);
+    ws._sender.sendFrame([frames]);
     return;
   }
-  connection.write(encoded, { wsPreEncodedFrame: frame });
+  for (const { encoded, frame } of packets) connection.write(encoded, { wsPreEncodedFrame: [frame] });
 }
+
+interface Packet {
+  docId: string;
+  encoded: Uint8Array;
+  frame: Uint8Array;
+}
+
+/** How many observers are written to before the event loop is let go (members' traffic runs in between). */
+export const OBSERVER_SLICE = 100;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** When the stream's next flush runs; tests drive it by hand (`manualCadence`). */
 export interface Cadence {
@@ -79,7 +89,6 @@ export function nextCadence(current: number, lateMs: number, base: number, max: 
 interface Pending {
   updates: Uint8Array[];
   awareness: Uint8Array[];
-  cancel: () => void;
 }
 
 /** Counters the stream keeps (exposed for /metrics and tests). */
@@ -96,22 +105,31 @@ export interface ObserverStreamStats {
 
 /**
  * Document traffic to this node's observers (`/watch`), the public stream. Unlike members, who get
- * each update at once, observers get what arrived within a short window (`observerCadenceMs`)
- * as one update (`Y.mergeUpdates`: it carries every one of them), and that packet is built once
- * per document: encoded by the wire parser once and framed as a WebSocket binary frame once, then
- * the same bytes are written to every observer's connection, with no per-socket encoding,
- * filtering or Socket.IO broadcast work. Under overload the window widens (`nextCadence`); an
- * observer that does not keep up (its backlog past `maxUnsentBytesPerObserver`) is dropped with a
- * logged reason rather than buffered for. Members are never delayed or dropped by any of this.
+ * each update at once, observers get what arrived within a short window (`observerCadenceMs`, one
+ * window for every document) as one update per document (`Y.mergeUpdates`: it carries every one
+ * of them), and that packet is built once: encoded by the wire parser once and framed as a
+ * WebSocket binary frame once; each observer then gets the frames of every document it watches in
+ * one write, the same bytes for everyone watching the same documents, with no per-socket
+ * encoding, filtering or Socket.IO broadcast work. Members never wait behind observers: past
+ * `OBSERVER_SLICE` observers the writes are spread over several turns of the event loop, so
+ * members' edits, acks and broadcasts run in between; the next window starts once the last
+ * write is out. Under overload the window widens (`nextCadence`); an observer that does not keep
+ * up (its backlog past `maxUnsentBytesPerObserver`) is dropped with a logged reason rather than
+ * buffered for. Members are never delayed or dropped by any of this.
  */
 export class ObserverStream {
-  private readonly pending = new Map<string, Pending>();
+  private pending = new Map<string, Pending>();
   private readonly encoder = new wireParser.Encoder();
   private readonly base: number;
   private readonly max: number;
   private readonly maxUnsentBytes: number;
   private readonly cadence: Cadence;
   private window: number;
+  /** Cancels the window's timer, while one is set. */
+  private timer: (() => void) | null = null;
+  /** A window's writes are still going out, slice by slice: the next waits for them. */
+  private sending = false;
+  private closed = false;
   readonly stats: ObserverStreamStats = { packetsEncoded: 0, deliveries: 0, updatesCoalesced: 0, dropped: 0 };
 
   constructor(
@@ -146,71 +164,119 @@ export class ObserverStream {
 
   /** Sends everything pending now (shutdown, tests). */
   flushAll(): void {
-    for (const docId of [...this.pending.keys()]) this.flush(docId, 0);
+    void this.flush(0);
   }
 
   close(): void {
-    for (const p of this.pending.values()) p.cancel();
+    this.closed = true;
+    this.timer?.();
+    this.timer = null;
     this.pending.clear();
   }
 
   private queue(docId: string): Pending {
     let p = this.pending.get(docId);
     if (!p) {
-      const created: Pending = { updates: [], awareness: [], cancel: () => {} };
-      this.pending.set(docId, created);
-      if (this.window === 0) queueMicrotask(() => this.flush(docId, 0));
-      else created.cancel = this.cadence.after(this.window, (late) => this.flush(docId, late));
-      p = created;
+      p = { updates: [], awareness: [] };
+      this.pending.set(docId, p);
+      this.schedule();
     }
     return p;
   }
 
-  private flush(docId: string, lateMs: number): void {
-    const p = this.pending.get(docId);
-    if (!p) return;
-    this.pending.delete(docId);
-    p.cancel();
+  private schedule(): void {
+    if (this.timer || this.sending || this.closed) return;
+    if (this.window === 0) {
+      this.timer = () => {};
+      queueMicrotask(() => void this.flush(0));
+    } else this.timer = this.cadence.after(this.window, (late) => void this.flush(late));
+  }
+
+  private async flush(lateMs: number): Promise<void> {
+    this.timer?.();
+    this.timer = null;
+    if (this.sending || this.pending.size === 0) return;
+    const due = this.pending;
+    this.pending = new Map();
     this.adapt(lateMs);
-    const room = this.watch.adapter.rooms.get(documentRoom(docId));
-    if (!room || room.size === 0) return;
-    const packets: { encoded: Uint8Array; frame: Uint8Array[] }[] = [];
-    if (p.updates.length > 0) {
-      const update = p.updates.length === 1 ? p.updates[0]! : Y.mergeUpdates(p.updates);
-      if (p.updates.length > 1) this.stats.updatesCoalesced += p.updates.length;
-      packets.push(this.packet('doc:sync', { docId, message: updateMessage(update) }));
-    }
-    if (p.awareness.length > 0) {
-      const update = p.awareness.length === 1 ? p.awareness[0]! : mergeAwarenessUpdates(p.awareness);
-      packets.push(this.packet('doc:awareness', { docId, update }));
-    }
-    for (const socketId of room) {
-      const socket = this.watch.sockets.get(socketId);
-      if (!socket) continue;
-      const connection = socket.conn as unknown as EngineConnection;
-      if (connection.readyState !== 'open') continue;
-      const backlog = backlogOf(connection);
-      if (backlog > this.maxUnsentBytes) {
-        this.stats.dropped++;
-        this.options.logger.warn(
-          { event: 'observer.dropped', reason: 'slow-consumer', socket: socket.id, docId, backlogBytes: backlog },
-          'observer dropped: it is not reading the public stream fast enough',
-        );
-        connection.close(true);
-        continue;
+    // Each observer's packets, in document order; observers watching the same documents share one buffer.
+    const packets: Packet[] = [];
+    const of = new Map<string, number[]>();
+    for (const [docId, p] of due) {
+      const room = this.watch.adapter.rooms.get(documentRoom(docId));
+      if (!room || room.size === 0) continue;
+      const first = packets.length;
+      if (p.updates.length > 0) {
+        const update = p.updates.length === 1 ? p.updates[0]! : Y.mergeUpdates(p.updates);
+        if (p.updates.length > 1) this.stats.updatesCoalesced += p.updates.length;
+        packets.push(this.packet(docId, 'doc:sync', { docId, message: updateMessage(update) }));
       }
-      for (const { encoded, frame } of packets) {
-        writeTo(connection, encoded, frame);
-        this.stats.deliveries++;
+      if (p.awareness.length > 0) {
+        const update = p.awareness.length === 1 ? p.awareness[0]! : mergeAwarenessUpdates(p.awareness);
+        packets.push(this.packet(docId, 'doc:awareness', { docId, update }));
       }
+      for (const socketId of room) {
+        let mine = of.get(socketId);
+        if (!mine) of.set(socketId, (mine = []));
+        for (let i = first; i < packets.length; i++) mine.push(i);
+      }
+    }
+    const shared = new Map<string, { packets: Packet[]; frames: Uint8Array }>();
+    const bundle = (indices: number[]) => {
+      const key = indices.join(',');
+      let b = shared.get(key);
+      if (!b) {
+        const mine = indices.map((i) => packets[i]!);
+        const frames = mine.length === 1 ? mine[0]!.frame : Buffer.concat(mine.map((p) => p.frame));
+        shared.set(key, (b = { packets: mine, frames }));
+      }
+      return b;
+    };
+    this.sending = true;
+    try {
+      let written = 0;
+      for (const [socketId, indices] of of) {
+        if (++written % OBSERVER_SLICE === 0) {
+          await nextTurn();
+          if (this.closed) return;
+        }
+        const socket = this.watch.sockets.get(socketId);
+        if (!socket) continue;
+        const connection = socket.conn as unknown as EngineConnection;
+        if (connection.readyState !== 'open') continue;
+        const backlog = backlogOf(connection);
+        const { packets: mine, frames } = bundle(indices);
+        if (backlog > this.maxUnsentBytes) {
+          this.stats.dropped++;
+          const docIds = [...new Set(mine.map((p) => p.docId))];
+          this.options.logger.warn(
+            {
+              event: 'observer.dropped',
+              reason: 'slow-consumer',
+              socket: socket.id,
+              docId: docIds[0],
+              docIds,
+              backlogBytes: backlog,
+            },
+            'observer dropped: it is not reading the public stream fast enough',
+          );
+          connection.close(true);
+          continue;
+        }
+        writeTo(connection, mine, frames);
+        this.stats.deliveries += mine.length;
+      }
+    } finally {
+      this.sending = false;
+      if (this.pending.size > 0) this.schedule();
     }
   }
 
   /** One Socket.IO event packet for `/watch`, encoded once, and its WebSocket frame built once. */
-  private packet(event: string, payload: unknown): { encoded: Uint8Array; frame: Uint8Array[] } {
+  private packet(docId: string, event: string, payload: unknown): Packet {
     const [encoded] = this.encoder.encode({ type: 2, nsp: NAMESPACES.watch, data: [event, payload] }) as [Uint8Array];
     this.stats.packetsEncoded++;
-    return { encoded, frame: [binaryFrame(encoded)] };
+    return { docId, encoded, frame: binaryFrame(encoded) };
   }
 
   private adapt(lateMs: number): void {

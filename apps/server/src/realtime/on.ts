@@ -12,6 +12,7 @@ import {
   type AckDataOf,
   type AssemblyClientEvents,
   type WatchClientEvents,
+  refusal,
 } from '@moot/protocol';
 import { AppError } from './appError.ts';
 import { recordDenial } from './denials.ts';
@@ -47,12 +48,12 @@ export function on<N extends keyof Events, E extends keyof Events[N] & keyof Sch
     const { bucket, role } = socket.data;
     if (!bucket.take()) {
       if (bucket.refusedInARow > MAX_REFUSED_IN_A_ROW) socket.disconnect(true);
-      return ack(fail(ErrorCode.rateLimited, 'Too many messages; slow down'));
+      return ack(fail(ErrorCode.rateLimited, 'Too many messages; slow down', refusal('command', 'rateLimited')));
     }
     if (!isAllowed(namespace, event as never, role)) {
       // Recorded before the reply, so a refusal the client saw is always in the audit log.
       return void recordDenial(socket, event).finally(() =>
-        ack(fail(ErrorCode.forbidden, `A ${role} may not ${event}`)),
+        ack(fail(ErrorCode.forbidden, `A ${role} may not ${event}`, refusal('command', 'notForRole', { role, event }))),
       );
     }
     const parsed = parsePayload(schema, payload);
@@ -60,15 +61,20 @@ export function on<N extends keyof Events, E extends keyof Events[N] & keyof Sch
     const frozen = ARCHIVE_ALLOWS.includes(event) ? undefined : socket.data.archived;
     Promise.resolve(frozen?.())
       .then((archived) => {
-        if (archived) throw new AppError(ErrorCode.archived, 'This assembly is archived: it can be read, not changed');
+        if (archived)
+          throw new AppError(
+            ErrorCode.archived,
+            'This assembly is archived: it can be read, not changed',
+            refusal('command', 'archived'),
+          );
         return handler(parsed.value as never);
       })
       .then(
         (data) => ack(ok(data ?? null)),
         (error: unknown) => {
-          if (error instanceof AppError) return ack(fail(error.code, error.message));
+          if (error instanceof AppError) return ack(fail(error.code, error.message, error.reason));
           logger.error({ err: error, event, socket: socket.id }, 'handler failed');
-          ack(fail(ErrorCode.internal, 'Something went wrong on the server'));
+          ack(fail(ErrorCode.internal, 'Something went wrong on the server', refusal('command', 'serverFault')));
         },
       );
   });

@@ -1,4 +1,5 @@
 import type { Namespace, Server, Socket } from 'socket.io';
+import { isNarrowRole, type NarrowRole } from '@moot/protocol';
 import type {
   AssemblyClientEvents,
   AssemblyServerEvents,
@@ -26,6 +27,8 @@ export interface SocketData {
   role: Role;
   /** The participant behind the socket; null for observers. */
   participant: Participant | null;
+  /** The session's device id (`devices:list`); never its cookie or hash. Absent for observers. */
+  deviceId?: string;
   /** The client's address as the per-address limits count it (`AppContext.clientAddress`). */
   address: string;
   openDocuments: Map<string, LiveDocument>;
@@ -45,6 +48,8 @@ export interface InterServerEvents {
   'access:changed': (docId: string) => void;
   /** A node's adapter publisher was away and is back: every node sends its sockets their state again. */
   'state:resend': () => void;
+  /** "N watching": how many observers of the assembly this node holds (its own room's size). */
+  'watchers:here': (assemblyId: string, reply: (count: number) => void) => void;
 }
 
 export type MootServer = Server<AssemblyClientEvents, AssemblyServerEvents, InterServerEvents, SocketData>;
@@ -57,9 +62,16 @@ export const assemblyRoom = (assemblyId: string): string => `assembly:${assembly
 export const audienceRoom = (assemblyId: string, role: 'moderator' | 'member'): string => `${role}s:${assemblyId}`;
 /** Which view a participant gets: the moderator's, or (facilitators and note-takers too) the members'. */
 export const audienceOf = (role: Role): 'moderator' | 'member' => (role === 'moderator' ? 'moderator' : 'member');
-/** The view a socket is shown: observers their own, participants their audience's. */
+/** The view a socket is shown: observers their own, participants their audience's; a narrow seat the public's. */
 export const viewOf = (data: Pick<SocketData, 'role'>): 'moderator' | 'member' | 'observer' =>
-  data.role === 'observer' ? 'observer' : audienceOf(data.role);
+  data.role === 'observer' || isNarrowRole(data.role) ? 'observer' : audienceOf(data.role);
+/**
+ * Where a narrow seat (`NARROW_ROLES`: a respondent, a leader) listens instead of the assembly's
+ * room: only what its own features send there, and its participant room.
+ */
+export const narrowRoom = (assemblyId: string, role: NarrowRole): string => `${role}s:${assemblyId}`;
+/** Every socket of one role in an assembly (a view some roles get and the others must not, e.g. who votes on paper). */
+export const roleRoom = (assemblyId: string, role: Role): string => `role:${role}:${assemblyId}`;
 /** Every socket of one participant, on any node. */
 export const participantRoom = (participantId: string): string => `participant:${participantId}`;
 export const documentRoom = (docId: string): string => `doc:${docId}`;

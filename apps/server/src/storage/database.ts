@@ -5,6 +5,12 @@
  */
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Runs `then` once what was written through this is committed: after the transaction's
+   * COMMIT (never after a rollback), or straight away outside a transaction. Work that must not
+   * hold the transaction open (the audit chain's linking) starts here.
+   */
+  afterCommit?(then: (db: Database) => void): void;
 }
 
 export interface Database extends Queryable {

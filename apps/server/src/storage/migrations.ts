@@ -518,6 +518,331 @@ export const MIGRATIONS: readonly {
       )
     `,
   },
+  {
+    id: 14,
+    name: 'members are administered by organisers: a replacement records the organiser who made it',
+    sql: `ALTER TABLE member_replacements ADD COLUMN by_organiser_id uuid REFERENCES organisers(id)`,
+  },
+  {
+    id: 15,
+    name: "each small group's own speaking queue (hands.group_id), one speaker per floor",
+    sql: `
+      ALTER TABLE hands ADD COLUMN group_id uuid REFERENCES groups(id);
+      DROP INDEX one_speaker;
+      CREATE UNIQUE INDEX one_speaker_per_floor ON hands
+        (session_id, coalesce(group_id, '00000000-0000-0000-0000-000000000000'::uuid)) WHERE status = 'speaking'
+    `,
+  },
+  {
+    id: 16,
+    name: 'amendments suggested in place: an anchored range and its rich replacement; withdrawn and stale',
+    sql: `
+      ALTER TABLE amendments ADD COLUMN suggestion jsonb;
+      ALTER TABLE amendments DROP CONSTRAINT amendments_status_check;
+      ALTER TABLE amendments ADD CONSTRAINT amendments_status_check
+        CHECK (status IN ('proposed', 'tabled', 'adopted', 'rejected', 'withdrawn', 'stale'))
+    `,
+  },
+  {
+    id: 17,
+    name: 'who wrote what: Yjs client ids to their authors; checkpoints of a document at each fold',
+    sql: `
+      CREATE TABLE document_authors (
+        doc_id text NOT NULL,
+        client_id bigint NOT NULL,
+        participant_id uuid,
+        first_seen timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (doc_id, client_id)
+      );
+      CREATE TABLE document_checkpoints (
+        id uuid PRIMARY KEY,
+        doc_id text NOT NULL,
+        state bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX document_checkpoints_by_doc ON document_checkpoints (doc_id, created_at)
+    `,
+  },
+  {
+    id: 18,
+    name: 'audit chain: entries written unchained, linked after their commit',
+    // A public entry may now wait, unchained, for the linker (audit/auditLinker.ts); the one change
+    // the log accepts is that linking: chain fields set once, from none to all, nothing else.
+    sql: `
+      ALTER TABLE audit_log DROP CONSTRAINT audit_log_public_chained;
+      ALTER TABLE audit_log ADD CONSTRAINT audit_log_chained_whole
+        CHECK (num_nulls(seq, prev_hash, hash, sealed) IN (0, 4) AND (seq IS NULL OR action NOT LIKE 'security.%'));
+      CREATE INDEX audit_log_unchained ON audit_log (assembly_id, id) WHERE seq IS NULL AND action NOT LIKE 'security.%'
+    `,
+    run: async (tx) => {
+      await tx.query(`CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' THEN
+            IF OLD.seq IS NULL AND OLD.action NOT LIKE 'security.%'
+               AND num_nulls(NEW.seq, NEW.prev_hash, NEW.hash, NEW.sealed) = 0
+               AND NEW.id = OLD.id AND NEW.assembly_id = OLD.assembly_id AND NEW.action = OLD.action
+               AND NEW.at = OLD.at AND NEW.detail = OLD.detail
+               AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id AND NEW.target IS NOT DISTINCT FROM OLD.target THEN
+              RETURN NEW;
+            END IF;
+          END IF;
+          RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'restrict_violation';
+        END
+        $$`);
+    },
+  },
+  {
+    id: 19,
+    name: 'the evidence library, expert sessions and their questions, citations of evidence',
+    sql: `
+      CREATE TABLE evidence_entries (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        number integer NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('briefing', 'talk')),
+        title text NOT NULL,
+        speaker text NOT NULL DEFAULT '',
+        affiliation text NOT NULL DEFAULT '',
+        interests text NOT NULL DEFAULT '',
+        summary text NOT NULL,
+        easy_read text NOT NULL DEFAULT '',
+        links jsonb NOT NULL DEFAULT '[]',
+        balance text NOT NULL CHECK (balance IN ('for', 'against', 'context')),
+        added_by uuid REFERENCES participants(id),
+        added_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (assembly_id, number)
+      );
+      CREATE TABLE expert_sessions (
+        item_id uuid PRIMARY KEY REFERENCES agenda_items(id),
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        entry_id uuid NOT NULL REFERENCES evidence_entries(id)
+      );
+      CREATE TABLE expert_questions (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        item_id uuid NOT NULL REFERENCES agenda_items(id),
+        author_id uuid NOT NULL REFERENCES participants(id),
+        text text NOT NULL,
+        posted_at timestamptz NOT NULL DEFAULT now(),
+        asked_at timestamptz,
+        answer text,
+        answered_at timestamptz,
+        hidden_reason text,
+        hidden_by uuid REFERENCES participants(id),
+        hidden_at timestamptz
+      );
+      CREATE INDEX expert_questions_by_item ON expert_questions (item_id, author_id);
+      CREATE INDEX expert_questions_by_assembly ON expert_questions (assembly_id, posted_at);
+      CREATE TABLE question_supports (
+        question_id uuid NOT NULL REFERENCES expert_questions(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        PRIMARY KEY (question_id, participant_id)
+      );
+      CREATE TABLE evidence_citations (
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        entry_id uuid NOT NULL REFERENCES evidence_entries(id),
+        standard_id uuid REFERENCES standards(id),
+        case_id uuid REFERENCES breach_cases(id),
+        position integer NOT NULL,
+        CHECK ((standard_id IS NULL) <> (case_id IS NULL))
+      );
+      CREATE UNIQUE INDEX evidence_citations_of_standard ON evidence_citations (standard_id, entry_id) WHERE standard_id IS NOT NULL;
+      CREATE UNIQUE INDEX evidence_citations_of_case ON evidence_citations (case_id, entry_id) WHERE case_id IS NOT NULL;
+      CREATE INDEX evidence_citations_by_assembly ON evidence_citations (assembly_id)
+    `,
+  },
+  {
+    id: 20,
+    name: 'the final ballot: a vote whose subject is the assembly’s recommendations',
+    sql: `
+      ALTER TABLE votes DROP CONSTRAINT votes_subject_check;
+      ALTER TABLE votes ADD CONSTRAINT votes_subject_check
+        CHECK (subject IN ('adopt_standard', 'amendment', 'consequence', 'question', 'final_ballot'))
+    `,
+  },
+  {
+    id: 21,
+    name: 'accountability: respondent and leader seats, responses to standards, progress updates',
+    sql: `
+      ALTER TABLE participants DROP CONSTRAINT participants_role_check;
+      ALTER TABLE participants ADD CONSTRAINT participants_role_check
+        CHECK (role IN ('moderator', 'facilitator', 'note_taker', 'member', 'respondent', 'leader'));
+      CREATE TABLE case_leaders (
+        participant_id uuid PRIMARY KEY REFERENCES participants(id),
+        case_id uuid NOT NULL REFERENCES breach_cases(id),
+        deadline timestamptz NOT NULL,
+        replied_at timestamptz
+      );
+      CREATE INDEX case_leaders_by_case ON case_leaders (case_id);
+      CREATE TABLE standard_responses (
+        standard_id uuid PRIMARY KEY REFERENCES standards(id),
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        stance text NOT NULL CHECK (stance IN ('accept', 'accept_in_part', 'reject')),
+        reasons text NOT NULL,
+        timeline text NOT NULL,
+        by_participant uuid NOT NULL REFERENCES participants(id),
+        published_at timestamptz NOT NULL DEFAULT now(),
+        revised_at timestamptz
+      );
+      CREATE INDEX standard_responses_by_assembly ON standard_responses (assembly_id);
+      CREATE TABLE progress_updates (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        standard_id uuid NOT NULL REFERENCES standards(id),
+        state text NOT NULL CHECK (state IN ('planned', 'in_progress', 'done', 'dropped')),
+        happened_on date NOT NULL,
+        note text NOT NULL,
+        links jsonb NOT NULL DEFAULT '[]',
+        by_participant uuid NOT NULL REFERENCES participants(id),
+        posted_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX progress_updates_by_assembly ON progress_updates (assembly_id, standard_id, posted_at)
+    `,
+  },
+  {
+    id: 22,
+    name: 'the consensus map: members marks on paragraphs, and each standard map as last computed',
+    sql: `
+      CREATE TABLE paragraph_marks (
+        standard_id uuid NOT NULL REFERENCES standards(id),
+        paragraph text NOT NULL,
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        mark text NOT NULL CHECK (mark IN ('agree', 'disagree', 'pass')),
+        wording text NOT NULL,
+        marked_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (standard_id, paragraph, participant_id)
+      );
+      CREATE INDEX paragraph_marks_by_member ON paragraph_marks (participant_id);
+      CREATE TABLE consensus_maps (
+        standard_id uuid PRIMARY KEY REFERENCES standards(id),
+        map jsonb NOT NULL,
+        computed_at timestamptz NOT NULL DEFAULT now()
+      )
+    `,
+  },
+  {
+    id: 23,
+    name: 'case panels: conflicts declared, and each case panel draw (inputs, lottery, committed seed, panel)',
+    sql: `
+      CREATE TABLE case_conflicts (
+        case_id uuid NOT NULL REFERENCES breach_cases(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        reason text,
+        reason_public boolean NOT NULL DEFAULT false,
+        declared_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (case_id, participant_id)
+      );
+      CREATE TABLE case_panels (
+        case_id uuid PRIMARY KEY REFERENCES breach_cases(id),
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        size integer NOT NULL,
+        inputs jsonb NOT NULL,
+        inputs_hash text NOT NULL,
+        pool jsonb NOT NULL,
+        lottery jsonb NOT NULL,
+        server_seed text NOT NULL,
+        seed_commitment text NOT NULL,
+        contribution text,
+        final_seed text,
+        panel text[],
+        prepared_at timestamptz NOT NULL DEFAULT now(),
+        drawn_at timestamptz
+      );
+      CREATE INDEX case_panels_by_assembly ON case_panels (assembly_id)
+    `,
+  },
+  // Amendments adopted before this table get their row from what was kept: each was applied
+  // under a fresh client id credited to its proposer, recorded with its update just before the
+  // milestone that names the amendment was saved, so it is the proposer's latest client id
+  // first seen by then (the standard is locked while amended: no typing of theirs falls between).
+  {
+    id: 24,
+    name: 'the provenance passport: the Yjs client id each adopted amendment wrote its words under',
+    sql: `
+      CREATE TABLE amendment_edits (
+        amendment_id uuid PRIMARY KEY REFERENCES amendments(id),
+        doc_id text NOT NULL,
+        client_id bigint NOT NULL
+      );
+      CREATE INDEX amendment_edits_by_document ON amendment_edits (doc_id);
+      INSERT INTO amendment_edits (amendment_id, doc_id, client_id)
+      SELECT DISTINCT ON (a.id) a.id, m.doc_id, w.client_id
+      FROM amendments a
+      JOIN document_milestones m ON m.label = 'amended by amendment ' || a.id::text
+      JOIN document_authors w
+        ON w.doc_id = m.doc_id AND w.participant_id = a.proposer_id AND w.first_seen <= m.created_at
+      WHERE a.status = 'adopted'
+      ORDER BY a.id, w.first_seen DESC, w.client_id
+    `,
+  },
+  {
+    id: 25,
+    name: 'appeals against moderation: one per action, decided by a moderator who did not act; a hide names its comment',
+    sql: `
+      ALTER TABLE moderation_actions ADD COLUMN comment_id uuid REFERENCES comments(id);
+      UPDATE moderation_actions m SET comment_id = c.id FROM comments c
+        WHERE m.action = 'hide_comment' AND c.author_id = m.participant_id AND c.hidden_by = m.by_id
+          AND c.hidden_at = m.at AND c.assembly_id = m.assembly_id;
+      CREATE TABLE moderation_appeals (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        action_id uuid NOT NULL UNIQUE REFERENCES moderation_actions(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        reason text NOT NULL,
+        appealed_at timestamptz NOT NULL DEFAULT now(),
+        decision text CHECK (decision IN ('upheld', 'overturned')),
+        decision_reason text,
+        decided_by uuid REFERENCES participants(id),
+        decided_at timestamptz,
+        CHECK ((decision IS NULL) = (decided_at IS NULL))
+      );
+      CREATE INDEX moderation_appeals_by_assembly ON moderation_appeals (assembly_id, appealed_at);
+      CREATE INDEX moderation_actions_by_member ON moderation_actions (participant_id, at)
+    `,
+  },
+  {
+    id: 26,
+    name: 'quorum while a vote is open: pause, continue, and a deadline kept across restarts',
+    sql: `
+      ALTER TABLE votes ADD COLUMN closes_at timestamptz;
+      ALTER TABLE votes ADD COLUMN quorum_short_since timestamptz;
+      ALTER TABLE votes ADD COLUMN paused_at timestamptz;
+      ALTER TABLE votes ADD COLUMN paused_present integer;
+      ALTER TABLE votes ADD COLUMN continued_at timestamptz;
+      ALTER TABLE votes ADD COLUMN continued_present integer;
+      CREATE INDEX votes_open ON votes (assembly_id) WHERE status = 'open'
+    `,
+  },
+  {
+    id: 27,
+    name: 'the assembly report: one short statement per member, which a moderator may hide',
+    sql: `
+      CREATE TABLE report_statements (
+        id uuid PRIMARY KEY,
+        assembly_id uuid NOT NULL REFERENCES assemblies(id),
+        participant_id uuid NOT NULL REFERENCES participants(id),
+        text text NOT NULL,
+        written_at timestamptz NOT NULL DEFAULT now(),
+        hidden_reason text,
+        hidden_note text,
+        hidden_by uuid REFERENCES participants(id),
+        hidden_at timestamptz,
+        UNIQUE (assembly_id, participant_id)
+      )
+    `,
+  },
+  {
+    id: 28,
+    name: 'signed-in devices: each session gets a random non-secret id and when it last connected',
+    // The id names a session to its owner (devices:signOut) without the cookie's secret or hash leaving the server.
+    sql: `
+      ALTER TABLE sessions ADD COLUMN device_id uuid NOT NULL DEFAULT gen_random_uuid();
+      ALTER TABLE sessions ADD COLUMN last_seen_at timestamptz;
+      CREATE UNIQUE INDEX sessions_by_device ON sessions (device_id);
+      CREATE INDEX sessions_by_participant ON sessions (participant_id)
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -10,13 +10,22 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       return result.rows;
     },
   });
-  return {
+  const db: Database = {
     engine: 'pglite',
     ...asQueryable(pg),
-    transaction: (work) => pg.transaction((tx) => work(asQueryable(tx))),
+    afterCommit: (then) => queueMicrotask(() => then(db)),
+    async transaction(work) {
+      const committed: ((db: Database) => void)[] = [];
+      const result = await pg.transaction((tx) =>
+        work({ ...asQueryable(tx), afterCommit: (then) => committed.push(then) }),
+      );
+      for (const then of committed) then(db);
+      return result;
+    },
     exec: async (sql) => {
       await pg.exec(sql);
     },
     close: () => pg.close(),
   };
+  return db;
 }

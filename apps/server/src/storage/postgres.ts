@@ -20,15 +20,18 @@ export async function openPostgres(connectionString: string, maxConnections = 10
       return result.rows as Row[];
     },
   });
-  return {
+  const db: Database = {
     engine: 'postgres',
     ...asQueryable(pool),
+    afterCommit: (then) => queueMicrotask(() => then(db)),
     async transaction(work) {
       const client = await pool.connect();
+      const committed: ((db: Database) => void)[] = [];
       try {
         await client.query('BEGIN');
-        const result = await work(asQueryable(client));
+        const result = await work({ ...asQueryable(client), afterCommit: (then) => committed.push(then) });
         await client.query('COMMIT');
+        for (const then of committed) then(db);
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
@@ -42,4 +45,5 @@ export async function openPostgres(connectionString: string, maxConnections = 10
     },
     close: () => pool.end(),
   };
+  return db;
 }

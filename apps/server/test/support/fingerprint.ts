@@ -3,9 +3,14 @@ import type { RunningApp } from './harness.ts';
 
 /** Tables a refused command may still write to: the audit log records the refusal itself. */
 const WRITTEN_BY_REFUSALS = new Set(['audit_log']);
+/**
+ * Columns a connection writes, whatever it then sends: a session's last handshake (the member's
+ * list of their devices). Opening a socket to send a refused command is not the command.
+ */
+const WRITTEN_BY_CONNECTING: Record<string, string[]> = { sessions: ['last_seen_at'] };
 
 /**
- * A digest of every row of every table (but the audit log), so a test can prove a refused
+ * A digest of every row of every table (but the audit log and what connecting writes), so a test can prove a refused
  * command changed nothing at all — not just the rows it expected to look at.
  */
 export async function databaseFingerprint(running: RunningApp): Promise<Record<string, string>> {
@@ -16,8 +21,10 @@ export async function databaseFingerprint(running: RunningApp): Promise<Record<s
   const digest: Record<string, string> = {};
   for (const { table_name: table } of tables) {
     if (WRITTEN_BY_REFUSALS.has(table)) continue;
+    const volatile = WRITTEN_BY_CONNECTING[table] ?? [];
+    const rowText = volatile.length ? `(to_jsonb(t) - ${volatile.map((c) => `'${c}'`).join(' - ')})::text` : 't::text';
     const [row] = await running.db.query<{ h: string | null; n: string | number }>(
-      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h, count(*) AS n FROM "${table}" t`,
+      `SELECT md5(string_agg(${rowText}, '|' ORDER BY ${rowText})) AS h, count(*) AS n FROM "${table}" t`,
     );
     digest[table] = `${String(row?.n)}:${row?.h ?? ''}`;
   }

@@ -26,8 +26,23 @@ export const ID_KINDS = {
   memberIds: 'member',
   // A member drawn as a reserve: the one who takes a dropped member's seat.
   replacementId: 'reserve',
+  // The evidence library's entries, and members' questions to an expert session's speaker.
+  entryId: 'evidence',
+  entryIds: 'evidence',
+  questionId: 'question',
+  // A moderation action about a member (appeal:file), and a member's appeal against one (appeal:decide).
+  actionId: 'moderationAction',
+  appealId: 'appeal',
+  // A member's statement for the assembly's report.
+  statementId: 'statement',
+  // One of a seat holder's signed-in sessions (devices:signOut), named by its random device id.
+  deviceId: 'device',
   // Chosen by the client for each ballot (a retry key within one vote), not a reference to a record.
   ballotId: null,
+  // Points in a standard's history (history:diff): a milestone or checkpoint id, or "now"; the
+  // handler finds them only among the named standard's own (history.test.ts tries another's).
+  from: null,
+  to: null,
 } as const satisfies Record<string, string | null>;
 
 export type IdKind = Exclude<(typeof ID_KINDS)[keyof typeof ID_KINDS], null>;

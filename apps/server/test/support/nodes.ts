@@ -5,8 +5,10 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { connectCluster, type ClusterLink } from '../../src/cluster/connectCluster.ts';
 import { openDatabase } from '../../src/storage/open.ts';
-import { startApp, TEST_BALLOT_SECRET, type RunningApp } from './harness.ts';
-import { freePort } from './redis.ts';
+import type { QuorumWatchOptions } from '../../src/features/votes/quorumWatch.ts';
+import { seedAssembly, startApp, TEST_BALLOT_SECRET, type RunningApp, type SeededAssembly } from './harness.ts';
+import { freePort, REDIS_URL, uniquePrefix } from './redis.ts';
+import { createScratchDatabase } from './services.ts';
 import { BOUNDS } from '../../../../vitest.bounds.ts';
 
 /** One node in this process: its own PostgreSQL pool, its own Redis links, the real app. */
@@ -14,11 +16,13 @@ export async function startNode(options: {
   databaseUrl: string;
   redisUrl: string;
   prefix: string;
+  /** Quorum while a vote is open: a test's shorter grace and sweep. */
+  quorum?: QuorumWatchOptions;
 }): Promise<RunningApp & { link: ClusterLink }> {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const db = await openDatabase({ databaseUrl: options.databaseUrl });
   const link = await connectCluster(options.redisUrl, logger, options.prefix);
-  const running = await startApp({ db, cluster: link });
+  const running = await startApp({ db, cluster: link, ...(options.quorum ? { quorum: options.quorum } : {}) });
   return {
     ...running,
     link,
@@ -28,6 +32,62 @@ export async function startNode(options: {
       await db.close();
     },
   };
+}
+
+export type Node = Awaited<ReturnType<typeof startNode>>;
+
+export interface TwoNodes {
+  /** Node A (`nodes[0]`) and node B (`nodes[1]`): one database, one Redis prefix. */
+  nodes: Node[];
+  /** The database both nodes use. */
+  databaseUrl: string;
+  /** The Redis key prefix both nodes share, as one deployment's nodes do. */
+  prefix: string;
+  /** Closes both nodes, then drops the scratch database if it was made here. */
+  close(): Promise<void>;
+}
+
+export interface TwoNodesOptions {
+  /** A database the test keeps (not dropped on close); without it, a scratch database of their own. */
+  databaseUrl?: string;
+  /** One Redis for both, or one each (node B through a proxy); the local Redis by default. */
+  redisUrl?: string | [string, string];
+  /** Quorum while a vote is open: a test's shorter grace and sweep. */
+  quorum?: QuorumWatchOptions;
+  /** Seeds an assembly through node A's database. */
+  seed?: boolean;
+}
+
+/**
+ * Two nodes of one deployment in this process, as the cluster tests start them: a scratch
+ * PostgreSQL database and a Redis prefix of their own, shared by both. A node that fails to start
+ * closes the ones already started, so a broken setup leaves no pool or Redis link open.
+ */
+export async function twoNodes(options: TwoNodesOptions & { seed: true }): Promise<TwoNodes & { seed: SeededAssembly }>;
+export async function twoNodes(options?: TwoNodesOptions): Promise<TwoNodes>;
+export async function twoNodes(options: TwoNodesOptions = {}): Promise<TwoNodes & { seed?: SeededAssembly }> {
+  const scratch = options.databaseUrl === undefined ? await createScratchDatabase() : null;
+  const databaseUrl = options.databaseUrl ?? scratch!.url;
+  const redisUrls = Array.isArray(options.redisUrl)
+    ? options.redisUrl
+    : [options.redisUrl ?? REDIS_URL, options.redisUrl ?? REDIS_URL];
+  const prefix = uniquePrefix();
+  const nodes: Node[] = [];
+  const close = async () => {
+    for (const node of nodes) await node.close();
+    await scratch?.drop();
+  };
+  try {
+    for (const redisUrl of redisUrls)
+      nodes.push(
+        await startNode({ databaseUrl, redisUrl, prefix, ...(options.quorum ? { quorum: options.quorum } : {}) }),
+      );
+    const seed = options.seed ? await seedAssembly(nodes[0]!.db) : undefined;
+    return { nodes, databaseUrl, prefix, close, ...(seed ? { seed } : {}) };
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
 }
 
 const MAIN = path.resolve(import.meta.dirname, '../../src/main.ts');

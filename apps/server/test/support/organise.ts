@@ -1,4 +1,23 @@
-import { ORGANISE_ROUTES, organisePath, type AssemblyDetails } from '@moot/protocol';
+import {
+  CSV_CONTENT_TYPE,
+  ORGANISE_ROUTES,
+  organisePath,
+  type Ack,
+  type AssemblyDetails,
+  type FileProblem,
+  type ImportPreview,
+  type ImportResult,
+  type IssueCards,
+  type IssuedCard,
+  type MembersState,
+  type ProtocolError,
+  type Quota,
+  type ReplaceMember,
+  type Representation,
+  type RepresentationQuery,
+  type SetMemberSettings,
+  type SetNeeds,
+} from '@moot/protocol';
 import { createOrganiser, issueOrganiserLink } from '../../src/features/organise/organiserStore.ts';
 import type { Database } from '../../src/storage/database.ts';
 
@@ -72,3 +91,76 @@ export async function createOrganised(
 }
 
 export const at = (route: string, assemblyId: string): string => organisePath(route, assemblyId);
+
+/** Makes a new organiser, signed in, an organiser of an assembly made without the API (a seeded one): their cookie. */
+export async function organiserOf(url: string, db: Database, assemblyId: string): Promise<string> {
+  const organiser = await createOrganiser(db);
+  await db.query('INSERT INTO assembly_organisers (assembly_id, organiser_id) VALUES ($1, $2)', [
+    assemblyId,
+    organiser.id,
+  ]);
+  return openOrganiserLink(url, await issueOrganiserLink(db, organiser.id));
+}
+
+/** The organisers' members routes, named after what they do, with their body and answer. */
+interface MemberAdminCalls {
+  'members:list': [Record<string, never>, MembersState];
+  'members:preview': [{ csv: Uint8Array }, ImportPreview];
+  'members:import': [{ csv: Uint8Array; previewHash: string }, ImportResult];
+  'members:replace': [ReplaceMember, { replaced: true }];
+  'members:setNeeds': [SetNeeds, { saved: true }];
+  'members:issueCards': [IssueCards, { cards: IssuedCard[] }];
+  'members:settings': [SetMemberSettings, { saved: true }];
+  'members:quotas': [{ csv: Uint8Array }, { quotas: Quota[]; problems: FileProblem[] }];
+  'members:representation': [RepresentationQuery, Representation];
+}
+export type MemberAdminCall = keyof MemberAdminCalls;
+
+const MEMBER_ROUTES: Record<MemberAdminCall, string> = {
+  'members:list': ORGANISE_ROUTES.members,
+  'members:preview': ORGANISE_ROUTES.membersPreview,
+  'members:import': ORGANISE_ROUTES.membersImport,
+  'members:replace': ORGANISE_ROUTES.membersReplace,
+  'members:setNeeds': ORGANISE_ROUTES.membersNeeds,
+  'members:issueCards': ORGANISE_ROUTES.membersCards,
+  'members:settings': ORGANISE_ROUTES.membersSettings,
+  'members:quotas': ORGANISE_ROUTES.membersQuotas,
+  'members:representation': ORGANISE_ROUTES.membersRepresentation,
+};
+
+/** A CSV body as the organisers' page sends it: the file's bytes, `text/csv`. */
+export async function postCsv(
+  url: string,
+  path: string,
+  csv: Uint8Array,
+  cookie?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': CSV_CONTENT_TYPE, ...(cookie ? { cookie } : {}) },
+    body: csv,
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+}
+
+/**
+ * An organiser's client for one assembly's members: each call answers like a socket's ack
+ * (`{ ok, data }` or `{ ok: false, error }`), so tests read the same whatever the transport.
+ */
+export function memberAdminClient(url: string, cookie: string, assemblyId: string) {
+  return async <C extends MemberAdminCall>(
+    command: C,
+    payload: MemberAdminCalls[C][0],
+  ): Promise<Ack<MemberAdminCalls[C][1]>> => {
+    const path = at(MEMBER_ROUTES[command], assemblyId);
+    let answer: { status: number; body: unknown };
+    if (command === 'members:list') answer = await call(url, 'GET', path, { cookie });
+    else if ('csv' in payload) {
+      const hash = 'previewHash' in payload ? `?previewHash=${encodeURIComponent(payload.previewHash)}` : '';
+      answer = await postCsv(url, path + hash, payload.csv, cookie);
+    } else answer = await call(url, 'POST', path, { cookie, body: payload });
+    if (answer.status === 200) return { ok: true, data: answer.body as MemberAdminCalls[C][1] };
+    return { ok: false, error: (answer.body as { error: ProtocolError }).error };
+  };
+}

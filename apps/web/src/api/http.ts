@@ -1,9 +1,12 @@
-import type { ErrorCode, HttpError } from '@moot/protocol';
+import type { ErrorCode, ErrorReason, HttpError } from '@moot/protocol';
+import { refusalWordsLoaded } from '../i18n/refusalWords.ts';
 
 /** What can go wrong with a request, as the UI explains it: a protocol code, or a client-side one. */
 export interface RequestError {
   code: ErrorCode | 'network' | 'unexpected';
   message: string;
+  /** Why, as a code the page words in its reader's language (the server's `ProtocolError.reason`). */
+  reason?: ErrorReason;
 }
 
 export type HttpResult<T> = { ok: true; data: T } | { ok: false; status: number; error: RequestError };
@@ -29,7 +32,10 @@ async function request<T>(path: string, init: RequestInit): Promise<HttpResult<T
     // A body that is not JSON (a proxy's error page, say) is handled below as unexpected.
   }
   if (response.ok && body !== null) return { ok: true, data: body as T };
-  if (isHttpError(body)) return { ok: false, status: response.status, error: body.error };
+  if (isHttpError(body)) {
+    if (body.error.reason) await refusalWordsLoaded();
+    return { ok: false, status: response.status, error: body.error };
+  }
   return {
     ok: false,
     status: response.status,

@@ -1,3 +1,4 @@
+import type { SuggestedText, SuggestionView } from '@moot/protocol';
 import { createContext, lazy, Suspense, useContext, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../ui/Page.tsx';
@@ -11,6 +12,35 @@ export interface FieldProps {
   /** The accessible name, e.g. "Text of Honesty". */
   label: string;
   editable: boolean;
+  /** Suggested amendments drawn as tracked changes in this field (the standard's text), if any. */
+  suggestions?: FieldSuggestions;
+}
+
+/** A suggested amendment as the field draws it. */
+export interface ShownSuggestion extends SuggestionView {
+  id: string;
+  proposer: string;
+  cosigners: readonly string[];
+}
+
+/** A member's selection, anchored, with its words and marks as the replacement to start from. */
+export interface SuggestionDraft {
+  start: string;
+  end: string;
+  quote: string;
+  content: SuggestedText[];
+}
+
+export interface FieldSuggestions {
+  shown: readonly ShownSuggestion[];
+  /** The tracked change in words, for screen readers: "Suggested by Ana: replace … with …". */
+  describe: (shown: ShownSuggestion) => string;
+  /** The name shown beside the new words. */
+  byline: (shown: ShownSuggestion) => string;
+  /** Told which suggestions no longer match the text (their words were edited since). */
+  onStale?: (ids: readonly string[]) => void;
+  /** For those who may suggest: a selection becomes a draft. */
+  onSuggest?: (draft: SuggestionDraft) => void;
 }
 
 // The editor (TipTap, ProseMirror) is most of the app's JavaScript: it loads with the first

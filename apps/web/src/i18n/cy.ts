@@ -3,12 +3,29 @@ import { cyDecisions } from './cyDecisions.ts';
 import { cyOrganise } from './cyOrganise.ts';
 import { cyMembers } from './cyMembers.ts';
 import { cyDesk } from './cyDesk.ts';
+import { cyEvidence } from './cyEvidence.ts';
+import { cyHistory } from './cyHistory.ts';
+import { cySuggestions } from './cySuggestions.ts';
+import { cyPassport } from './cyPassport.ts';
+import { cyQuorum } from './cyQuorum.ts';
+import { cyRefusalsDecisions } from './cyRefusalsDecisions.ts';
 import { cyWatchLive } from './cyWatchLive.ts';
 import { cyMember } from './cyMember.ts';
 import { cyPresent } from './cyPresent.ts';
+import { cyConsensus } from './cyConsensus.ts';
+import { cyAppeals } from './cyAppeals.ts';
+import { cyPanels } from './cyPanels.ts';
 import { cyProgramme } from './cyProgramme.ts';
 import { cyFacilitator } from './cyFacilitator.ts';
+import { cyMemberAccess } from './cyMemberAccess.ts';
+import { cyDevices } from './cyDevices.ts';
+import { cyAccountability } from './cyAccountability.ts';
+import { cyFinalBallot } from './cyFinalBallot.ts';
+import { cyGroupFloor } from './cyGroupFloor.ts';
+import { cyReport } from './cyReport.ts';
+import { cyRefusalsRoom } from './cyRefusalsRoom.ts';
 import type { Messages } from './en.ts';
+import { cyWords } from './cyWords.ts';
 
 /**
  * Cymraeg: every key of `en.ts` (the `Messages` type makes a missing key a compile error).
@@ -65,6 +82,8 @@ export const cy: Messages = {
     facilitator: 'hwylusydd',
     note_taker: 'cofnodwr',
     member: 'aelod',
+    respondent: 'corff sy’n ymateb',
+    leader: 'arweinydd sy’n ateb',
   },
   assembly: {
     loading: 'Wrthi’n agor eich cynulliad…',
@@ -82,6 +101,7 @@ export const cy: Messages = {
     empty: 'Does dim safonau yn y siarter eto.',
     emptyMember: 'Does dim safonau yn y siarter eto. Ychwanegwch y gyntaf isod.',
     position: 'Safon {{position}}',
+    historyLink: 'Hanes ac awduron',
     statuses: {
       drafting: 'Drafft',
       locked: 'Wedi’i chloi',
@@ -391,10 +411,13 @@ export const cy: Messages = {
     limit_reached: 'Cyrhaeddwyd terfyn: {{message}}',
     locked: 'Mae’r safon hon wedi’i chloi, felly chafodd y newid mo’i gadw.',
     vote_closed: 'Mae’r bleidlais wedi cau, felly chafodd hynny mo’i gofnodi.',
+    vote_paused: 'Mae’r bleidlais wedi oedi: does dim digon o aelodau’n bresennol. Ni chafodd hynny ei gofnodi.',
     archived: 'Mae’r cynulliad hwn wedi’i archifo: gellir darllen ei gofnod, ond ni all dim ynddo newid.',
     expired:
       'Mae’r cerdyn gwahoddiad hwn wedi dod i ben. Gofynnwch i drefnwyr y cynulliad am gerdyn newydd; dydy’r hen un ddim yn gweithio mwyach.',
     stale: 'Newidiodd y ffeil neu’r rhestr aelodau ers y rhagolwg. Edrychwch ar y ffeil eto, yna cadarnhewch.',
+    deadline_passed:
+      'Mae’r dyddiad cau ar gyfer yr ateb hwn wedi mynd heibio. Gofynnwch i’r cymedrolwyr a allant ei symud.',
     unavailable: 'Doedd dim modd cyrraedd y gweinydd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
     protocol_mismatch: 'Mae Moot wedi cael ei ddiweddaru. Ail-lwythwch y dudalen i barhau.',
     internal: 'Aeth rhywbeth o’i le ar y gweinydd. Rhowch gynnig arall arni mewn munud.',
@@ -406,11 +429,34 @@ export const cy: Messages = {
   ...cyOrganise,
   ...cyMembers,
   ...cyDesk,
+  ...cyEvidence,
   ...cyWatchLive,
   ...cyMember,
   ...cyPresent,
+  ...cyConsensus,
   ...cyProgramme,
   ...cyFacilitator,
+  ...cyMemberAccess,
+  ...cyDevices,
+  ...cyAccountability,
+  ...cyFinalBallot,
+  ...cyGroupFloor,
+  ...cyHistory,
+  ...cySuggestions,
+  ...cyPassport,
+  ...cyAppeals,
+  ...cyReport,
+  ...cyPanels,
+  ...cyQuorum,
+  // Each words refusals under `reasons` (a spread alone would keep only the last; `vote` is in two).
+  reasons: {
+    ...cyEvidence.reasons,
+    ...cyAppeals.reasons,
+    ...cyRefusalsDecisions.reasons,
+    ...cyRefusalsRoom.reasons,
+    vote: { ...cyQuorum.reasons.vote, ...cyRefusalsDecisions.reasons.vote },
+  },
+  ...cyWords,
   language: {
     label: 'Iaith',
     names: { en: 'English', cy: 'Cymraeg' },

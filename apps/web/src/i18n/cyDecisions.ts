@@ -11,12 +11,14 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
       amendment: 'Gwelliant',
       consequence: 'Canlyniad torri safon',
       question: 'Cwestiwn',
+      final_ballot: 'Pleidlais derfynol',
     },
     methods: {
       yes_no: 'Ie / na',
       consent: 'Cydsyniad (graddau cytuno)',
       approval: 'Cymeradwyo',
       ranked: 'Dewis yn ôl trefn (dileu fesul rownd)',
+      support: 'Graddfa gefnogaeth',
     },
     thresholds: { simple: 'mwy na hanner', two_thirds: 'o leiaf dwy ran o dair', share: 'o leiaf {{percent}}%' },
     rulesYesNo: 'Mae’n pasio gyda {{threshold}} o’r pleidleisiau ie a na; dydy’r rhai sy’n ymatal ddim yn cyfrif.',
@@ -243,6 +245,7 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
   record: {
     nav: 'Y cofnod cyhoeddus',
     printCharter: 'Y siarter, yn barod i’w hargraffu',
+    report: 'Adroddiad y cynulliad, yn barod i’w argraffu',
     auditLog: 'Cofnod archwilio',
     minutes: 'Cofnodion y sesiwn',
     back: 'Yn ôl i’r cynulliad',

@@ -38,6 +38,5 @@ export const cyFacilitator: Pick<Messages, 'facilitator'> = {
     statusAgreed: 'Mae dau gyfrif yn cytuno: caiff y papurau eu cyfrif gyda’r pleidleisiau ar-lein.',
     mismatch:
       'Nid oedd y ddau gyfrif diwethaf yn cytuno, felly nid yw’r un yn cyfrif. Cyfrifwch y papurau eto; yna mae dau hwylusydd yn eu rhoi i mewn o’r newydd.',
-    paperOnlyMethods: 'Dim ond pleidleisiau ie/na a chydsyniad y gellir eu cyfrif ar bapur.',
   },
 };

@@ -11,6 +11,7 @@ export const cyMember: Pick<Messages, 'member'> = {
     tabs: {
       now: 'Nawr',
       charter: 'Siarter',
+      evidence: 'Tystiolaeth',
       votes: 'Pleidleisiau',
       cases: 'Achosion',
       comments: 'Sylwadau',

@@ -6,11 +6,30 @@ import type { enOrganise } from './enOrganise.ts';
 import type { enMembers, enMembersErrors } from './enMembers.ts';
 import type { enMembersPublic } from './enMembersPublic.ts';
 import type { enDesk } from './enDesk.ts';
+import type { enEvidence } from './enEvidence.ts';
 import type { enWatchLive } from './enWatchLive.ts';
 import type { enMember } from './enMember.ts';
 import type { enPresent } from './enPresent.ts';
+import type { enConsensus } from './enConsensus.ts';
+import type { enPanels } from './enPanels.ts';
+import type { enQuorum } from './enQuorum.ts';
+import type { enRefusalsDecisions } from './enRefusalsDecisions.ts';
 import type { enProgramme } from './enProgramme.ts';
 import type { enFacilitator } from './enFacilitator.ts';
+import type { enMemberAccess } from './enMemberAccess.ts';
+import type { enDevices } from './enDevices.ts';
+import type { enAccountability } from './enAccountability.ts';
+import type { enFinalBallot } from './enFinalBallot.ts';
+import type { enGroupFloor } from './enGroupFloor.ts';
+import type { enHistory } from './enHistory.ts';
+import type { enSuggestions } from './enSuggestions.ts';
+import type { enPassport } from './enPassport.ts';
+import { enPassportLink } from './enPassportLink.ts';
+import type { enAppeals } from './enAppeals.ts';
+import type { enReport } from './enReport.ts';
+import type { enRefusalsRoom } from './enRefusalsRoom.ts';
+import type { enWords } from './enWords.ts';
+import { enNames } from './enNames.ts';
 
 /**
  * Every user-visible string, English first. Another language is a copy of this object with the
@@ -42,6 +61,8 @@ export const en = {
     facilitator: 'facilitator',
     note_taker: 'note-taker',
     member: 'member',
+    respondent: 'responding body',
+    leader: 'leader replying',
   },
   assembly: {
     loading: 'Opening your assembly…',
@@ -59,6 +80,7 @@ export const en = {
     empty: 'The charter has no standards yet.',
     emptyMember: 'The charter has no standards yet. Add the first one below.',
     position: 'Standard {{position}}',
+    historyLink: 'History and authors',
     statuses: {
       drafting: 'Drafting',
       locked: 'Locked',
@@ -267,6 +289,7 @@ export const en = {
     limit_reached: 'A limit was reached: {{message}}',
     locked: 'This standard is locked, so the change was not saved.',
     vote_closed: 'The vote has closed, so that was not recorded.',
+    vote_paused: 'The vote is paused: too few members are present. That was not recorded.',
     archived: 'This assembly is archived: it can be read, not changed.',
     unavailable: 'The server could not be reached. Check your connection and try again.',
     protocol_mismatch: 'Moot has been updated. Reload the page to continue.',
@@ -284,12 +307,14 @@ export const en = {
       amendment: 'Amendment',
       consequence: 'Consequence of a breach',
       question: 'Question',
+      final_ballot: 'Final ballot',
     },
     methods: {
       yes_no: 'Yes / no',
       consent: 'Consent (gradients of agreement)',
       approval: 'Approval',
       ranked: 'Ranked choice (instant runoff)',
+      support: 'Support scale',
     },
     thresholds: { simple: 'more than half', two_thirds: 'at least two thirds', share: 'at least {{percent}}%' },
     rulesYesNo: 'Passes with {{threshold}} of the yes and no votes; abstentions are not counted.',
@@ -563,6 +588,7 @@ export const en = {
     nav: 'The public record',
     printCharter: 'Charter, ready to print',
     auditLog: 'Audit log',
+    report: 'The assembly’s report, ready to print',
     minutes: 'Session minutes',
     back: 'Back to the assembly',
     backToWatch: 'Back to the live view',
@@ -599,6 +625,8 @@ export const en = {
     removed_other: '{{count}} words removed',
     markSeen: 'Mark as seen',
   },
+  ...enPassportLink,
+  ...enNames,
 } as const;
 
 /**
@@ -625,9 +653,26 @@ export type English = typeof en &
   typeof enMembersErrors &
   typeof enMembersPublic &
   typeof enDesk &
+  typeof enEvidence &
   typeof enWatchLive &
   typeof enMember &
   typeof enPresent &
+  typeof enConsensus &
   typeof enProgramme &
-  typeof enFacilitator;
+  typeof enFacilitator &
+  typeof enMemberAccess &
+  typeof enDevices &
+  typeof enAccountability &
+  typeof enFinalBallot &
+  typeof enGroupFloor &
+  typeof enHistory &
+  typeof enSuggestions &
+  typeof enPassport &
+  typeof enAppeals &
+  typeof enReport &
+  typeof enPanels &
+  typeof enQuorum &
+  typeof enRefusalsDecisions &
+  typeof enRefusalsRoom &
+  typeof enWords;
 export type Messages = Translation<English>;

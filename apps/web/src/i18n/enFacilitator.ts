@@ -39,6 +39,5 @@ export const enFacilitator = {
     statusAgreed: 'Two counts agree: the paper ballots will be counted with the online ones.',
     mismatch:
       'The last two counts did not agree, so neither counts. Count the paper ballots again; then two facilitators enter them afresh.',
-    paperOnlyMethods: 'Only yes/no and consent votes can be counted on paper.',
   },
 };

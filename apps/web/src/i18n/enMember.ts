@@ -12,6 +12,7 @@ export const enMember = {
     tabs: {
       now: 'Now',
       charter: 'Charter',
+      evidence: 'Evidence',
       votes: 'Votes',
       cases: 'Cases',
       comments: 'Comments',

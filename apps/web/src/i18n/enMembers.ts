@@ -1,5 +1,5 @@
 /**
- * The members pages' strings (`/assembly/members`, the invite cards): loaded with their chunk
+ * The members pages' strings (`/organise/<assembly>/members`, the invite cards): loaded with their chunk
  * (`addEnglish` in `MembersPage.tsx`), not with every page. The watch page's published
  * aggregate has its own small part (`membersPublic`), loaded with that component.
  */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REFUSAL_REASONS } from '@moot/protocol';
 import { cy } from './cy.ts';
 import { en as bundled } from './en.ts';
 import { enConsole } from './enConsole.ts';
@@ -10,10 +11,27 @@ import { enOrganise } from './enOrganise.ts';
 import { enMembers, enMembersErrors } from './enMembers.ts';
 import { enMembersPublic } from './enMembersPublic.ts';
 import { enDesk } from './enDesk.ts';
+import { enEvidence } from './enEvidence.ts';
 import { enWatchLive } from './enWatchLive.ts';
 import { enMember } from './enMember.ts';
 import { enPresent } from './enPresent.ts';
 import { enFacilitator } from './enFacilitator.ts';
+import { enAccountability } from './enAccountability.ts';
+import { enFinalBallot } from './enFinalBallot.ts';
+import { enGroupFloor } from './enGroupFloor.ts';
+import { enHistory } from './enHistory.ts';
+import { enSuggestions } from './enSuggestions.ts';
+import { enPassport } from './enPassport.ts';
+import { enConsensus } from './enConsensus.ts';
+import { enPanels } from './enPanels.ts';
+import { enMemberAccess } from './enMemberAccess.ts';
+import { enDevices } from './enDevices.ts';
+import { enAppeals } from './enAppeals.ts';
+import { enReport } from './enReport.ts';
+import { enQuorum } from './enQuorum.ts';
+import { enRefusalsDecisions } from './enRefusalsDecisions.ts';
+import { enRefusalsRoom } from './enRefusalsRoom.ts';
+import { enWords } from './enWords.ts';
 
 const en = {
   ...bundled,
@@ -23,14 +41,36 @@ const en = {
   ...enMembers,
   ...enMembersPublic,
   ...enDesk,
+  ...enEvidence,
   ...enWatchLive,
   ...enMember,
   ...enPresent,
   ...enProgramme,
   ...enFacilitator,
+  ...enAccountability,
+  ...enFinalBallot,
+  ...enGroupFloor,
+  ...enHistory,
+  ...enSuggestions,
+  ...enPassport,
+  ...enConsensus,
+  ...enPanels,
+  ...enMemberAccess,
+  ...enDevices,
+  ...enAppeals,
+  ...enReport,
+  ...enQuorum,
+  reasons: {
+    ...enEvidence.reasons,
+    ...enAppeals.reasons,
+    ...enRefusalsDecisions.reasons,
+    ...enRefusalsRoom.reasons,
+    vote: { ...enQuorum.reasons.vote, ...enRefusalsDecisions.reasons.vote },
+  },
   record: { ...bundled.record, ...enRecord.record },
   votes: { ...bundled.votes, ...enVoteForm.votes },
-  errors: { ...bundled.errors, ...enJoin.errors, ...enMembersErrors.errors },
+  errors: { ...bundled.errors, ...enJoin.errors, ...enMembersErrors.errors, ...enAccountability.errors },
+  words: { ...bundled.words, ...enWords.words },
 };
 import { formatFor } from './format.ts';
 import { initialLanguage, localeOf } from './languages.ts';
@@ -81,6 +121,23 @@ describe('the Welsh translation', () => {
       ([key, text]) => english.get(key) === text && !SHARED.has(text) && /[a-z]{4,}/.test(text.replace(/{{\w+}}/g, '')),
     );
     expect(same.map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe('the words for why the server refused', () => {
+  it('word every reason the server can send, in English and in Welsh', () => {
+    const keys = Object.entries(REFUSAL_REASONS).flatMap(([feature, reasons]) =>
+      reasons.map((reason) => `reasons.${feature}.${reason}`),
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    const worded = (tree: Tree) => {
+      const all = new Set(leaves(tree).map(([key]) => pluralBase(key)));
+      return (key: string) => all.has(key);
+    };
+    const inEnglish = worded(en);
+    const inWelsh = worded(cy);
+    expect(keys.filter((key) => !inEnglish(key))).toEqual([]);
+    expect(keys.filter((key) => !inWelsh(key))).toEqual([]);
   });
 });
 

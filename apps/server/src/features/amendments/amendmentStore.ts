@@ -6,6 +6,8 @@ import {
   type AmendmentView,
   type DissentView,
   type Role,
+  type SuggestionView,
+  refusal,
 } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
@@ -13,38 +15,60 @@ import { listParticipants } from '../identity/participantStore.ts';
 
 export async function proposeAmendment(
   tx: Queryable,
-  a: { assemblyId: string; standardId: string; proposerId: string; text: string; reason: string },
+  a: {
+    assemblyId: string;
+    standardId: string;
+    proposerId: string;
+    text: string;
+    reason: string;
+    suggestion?: SuggestionView;
+  },
 ): Promise<string> {
   const id = randomUUID();
   await tx.query(
-    'INSERT INTO amendments (id, assembly_id, standard_id, proposer_id, text, reason) VALUES ($1, $2, $3, $4, $5, $6)',
-    [id, a.assemblyId, a.standardId, a.proposerId, a.text, a.reason],
+    'INSERT INTO amendments (id, assembly_id, standard_id, proposer_id, text, reason, suggestion) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [
+      id,
+      a.assemblyId,
+      a.standardId,
+      a.proposerId,
+      a.text,
+      a.reason,
+      a.suggestion ? JSON.stringify(a.suggestion) : null,
+    ],
   );
   return id;
 }
 
-export async function lockAmendment(
-  tx: Queryable,
-  assemblyId: string,
-  amendmentId: string,
-): Promise<{ id: string; standardId: string; text: string; status: AmendmentStatus }> {
-  const [row] = await tx.query<{ id: string; standardId: string; text: string; status: AmendmentStatus }>(
-    `SELECT id, standard_id AS "standardId", text, status FROM amendments WHERE id = $1 AND assembly_id = $2 FOR UPDATE`,
+/** An amendment as its commands need it; `suggestion` is null for new wording of the whole text. */
+export interface LockedAmendment {
+  id: string;
+  assemblyId: string;
+  standardId: string;
+  text: string;
+  status: AmendmentStatus;
+  proposerId: string;
+  suggestion: SuggestionView | null;
+}
+
+export async function lockAmendment(tx: Queryable, assemblyId: string, amendmentId: string): Promise<LockedAmendment> {
+  const [row] = await tx.query<LockedAmendment>(
+    `SELECT id, assembly_id AS "assemblyId", standard_id AS "standardId", text, status, proposer_id AS "proposerId", suggestion
+     FROM amendments WHERE id = $1 AND assembly_id = $2 FOR UPDATE`,
     [amendmentId, assemblyId],
   );
-  if (!row) throw new AppError(ErrorCode.notFound, 'No such amendment in this assembly');
+  if (!row)
+    throw new AppError(ErrorCode.notFound, 'No such amendment in this assembly', refusal('amendment', 'notFound'));
   return row;
 }
 
-export async function lockAmendmentById(
-  tx: Queryable,
-  amendmentId: string,
-): Promise<{ standardId: string; text: string }> {
-  const [row] = await tx.query<{ standardId: string; text: string }>(
-    'SELECT standard_id AS "standardId", text FROM amendments WHERE id = $1 FOR UPDATE',
+export async function lockAmendmentById(tx: Queryable, amendmentId: string): Promise<LockedAmendment> {
+  const [row] = await tx.query<LockedAmendment>(
+    `SELECT id, assembly_id AS "assemblyId", standard_id AS "standardId", text, status, proposer_id AS "proposerId", suggestion
+     FROM amendments WHERE id = $1 FOR UPDATE`,
     [amendmentId],
   );
-  if (!row) throw new AppError(ErrorCode.notFound, 'No such amendment');
+  if (!row) throw new AppError(ErrorCode.notFound, 'No such amendment', refusal('amendment', 'notFound'));
   return row;
 }
 
@@ -92,7 +116,12 @@ export async function writeDissent(
 
 export async function findDissent(tx: Queryable, assemblyId: string, dissentId: string): Promise<void> {
   const found = await tx.query('SELECT 1 FROM dissents WHERE id = $1 AND assembly_id = $2', [dissentId, assemblyId]);
-  if (found.length === 0) throw new AppError(ErrorCode.notFound, 'No such minority report in this assembly');
+  if (found.length === 0)
+    throw new AppError(
+      ErrorCode.notFound,
+      'No such minority report in this assembly',
+      refusal('amendment', 'dissentNotFound'),
+    );
 }
 
 /** Amendments and minority reports as an audience may see them (observers: pseudonyms unless opted in). */
@@ -116,9 +145,10 @@ export async function listAmendments(
     proposerId: string;
     status: AmendmentStatus;
     voteId: string | null;
+    suggestion: SuggestionView | null;
     cosigners: string[];
   }>(
-    `SELECT a.id, a.standard_id AS "standardId", a.text, a.reason, a.proposer_id AS "proposerId", a.status, a.vote_id AS "voteId",
+    `SELECT a.id, a.standard_id AS "standardId", a.text, a.reason, a.proposer_id AS "proposerId", a.status, a.vote_id AS "voteId", a.suggestion,
        coalesce(array_agg(c.participant_id) FILTER (WHERE c.participant_id IS NOT NULL), '{}') AS cosigners
      FROM amendments a LEFT JOIN amendment_cosigners c ON c.amendment_id = a.id
      WHERE a.assembly_id = $1 GROUP BY a.id ORDER BY a.created_at`,

@@ -1,13 +1,18 @@
-import type { AssemblyServerEvents } from '@moot/protocol';
+import { isNarrowRole, type AssemblyServerEvents } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import type { ClusterLink } from '../../cluster/connectCluster.ts';
 import { Coalescer } from '../../realtime/coalesce.ts';
 import { viewOf, type AssemblySocket, type SocketData, type WatchSocket } from '../../realtime/socketData.ts';
 import { listAmendments } from '../amendments/amendmentStore.ts';
 import { listCases } from '../cases/caseStore.ts';
+import { panelsState } from '../panels/panelView.ts';
+import { hearingFor } from '../cases/leaderHearing.ts';
+import { leaderSeat, leaderView } from '../cases/leaderStore.ts';
 import { listComments } from '../comments/commentStore.ts';
+import { listAppealCases } from '../appeals/appealStore.ts';
+import { ownMarks, readMaps } from '../consensus/markStore.ts';
 import { listRoster } from '../identity/participantStore.ts';
-import { listVotes } from '../votes/voteStore.ts';
+import { countsPaper, listVotes } from '../votes/voteStore.ts';
 import { readLivestream } from '../watch/livestream.ts';
 import { buildSnapshot } from './snapshot.ts';
 
@@ -36,17 +41,43 @@ const STATE: ((ctx: AppContext, data: SocketData, reason: StateReason) => Promis
     return ['session:state', await ctx.sessions.stateFor(data.assembly.id, viewOf(data))];
   },
   async (ctx, data) => ['programme:state', await ctx.sessions.programmeState(data.assembly.id, viewOf(data))],
-  async (ctx, data) => ['votes:state', { votes: await listVotes(ctx.db, data.assembly.id) }],
+  async (ctx, data) => [
+    'votes:state',
+    { votes: await listVotes(ctx.db, data.assembly.id, { paperVoters: countsPaper(data.role) }) },
+  ],
   async (ctx, data) => ['amendments:state', await listAmendments(ctx.db, data.assembly.id, viewOf(data))],
   async (ctx, data) => [
     'comments:state',
     { comments: await listComments(ctx.db, data.assembly.id, viewOf(data), data.participant?.id ?? null) },
   ],
+  async (ctx, data) => ['consensus:state', { standards: await readMaps(ctx.db, data.assembly.id) }],
+  // Appeals: moderators every one, a member the actions about them; nobody else.
+  async (ctx, data) =>
+    data.role === 'moderator' || (data.role === 'member' && data.participant)
+      ? [
+          'appeals:state',
+          {
+            cases: await listAppealCases(
+              ctx.db,
+              data.assembly.id,
+              data.role === 'moderator'
+                ? { role: 'moderator' }
+                : { role: 'member', participantId: data.participant!.id },
+            ),
+          },
+        ]
+      : null,
+  async (ctx, data) =>
+    data.role === 'member' && data.participant
+      ? ['consensus:mine', { marks: await ownMarks(ctx.db, data.assembly.id, data.participant.id) }]
+      : null,
   async (ctx, data) => ['cases:state', { cases: await listCases(ctx.db, data.assembly.id, viewOf(data)) }],
+  async (ctx, data) => ['panels:state', await panelsState(ctx.db, data.assembly.id, viewOf(data))],
   async (ctx, data) => [
     'livestream:state',
     { livestream: await readLivestream(ctx.db, data.assembly.id, ctx.peertubeHosts) },
   ],
+  async (ctx, data) => ['accountability:state', await ctx.tracker.read(data.assembly.id)],
   // The console asks for the roster itself on every connection; a node that was cut off pushes it.
   async (ctx, data, reason) =>
     reason === 'restored' && data.role === 'moderator'
@@ -54,8 +85,26 @@ const STATE: ((ctx: AppContext, data: SocketData, reason: StateReason) => Promis
       : null,
 ];
 
+/**
+ * A narrow seat's whole state: a respondent gets the tracker (public), a leader their one case as
+ * the public sees it. No snapshot, session, votes, comments, roster or documents.
+ */
+async function narrowMessages(ctx: AppContext, data: SocketData): Promise<StateMessage[]> {
+  if (data.role === 'respondent') return [['accountability:state', await ctx.tracker.read(data.assembly.id)]];
+  const seat = data.role === 'leader' ? await leaderSeat(ctx.db, data.participant!.id) : null;
+  const view = seat ? await leaderView(ctx.db, data.assembly.id, seat) : null;
+  if (!seat || !view) return [];
+  // Their hearing live, from the public's view of the session (`hearingFor`), or null.
+  const hearing = hearingFor(await ctx.sessions.stateFor(data.assembly.id, 'observer'), seat.caseId);
+  return [
+    ['leader:state', view],
+    ['leader:hearing', hearing],
+  ];
+}
+
 /** The messages that make a socket current, read together, then emitted in order. */
 export async function stateMessages(ctx: AppContext, data: SocketData, reason: StateReason): Promise<StateMessage[]> {
+  if (isNarrowRole(data.role)) return narrowMessages(ctx, data);
   const messages = await Promise.all(STATE.map((entry) => entry(ctx, data, reason)));
   return messages.filter((m): m is StateMessage => m !== null);
 }

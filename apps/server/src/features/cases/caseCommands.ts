@@ -1,4 +1,4 @@
-import { ErrorCode, LIMITS, type CaseStatus } from '@moot/protocol';
+import { ErrorCode, LIMITS, refusal, type CaseStatus } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
@@ -6,9 +6,11 @@ import type { AssemblySocket } from '../../realtime/socketData.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { openVoteInSession } from '../votes/openVote.ts';
+import { writeQuestion } from '../votes/voteQuestions.ts';
 import { consequenceOptions, optionsProblem } from './caseOptions.ts';
 import * as store from './caseStore.ts';
 import { forgetCaseAccess } from './decideCase.ts';
+import { restrictVoteToPanel } from '../panels/panelVote.ts';
 
 /** The only moves a moderator makes by hand; `decided` comes from the consequence vote. */
 const NEXT: Partial<Record<CaseStatus, CaseStatus>> = { open: 'hearing', hearing: 'deliberating' };
@@ -27,18 +29,27 @@ async function optionsFor(
   const standards = await store.standardsByIds(tx, assemblyId, standardIds);
   for (const id of citing ? standardIds : []) {
     const standard = standards.find((s) => s.id === id);
-    if (!standard || standard.removed) throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
+    if (!standard || standard.removed)
+      throw new AppError(ErrorCode.notFound, 'No such standard in this charter', refusal('case', 'standardNotFound'));
     if (standard.status !== 'adopted') {
       throw new AppError(
         ErrorCode.badRequest,
         `Only adopted standards can be breached; “${standard.title}” is ${standard.status}`,
+        refusal('case', 'standardNotAdopted', { title: standard.title }),
       );
     }
   }
   const options = consequenceOptions(standards.map((s) => s.ladder));
   const problem = optionsProblem(options);
   if (problem) {
-    throw new AppError(options.length > LIMITS.maxVoteOptions ? ErrorCode.limitReached : ErrorCode.badRequest, problem);
+    const tooMany = options.length > LIMITS.maxVoteOptions;
+    throw new AppError(
+      tooMany ? ErrorCode.limitReached : ErrorCode.badRequest,
+      problem,
+      tooMany
+        ? refusal('case', 'tooManyOptions', { count: options.length, max: LIMITS.maxVoteOptions })
+        : refusal('case', 'noLadder'),
+    );
   }
   return options;
 }
@@ -98,6 +109,7 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
         throw new AppError(
           ErrorCode.badRequest,
           `A case moves open → hearing → deliberating; this one is ${c.status}, so it cannot move to ${to}`,
+          refusal('case', 'cannotMove'),
         );
       }
       await store.setCaseStatus(tx, caseId, to);
@@ -114,6 +126,7 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
         throw new AppError(
           ErrorCode.badRequest,
           `The reply is recorded until deliberation starts; this case is ${c.status}`,
+          refusal('case', 'replyClosed'),
         );
       }
       await store.setReply(tx, caseId, reply);
@@ -127,10 +140,15 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
         throw new AppError(
           ErrorCode.badRequest,
           `Evidence is added until deliberation starts; this case is ${c.status}`,
+          refusal('case', 'evidenceClosed'),
         );
       }
       if (c.evidence.length >= LIMITS.maxCaseEvidence) {
-        throw new AppError(ErrorCode.limitReached, `A case holds at most ${LIMITS.maxCaseEvidence} pieces of evidence`);
+        throw new AppError(
+          ErrorCode.limitReached,
+          `A case holds at most ${LIMITS.maxCaseEvidence} pieces of evidence`,
+          refusal('case', 'evidenceFull', { max: LIMITS.maxCaseEvidence }),
+        );
       }
       await store.addEvidence(tx, caseId, evidence);
       return { value: null, detail: { description: evidence.description, link: evidence.link } };
@@ -140,10 +158,14 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
   on('assembly', socket, 'case:dismiss', logger, async ({ caseId, reason }) => {
     await change(caseId, 'case.dismissed', async (tx, c) => {
       if (c.status === 'decided' || c.status === 'dismissed') {
-        throw new AppError(ErrorCode.badRequest, `This case is already ${c.status}`);
+        throw new AppError(ErrorCode.badRequest, `This case is already ${c.status}`, refusal('case', 'alreadyClosed'));
       }
       if (await store.openConsequenceVote(tx, caseId)) {
-        throw new AppError(ErrorCode.badRequest, 'Close the consequence vote on this case first');
+        throw new AppError(
+          ErrorCode.badRequest,
+          'Close the consequence vote on this case first',
+          refusal('case', 'closeVoteFirst'),
+        );
       }
       await store.setCaseStatus(tx, caseId, 'dismissed', { dismissalReason: reason });
       return { value: null, detail: { from: c.status, reason } };
@@ -158,10 +180,15 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
         throw new AppError(
           ErrorCode.badRequest,
           `The consequence is voted on while deliberating; this case is ${c.status}`,
+          refusal('case', 'notDeliberating'),
         );
       }
       if (await store.openConsequenceVote(tx, caseId)) {
-        throw new AppError(ErrorCode.badRequest, 'A consequence vote on this case is already open');
+        throw new AppError(
+          ErrorCode.badRequest,
+          'A consequence vote on this case is already open',
+          refusal('case', 'voteAlreadyOpen'),
+        );
       }
       const options = await optionsFor(tx, assemblyId, c.standardIds, false);
       const voteId = await openVoteInSession(tx, {
@@ -169,10 +196,12 @@ export function registerCaseCommands(ctx: AppContext, socket: AssemblySocket): v
         actorId,
         subject: 'consequence',
         subjectId: caseId,
-        question: `Case ${c.number} (${c.respondentRole}): what consequence?`,
+        question: writeQuestion('consequence', { number: c.number, role: c.respondentRole }),
         rules: { method: 'ranked', options, receipts },
         quorumShare,
       });
+      // A case with a drawn panel: only the panel votes (and counts towards quorum).
+      await restrictVoteToPanel(tx, caseId, voteId, quorumShare);
       return { value: { voteId, options }, detail: { voteId } };
     });
     await ctx.votes.publish(assemblyId);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   caseDocId,
   ErrorCode,
+  refusal,
   type CaseDecision,
   type CaseStatus,
   type CaseView,
@@ -82,7 +83,7 @@ export async function lockCase(tx: Queryable, caseId: string, assemblyId?: strin
     `SELECT ${COLUMNS} FROM breach_cases WHERE id = $1 AND ($2::uuid IS NULL OR assembly_id = $2) FOR UPDATE`,
     [caseId, assemblyId ?? null],
   );
-  if (!row) throw new AppError(ErrorCode.notFound, 'No such case in this assembly');
+  if (!row) throw new AppError(ErrorCode.notFound, 'No such case in this assembly', refusal('case', 'notFound'));
   return row;
 }
 
@@ -203,6 +204,7 @@ export async function listCases(db: Queryable, assemblyId: string, audience: Rol
         voteId: v.id,
         status: v.status,
         explanation: v.status === 'closed' ? (v.result?.explanation ?? null) : null,
+        because: v.status === 'closed' ? (v.result?.because ?? null) : null,
         decided: r.decision?.voteId === v.id,
       })),
     decision: r.decision && r.closedAt ? { ...r.decision, decidedAt: r.closedAt.getTime() } : null,

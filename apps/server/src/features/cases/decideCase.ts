@@ -34,7 +34,8 @@ export const decideCase = {
     tx: Queryable,
     closed: {
       assemblyId: string;
-      actorId: string;
+      /** Null when the vote closed itself at its deadline. */
+      actorId: string | null;
       caseId: string;
       voteId: string;
       options: string[];

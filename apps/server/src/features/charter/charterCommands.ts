@@ -39,7 +39,7 @@ export function registerCharterCommands(ctx: AppContext, socket: AssemblySocket)
         wrong_status: ErrorCode.badRequest,
         title_fixed: ErrorCode.locked,
       }[error.reason];
-      throw new AppError(code, error.message);
+      throw new AppError(code, error.message, error.why);
     }
     throw error;
   };
@@ -76,7 +76,11 @@ export function registerLifecycleCommands(ctx: AppContext, socket: AssemblySocke
   const actorId = socket.data.participant!.id;
   const translate = (error: unknown): never => {
     if (error instanceof CharterError) {
-      throw new AppError(error.reason === 'not_found' ? ErrorCode.notFound : ErrorCode.badRequest, error.message);
+      throw new AppError(
+        error.reason === 'not_found' ? ErrorCode.notFound : ErrorCode.badRequest,
+        error.message,
+        error.why,
+      );
     }
     throw error;
   };

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { LIMITS, standardDocId, type StandardStatus, type StandardView } from '@moot/protocol';
+import {
+  LIMITS,
+  refusal,
+  standardDocId,
+  type ErrorReason,
+  type StandardStatus,
+  type StandardView,
+} from '@moot/protocol';
 import type { Database, Queryable } from '../../storage/database.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
 
@@ -20,10 +27,12 @@ const toView = (row: StandardRow): StandardView => ({
   ladder: row.ladder,
 });
 
+/** A refused change to the charter: its kind (which error code), and why as a code a page words (`why`). */
 export class CharterError extends Error {
   constructor(
     readonly reason: 'not_found' | 'limit_reached' | 'wrong_status' | 'title_fixed',
     message: string,
+    readonly why: ErrorReason,
   ) {
     super(message);
   }
@@ -70,7 +79,11 @@ export async function addStandard(
       [assemblyId],
     );
     if (count >= LIMITS.maxStandardsPerAssembly) {
-      throw new CharterError('limit_reached', `A charter holds at most ${LIMITS.maxStandardsPerAssembly} standards`);
+      throw new CharterError(
+        'limit_reached',
+        `A charter holds at most ${LIMITS.maxStandardsPerAssembly} standards`,
+        refusal('charter', 'full', { max: LIMITS.maxStandardsPerAssembly }),
+      );
     }
     const [row] = await tx.query<StandardRow>(
       `INSERT INTO standards (id, assembly_id, position, title, created_by) VALUES ($1, $2, $3, $4, $5)
@@ -99,10 +112,12 @@ export async function retitleStandard(
     );
     if (!row) {
       const current = await findStandard(tx, assemblyId, standardId);
-      if (!current) throw new CharterError('not_found', 'No such standard in this charter');
+      if (!current)
+        throw new CharterError('not_found', 'No such standard in this charter', refusal('charter', 'standardNotFound'));
       throw new CharterError(
         'title_fixed',
         `The standard is ${current.status}: its title cannot change${current.status === 'locked' ? ' until a moderator unlocks it' : ''}`,
+        refusal('charter', current.status === 'locked' ? 'titleLocked' : 'titleDecided'),
       );
     }
     await recordAudit(tx, { assemblyId, actorId, action: 'standard.retitled', target: standardId, detail: { title } });
@@ -122,7 +137,8 @@ export async function moveStandard(
     await lockCharter(tx, assemblyId);
     const charter = await listCharter(tx, assemblyId);
     const from = charter.findIndex((s) => s.id === standardId);
-    if (from < 0) throw new CharterError('not_found', 'No such standard in this charter');
+    if (from < 0)
+      throw new CharterError('not_found', 'No such standard in this charter', refusal('charter', 'standardNotFound'));
     const [moved] = charter.splice(from, 1);
     const to = Math.min(toIndex, charter.length);
     charter.splice(to, 0, moved!);
@@ -145,7 +161,8 @@ export async function removeStandard(
        RETURNING id`,
       [standardId, assemblyId],
     );
-    if (removed.length === 0) throw new CharterError('not_found', 'No such standard in this charter');
+    if (removed.length === 0)
+      throw new CharterError('not_found', 'No such standard in this charter', refusal('charter', 'standardNotFound'));
     await renumber(tx, await listCharter(tx, assemblyId));
     await recordAudit(tx, { assemblyId, actorId, action: 'standard.removed', target: standardId });
   });
@@ -159,6 +176,9 @@ async function renumber(tx: Queryable, ordered: StandardView[]): Promise<void> {
     [ordered.map((s) => s.id)],
   );
 }
+
+/** What a standard is now, as the reason a move from another status was refused. */
+const IS = { drafting: 'isDrafting', locked: 'isLocked', adopted: 'isAdopted', rejected: 'isRejected' } as const;
 
 /**
  * Moves a standard along its lifecycle, only from the statuses given: drafting ⇄ locked by a
@@ -178,8 +198,13 @@ export async function setStandardStatus(
   );
   if (row) return toView(row);
   const current = await findStandard(tx, assemblyId, standardId);
-  if (!current) throw new CharterError('not_found', 'No such standard in this charter');
-  throw new CharterError('wrong_status', `The standard is ${current.status}; this needs it ${from.join(' or ')}`);
+  if (!current)
+    throw new CharterError('not_found', 'No such standard in this charter', refusal('charter', 'standardNotFound'));
+  throw new CharterError(
+    'wrong_status',
+    `The standard is ${current.status}; this needs it ${from.join(' or ')}`,
+    refusal('charter', IS[current.status]),
+  );
 }
 
 /** The consequence ladder can change until the standard is adopted or rejected. */
@@ -191,6 +216,10 @@ export async function setLadder(tx: Queryable, assemblyId: string, standardId: s
   );
   if (updated.length > 0) return;
   if (!(await findStandard(tx, assemblyId, standardId)))
-    throw new CharterError('not_found', 'No such standard in this charter');
-  throw new CharterError('wrong_status', 'The ladder of an adopted or rejected standard cannot change');
+    throw new CharterError('not_found', 'No such standard in this charter', refusal('charter', 'standardNotFound'));
+  throw new CharterError(
+    'wrong_status',
+    'The ladder of an adopted or rejected standard cannot change',
+    refusal('charter', 'ladderFixed'),
+  );
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
@@ -6,6 +6,7 @@ import { participantRoom, type AssemblySocket } from '../../realtime/socketData.
 import { recordAudit } from '../../audit/auditLog.ts';
 import { findStandard } from '../charter/charterStore.ts';
 import { recordModeration } from '../sessions/moderationStore.ts';
+import { publishAppeals } from '../appeals/appealPublisher.ts';
 import * as store from './commentStore.ts';
 
 /** Comments on standards; a moderator may hide one, with a reason its author is told. */
@@ -18,7 +19,11 @@ export function registerCommentCommands(ctx: AppContext, socket: AssemblySocket)
     await ctx.silence.refuse(me.id, 'your comment was not posted');
     const commentId = await db.transaction(async (tx) => {
       if (!(await findStandard(tx, assemblyId, standardId)))
-        throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
+        throw new AppError(
+          ErrorCode.notFound,
+          'No such standard in this charter',
+          refusal('charter', 'standardNotFound'),
+        );
       const id = await store.postComment(tx, { assemblyId, standardId, authorId: me.id, text });
       await recordAudit(tx, { assemblyId, actorId: me.id, action: 'comment.posted', target: id });
       return id;
@@ -40,6 +45,7 @@ export function registerCommentCommands(ctx: AppContext, socket: AssemblySocket)
         note,
         until: null,
         by: me.id,
+        commentId,
       });
       await recordAudit(tx, {
         assemblyId,
@@ -53,7 +59,11 @@ export function registerCommentCommands(ctx: AppContext, socket: AssemblySocket)
     ctx.io
       .to(participantRoom(author))
       .emit('moderation:notice', { action: 'hide_comment', reason: reason.code, note, until: null });
-    await Promise.all([ctx.comments.publish(assemblyId), ctx.sessions.publish(assemblyId)]);
+    await Promise.all([
+      ctx.comments.publish(assemblyId),
+      ctx.sessions.publish(assemblyId),
+      publishAppeals(ctx, assemblyId, author),
+    ]);
     return null;
   });
 }

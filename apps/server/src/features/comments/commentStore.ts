@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, LIMITS, publicName, type CommentView, type ModerationReason, type Role } from '@moot/protocol';
+import {
+  ErrorCode,
+  LIMITS,
+  publicName,
+  type CommentView,
+  type ModerationReason,
+  type Role,
+  refusal,
+} from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { listParticipants } from '../identity/participantStore.ts';
@@ -13,7 +21,11 @@ export async function postComment(
     [c.standardId],
   );
   if (count >= LIMITS.maxCommentsPerStandard) {
-    throw new AppError(ErrorCode.limitReached, `A standard takes at most ${LIMITS.maxCommentsPerStandard} comments`);
+    throw new AppError(
+      ErrorCode.limitReached,
+      `A standard takes at most ${LIMITS.maxCommentsPerStandard} comments`,
+      refusal('comment', 'full', { max: LIMITS.maxCommentsPerStandard }),
+    );
   }
   const id = randomUUID();
   await tx.query('INSERT INTO comments (id, assembly_id, standard_id, author_id, text) VALUES ($1, $2, $3, $4, $5)', [
@@ -36,7 +48,8 @@ export async function hideComment(
      WHERE id = $1 AND assembly_id = $2 AND hidden_at IS NULL RETURNING author_id`,
     [h.commentId, h.assemblyId, h.reason, h.note, h.by],
   );
-  if (!row) throw new AppError(ErrorCode.notFound, 'No such visible comment in this assembly');
+  if (!row)
+    throw new AppError(ErrorCode.notFound, 'No such visible comment in this assembly', refusal('comment', 'notFound'));
   return row.author_id;
 }
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../storage/database.ts';
+import { MARKDOWN_ENGLISH, type MarkdownWords } from './markdownWords.ts';
 
 export interface NumberedAmendment {
   id: string;
@@ -23,9 +24,11 @@ export async function amendmentNumbers(db: Queryable, assemblyId: string): Promi
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** "amendment 2: “Leaders answer every…”": its number and its first words, never its id. */
-export function amendmentName(amendment: Pick<NumberedAmendment, 'number' | 'text'>): string {
+/** "amendment 2: “Leaders answer every…”": its number and its first words, never its id (Welsh: "gwelliant 2: …"). */
+export function amendmentName(
+  amendment: Pick<NumberedAmendment, 'number' | 'text'>,
+  { amendment: named }: Pick<MarkdownWords, 'amendment'> = MARKDOWN_ENGLISH,
+): string {
   const words = amendment.text.trim().split(/\s+/);
-  const start = words.slice(0, 6).join(' ');
-  return `amendment ${amendment.number}: “${start}${words.length > 6 ? '…' : ''}”`;
+  return named(amendment.number, `${words.slice(0, 6).join(' ')}${words.length > 6 ? '…' : ''}`);
 }

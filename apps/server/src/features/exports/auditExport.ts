@@ -1,16 +1,17 @@
 import type { AuditExport } from '@moot/protocol';
 import { escapeMarkdown } from '../../collab/documentText.ts';
-import type { Queryable } from '../../storage/database.ts';
+import type { Database } from '../../storage/database.ts';
 import { readAuditHead, readAuditPage } from '../../audit/auditLog.ts';
 import { publicAuditRecord } from '../../audit/publicAudit.ts';
 import { actionLabel, DETAIL_LABELS, detailValue } from './auditLabels.ts';
 import { participantNames, targetTitles } from './names.ts';
 import type { Reader } from './reader.ts';
 import { readableTime } from './words.ts';
+import { HEADINGS } from './headings.ts';
 
 /** One page of the audit log as this reader may see it (see PUBLIC_DETAIL for what is public). */
 export async function exportAudit(
-  db: Queryable,
+  db: Database,
   { assembly, audience }: Reader,
   page: { after: number; limit: number },
 ): Promise<AuditExport> {
@@ -45,7 +46,7 @@ const detailText = (detail: AuditExport['entries'][number]['detail']): string =>
 /** The same page as Markdown: one line per entry, everything typed by people escaped. */
 export function auditMarkdown(audit: AuditExport): string {
   const lines = [
-    `# ${escapeMarkdown(audit.assembly.title)}: audit log`,
+    HEADINGS.audit(escapeMarkdown(audit.assembly.title)),
     '',
     `Exported ${readableTime(audit.exportedAt)}`,
     '',

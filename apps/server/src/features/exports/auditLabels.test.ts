@@ -56,10 +56,12 @@ describe('the audit log in words', () => {
       ['method', VOTE_METHODS],
       ['queueMode', QUEUE_MODES],
       ['to', CASE_STATUSES],
+      ['why', ['deleted', 'edited']],
     ];
     for (const [key, values] of codes)
       for (const value of values) expect(detailValue(key, value), `${key}: ${value}`).not.toMatch(/_/);
     expect(detailValue('method', 'yes_no')).toBe('yes / no / abstain');
     expect(detailValue('passed', true)).toBe('yes');
+    expect(detailValue('why', 'edited')).toBe('the passage it changed was edited');
   });
 });

@@ -7,7 +7,9 @@ import type {
   QUEUE_MODES,
   VOTE_METHODS,
   AuditRecord,
+  APPEALABLE_ACTIONS,
 } from '@moot/protocol';
+import type { applySuggestion } from '../amendments/suggestion.ts';
 
 /**
  * What each audit action says to a reader of the exported log, in words. Every action the
@@ -54,6 +56,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'queue.turn_ended': 'Ended a speaking turn',
   'groups.formed': 'Split the session into small groups',
   'participant.show_name': 'Chose whether the public sees their name',
+  'participant.device_signed_out': 'Signed out one of their devices',
   'assembly.livestream': 'Set the livestream shown on the watch page',
   'groups.moved': 'Moved someone to another group',
   'groups.ended': 'Brought the small groups back together',
@@ -68,6 +71,10 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'vote.cast': 'Voted',
   'vote.closed': 'Closed a vote',
   'vote.participants': 'Who took part in a vote',
+  'vote.closed_at_deadline': 'A vote closed itself at its deadline',
+  'vote.paused': 'A vote paused: too few members present for its quorum',
+  'vote.resumed': 'A vote resumed: enough members present again',
+  'vote.quorum_continued': 'Continued a paused vote with the members present (quorum overridden)',
   'vote.paper_marked': 'Ticked someone as voting on paper',
   'vote.paper_totals_entered': 'Entered a count of paper ballots',
   'vote.paper_totals_agreed': 'Confirmed the count of paper ballots (two counts agreed)',
@@ -75,6 +82,10 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'amendment.proposed': 'Proposed an amendment',
   'amendment.cosigned': 'Co-signed an amendment',
   'amendment.tabled': 'Put an amendment to the vote',
+  'amendment.suggested': 'Suggested a change to a standard’s wording',
+  'amendment.withdrawn': 'Withdrew a suggested change',
+  'amendment.applied': 'Changed a standard’s text as the assembly decided (credited to the proposer)',
+  'amendment.stale': 'Could not change the text as decided: the words were edited since',
   'dissent.written': 'Wrote a minority report',
   'dissent.cosigned': 'Signed a minority report',
   'case.opened': 'Opened a breach case',
@@ -85,6 +96,9 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'case.vote_opened': 'Opened the vote on a breach case',
   'case.decided': 'Decided a breach case',
   'case.undecided': 'A breach case vote decided nothing',
+  'case.conflict_declared': 'Declared a conflict of interest and stepped aside from a case’s panel',
+  'case.panel_prepared': 'Prepared the draw of a case’s panel (the seed’s commitment published)',
+  'case.panel_drawn': 'Drew a case’s panel by lot',
   'assembly.created': 'An organiser created the assembly',
   'assembly.edited': 'An organiser changed the assembly’s details',
   'assembly.archived': 'An organiser archived the assembly (read-only from then on)',
@@ -98,7 +112,29 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'programme.agenda_copied': 'Copied an agenda from another sitting',
   'programme.swapped': 'Swapped the dates of two planned sittings',
   'programme.time_zone_set': 'Set the assembly’s time zone',
+  'evidence.added': 'Added evidence to the library',
+  'evidence.edited': 'Edited evidence in the library',
+  'evidence.expert_session': 'Made an agenda item an expert session',
+  'evidence.cited': 'Cited evidence from the library',
+  'question.submitted': 'Put a question to an expert',
+  'question.supported': 'Supported a question to an expert',
+  'question.asked': 'Asked an expert a members’ question',
+  'question.answered': 'Recorded an expert’s answer',
+  'question.hidden': 'Hid a question to an expert',
   'security.denied_suppressed': 'More refused commands, counted but not each recorded',
+  'respondent.invited': 'Invited the commissioning body to respond',
+  'response.published': 'The commissioning body responded to a standard',
+  'response.revised': 'The commissioning body changed its response to a standard',
+  'response.progress': 'The commissioning body reported progress on a standard',
+  'leader.invited': 'Invited the leader concerned to reply to a breach case',
+  'leader.deadline_set': 'Moved the deadline for the leader’s reply',
+  'leader.replied': 'The leader concerned replied to a breach case',
+  'appeal.filed': 'Appealed a moderation action',
+  'appeal.upheld': 'Upheld an appeal against moderation (the action stands)',
+  'appeal.overturned': 'Overturned an action on appeal (undone where still in force)',
+  'statement.written': 'Wrote a statement for the assembly’s report',
+  'statement.withdrawn': 'Withdrew their statement from the assembly’s report',
+  'statement.hidden': 'Left a member’s statement out of the assembly’s report',
 };
 
 /** What each public detail field is called. */
@@ -121,6 +157,9 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   text: 'text',
   reason: 'reason',
   question: 'question',
+  present: 'members present',
+  needed: 'members needed for quorum',
+  closesInSeconds: 'closes after (seconds)',
   method: 'method',
   passed: 'passed',
   ballots: 'ballots',
@@ -140,6 +179,20 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   date: 'date',
   timeZone: 'time zone',
   grouping: 'how groups were formed',
+  balance: 'balance (for, against, context)',
+  entryId: 'library entry',
+  entryIds: 'library entries',
+  on: 'cited in a',
+  why: 'why',
+  appealed: 'what was appealed',
+  publicReason: 'reason given publicly',
+  size: 'panel size',
+  poolSize: 'members who could be drawn',
+  seedCommitment: 'SHA-256 of the secret seed',
+  inputsHash: 'SHA-256 of the draw’s inputs',
+  seed: 'seed',
+  contribution: 'numbers said in the room',
+  finalSeed: 'seed of the draw',
 };
 
 /** Vote methods in words; the yes / no method also takes abstentions. */
@@ -167,7 +220,15 @@ export const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, strin
     new_point: 'new point',
   } satisfies Record<(typeof HAND_KINDS)[number], string>,
   reason: REASON_LABELS,
+  why: {
+    deleted: 'the passage it changed was deleted',
+    edited: 'the passage it changed was edited',
+  } satisfies Record<NonNullable<ReturnType<typeof applySuggestion>>, string>,
   method: METHOD_LABELS,
+  appealed: { mute: 'a mute', remove: 'a removal from a session', hide_comment: 'a hidden comment' } satisfies Record<
+    (typeof APPEALABLE_ACTIONS)[number],
+    string
+  >,
   queueMode: { fifo: 'first come, first served', equity: 'fewest turns first' } satisfies Record<
     (typeof QUEUE_MODES)[number],
     string

@@ -1,8 +1,11 @@
-import type { AssemblyView, CaseRegister } from '@moot/protocol';
+import type { AssemblyView, CaseRegister, MarkdownLanguage, Phrase } from '@moot/protocol';
 import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { listCases, standardsByIds } from '../cases/caseStore.ts';
 import { reasoningMarkdown } from '../cases/decideCase.ts';
+import { optionText, wordPhrases } from '../votes/phraseWords.ts';
+import { withRole } from './names.ts';
+import { wordingIn } from './words.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -28,7 +31,8 @@ export async function exportCaseRegister(db: Queryable, assembly: AssemblyView):
         reply: c.reply && { text: c.reply.text, recordedAt: iso(c.reply.recordedAt)! },
         status: c.status,
         dismissalReason: c.dismissalReason,
-        openedBy: c.openedBy,
+        // Only a moderator opens a case (`case:open`): the register says so, as the live page does.
+        openedBy: withRole('moderator', c.openedBy),
         dates: {
           opened: iso(c.openedAt)!,
           hearing: iso(c.hearingAt),
@@ -40,38 +44,51 @@ export async function exportCaseRegister(db: Queryable, assembly: AssemblyView):
           outcome: c.decision.outcome,
           breachFound: c.decision.breachFound,
           explanation: c.decision.result.explanation,
+          because: c.decision.result.because ?? null,
           ballots: c.decision.result.ballots,
           eligible: c.decision.result.eligible,
         },
-        votes: c.votes.map((v) => ({ explanation: v.explanation, decided: v.decided })),
+        votes: c.votes.map((v) => ({ explanation: v.explanation, because: v.because ?? null, decided: v.decided })),
       })),
     ),
   };
 }
 
-/** The register as Markdown. Everything typed is escaped; reasoning is already Markdown from its document. */
-export function caseRegisterMarkdown(register: CaseRegister): string {
+/** The role word the JSON puts before the moderator who opened a case; the Markdown words it in its language. */
+const MODERATOR = withRole('moderator', '');
+
+/**
+ * The register as Markdown, in the language asked for. Everything typed is escaped; reasoning is
+ * already Markdown from its document. In English the tallies are the sentences the server stored;
+ * in another language they are worded from their codes (an older vote without codes keeps its English).
+ */
+export function caseRegisterMarkdown(register: CaseRegister, language: MarkdownLanguage = 'en'): string {
   const e = escapeMarkdown;
+  const { headings: HEADINGS, words } = wordingIn(language);
+  const tally = (v: { explanation: string | null; because?: readonly Phrase[] | null }) =>
+    language !== 'en' && v.because?.length ? wordPhrases(v.because, language) : v.explanation;
   const lines = [
-    `# Register of cases: ${e(register.assembly.title)}`,
+    HEADINGS.cases(e(register.assembly.title)),
     '',
     `> ${e(register.assembly.charge)}`,
     '',
-    `Exported ${register.exportedAt}`,
+    words.exported(register.exportedAt),
     '',
   ];
-  if (register.cases.length === 0) lines.push('_No cases._', '');
+  if (register.cases.length === 0) lines.push(words.noCases, '');
   for (const c of register.cases) {
     const who = c.respondent.name ? `${e(c.respondent.role)} (${e(c.respondent.name)})` : e(c.respondent.role);
-    lines.push(`## Case ${c.number}: ${who} (${c.status})`, '');
-    lines.push(`- Standards alleged to be breached: ${c.standards.map((s) => e(s.title)).join(', ')}`);
-    lines.push(`- Opened ${c.dates.opened} by ${e(c.openedBy)}`);
-    if (c.dates.hearing) lines.push(`- Hearing from ${c.dates.hearing}`);
-    if (c.dates.deliberating) lines.push(`- Deliberation from ${c.dates.deliberating}`);
-    if (c.dates.closed) lines.push(`- ${c.status === 'decided' ? 'Decided' : 'Dismissed'} ${c.dates.closed}`);
-    lines.push('', '### Summary', '', e(c.summary), '');
+    lines.push(HEADINGS.case(c.number, who, words.caseStatus[c.status] ?? c.status), '');
+    lines.push(words.alleged(c.standards.map((s) => e(s.title)).join(', ')));
+    const moderator = c.openedBy.startsWith(MODERATOR) ? c.openedBy.slice(MODERATOR.length) : c.openedBy;
+    lines.push(words.openedBy(c.dates.opened, e(words.moderator(moderator))));
+    if (c.dates.hearing) lines.push(words.hearingFrom(c.dates.hearing));
+    if (c.dates.deliberating) lines.push(words.deliberationFrom(c.dates.deliberating));
+    if (c.dates.closed)
+      lines.push(c.status === 'decided' ? words.decidedAt(c.dates.closed) : words.dismissedAt(c.dates.closed));
+    lines.push('', HEADINGS.caseSummary, '', e(c.summary), '');
     if (c.evidence.length > 0) {
-      lines.push('### Evidence', '');
+      lines.push(HEADINGS.caseEvidence, '');
       // A link is a validated http(s) address, normalised so it cannot close the <…> around it.
       c.evidence.forEach((item, i) =>
         lines.push(`${i + 1}. ${e(item.description)}${item.link ? ` <${item.link}>` : ''}`),
@@ -79,19 +96,20 @@ export function caseRegisterMarkdown(register: CaseRegister): string {
       lines.push('');
     }
     lines.push(
-      '### Reply',
+      HEADINGS.caseReply,
       '',
-      c.reply ? `${e(c.reply.text)}\n\n_Recorded ${c.reply.recordedAt}_` : '_No reply recorded._',
+      c.reply ? `${e(c.reply.text)}\n\n${words.recorded(c.reply.recordedAt)}` : words.noReply,
       '',
     );
-    if (c.reasoning) lines.push('### Reasoning', '', c.reasoning, '');
+    if (c.reasoning) lines.push(HEADINGS.caseReasoning, '', c.reasoning, '');
     if (c.decision) {
-      lines.push('### Decision', '', `**${e(c.decision.outcome)}**`, '', e(c.decision.explanation), '');
+      const outcome = optionText(c.decision.outcome, language);
+      lines.push(HEADINGS.caseDecision, '', `**${e(outcome)}**`, '', e(tally(c.decision) ?? ''), '');
     }
-    if (c.dismissalReason) lines.push('### Dismissed', '', e(c.dismissalReason), '');
+    if (c.dismissalReason) lines.push(HEADINGS.caseDismissed, '', e(c.dismissalReason), '');
     const undecided = c.votes.filter((v) => !v.decided && v.explanation);
     if (undecided.length > 0) {
-      lines.push('### Votes that decided nothing', '', ...undecided.map((v) => `- ${e(v.explanation!)}`), '');
+      lines.push(HEADINGS.caseUndecided, '', ...undecided.map((v) => `- ${e(tally(v)!)}`), '');
     }
   }
   return lines.join('\n');

@@ -1,19 +1,35 @@
-import { easyReadDocId, type AssemblyView, type CharterExport, type CharterVote, type VoteView } from '@moot/protocol';
+import {
+  easyReadDocId,
+  type AssemblyView,
+  type CharterExport,
+  type CharterVote,
+  type MarkdownLanguage,
+  type VoteView,
+} from '@moot/protocol';
 import { fragmentToPlainText } from '../../collab/documentPlainText.ts';
 import { escapeMarkdown, fragmentToMarkdown } from '../../collab/documentText.ts';
 import { listMilestones, loadDocument, replay } from '../../collab/documentStore.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { listCharter } from '../charter/charterStore.ts';
 import { listAmendments } from '../amendments/amendmentStore.ts';
+import { wordPhrase, wordPhrases } from '../votes/phraseWords.ts';
+import { voteCodes } from '../votes/voteCodes.ts';
 import { listVotes } from '../votes/voteStore.ts';
-import { amendmentName, amendmentNumbers } from './amendmentNumbers.ts';
-import { METHOD_LABELS } from './auditLabels.ts';
-import { count, readableTime } from './words.ts';
+import { amendmentName, amendmentNumbers, type NumberedAmendment } from './amendmentNumbers.ts';
+import { countIn, readableTime, wordingIn, type Wording } from './words.ts';
 
-/** The export, and each standard's fields as Markdown for the .md (the JSON carries plain text). */
+/**
+ * The export, and each standard's fields as Markdown for the .md (the JSON carries plain text),
+ * with its milestones as saved (a code, or the amendment that made it) to word in any language.
+ */
 export interface CharterRecord {
   charter: CharterExport;
-  markdown: { text: string; breach: string; easyRead: string }[];
+  markdown: {
+    text: string;
+    breach: string;
+    easyRead: string;
+    history: { milestone: string; amendment: NumberedAmendment | null }[];
+  }[];
 }
 
 const AMENDED = /^amended by amendment ([0-9a-f-]{36})$/;
@@ -38,11 +54,13 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
     status: v.status,
     passed: v.result?.passed ?? null,
     explanation: v.result?.explanation ?? null,
+    ...voteCodes(v),
     counts: v.result?.counts ?? null,
   });
   // A milestone names its amendment by id; the record names it by number and first words.
+  const amendmentOf = (label: string) => numbered.get(AMENDED.exec(label)?.[1] ?? '') ?? null;
   const historyLabel = (label: string) => {
-    const amendment = numbered.get(AMENDED.exec(label)?.[1] ?? '');
+    const amendment = amendmentOf(label);
     return amendment ? `amended by ${amendmentName(amendment)}` : label;
   };
   const markdown: CharterRecord['markdown'] = [];
@@ -58,10 +76,12 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
           breach: doc.getXmlFragment('breach'),
           easyRead: easy.getXmlFragment('text'),
         };
+        const milestones = await listMilestones(db, standard.docId);
         markdown[i] = {
           text: fragmentToMarkdown(fields.text),
           breach: fragmentToMarkdown(fields.breach),
           easyRead: fragmentToMarkdown(fields.easyRead),
+          history: milestones.map((m) => ({ milestone: m.label, amendment: amendmentOf(m.label) })),
         };
         return {
           position: standard.position + 1,
@@ -71,7 +91,7 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
           breach: fragmentToPlainText(fields.breach),
           easyRead: fragmentToPlainText(fields.easyRead),
           ladder: standard.ladder,
-          history: (await listMilestones(db, standard.docId)).map((m) => ({
+          history: milestones.map((m) => ({
             label: historyLabel(m.label),
             at: m.createdAt.toISOString(),
           })),
@@ -102,58 +122,71 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
   };
 }
 
-/** A vote's line: question, method in words, result and counts (never a ballot). */
-function voteLine(v: CharterVote): string {
+/**
+ * A vote's line: question, method in words, result and counts (never a ballot). In English the
+ * sentences the server stored; in another language worded from their codes (a vote recorded
+ * before it had codes keeps its English).
+ */
+function voteLine(v: CharterVote, { language, words }: Wording): string {
   const e = escapeMarkdown;
-  const method = METHOD_LABELS[v.method as keyof typeof METHOD_LABELS] ?? v.method;
+  const method = words.methods[v.method] ?? v.method;
   const counts = v.counts
     ? ` (${Object.entries(v.counts)
-        .map(([choice, n]) => `${e(choice)}: ${n}`)
+        .map(([choice, n]) => `${e(words.choices[choice] ?? choice)}: ${n}`)
         .join(', ')})`
     : '';
-  return `${e(v.question)} (${e(method)}) — ${e(v.explanation ?? 'open')}${counts}`;
+  const question = language !== 'en' && v.questionPhrase ? wordPhrase(v.questionPhrase, language) : v.question;
+  const result = language !== 'en' && v.because?.length ? wordPhrases(v.because, language) : v.explanation;
+  return `${e(question)} (${e(method)}) — ${e(result ?? words.open)}${counts}`;
 }
 
-/** The same record as Markdown, for reading and printing; everything typed by people is escaped. */
-export function charterMarkdown({ charter, markdown }: CharterRecord): string {
+/** The same record as Markdown, for reading and printing, in the language asked for; everything typed by people is escaped. */
+export function charterMarkdown({ charter, markdown }: CharterRecord, language: MarkdownLanguage = 'en'): string {
   const e = escapeMarkdown;
+  const wording = wordingIn(language);
+  const { headings: HEADINGS, words } = wording;
+  const members = (n: number) => countIn(n, words.member, language);
+  const milestone = ({ milestone, amendment }: CharterRecord['markdown'][number]['history'][number]) =>
+    amendment ? words.amendedBy(amendmentName(amendment, words)) : (words.milestones[milestone] ?? milestone);
   const lines = [
-    `# ${e(charter.assembly.title)}`,
+    HEADINGS.charter(e(charter.assembly.title)),
     '',
     `> ${e(charter.assembly.charge)}`,
     '',
-    `Exported ${readableTime(charter.exportedAt)}`,
+    words.exported(readableTime(charter.exportedAt, language)),
     '',
   ];
   charter.standards.forEach((s, i) => {
     const md = markdown[i]!;
-    lines.push(`## ${s.position}. ${e(s.title)} (${s.status})`, '', md.text || '_No text yet._', '');
-    lines.push('### What a breach looks like', '', md.breach || '_Not yet described._', '');
-    if (md.easyRead) lines.push('### Easy read', '', md.easyRead, '');
+    const status = words.standardStatus[s.status] ?? s.status;
+    lines.push(HEADINGS.standard(s.position, e(s.title), status), '', md.text || words.noText, '');
+    lines.push(HEADINGS.standardBreach, '', md.breach || words.notDescribed, '');
+    if (md.easyRead) lines.push(HEADINGS.standardEasyRead, '', md.easyRead, '');
     if (s.ladder.length > 0)
-      lines.push('### Consequences', '', ...s.ladder.map((step, n) => `${n + 1}. ${e(step)}`), '');
+      lines.push(HEADINGS.standardLadder, '', ...s.ladder.map((step, n) => `${n + 1}. ${e(step)}`), '');
     if (s.history.length > 0)
-      lines.push('### History', '', ...s.history.map((h) => `- ${e(h.label)}: ${readableTime(h.at)}`), '');
-    if (s.votes.length > 0) lines.push('### Votes', '', ...s.votes.map((v) => `- ${voteLine(v)}`), '');
+      lines.push(
+        HEADINGS.standardHistory,
+        '',
+        ...s.history.map(
+          (h, n) => `- ${e(md.history[n] ? milestone(md.history[n]) : h.label)}: ${readableTime(h.at, language)}`,
+        ),
+        '',
+      );
+    if (s.votes.length > 0)
+      lines.push(HEADINGS.standardVotes, '', ...s.votes.map((v) => `- ${voteLine(v, wording)}`), '');
     for (const a of s.amendments) {
       lines.push(
-        `### Amendment ${a.number} (${a.status})`,
+        HEADINGS.amendment(a.number, words.amendmentStatus[a.status] ?? a.status),
         '',
         ...e(a.text)
           .split(/\n{2,}/)
           .flatMap((p) => [p, '']),
       );
-      lines.push(a.vote ? `Vote: ${voteLine(a.vote)}` : '_Not put to a vote._', '');
+      lines.push(a.vote ? words.vote(voteLine(a.vote, wording)) : words.notPutToVote, '');
     }
     for (const r of s.minorityReports)
-      lines.push(
-        '### Minority report',
-        '',
-        e(r.text),
-        '',
-        `Signed by ${count(r.signatures, 'member', 'members')}.`,
-        '',
-      );
+      lines.push(HEADINGS.minorityReport, '', e(r.text), '', words.signedBy(members(r.signatures)), '');
   });
   return lines.join('\n');
 }

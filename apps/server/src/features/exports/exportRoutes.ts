@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { HTTP_ROUTES } from '@moot/protocol';
 import { caseRegisterMarkdown, exportCaseRegister } from './caseRegister.ts';
 import { charterMarkdown, exportCharter } from './charterExport.ts';
+import { exportTracker, trackerMarkdown } from '../accountability/trackerExport.ts';
 import { asJsonAndMarkdown, requireReader, type ReaderDeps } from './reader.ts';
 
 /** Exports for everyone: members and moderators by their session, observers by the watch key. */
@@ -29,6 +30,17 @@ export function exportRoutes(ctx: ReaderDeps): Router {
     'cases',
     register,
     caseRegisterMarkdown,
+  );
+  const tracker = async (req: Request, res: Response) => {
+    const reader = await requireReader(ctx, req, res);
+    return reader && exportTracker(ctx.db, reader.assembly);
+  };
+  asJsonAndMarkdown(
+    router,
+    { json: HTTP_ROUTES.trackerJson, md: HTTP_ROUTES.trackerMarkdown },
+    'tracker',
+    tracker,
+    trackerMarkdown,
   );
   return router;
 }

@@ -1,17 +1,18 @@
-import type { MinutesExport, SessionList, SessionSummary } from '@moot/protocol';
+import type { MarkdownLanguage, MinutesExport, SessionList, SessionSummary } from '@moot/protocol';
 import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { readAuditAbout } from '../../audit/auditLog.ts';
 import { listAttendance } from '../sessions/floorStore.ts';
 import { listAgenda } from '../sessions/sessionStore.ts';
+import { wordPhrase, wordPhrases } from '../votes/phraseWords.ts';
+import { voteCodes } from '../votes/voteCodes.ts';
 import { listVotes } from '../votes/voteStore.ts';
 import { AGENDA_ACTIONS, agendaTimes } from './agendaTimes.ts';
 import { amendmentName } from './amendmentNumbers.ts';
-import { METHOD_LABELS, REASON_LABELS } from './auditLabels.ts';
 import { participantNames } from './names.ts';
 import type { Reader } from './reader.ts';
 import { sessionHappenings } from './sessionHappenings.ts';
-import { count, readableTime } from './words.ts';
+import { countIn, readableTime, wordingIn } from './words.ts';
 
 interface SessionRecordRow {
   id: string;
@@ -119,6 +120,7 @@ export async function exportMinutes(
         quorumNeeded: v.quorumNeeded,
         passed: v.result?.passed ?? null,
         explanation: v.result?.explanation ?? null,
+        ...voteCodes(v),
         online: v.result?.online ?? null,
         paper: v.result?.paper ?? null,
       })),
@@ -129,72 +131,76 @@ export async function exportMinutes(
 
 const duration = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
-const MODERATED: Record<MinutesExport['moderation'][number]['action'], string> = {
-  muted: 'muted',
-  unmuted: 'unmuted',
-  removed: 'removed from the session',
-  comment_hidden: 'had a comment hidden',
-};
-
-/** The minutes as Markdown: codes in words, times in UTC and saying so; everything typed by people is escaped. */
-export function minutesMarkdown(minutes: MinutesExport): string {
+/**
+ * The minutes as Markdown, in the language asked for: codes in words, times in UTC and saying so;
+ * everything typed by people is escaped. In English the votes' sentences are those the server
+ * stored; in another language they are worded from their codes (a vote recorded before it had
+ * codes keeps its English).
+ */
+export function minutesMarkdown(minutes: MinutesExport, language: MarkdownLanguage = 'en'): string {
   const { session } = minutes;
   const e = escapeMarkdown;
-  const when = (at: string | null) => (at ? readableTime(at) : 'not yet');
+  const { headings: HEADINGS, words } = wordingIn(language);
+  const time = (at: string) => readableTime(at, language);
+  const when = (at: string | null) => (at ? time(at) : words.notYet);
   const lines = [
-    `# ${e(minutes.assembly.title)}: minutes of ${e(session.title)}`,
+    HEADINGS.minutes(e(minutes.assembly.title), e(session.title)),
     '',
-    `Status: ${session.status}. Started ${when(session.startedAt)}, ended ${when(session.endedAt)}.`,
+    words.status(words.sessionStatus[session.status] ?? session.status, when(session.startedAt), when(session.endedAt)),
     '',
-    `Attendance: ${minutes.attendance.checkedIn} checked in, ${minutes.attendance.removed} removed, ${minutes.attendance.checkedOut} checked out.`,
+    words.attendance(minutes.attendance.checkedIn, minutes.attendance.removed, minutes.attendance.checkedOut),
     '',
-    '## Agenda',
+    HEADINGS.minutesAgenda,
     '',
   ];
-  if (minutes.agenda.length === 0) lines.push('_No items._');
+  if (minutes.agenda.length === 0) lines.push(words.noItems);
   for (const item of minutes.agenda) {
-    const actual = item.actualSeconds === null ? 'did not run' : `ran ${duration(item.actualSeconds)}`;
-    const about = item.caseNumber === null ? '' : `, about case ${item.caseNumber}`;
+    const actual = item.actualSeconds === null ? words.didNotRun : words.ran(duration(item.actualSeconds));
+    const about = item.caseNumber === null ? '' : words.aboutCase(item.caseNumber);
+    const kind = words.agendaKind[item.kind] ?? item.kind;
     lines.push(
-      `${item.position}. ${e(item.title)} (${item.kind}${about}): planned ${count(item.plannedMinutes, 'minute', 'minutes')}, ${actual}`,
+      `${item.position}. ${e(item.title)} (${kind}${about}): ${words.planned(countIn(item.plannedMinutes, words.minute, language), actual)}`,
     );
   }
-  lines.push('', '## Speakers', '');
-  if (minutes.speakers.length === 0) lines.push('_Nobody spoke from the queue._');
+  lines.push('', HEADINGS.minutesSpeakers, '');
+  if (minutes.speakers.length === 0) lines.push(words.nobodySpoke);
   for (const s of minutes.speakers)
-    lines.push(`- ${e(s.name)}: ${count(s.turns, 'turn', 'turns')}, ${duration(s.spokenSeconds)}`);
-  lines.push('', '## Votes', '');
-  if (minutes.votes.length === 0) lines.push('_No votes._');
+    lines.push(`- ${e(s.name)}: ${countIn(s.turns, words.turn, language)}, ${duration(s.spokenSeconds)}`);
+  lines.push('', HEADINGS.minutesVotes, '');
+  if (minutes.votes.length === 0) lines.push(words.noVotes);
   for (const v of minutes.votes) {
-    const outcome = v.explanation ? e(v.explanation) : `open, ${v.turnout} of ${v.eligible} voted`;
-    const method = METHOD_LABELS[v.method as keyof typeof METHOD_LABELS] ?? v.method;
-    lines.push(`- ${e(v.question)} (${e(method)}): ${outcome}`);
+    const result = language !== 'en' && v.because?.length ? wordPhrases(v.because, language) : v.explanation;
+    const outcome = result ? e(result) : words.openVoted(v.turnout, v.eligible);
+    const method = words.methods[v.method] ?? v.method;
+    const question = language !== 'en' && v.questionPhrase ? wordPhrase(v.questionPhrase, language) : v.question;
+    lines.push(`- ${e(question)} (${e(method)}): ${outcome}`);
   }
-  lines.push('', '## Announcements', '');
-  if (minutes.announcements.length === 0) lines.push('_None._');
-  for (const a of minutes.announcements) lines.push(`- ${readableTime(a.at)}: ${e(a.text)}`);
-  lines.push('', '## Moderation', '');
-  if (minutes.moderation.length === 0) lines.push('_None._');
+  lines.push('', HEADINGS.minutesAnnouncements, '');
+  if (minutes.announcements.length === 0) lines.push(words.none);
+  for (const a of minutes.announcements) lines.push(`- ${time(a.at)}: ${e(a.text)}`);
+  lines.push('', HEADINGS.minutesModeration, '');
+  if (minutes.moderation.length === 0) lines.push(words.none);
   for (const m of minutes.moderation) {
-    const reason = m.reason ? `, reason: ${e(REASON_LABELS[m.reason as keyof typeof REASON_LABELS] ?? m.reason)}` : '';
-    const length = m.minutes === null ? '' : ` for ${count(m.minutes, 'minute', 'minutes')}`;
-    lines.push(`- ${readableTime(m.at)}: ${e(m.member)} ${MODERATED[m.action]}${length}${reason}`);
+    const reason = m.reason ? words.reason(e(words.reasons[m.reason] ?? m.reason)) : '';
+    const length = m.minutes === null ? '' : words.forMinutes(countIn(m.minutes, words.minute, language));
+    lines.push(`- ${time(m.at)}: ${words.moderated[m.action](e(m.member))}${length}${reason}`);
   }
-  lines.push('', '## Small groups', '');
-  if (minutes.groups.length === 0) lines.push('_None._');
+  lines.push('', HEADINGS.minutesGroups, '');
+  if (minutes.groups.length === 0) lines.push(words.none);
   for (const g of minutes.groups)
     lines.push(
-      `- ${readableTime(g.at)}: ${g.action === 'formed' ? `split into ${count(g.count ?? 0, 'group', 'groups')}` : 'groups brought back together'}`,
+      `- ${time(g.at)}: ${g.action === 'formed' ? words.splitInto(countIn(g.count ?? 0, words.group, language)) : words.broughtBack}`,
     );
-  lines.push('', '## Amendments', '');
-  if (minutes.amendments.length === 0) lines.push('_None._');
-  for (const a of minutes.amendments) lines.push(`- ${e(a.standard)}: ${e(amendmentName(a))} (${a.status})`);
-  lines.push('', '## Minority reports', '');
-  if (minutes.minorityReports.length === 0) lines.push('_None._');
+  lines.push('', HEADINGS.minutesAmendments, '');
+  if (minutes.amendments.length === 0) lines.push(words.none);
+  for (const a of minutes.amendments)
+    lines.push(`- ${e(a.standard)}: ${e(amendmentName(a, words))} (${words.amendmentStatus[a.status] ?? a.status})`);
+  lines.push('', HEADINGS.minutesMinorityReports, '');
+  if (minutes.minorityReports.length === 0) lines.push(words.none);
   for (const r of minutes.minorityReports)
-    lines.push(`- On ${e(r.standard)}: signed by ${count(r.signatures, 'member', 'members')}`);
-  lines.push('', '## Breach cases', '');
-  if (minutes.cases.length === 0) lines.push('_None._');
-  for (const c of minutes.cases) lines.push(`- Case ${c.number} (${c.status})`);
+    lines.push(`- ${words.minorityReport(e(r.standard), countIn(r.signatures, words.member, language))}`);
+  lines.push('', HEADINGS.minutesCases, '');
+  if (minutes.cases.length === 0) lines.push(words.none);
+  for (const c of minutes.cases) lines.push(`- ${words.caseLine(c.number, words.caseStatus[c.status] ?? c.status)}`);
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,15 @@
 import type { Request, Response, Router } from 'express';
-import { ErrorCode, secret, WATCH_KEY_HEADER, type AssemblyView, type Role } from '@moot/protocol';
+import {
+  ErrorCode,
+  isNarrowRole,
+  MARKDOWN_LANGUAGES,
+  refusal,
+  secret,
+  WATCH_KEY_HEADER,
+  type AssemblyView,
+  type MarkdownLanguage,
+  type Role,
+} from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { sendError, tooManyTries } from '../../http/errors.ts';
 import type { Queryable } from '../../storage/database.ts';
@@ -17,7 +27,10 @@ export async function readerOf(db: Queryable, req: Request): Promise<Reader | nu
   const token = sessionToken(req.headers.cookie);
   if (token) {
     const session = await findSession(db, token);
-    if (session) return { assembly: session.assembly, audience: session.participant.role };
+    // A narrow seat (a respondent, a leader) opens no export by its session: like anyone, only by a watch link.
+    if (session && !isNarrowRole(session.participant.role)) {
+      return { assembly: session.assembly, audience: session.participant.role };
+    }
   }
   const key = secret.safeParse(req.header(WATCH_KEY_HEADER));
   if (!key.success) return null;
@@ -43,7 +56,7 @@ export async function requireReader(deps: ReaderDeps, req: Request, res: Respons
   const address = deps.clientAddress(req);
   const wait = deps.throttles.exports.take(address);
   if (wait > 0) {
-    tooManyTries(res, wait, 'Too many downloads from your network');
+    tooManyTries(res, wait, 'Too many downloads from your network', 'tooManyDownloads');
     return null;
   }
   // Only a secret that would be looked up counts as a try: no cookie and a malformed key cost nothing.
@@ -53,15 +66,42 @@ export async function requireReader(deps: ReaderDeps, req: Request, res: Respons
       ? await deps.throttles.secrets.guard(address, presented, () => readerOf(deps.db, req))
       : { found: null };
   if ('retryAfter' in looked) {
-    tooManyTries(res, looked.retryAfter, 'Too many wrong links were tried from your network');
+    tooManyTries(res, looked.retryAfter, 'Too many wrong links were tried from your network', 'tooManyWrongLinks');
     return null;
   }
-  if (!looked.found) sendError(res, 401, ErrorCode.unauthorized, 'Open your invite or watch link first');
+  if (!looked.found)
+    sendError(
+      res,
+      401,
+      ErrorCode.unauthorized,
+      'Open your invite or watch link first',
+      refusal('request', 'openLinkFirst'),
+    );
   return looked.found;
 }
 
 /**
- * One export at two routes: as a JSON attachment and as a Markdown one. `load` answers the
+ * The language a Markdown download is asked for in (`?lang=en|cy`), English when none is; an
+ * unknown one is refused (400), never quietly English.
+ */
+export function markdownLanguage(req: Request, res: Response): MarkdownLanguage | null {
+  const asked = req.query['lang'] ?? 'en';
+  if (typeof asked === 'string' && (MARKDOWN_LANGUAGES as readonly string[]).includes(asked)) {
+    return asked as MarkdownLanguage;
+  }
+  sendError(
+    res,
+    400,
+    ErrorCode.badRequest,
+    `Ask for a language as ?lang=${MARKDOWN_LANGUAGES.join(' or ?lang=')}`,
+    refusal('request', 'unknownLanguage'),
+  );
+  return null;
+}
+
+/**
+ * One export at two routes: as a JSON attachment and as a Markdown one, in the language asked
+ * for (an export whose Markdown is still English only ignores it: README). `load` answers the
  * request itself (401, 400, 404) and returns null when it did.
  */
 export function asJsonAndMarkdown<T>(
@@ -69,7 +109,7 @@ export function asJsonAndMarkdown<T>(
   routes: { json: string; md: string },
   filename: string,
   load: (req: Request, res: Response) => Promise<T | null>,
-  markdown: (exported: T) => string,
+  markdown: (exported: T, language: MarkdownLanguage) => string,
   json: (exported: T) => unknown = (exported) => exported,
 ): void {
   router.get(routes.json, async (req, res) => {
@@ -77,7 +117,11 @@ export function asJsonAndMarkdown<T>(
     if (exported) res.attachment(`${filename}.json`).json(json(exported));
   });
   router.get(routes.md, async (req, res) => {
+    const language = markdownLanguage(req, res);
+    if (!language) return;
     const exported = await load(req, res);
-    if (exported) res.attachment(`${filename}.md`).type('text/markdown; charset=utf-8').send(markdown(exported));
+    if (exported) {
+      res.attachment(`${filename}.md`).type('text/markdown; charset=utf-8').send(markdown(exported, language));
+    }
   });
 }

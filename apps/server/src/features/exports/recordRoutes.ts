@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { auditPageQuerySchema, ErrorCode, HTTP_ROUTES } from '@moot/protocol';
+import { auditPageQuerySchema, ErrorCode, HTTP_ROUTES, refusal } from '@moot/protocol';
 import { sendError } from '../../http/errors.ts';
 import { auditMarkdown, exportAudit } from './auditExport.ts';
 import { exportMinutes, listSessionRecords, minutesMarkdown } from './minutesExport.ts';
@@ -19,9 +19,17 @@ export function recordRoutes(ctx: ReaderDeps): Router {
   const audit = async (req: Request, res: Response) => {
     const who = await reader(req, res);
     if (!who) return null;
-    const page = auditPageQuerySchema.safeParse(req.query);
+    // `?lang=` is the Markdown writer's (`asJsonAndMarkdown`); the rest of the query is the page.
+    const query = Object.fromEntries(Object.entries(req.query).filter(([key]) => key !== 'lang'));
+    const page = auditPageQuerySchema.safeParse(query);
     if (!page.success) {
-      sendError(res, 400, ErrorCode.badRequest, 'Ask for a page as ?after=<number>&limit=<1 to 500>');
+      sendError(
+        res,
+        400,
+        ErrorCode.badRequest,
+        'Ask for a page as ?after=<number>&limit=<1 to 500>',
+        refusal('request', 'pageQuery'),
+      );
       return null;
     }
     return exportAudit(ctx.db, who, page.data);
@@ -45,7 +53,14 @@ export function recordRoutes(ctx: ReaderDeps): Router {
     const sessionId = sessionIdSchema.safeParse(req.params.sessionId);
     const exported = sessionId.success ? await exportMinutes(ctx.db, who, sessionId.data) : null;
     // A malformed id and another assembly's session read the same: no such session here.
-    if (!exported) sendError(res, 404, ErrorCode.notFound, 'No such session in this assembly');
+    if (!exported)
+      sendError(
+        res,
+        404,
+        ErrorCode.notFound,
+        'No such session in this assembly',
+        refusal('request', 'sessionNotFound'),
+      );
     return exported;
   };
   asJsonAndMarkdown(

@@ -9,6 +9,7 @@ import {
   SESSION_COOKIE,
   type InviteInfo,
   type Session,
+  refusal,
 } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { sendError, tooManyTries } from '../../http/errors.ts';
@@ -65,6 +66,8 @@ export function joinRoutes(
     find: InviteFinder;
     wrong: string;
     tooMany: string;
+    /** The reasons for those two refusals (`reasons.request.*`). */
+    why: { wrong: 'inviteNotValid' | 'codeNotValid'; tooMany: 'tooManyWrongLinks' | 'tooManyWrongCodes' };
   },
 ): void {
   const { db } = ctx;
@@ -72,15 +75,21 @@ export function joinRoutes(
   const lookUp = async (req: Request, res: Response, key: string) => {
     const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [key], () => way.find(db, key));
     if ('retryAfter' in looked) {
-      tooManyTries(res, looked.retryAfter, way.tooMany);
+      tooManyTries(res, looked.retryAfter, way.tooMany, way.why.tooMany);
       return undefined;
     }
     if (!looked.found) {
-      sendError(res, 404, ErrorCode.notFound, way.wrong);
+      sendError(res, 404, ErrorCode.notFound, way.wrong, refusal('request', way.why.wrong));
       return undefined;
     }
     if (looked.found.expired) {
-      sendError(res, 410, ErrorCode.expired, 'This invite card has expired; ask the organisers for a new one');
+      sendError(
+        res,
+        410,
+        ErrorCode.expired,
+        'This invite card has expired; ask the organisers for a new one',
+        refusal('request', 'inviteExpired'),
+      );
       return undefined;
     }
     return looked.found;
@@ -88,7 +97,7 @@ export function joinRoutes(
 
   router.post(way.inspect, async (req: Request, res: Response) => {
     const parsed = parsePayload(way.inspectSchema, req.body);
-    if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
+    if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message, parsed.error.reason);
     const invite = await lookUp(req, res, parsed.value.key);
     if (!invite) return;
     const info: InviteInfo = {
@@ -101,7 +110,7 @@ export function joinRoutes(
 
   router.post(way.redeem, async (req: Request, res: Response) => {
     const parsed = parsePayload(way.redeemSchema, req.body);
-    if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
+    if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message, parsed.error.reason);
     const { key, displayName } = parsed.value;
     const invite = await lookUp(req, res, key);
     if (!invite) return;
@@ -148,12 +157,20 @@ export function inviteRoutes(ctx: JoinCtx): Router {
     find: findInvite,
     wrong: 'This invite link is not valid (it may have been revoked)',
     tooMany: 'Too many wrong invite links were tried from your network',
+    why: { wrong: 'inviteNotValid', tooMany: 'tooManyWrongLinks' },
   });
 
   router.get(HTTP_ROUTES.session, async (req: Request, res: Response) => {
     const token = sessionToken(req.headers.cookie);
     const found = token ? await findSession(db, token) : null;
-    if (!found) return sendError(res, 401, ErrorCode.unauthorized, 'Open your invite link to join');
+    if (!found)
+      return sendError(
+        res,
+        401,
+        ErrorCode.unauthorized,
+        'Open your invite link to join',
+        refusal('request', 'openInviteFirst'),
+      );
     const session: Session = { assembly: found.assembly, me: view(found.participant) };
     res.json(session);
   });

@@ -37,7 +37,9 @@ export async function changeRole(
 ): Promise<boolean> {
   const changed = await ctx.db.transaction(async (tx) => {
     const rows = await tx.query<{ id: string }>(
+      // A narrow seat (a respondent, a leader) keeps its role: it was made for one purpose.
       `UPDATE participants SET role = $3 WHERE id = $1 AND assembly_id = $2 AND revoked_at IS NULL AND role <> $3
+         AND role NOT IN ('respondent', 'leader')
        RETURNING id`,
       [participantId, assemblyId, role],
     );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AssemblyView, ParticipantRole, RosterEntry } from '@moot/protocol';
+import type { AssemblyView, RosterEntry, SeatRole } from '@moot/protocol';
 import type { Participant } from '../../realtime/socketData.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { hashSecret, newSecret } from '../../storage/secrets.ts';
@@ -9,7 +9,7 @@ export type { Participant }; // declared with the connection it belongs to, in t
 interface ParticipantRow {
   id: string;
   assembly_id: string;
-  role: ParticipantRole;
+  role: SeatRole;
   seat: number;
   display_name: string | null;
   show_name: boolean;
@@ -25,18 +25,23 @@ const toParticipant = (row: ParticipantRow): Participant => ({
   joined: row.display_name !== null,
 });
 
-/** Creates a participant with the next free seat and returns their invite secret (shown once). */
+/**
+ * Creates a participant with the next free seat and returns their invite secret (shown once).
+ * A narrow seat (a respondent, a leader) is named when it is created: the body or the leader, in
+ * the moderator's words.
+ */
 export async function inviteParticipant(
   db: Queryable,
   assemblyId: string,
-  role: ParticipantRole,
+  role: SeatRole,
+  displayName: string | null = null,
 ): Promise<{ participant: Participant; inviteSecret: string }> {
   const inviteSecret = newSecret();
   const [row] = await db.query<ParticipantRow>(
-    `INSERT INTO participants (id, assembly_id, role, seat, invite_hash)
-     VALUES ($1, $2, $3, (SELECT coalesce(max(seat), 0) + 1 FROM participants WHERE assembly_id = $2), $4)
+    `INSERT INTO participants (id, assembly_id, role, seat, invite_hash, display_name)
+     VALUES ($1, $2, $3, (SELECT coalesce(max(seat), 0) + 1 FROM participants WHERE assembly_id = $2), $4, $5)
      RETURNING id, assembly_id, role, seat, display_name, show_name`,
-    [randomUUID(), assemblyId, role, hashSecret(inviteSecret)],
+    [randomUUID(), assemblyId, role, hashSecret(inviteSecret), displayName],
   );
   return { participant: toParticipant(row!), inviteSecret };
 }
@@ -101,9 +106,11 @@ export async function claimDisplayName(db: Queryable, participantId: string, dis
   return row!.display_name;
 }
 
+/** Everyone who takes part (not revoked): narrow seats (a respondent, a leader) are never attendees, authors or voters. */
 export async function listParticipants(db: Queryable, assemblyId: string): Promise<Participant[]> {
   const rows = await db.query<ParticipantRow>(
-    `SELECT ${COLUMNS} FROM participants p WHERE p.assembly_id = $1 AND p.revoked_at IS NULL ORDER BY p.seat`,
+    `SELECT ${COLUMNS} FROM participants p WHERE p.assembly_id = $1 AND p.revoked_at IS NULL
+       AND p.role NOT IN ('respondent', 'leader') ORDER BY p.seat`,
     [assemblyId],
   );
   return rows.map(toParticipant);
@@ -132,9 +139,9 @@ export async function openSession(db: Queryable, participantId: string, lifetime
 export async function findSession(
   db: Queryable,
   token: string,
-): Promise<{ participant: Participant; assembly: AssemblyView } | null> {
-  const [row] = await db.query<ParticipantRow & { title: string; charge: string }>(
-    `SELECT ${COLUMNS}, a.title, a.charge FROM sessions s
+): Promise<{ participant: Participant; assembly: AssemblyView; deviceId: string } | null> {
+  const [row] = await db.query<ParticipantRow & { title: string; charge: string; device_id: string }>(
+    `SELECT ${COLUMNS}, a.title, a.charge, s.device_id FROM sessions s
        JOIN participants p ON p.id = s.participant_id
        JOIN assemblies a ON a.id = p.assembly_id
      WHERE s.token_hash = $1 AND s.expires_at > now() AND p.revoked_at IS NULL`,
@@ -144,6 +151,7 @@ export async function findSession(
   return {
     participant: toParticipant(row),
     assembly: { id: row.assembly_id, title: row.title, charge: row.charge },
+    deviceId: row.device_id,
   };
 }
 

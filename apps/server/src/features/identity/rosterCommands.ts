@@ -1,4 +1,4 @@
-import { ErrorCode, type RosterEntry } from '@moot/protocol';
+import { ErrorCode, type RosterEntry, refusal } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
@@ -27,11 +27,21 @@ export function registerRosterCommands(ctx: AppContext, socket: AssemblySocket):
   const publish = () => publishRoster(ctx, assemblyId);
   const seatOf = async (participantId: string): Promise<RosterEntry> => {
     const entry = (await listRoster(db, assemblyId)).find((e) => e.participantId === participantId);
-    if (!entry) throw new AppError(ErrorCode.notFound, 'Nobody holds that seat in this assembly');
+    if (!entry)
+      throw new AppError(
+        ErrorCode.notFound,
+        'Nobody holds that seat in this assembly',
+        refusal('roster', 'seatNotFound'),
+      );
     return entry;
   };
   const notOneself = (participantId: string) => {
-    if (participantId === by) throw new AppError(ErrorCode.badRequest, 'Another moderator must change your own seat');
+    if (participantId === by)
+      throw new AppError(
+        ErrorCode.badRequest,
+        'Another moderator must change your own seat',
+        refusal('roster', 'ownSeat'),
+      );
   };
 
   on('assembly', socket, 'roster:list', logger, async () => ({ participants: await listRoster(db, assemblyId) }));
@@ -65,9 +75,14 @@ export function registerRosterCommands(ctx: AppContext, socket: AssemblySocket):
   on('assembly', socket, 'roster:setRole', logger, async ({ participantId, role }) => {
     notOneself(participantId);
     const seat = await seatOf(participantId);
-    if (seat.role === role) throw new AppError(ErrorCode.badRequest, `Already a ${role}`);
+    if (seat.role === role)
+      throw new AppError(ErrorCode.badRequest, `Already a ${role}`, refusal('roster', 'alreadyInRole', { role }));
     if (!(await changeRole(ctx, assemblyId, participantId, role, by))) {
-      throw new AppError(ErrorCode.notFound, 'Nobody holds that seat in this assembly');
+      throw new AppError(
+        ErrorCode.notFound,
+        'Nobody holds that seat in this assembly',
+        refusal('roster', 'seatNotFound'),
+      );
     }
     await publish();
     return null;
@@ -76,7 +91,11 @@ export function registerRosterCommands(ctx: AppContext, socket: AssemblySocket):
   on('assembly', socket, 'roster:revoke', logger, async ({ participantId }) => {
     notOneself(participantId);
     if (!(await revokeParticipant(ctx, assemblyId, participantId, by))) {
-      throw new AppError(ErrorCode.notFound, 'Nobody holds that seat in this assembly');
+      throw new AppError(
+        ErrorCode.notFound,
+        'Nobody holds that seat in this assembly',
+        refusal('roster', 'seatNotFound'),
+      );
     }
     await publish();
     return null;

@@ -7,6 +7,7 @@ import type { SocketData } from '../../realtime/socketData.ts';
 import { findAssemblyByWatchKey } from '../assemblies/assemblyStore.ts';
 import { archived } from '../organise/archive.ts';
 import { sessionToken } from './inviteRoutes.ts';
+import { deviceSeen } from './deviceStore.ts';
 import { findSession } from './participantStore.ts';
 import { sessionRoom } from './sessionRoom.ts';
 
@@ -63,9 +64,10 @@ export const authenticateParticipant = (deps: Deps) => async (socket: Socket, ne
       assembly: found.assembly,
       role: found.participant.role,
       participant: found.participant,
+      deviceId: found.deviceId,
       archived: () => archived(deps.db, found.assembly.id),
     };
-    await socket.join(sessionRoom(token));
+    await Promise.all([socket.join(sessionRoom(token)), deviceSeen(deps.db, token)]);
     next();
   } catch {
     next(refuse(ErrorCode.unavailable, 'The server could not check your session; retrying'));

@@ -106,11 +106,11 @@ export async function recordReplacement(
   assemblyId: string,
   droppedId: string,
   replacementId: string,
-  byId: string,
+  organiserId: string,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO member_replacements (id, assembly_id, dropped_id, replacement_id, by_id) VALUES ($1, $2, $3, $4, $5)`,
-    [randomUUID(), assemblyId, droppedId, replacementId, byId],
+    `INSERT INTO member_replacements (id, assembly_id, dropped_id, replacement_id, by_organiser_id) VALUES ($1, $2, $3, $4, $5)`,
+    [randomUUID(), assemblyId, droppedId, replacementId, organiserId],
   );
 }
 

@@ -18,6 +18,7 @@ import {
   type ErrorCode as Code,
   type OrganisedAssemblyDetail,
   type OrganisedList,
+  refusal,
 } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
@@ -36,6 +37,8 @@ import {
   organisersOf,
   listOrganised,
 } from './organiseStore.ts';
+import { panelFileRoutes } from '../panels/panelRoutes.ts';
+import { memberRoutes } from './memberRoutes.ts';
 import {
   closeOrganiserSession,
   findOrganiserSession,
@@ -100,34 +103,43 @@ export function organiseRoutes(ctx: Deps): Router {
     (work: (organiser: Organiser, req: Request, res: Response) => Promise<unknown>) =>
     async (req: Request, res: Response) => {
       const who = await current(req);
-      if ('retryAfter' in who) return tooManyTries(res, who.retryAfter, 'Too many wrong sessions from your network');
+      if ('retryAfter' in who)
+        return tooManyTries(res, who.retryAfter, 'Too many wrong sessions from your network', 'tooManyWrongLinks');
       if (!who.organiser) {
-        return sendError(res, 401, ErrorCode.unauthorized, 'Open your organiser link to sign in as an organiser');
+        return sendError(
+          res,
+          401,
+          ErrorCode.unauthorized,
+          'Open your organiser link to sign in as an organiser',
+          refusal('request', 'openOrganiserLink'),
+        );
       }
       try {
         const body = await work(who.organiser, req, res);
         if (!res.headersSent) res.json(body ?? {});
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        sendError(res, STATUS[error.code] ?? 400, error.code, error.message);
+        sendError(res, STATUS[error.code] ?? 400, error.code, error.message, error.reason);
       }
     };
   const parse = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> => {
     const parsed = parsePayload(schema, value);
-    if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message);
+    if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message, parsed.error.reason);
     return parsed.value;
   };
   const assemblyIdOf = (req: Request): string => {
     const id = assemblyIdParamSchema.safeParse(req.params.assemblyId);
-    if (!id.success) throw new AppError(ErrorCode.badRequest, 'Not an assembly id');
+    if (!id.success)
+      throw new AppError(ErrorCode.badRequest, 'Not an assembly id', refusal('organise', 'notAnAssemblyId'));
     return id.data;
   };
 
   router.post(ORGANISE_ROUTES.open, async (req: Request, res: Response) => {
     const parsed = parsePayload(openOrganiserLinkSchema, req.body);
-    if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message);
+    if (!parsed.ok) return sendError(res, 400, parsed.error.code, parsed.error.message, parsed.error.reason);
     const who = await current(req);
-    if ('retryAfter' in who) return tooManyTries(res, who.retryAfter, 'Too many wrong sessions from your network');
+    if ('retryAfter' in who)
+      return tooManyTries(res, who.retryAfter, 'Too many wrong sessions from your network', 'tooManyWrongLinks');
     const looked = await ctx.throttles.secrets.guard(ctx.clientAddress(req), [parsed.value.secret], () =>
       db.transaction(async (tx) => {
         const used = await useOrganiserLink(tx, parsed.value.secret, who.organiser);
@@ -142,7 +154,12 @@ export function organiseRoutes(ctx: Deps): Router {
       }),
     );
     if ('retryAfter' in looked) {
-      return tooManyTries(res, looked.retryAfter, 'Too many wrong organiser links were tried from your network');
+      return tooManyTries(
+        res,
+        looked.retryAfter,
+        'Too many wrong organiser links were tried from your network',
+        'tooManyWrongLinks',
+      );
     }
     if (!looked.found) {
       return sendError(
@@ -150,6 +167,7 @@ export function organiseRoutes(ctx: Deps): Router {
         404,
         ErrorCode.notFound,
         'This organiser link is not valid (it may have been used already)',
+        refusal('request', 'organiserLinkNotValid'),
       );
     }
     const { organiser, joinedAssembly } = looked.found;
@@ -242,7 +260,12 @@ export function organiseRoutes(ctx: Deps): Router {
   /** The seat, if it is one of this assembly's (not revoked); `not_found` otherwise. */
   const seatIn = async (assemblyId: string, participantId: string) => {
     const seat = (await listRoster(db, assemblyId)).find((e) => e.participantId === participantId);
-    if (!seat) throw new AppError(ErrorCode.notFound, 'Nobody holds that seat in this assembly');
+    if (!seat)
+      throw new AppError(
+        ErrorCode.notFound,
+        'Nobody holds that seat in this assembly',
+        refusal('roster', 'seatNotFound'),
+      );
     return seat;
   };
 
@@ -275,7 +298,11 @@ export function organiseRoutes(ctx: Deps): Router {
       await organisedOrThrow(db, organiser.id, assemblyId, false);
       await seatIn(assemblyId, participantId);
       if (!(await revokeParticipant(ctx, assemblyId, participantId, organiser.id))) {
-        throw new AppError(ErrorCode.notFound, 'Nobody holds that seat in this assembly');
+        throw new AppError(
+          ErrorCode.notFound,
+          'Nobody holds that seat in this assembly',
+          refusal('roster', 'seatNotFound'),
+        );
       }
       void publishRoster(ctx, assemblyId);
       return { revoked: true };
@@ -306,6 +333,9 @@ export function organiseRoutes(ctx: Deps): Router {
       return { secret: await issueCoOrganiserLink(db, assemblyId, organiser.id) };
     }),
   );
+
+  memberRoutes(router, ctx, { signedIn, parse, assemblyIdOf });
+  panelFileRoutes(router, ctx, { signedIn, parse, assemblyIdOf });
 
   router.get(ORGANISE_ROUTES.listed, async (_req: Request, res: Response) => {
     res.json({ assemblies: await listListedAssemblies(db) });

@@ -5,6 +5,7 @@ import {
   type OrganisedAssembly,
   type OrganiserView,
   type ParticipantRole,
+  refusal,
 } from '@moot/protocol';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { AppError } from '../../realtime/appError.ts';
@@ -49,7 +50,12 @@ const toOrganised = (r: OrganisedRow): OrganisedAssembly => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-const notFound = () => new AppError(ErrorCode.notFound, 'No such assembly among those you organise');
+const notFound = () =>
+  new AppError(
+    ErrorCode.notFound,
+    'No such assembly among those you organise',
+    refusal('organise', 'assemblyNotFound'),
+  );
 
 /** Creates an assembly run by `organiserId`; its first watch link is returned once. */
 export async function organiseAssembly(
@@ -65,6 +71,7 @@ export async function organiseAssembly(
     throw new AppError(
       ErrorCode.limitReached,
       `An organiser runs at most ${LIMITS.maxAssembliesPerOrganiser} assemblies`,
+      refusal('organise', 'tooManyAssemblies', { max: LIMITS.maxAssembliesPerOrganiser }),
     );
   }
   const { assembly, watchKey } = await createAssembly(tx, details);
@@ -114,7 +121,11 @@ export async function organisedOrThrow(
   const found = await findOrganised(db, organiserId, assemblyId);
   if (!found) throw notFound();
   if (writable && found.archived) {
-    throw new AppError(ErrorCode.archived, 'This assembly is archived: it can be read, not changed');
+    throw new AppError(
+      ErrorCode.archived,
+      'This assembly is archived: it can be read, not changed',
+      refusal('command', 'archived'),
+    );
   }
   return found;
 }
@@ -148,7 +159,7 @@ export async function editOrganised(
 export async function archiveOrganised(tx: Queryable, organiserId: string, assemblyId: string): Promise<void> {
   await organisedOrThrow(tx, organiserId, assemblyId, true);
   if (!(await archiveAssembly(tx, assemblyId))) {
-    throw new AppError(ErrorCode.archived, 'This assembly is already archived');
+    throw new AppError(ErrorCode.archived, 'This assembly is already archived', refusal('organise', 'alreadyArchived'));
   }
   await recordAudit(tx, { assemblyId, actorId: organiserId, action: 'assembly.archived' });
 }
@@ -166,7 +177,11 @@ export async function appoint(
     [assemblyId],
   );
   if (count >= LIMITS.maxSeatsPerAssembly) {
-    throw new AppError(ErrorCode.limitReached, `An assembly has at most ${LIMITS.maxSeatsPerAssembly} seats`);
+    throw new AppError(
+      ErrorCode.limitReached,
+      `An assembly has at most ${LIMITS.maxSeatsPerAssembly} seats`,
+      refusal('organise', 'tooManySeats', { max: LIMITS.maxSeatsPerAssembly }),
+    );
   }
   const invited = await inviteParticipant(tx, assemblyId, role);
   await recordAudit(tx, {

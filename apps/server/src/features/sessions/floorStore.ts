@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, type HandKind } from '@moot/protocol';
+import { ErrorCode, type HandKind, refusal } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 
@@ -43,6 +43,7 @@ export async function checkIn(
     throw new AppError(
       ErrorCode.forbidden,
       by ? 'A moderator removed this member from this session' : 'A moderator removed you from this session',
+      by ? refusal('moderation', 'memberRemoved') : refusal('moderation', 'removed'),
     );
   }
 }
@@ -54,7 +55,8 @@ export async function checkOut(tx: Queryable, sessionId: string, participantId: 
      WHERE session_id = $1 AND participant_id = $2 AND checked_out_at IS NULL AND removed_at IS NULL RETURNING 1`,
     [sessionId, participantId],
   );
-  if (out.length === 0) throw new AppError(ErrorCode.badRequest, 'Not checked in to this session');
+  if (out.length === 0)
+    throw new AppError(ErrorCode.badRequest, 'Not checked in to this session', refusal('floor', 'notCheckedIn'));
   await lowerHand(tx, sessionId, participantId);
   await endTurn(tx, sessionId, participantId);
 }
@@ -87,6 +89,8 @@ export interface HandRow {
   participantId: string;
   /** Who raised it for the member (a facilitator or the moderator); null when the member did. */
   raisedBy: string | null;
+  /** The small group whose queue it is in; null for the plenary queue. */
+  groupId: string | null;
   kind: HandKind;
   status: 'waiting' | 'speaking';
   raisedAt: Date;
@@ -95,7 +99,7 @@ export interface HandRow {
 
 export async function openHands(db: Queryable, sessionId: string): Promise<HandRow[]> {
   return db.query<HandRow>(
-    `SELECT id, participant_id AS "participantId", raised_by AS "raisedBy", kind, status, raised_at AS "raisedAt", called_at AS "calledAt"
+    `SELECT id, participant_id AS "participantId", raised_by AS "raisedBy", group_id AS "groupId", kind, status, raised_at AS "raisedAt", called_at AS "calledAt"
      FROM hands WHERE session_id = $1 AND status IN ('waiting', 'speaking') ORDER BY raised_at`,
     [sessionId],
   );
@@ -105,7 +109,9 @@ export async function openHands(db: Queryable, sessionId: string): Promise<HandR
  * Raises a hand, or changes its kind if it is already up (it keeps its place). One statement,
  * on the one-open-hand index, so two raises of the same member at once (two tabs) cannot both
  * insert, and a room raising at once holds the database for one round trip each. `by`: the
- * facilitator or moderator who raised it for the member, kept with the hand.
+ * facilitator or moderator who raised it for the member, kept with the hand. `groupId`: the
+ * queue it goes in — the member's running group, or null for the plenary; a waiting hand left in
+ * another queue moves to this one, at its end.
  */
 export async function raiseHand(
   tx: Queryable,
@@ -113,16 +119,24 @@ export async function raiseHand(
   participantId: string,
   kind: HandKind,
   by: string | null = null,
+  groupId: string | null = null,
 ): Promise<void> {
   const [hand] = await tx.query<{ status: string }>(
-    `INSERT INTO hands (id, session_id, participant_id, kind, raised_by) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO hands (id, session_id, participant_id, kind, raised_by, group_id) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (session_id, participant_id) WHERE status IN ('waiting', 'speaking')
-     DO UPDATE SET kind = CASE WHEN hands.status = 'waiting' THEN excluded.kind ELSE hands.kind END
+     DO UPDATE SET kind = CASE WHEN hands.status = 'waiting' THEN excluded.kind ELSE hands.kind END,
+       raised_at = CASE WHEN hands.status = 'waiting' AND hands.group_id IS DISTINCT FROM excluded.group_id
+         THEN now() ELSE hands.raised_at END,
+       group_id = CASE WHEN hands.status = 'waiting' THEN excluded.group_id ELSE hands.group_id END
      RETURNING status`,
-    [randomUUID(), sessionId, participantId, kind, by],
+    [randomUUID(), sessionId, participantId, kind, by, groupId],
   );
   if (hand?.status === 'speaking')
-    throw new AppError(ErrorCode.badRequest, by ? 'This member has the floor already' : 'You have the floor already');
+    throw new AppError(
+      ErrorCode.badRequest,
+      by ? 'This member has the floor already' : 'You have the floor already',
+      by ? refusal('floor', 'memberAlreadySpeaking') : refusal('floor', 'alreadySpeaking'),
+    );
 }
 
 export async function lowerHand(tx: Queryable, sessionId: string, participantId: string): Promise<void> {
@@ -132,23 +146,60 @@ export async function lowerHand(tx: Queryable, sessionId: string, participantId:
   );
 }
 
-/** Gives the floor to a waiting hand, ending whoever spoke before. */
-export async function giveFloor(tx: Queryable, sessionId: string, handId: string): Promise<void> {
-  await endTurn(tx, sessionId);
+/** Gives the floor (the plenary's, or a group's) to a waiting hand, ending whoever spoke before on that floor. */
+export async function giveFloor(
+  tx: Queryable,
+  sessionId: string,
+  handId: string,
+  groupId: string | null,
+): Promise<void> {
+  await endTurn(tx, sessionId, undefined, groupId);
   await tx.query(`UPDATE hands SET status = 'speaking', called_at = now() WHERE id = $1 AND status = 'waiting'`, [
     handId,
   ]);
 }
 
-/** Ends the current turn (only `participantId`'s, if given); its length is measured on the server clock. */
-export async function endTurn(tx: Queryable, sessionId: string, participantId?: string): Promise<boolean> {
+/**
+ * Ends the current turn (only `participantId`'s, if given; only on one floor, if `groupId` is
+ * given: a group's id, or null for the plenary); its length is measured on the server clock.
+ */
+export async function endTurn(
+  tx: Queryable,
+  sessionId: string,
+  participantId?: string,
+  groupId?: string | null,
+): Promise<boolean> {
   const ended = await tx.query(
     `UPDATE hands SET status = 'done', ended_at = now(),
        spoken_ms = (extract(epoch FROM now() - called_at) * 1000)::integer
-     WHERE session_id = $1 AND status = 'speaking' AND ($2::uuid IS NULL OR participant_id = $2) RETURNING id`,
-    [sessionId, participantId ?? null],
+     WHERE session_id = $1 AND status = 'speaking' AND ($2::uuid IS NULL OR participant_id = $2)
+       AND ($3::boolean OR group_id IS NOT DISTINCT FROM $4::uuid) RETURNING id`,
+    [sessionId, participantId ?? null, groupId === undefined, groupId ?? null],
   );
   return ended.length > 0;
+}
+
+/**
+ * Closes the queues of groups that stopped (ended, or a member moved out): waiting hands in them
+ * are withdrawn and turns on their floors end. `participantId`: only that member's hand.
+ */
+export async function closeGroupFloors(
+  tx: Queryable,
+  groupIds: readonly string[],
+  participantId: string | null = null,
+): Promise<void> {
+  if (groupIds.length === 0) return;
+  const mine = '($2::uuid IS NULL OR participant_id = $2)';
+  await tx.query(
+    `UPDATE hands SET status = 'withdrawn' WHERE group_id = ANY($1::uuid[]) AND status = 'waiting' AND ${mine}`,
+    [groupIds, participantId],
+  );
+  await tx.query(
+    `UPDATE hands SET status = 'done', ended_at = now(),
+       spoken_ms = (extract(epoch FROM now() - called_at) * 1000)::integer
+     WHERE group_id = ANY($1::uuid[]) AND status = 'speaking' AND ${mine}`,
+    [groupIds, participantId],
+  );
 }
 
 export interface SpokenRow {

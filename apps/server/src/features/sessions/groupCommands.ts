@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
@@ -32,7 +32,11 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
       requireLive(await lockSession(tx, assemblyId, sessionId));
       const charter = new Set((await listCharter(tx, assemblyId)).map((s) => s.id));
       if (!standardIds.every((id) => charter.has(id)))
-        throw new AppError(ErrorCode.notFound, 'No such standard in this charter');
+        throw new AppError(
+          ErrorCode.notFound,
+          'No such standard in this charter',
+          refusal('charter', 'standardNotFound'),
+        );
       const participants = await listParticipants(tx, assemblyId);
       const members = new Set(participants.filter((p) => p.role === 'member').map((p) => p.id));
       // Present: checked in and not out or removed, and connected now — or checked in at the
@@ -49,6 +53,7 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
         throw new AppError(
           ErrorCode.badRequest,
           `Dealing standards out needs one for each group: ${standardIds.length} chosen for ${count} groups`,
+          refusal('group', 'fewerStandardsThanGroups', { standards: standardIds.length, groups: count }),
         );
       // Group i gets standards i, i + count, i + 2·count… when split; every group all of them otherwise.
       const forGroup = (index: number) => (split ? standardIds.filter((_, j) => j % count === index) : standardIds);
@@ -84,7 +89,12 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
       if (person?.role === 'member') await groups.moveToGroup(tx, sessionId, participantId, groupId);
       else if (person?.role === 'facilitator' || person?.role === 'note_taker')
         await groups.moveHost(tx, sessionId, participantId, groupId);
-      else throw new AppError(ErrorCode.notFound, 'No such member, facilitator or note-taker in this assembly');
+      else
+        throw new AppError(
+          ErrorCode.notFound,
+          'No such member, facilitator or note-taker in this assembly',
+          refusal('group', 'personNotFound'),
+        );
       return null;
     }).then(async () => {
       // Whoever moved writes the new group's pad now, and no longer the old one's.
@@ -98,7 +108,7 @@ export function registerGroupCommands(ctx: AppContext, socket: AssemblySocket): 
     mutate({ action: 'groups.ended', target: sessionId }, async (tx) => {
       await lockSession(tx, assemblyId, sessionId);
       if ((await groups.endGroups(tx, sessionId)) === 0)
-        throw new AppError(ErrorCode.notFound, 'No groups are running');
+        throw new AppError(ErrorCode.notFound, 'No groups are running', refusal('group', 'noneRunning'));
       return null;
     }).then(async () => {
       for (const group of (await ctx.sessions.facts(assemblyId))?.groups ?? [])

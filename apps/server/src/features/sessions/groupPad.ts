@@ -1,4 +1,4 @@
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import type { DocumentRule } from '../../collab/resolveDocument.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { findGroup } from './groupStore.ts';
@@ -17,5 +17,9 @@ export const groupPad: DocumentRule = async (db, who, id) => {
   if (who.role === 'moderator' || (me && (group.memberIds.includes(me) || group.hostIds.includes(me)))) {
     return { locked: false };
   }
-  throw new AppError(ErrorCode.forbidden, "While groups run, only a group's members and hosts read its notes");
+  throw new AppError(
+    ErrorCode.forbidden,
+    "While groups run, only a group's members and hosts read its notes",
+    refusal('group', 'notInGroup'),
+  );
 };

@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
+import { closeGroupFloors } from './floorStore.ts';
 
 export const padDocId = (groupId: string): string => `pad:${groupId}`;
 
@@ -81,7 +82,11 @@ export async function formGroups(
   deal: (memberIds: string[], count: number) => string[][] = dealIntoGroups,
 ): Promise<void> {
   if (memberIds.length < count) {
-    throw new AppError(ErrorCode.badRequest, `Only ${memberIds.length} members are present for ${count} groups`);
+    throw new AppError(
+      ErrorCode.badRequest,
+      `Only ${memberIds.length} members are present for ${count} groups`,
+      refusal('group', 'tooFewPresent', { present: memberIds.length, groups: count }),
+    );
   }
   await endGroups(tx, sessionId);
   const [{ round } = { round: 1 }] = await tx.query<{ round: number }>(
@@ -114,11 +119,25 @@ async function placeInGroup(
   table: 'group_members' | 'group_hosts',
   { sessionId, participantId, groupId }: { sessionId: string; participantId: string; groupId: string },
 ): Promise<void> {
+  // A member moved out of a group leaves its queue (their hand does not follow them).
+  if (table === 'group_members') {
+    const from = await tx.query<{ id: string }>(
+      `SELECT g.id FROM groups g JOIN group_members m ON m.group_id = g.id
+       WHERE g.session_id = $1 AND g.ended_at IS NULL AND m.participant_id = $2 AND g.id <> $3`,
+      [sessionId, participantId, groupId],
+    );
+    await closeGroupFloors(
+      tx,
+      from.map((g) => g.id),
+      participantId,
+    );
+  }
   const target = await tx.query('SELECT 1 FROM groups WHERE id = $1 AND session_id = $2 AND ended_at IS NULL', [
     groupId,
     sessionId,
   ]);
-  if (target.length === 0) throw new AppError(ErrorCode.notFound, 'No such running group in this session');
+  if (target.length === 0)
+    throw new AppError(ErrorCode.notFound, 'No such running group in this session', refusal('group', 'groupNotFound'));
   await tx.query(
     `DELETE FROM ${table} WHERE participant_id = $2
        AND group_id IN (SELECT id FROM groups WHERE session_id = $1 AND ended_at IS NULL)`,
@@ -155,9 +174,14 @@ export async function runningGroupOf(
 }
 
 export async function endGroups(tx: Queryable, sessionId: string): Promise<number> {
-  const ended = await tx.query(
+  const ended = await tx.query<{ id: string }>(
     'UPDATE groups SET ended_at = now() WHERE session_id = $1 AND ended_at IS NULL RETURNING id',
     [sessionId],
+  );
+  // Their queues close with them: nobody waits on, or holds, a group's floor after it ends.
+  await closeGroupFloors(
+    tx,
+    ended.map((g) => g.id),
   );
   return ended.length;
 }

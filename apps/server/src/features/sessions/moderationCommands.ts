@@ -1,9 +1,10 @@
-import { ErrorCode, type ModerationNotice } from '@moot/protocol';
+import { ErrorCode, type ModerationNotice, refusal } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
 import { participantRoom, type AssemblySocket } from '../../realtime/socketData.ts';
 import type { Queryable } from '../../storage/database.ts';
+import { publishAppeals } from '../appeals/appealPublisher.ts';
 import { markRemoved } from './floorStore.ts';
 import * as moderation from './moderationStore.ts';
 import { sessionMutator } from './mutate.ts';
@@ -21,11 +22,18 @@ export function registerModerationCommands(ctx: AppContext, socket: AssemblySock
       participantId,
       assemblyId,
     ]);
-    if (found.length === 0) throw new AppError(ErrorCode.notFound, 'No such member in this assembly');
+    if (found.length === 0)
+      throw new AppError(ErrorCode.notFound, 'No such member in this assembly', refusal('member', 'notFound'));
   };
   const tell = (participantId: string, notice: ModerationNotice) => {
     ctx.silence.forget(participantId);
     ctx.io.to(participantRoom(participantId)).emit('moderation:notice', notice);
+    // The member's list of what they may appeal (nothing of theirs is appealed yet: moderators' lists stand).
+    if (notice.action !== 'unmute') {
+      publishAppeals(ctx, assemblyId, participantId).catch((err: unknown) =>
+        logger.error({ err, assemblyId }, 'sending appeals after a moderation action failed'),
+      );
+    }
   };
 
   on('assembly', socket, 'announcement:post', logger, ({ text }) =>
@@ -37,7 +45,11 @@ export function registerModerationCommands(ctx: AppContext, socket: AssemblySock
   on('assembly', socket, 'announcement:clear', logger, ({ announcementId }) =>
     mutate({ action: 'announcement.cleared', target: announcementId }, async (tx) => {
       if (!(await moderation.clearAnnouncement(tx, assemblyId, announcementId))) {
-        throw new AppError(ErrorCode.notFound, 'No such announcement showing');
+        throw new AppError(
+          ErrorCode.notFound,
+          'No such announcement showing',
+          refusal('moderation', 'announcementNotFound'),
+        );
       }
       return null;
     }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnnouncementView, ModerationReason } from '@moot/protocol';
+import type { AnnouncementView, AppealSummary, ModerationReason } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
 
 export async function postAnnouncement(tx: Queryable, assemblyId: string, text: string, by: string): Promise<string> {
@@ -38,6 +38,8 @@ export interface ModerationRow {
   reason: ModerationReason | null;
   note: string | null;
   at: Date;
+  /** The member's appeal and its outcome (public, both reasons). */
+  appeal: AppealSummary | null;
 }
 
 export async function recordModeration(
@@ -51,13 +53,16 @@ export async function recordModeration(
     note: string | null;
     until: Date | null;
     by: string;
+    /** The comment a hide hid (an appeal that overturns it restores that comment). */
+    commentId?: string;
   },
-): Promise<void> {
+): Promise<string> {
+  const id = randomUUID();
   await tx.query(
-    `INSERT INTO moderation_actions (id, assembly_id, session_id, participant_id, action, reason, note, until, by_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO moderation_actions (id, assembly_id, session_id, participant_id, action, reason, note, until, by_id, comment_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
-      randomUUID(),
+      id,
       entry.assemblyId,
       entry.sessionId,
       entry.participantId,
@@ -66,17 +71,31 @@ export async function recordModeration(
       entry.note,
       entry.until,
       entry.by,
+      entry.commentId ?? null,
     ],
   );
+  return id;
+}
+
+interface AppealColumns {
+  appealReason: string | null;
+  decision: 'upheld' | 'overturned' | null;
+  decisionReason: string | null;
 }
 
 /** The moderation log of the session that began at `since` (the audit log keeps every session's). */
 export async function moderationLog(db: Queryable, assemblyId: string, since: Date): Promise<ModerationRow[]> {
-  return db.query<ModerationRow>(
-    `SELECT id, participant_id AS "participantId", action, reason, note, at FROM moderation_actions
-     WHERE assembly_id = $1 AND at >= $2 ORDER BY at DESC LIMIT 50`,
+  const rows = await db.query<Omit<ModerationRow, 'appeal'> & AppealColumns>(
+    `SELECT m.id, m.participant_id AS "participantId", m.action, m.reason, m.note, m.at,
+       a.reason AS "appealReason", a.decision, a.decision_reason AS "decisionReason"
+     FROM moderation_actions m LEFT JOIN moderation_appeals a ON a.action_id = m.id
+     WHERE m.assembly_id = $1 AND m.at >= $2 ORDER BY m.at DESC LIMIT 50`,
     [assemblyId, since],
   );
+  return rows.map(({ appealReason, decision, decisionReason, ...row }) => ({
+    ...row,
+    appeal: appealReason === null ? null : { status: decision ?? 'pending', reason: appealReason, decisionReason },
+  }));
 }
 
 export async function setMutedUntil(tx: Queryable, participantId: string, until: Date | null): Promise<void> {

@@ -28,6 +28,8 @@ export function sessionMutator(
     });
     // Published with the rest of the burst; the ack does not wait for it.
     ctx.sessions.changed(assemblyId);
+    // Who is present changed: an open vote's quorum may have too.
+    if (audit.action.startsWith('attendance.') || audit.action === 'moderation.removed') ctx.quorum.changed(assemblyId);
     if (programme) await ctx.sessions.publishProgramme(assemblyId);
     return result;
   };

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
@@ -11,11 +11,16 @@ import { lockSession, requireAgendaRoom, type SessionRow } from './sessionStore.
 /** Only a sitting that has not started can be re-planned, cancelled or given another's agenda. */
 function requirePlanned(session: SessionRow, what: string): void {
   if (session.cancelled)
-    throw new AppError(ErrorCode.badRequest, `This sitting was cancelled, so it cannot be ${what}`);
+    throw new AppError(
+      ErrorCode.badRequest,
+      `This sitting was cancelled, so it cannot be ${what}`,
+      refusal('programme', 'sittingCancelled'),
+    );
   if (session.status !== 'planned') {
     throw new AppError(
       ErrorCode.badRequest,
       `This sitting has ${session.status === 'live' ? 'started' : 'ended'}, so it cannot be ${what}`,
+      refusal('programme', session.status === 'live' ? 'sittingStarted' : 'sittingEnded'),
     );
   }
 }
@@ -62,7 +67,12 @@ export function registerProgrammeCommands(ctx: AppContext, socket: AssemblySocke
   );
   on('assembly', socket, 'programme:copyAgenda', logger, ({ sessionId, fromSessionId }) =>
     mutate({ action: 'programme.agenda_copied', target: sessionId, detail: { fromSessionId } }, async (tx) => {
-      if (sessionId === fromSessionId) throw new AppError(ErrorCode.badRequest, 'Choose another sitting to copy from');
+      if (sessionId === fromSessionId)
+        throw new AppError(
+          ErrorCode.badRequest,
+          'Choose another sitting to copy from',
+          refusal('programme', 'sameSittingCopy'),
+        );
       const locked = await lockInOrder(tx, assemblyId, [sessionId, fromSessionId]);
       requirePlanned(locked.get(sessionId)!, 'given another agenda');
       const itemIds = await programme.copyAgenda(tx, fromSessionId, sessionId, (count) =>
@@ -73,7 +83,12 @@ export function registerProgrammeCommands(ctx: AppContext, socket: AssemblySocke
   );
   on('assembly', socket, 'programme:swap', logger, ({ sessionId, withSessionId }) =>
     mutate({ action: 'programme.swapped', target: sessionId, detail: { withSessionId } }, async (tx) => {
-      if (sessionId === withSessionId) throw new AppError(ErrorCode.badRequest, 'Choose another sitting to swap with');
+      if (sessionId === withSessionId)
+        throw new AppError(
+          ErrorCode.badRequest,
+          'Choose another sitting to swap with',
+          refusal('programme', 'sameSittingSwap'),
+        );
       const locked = await lockInOrder(tx, assemblyId, [sessionId, withSessionId]);
       for (const session of locked.values()) requirePlanned(session, 'moved');
       await programme.swapSchedules(tx, sessionId, withSessionId);

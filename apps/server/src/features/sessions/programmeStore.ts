@@ -7,6 +7,7 @@ import {
   type AgendaStatus,
   type PlaceKind,
   type SessionStatus,
+  refusal,
 } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
@@ -84,7 +85,11 @@ function columnsOf(plan: SittingPlan, timeZone: string) {
   const endsAt = wallTimeToInstant(plan.date, plan.endTime, timeZone);
   // The schema checked the wall clock; a clock change inside the sitting could still invert it.
   if (endsAt <= startsAt) {
-    throw new AppError(ErrorCode.badRequest, 'A sitting must end after it starts (a clock change falls in between)');
+    throw new AppError(
+      ErrorCode.badRequest,
+      'A sitting must end after it starts (a clock change falls in between)',
+      refusal('programme', 'clockChange'),
+    );
   }
   const room = plan.place !== 'online';
   return [
@@ -109,7 +114,11 @@ export async function planSitting(
     [assemblyId],
   );
   if (count >= LIMITS.maxSittingsPerAssembly) {
-    throw new AppError(ErrorCode.limitReached, `A programme holds at most ${LIMITS.maxSittingsPerAssembly} sittings`);
+    throw new AppError(
+      ErrorCode.limitReached,
+      `A programme holds at most ${LIMITS.maxSittingsPerAssembly} sittings`,
+      refusal('programme', 'full', { max: LIMITS.maxSittingsPerAssembly }),
+    );
   }
   const id = randomUUID();
   await tx.query(
@@ -135,7 +144,11 @@ export async function swapSchedules(tx: Queryable, a: string, b: string): Promis
     [[a, b]],
   );
   if (unscheduled > 0) {
-    throw new AppError(ErrorCode.badRequest, 'Only sittings with a date can change places in the programme');
+    throw new AppError(
+      ErrorCode.badRequest,
+      'Only sittings with a date can change places in the programme',
+      refusal('programme', 'undated'),
+    );
   }
   await tx.query(
     `UPDATE assembly_sessions s SET starts_at = o.starts_at, ends_at = o.ends_at FROM assembly_sessions o

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { AppError } from '../../realtime/appError.ts';
 import { on } from '../../realtime/on.ts';
@@ -48,17 +48,27 @@ export function registerSessionCommands(ctx: AppContext, socket: AssemblySocket)
   on('assembly', socket, 'agenda:add', logger, ({ sessionId, ...item }) =>
     mutate({ action: 'agenda.added', target: sessionId, detail: { title: item.title } }, async (tx) => {
       const session = await store.lockSession(tx, assemblyId, sessionId);
-      if (session.cancelled) throw new AppError(ErrorCode.badRequest, 'This sitting was cancelled');
+      if (session.cancelled)
+        throw new AppError(ErrorCode.badRequest, 'This sitting was cancelled', refusal('session', 'cancelled'));
       await store.requireAgendaRoom(tx, sessionId, 1);
       const charter = new Set((await listCharter(tx, assemblyId)).map((s) => s.id));
       if (!item.standardIds.every((id) => charter.has(id))) {
-        throw new AppError(ErrorCode.notFound, 'An agenda item can only concern standards of this charter');
+        throw new AppError(
+          ErrorCode.notFound,
+          'An agenda item can only concern standards of this charter',
+          refusal('session', 'foreignStandard'),
+        );
       }
       if (item.caseId) {
         const status = await caseStatus(tx, assemblyId, item.caseId);
-        if (!status) throw new AppError(ErrorCode.notFound, 'No such case in this assembly');
+        if (!status)
+          throw new AppError(ErrorCode.notFound, 'No such case in this assembly', refusal('session', 'caseNotFound'));
         if (status === 'decided' || status === 'dismissed') {
-          throw new AppError(ErrorCode.badRequest, `This case is already ${status}`);
+          throw new AppError(
+            ErrorCode.badRequest,
+            `This case is already ${status}`,
+            refusal('session', status === 'decided' ? 'caseDecided' : 'caseDismissed'),
+          );
         }
       }
       return { itemId: await store.addItem(tx, sessionId, item) };
@@ -123,7 +133,7 @@ export function registerSessionCommands(ctx: AppContext, socket: AssemblySocket)
       store.requireStartable(session);
       if (session.currentItemId) await store.endItem(tx, sessionId, session.currentItemId);
       const next = (await store.listAgenda(tx, sessionId)).find((i) => i.status === 'pending' || i.status === 'paused');
-      if (!next) throw new AppError(ErrorCode.notFound, 'No agenda item is left');
+      if (!next) throw new AppError(ErrorCode.notFound, 'No agenda item is left', refusal('session', 'noItemLeft'));
       await store.goLive(tx, session);
       await store.runItem(tx, sessionId, next.id);
       return null;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { diffSession, sameValue, type ProgrammeState, type Role, type SessionState } from '@moot/protocol';
 import type { SharedHeads } from '../../cluster/sharedHeads.ts';
 import { SerialBursts } from '../../realtime/serialBursts.ts';
+import { publishHearings } from '../cases/leaderHearing.ts';
 import { listParticipants } from '../identity/participantStore.ts';
 import { assemblyRoom, audienceRoom, type MootServer, type WatchNamespace } from '../../realtime/socketData.ts';
 import type { Database } from '../../storage/database.ts';
@@ -253,6 +254,14 @@ export class SessionPublisher {
     const room = this.watch.to(assemblyRoom(assemblyId));
     if (m.event === 'session:patch') room.emit(m.event, m.patch);
     else room.emit(m.event, m.state);
+    await this.hearings(assemblyId, base?.views.observer ?? null, next.views.observer);
+  }
+
+  /** A leader follows their case's hearing from the public's view (`leaderHearing.ts`); a failure there never stops a publish. */
+  private async hearings(assemblyId: string, before: SessionState | null, after: SessionState | null): Promise<void> {
+    await publishHearings(this.db, this.io, assemblyId, before, after).catch((err: unknown) =>
+      this.logger?.error({ err }, 'leader hearing not sent'),
+    );
   }
 
   /** The heads are out of reach (Redis away): everyone gets the whole state, as before patches. */
@@ -264,6 +273,8 @@ export class SessionPublisher {
     this.io.to(audienceRoom(assemblyId, 'moderator')).emit('session:state', view('moderator'));
     this.io.to(audienceRoom(assemblyId, 'member')).emit('session:state', view('member'));
     this.watch.to(assemblyRoom(assemblyId)).emit('session:state', view('observer'));
+    // Without the last head, the leaders of the case heard now get it; one that just ended is not known here.
+    await this.hearings(assemblyId, null, view('observer'));
   }
 
   /**
@@ -271,7 +282,7 @@ export class SessionPublisher {
    * node's own sockets, read from its rooms directly (the adapter's `local` fetch still asks Redis
    * how many nodes there are, and would fail the command that is publishing).
    */
-  private async onlineParticipants(assemblyId: string): Promise<Set<string>> {
+  async onlineParticipants(assemblyId: string): Promise<Set<string>> {
     const room = assemblyRoom(assemblyId);
     const sockets = await this.io
       .in(room)

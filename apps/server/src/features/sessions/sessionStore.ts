@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AgendaItemView, AgendaKind, AgendaStatus, QueueMode, SessionStatus } from '@moot/protocol';
-import { ErrorCode, LIMITS } from '@moot/protocol';
+import { ErrorCode, LIMITS, refusal } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 
@@ -52,7 +52,8 @@ export async function lockSession(tx: Queryable, assemblyId: string, sessionId: 
     `SELECT ${SESSION_COLUMNS} FROM assembly_sessions WHERE id = $1 AND assembly_id = $2 FOR UPDATE`,
     [sessionId, assemblyId],
   );
-  if (!row) throw new AppError(ErrorCode.notFound, 'No such session in this assembly');
+  if (!row)
+    throw new AppError(ErrorCode.notFound, 'No such session in this assembly', refusal('session', 'sittingNotFound'));
   return row;
 }
 
@@ -67,14 +68,17 @@ export async function shareSession(tx: Queryable, assemblyId: string, sessionId:
     `SELECT ${SESSION_COLUMNS} FROM assembly_sessions WHERE id = $1 AND assembly_id = $2 FOR SHARE`,
     [sessionId, assemblyId],
   );
-  if (!row) throw new AppError(ErrorCode.notFound, 'No such session in this assembly');
+  if (!row)
+    throw new AppError(ErrorCode.notFound, 'No such session in this assembly', refusal('session', 'sittingNotFound'));
   return row;
 }
 
 /** A sitting that may still be started: not ended, not cancelled. */
 export function requireStartable(session: SessionRow): void {
-  if (session.cancelled) throw new AppError(ErrorCode.badRequest, 'This sitting was cancelled');
-  if (session.status === 'ended') throw new AppError(ErrorCode.badRequest, 'This session has ended');
+  if (session.cancelled)
+    throw new AppError(ErrorCode.badRequest, 'This sitting was cancelled', refusal('session', 'cancelled'));
+  if (session.status === 'ended')
+    throw new AppError(ErrorCode.badRequest, 'This session has ended', refusal('session', 'ended'));
 }
 
 /**
@@ -92,13 +96,15 @@ export async function goLive(tx: Queryable, session: SessionRow): Promise<void> 
     throw new AppError(
       ErrorCode.badRequest,
       `Another sitting is live (“${other.title}”): end it before starting this one`,
+      refusal('session', 'anotherLive', { title: other.title }),
     );
   }
   await setSessionStatus(tx, session.id, 'live');
 }
 
 export function requireLive(session: SessionRow): void {
-  if (session.status !== 'live') throw new AppError(ErrorCode.badRequest, 'The session is not running');
+  if (session.status !== 'live')
+    throw new AppError(ErrorCode.badRequest, 'The session is not running', refusal('session', 'notRunning'));
 }
 
 export async function createSession(
@@ -170,7 +176,8 @@ export async function findItem(
      WHERE i.id = $1 AND s.assembly_id = $2 AND i.removed_at IS NULL`,
     [itemId, assemblyId],
   );
-  if (!row) throw new AppError(ErrorCode.notFound, 'No such agenda item in this assembly');
+  if (!row)
+    throw new AppError(ErrorCode.notFound, 'No such agenda item in this assembly', refusal('session', 'itemNotFound'));
   return row;
 }
 
@@ -262,6 +269,7 @@ export async function requireAgendaRoom(tx: Queryable, sessionId: string, more: 
     throw new AppError(
       ErrorCode.limitReached,
       `An agenda holds at most ${LIMITS.maxAgendaItems} items (this one has ${count}, ${more} more asked)`,
+      refusal('session', 'agendaFull', { max: LIMITS.maxAgendaItems, has: count, more }),
     );
   }
 }

@@ -1,9 +1,13 @@
 import {
+  isParticipantRole,
   publicName,
+  type ParticipantRole,
   type Attendee,
   type EquitySummary,
   type GroupRepeats,
   type HandKind,
+  type HandView,
+  type TurnView,
   type QueueMode,
   type Role,
   type SessionState,
@@ -83,7 +87,10 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
   };
   const checkedIn = new Map(facts.attendance.map((a) => [a.participantId, a]));
   // A seat whose invite nobody has used yet is nobody: not "not here", just not listed.
-  const seated = facts.participants.filter((p) => p.joined || checkedIn.has(p.id));
+  // Narrow seats (a respondent, a leader) are never attendees (`listParticipants` leaves them out too).
+  const seated = facts.participants.filter(
+    (p): p is typeof p & { role: ParticipantRole } => isParticipantRole(p.role) && (p.joined || checkedIn.has(p.id)),
+  );
   const attendees: Attendee[] = seated.map((p) => ({
     participantId: p.id,
     name: nameOf(p.id),
@@ -94,12 +101,35 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
     mutedUntil: p.mutedUntil !== null && p.mutedUntil > now ? p.mutedUntil : null,
     removed: checkedIn.get(p.id)?.removed ?? false,
   }));
-  const speaking = facts.hands.find((h) => h.status === 'speaking');
-  const waiting = orderQueue(
-    facts.hands.filter((h) => h.status === 'waiting'),
-    session.queueMode,
-    facts.totals,
-  );
+  // The plenary's floor holds the hands in no group; each running group has its own.
+  const floorOf = (groupId: string | null) => {
+    const hands = facts.hands.filter((h) => h.groupId === groupId);
+    const speaking = hands.find((h) => h.status === 'speaking');
+    const queue = orderQueue(
+      hands.filter((h) => h.status === 'waiting'),
+      session.queueMode,
+      facts.totals,
+    ).map((h): HandView => ({
+      id: h.id,
+      participantId: h.participantId,
+      name: nameOf(h.participantId),
+      kind: h.kind,
+      raisedAt: h.raisedAt.getTime(),
+      raisedBy: h.raisedBy ? { participantId: h.raisedBy, name: nameOf(h.raisedBy) } : null,
+    }));
+    const turn: TurnView | null =
+      speaking && speaking.calledAt
+        ? {
+            handId: speaking.id,
+            participantId: speaking.participantId,
+            name: nameOf(speaking.participantId),
+            startedAt: speaking.calledAt.getTime(),
+            endsAt: speaking.calledAt.getTime() + session.turnLimitSeconds * 1000,
+          }
+        : null;
+    return { speaking, queue, turn };
+  };
+  const plenary = floorOf(null);
   return {
     id: session.id,
     title: session.title,
@@ -109,24 +139,8 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
     agenda: facts.agenda,
     currentItemId: session.currentItemId,
     attendees,
-    queue: waiting.map((h) => ({
-      id: h.id,
-      participantId: h.participantId,
-      name: nameOf(h.participantId),
-      kind: h.kind,
-      raisedAt: h.raisedAt.getTime(),
-      raisedBy: h.raisedBy ? { participantId: h.raisedBy, name: nameOf(h.raisedBy) } : null,
-    })),
-    turn:
-      speaking && speaking.calledAt
-        ? {
-            handId: speaking.id,
-            participantId: speaking.participantId,
-            name: nameOf(speaking.participantId),
-            startedAt: speaking.calledAt.getTime(),
-            endsAt: speaking.calledAt.getTime() + session.turnLimitSeconds * 1000,
-          }
-        : null,
+    queue: plenary.queue,
+    turn: plenary.turn,
     groups: facts.groups.map((g) => ({
       id: g.id,
       number: g.number,
@@ -136,6 +150,8 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
       facilitatorIds: g.facilitatorIds,
       noteTakerIds: g.noteTakerIds,
       ended: g.ended,
+      // Observers do not follow table discussions (who waits to speak at which table): kept within the assembly.
+      floor: audience === 'observer' || g.ended ? null : (({ queue, turn }) => ({ queue, turn }))(floorOf(g.id)),
     })),
     announcements: facts.announcements,
     moderationLog: facts.moderation.map((m) => ({
@@ -146,8 +162,16 @@ export function viewFor(facts: SessionFacts, audience: Role): SessionView {
       // Observers never read free text about a named member.
       note: audience === 'observer' ? null : m.note,
       at: m.at.getTime(),
+      // Public by design: the member wrote theirs to be read, the deciding moderator theirs to account for it.
+      appeal: m.appeal,
     })),
-    equity: audience === 'moderator' ? equity(facts, speaking) : null,
+    equity:
+      audience === 'moderator'
+        ? equity(
+            facts,
+            facts.hands.filter((h) => h.status === 'speaking'),
+          )
+        : null,
     groupRepeats: audience === 'moderator' ? groupRepeats(facts) : null,
   };
 }
@@ -163,13 +187,14 @@ function groupRepeats(facts: SessionFacts): GroupRepeats | null {
   return { count: pairs.length, pairs };
 }
 
-function equity(facts: SessionFacts, speaking: HandRow | undefined): EquitySummary {
+function equity(facts: SessionFacts, speaking: readonly HandRow[]): EquitySummary {
   const totals = new Map(facts.totals.map((t) => [t.participantId, t]));
   const members = facts.participants.filter((p) => p.role === 'member');
   const rows = members.map((p) => {
     const t = totals.get(p.id);
     // The turn under way counts as it goes, so the view is live without stored ticks.
-    const live = speaking?.participantId === p.id && speaking.calledAt ? facts.now - speaking.calledAt.getTime() : 0;
+    const turn = speaking.find((h) => h.participantId === p.id && h.calledAt);
+    const live = turn?.calledAt ? facts.now - turn.calledAt.getTime() : 0;
     return {
       participantId: p.id,
       name: p.displayName,

@@ -1,7 +1,7 @@
 import type { Database } from '../../storage/database.ts';
 import { isSilenced, type SilencedBy } from './moderationStore.ts';
 import { AppError } from '../../realtime/appError.ts';
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal } from '@moot/protocol';
 
 /**
  * Whether a participant is muted or removed, read from the database at most every `ttlMs`
@@ -39,8 +39,14 @@ export class Silence {
    */
   async refuse(participantId: string, what: string): Promise<void> {
     const why = await this.why(participantId);
-    if (why === 'muted') throw new AppError(ErrorCode.muted, `A moderator has muted you for now; ${what}`);
-    if (why === 'removed') throw new AppError(ErrorCode.forbidden, `You were removed from this session; ${what}`);
+    if (why === 'muted')
+      throw new AppError(ErrorCode.muted, `A moderator has muted you for now; ${what}`, refusal('moderation', 'muted'));
+    if (why === 'removed')
+      throw new AppError(
+        ErrorCode.forbidden,
+        `You were removed from this session; ${what}`,
+        refusal('moderation', 'removed'),
+      );
   }
 
   /** This node just changed it: forget the cached answer. */

@@ -100,6 +100,7 @@ function naiveDecide(rules: VoteRules, ballots: readonly BallotChoice[]): Omit<N
     const winner = unique ? Number(first[0]) : null;
     return { passed: winner !== null, winner, counts };
   }
+  if (rules.method === 'support') throw new RangeError('A final ballot is checked in supportTally.test.ts');
   const rankings = ballots.map((b) => (b.method === 'ranked' ? b.ranking : []));
   return naiveRunoff(rules.options.length, rankings);
 }

@@ -1,4 +1,11 @@
-import { ErrorCode, receiptModeOf, type VoteRules, type VoteSubject } from '@moot/protocol';
+import {
+  ErrorCode,
+  receiptModeOf,
+  refusal,
+  type VoteRules,
+  type VoteRulesInput,
+  type VoteSubject,
+} from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
@@ -18,12 +25,21 @@ export async function openVoteInSession(
     subject: VoteSubject;
     subjectId: string | null;
     question: string;
-    rules: VoteRules;
+    rules: VoteRules | VoteRulesInput;
     quorumShare: number;
+    /** The vote closes itself this long after opening (`vote:open` only). */
+    closesInSeconds?: number | undefined;
   },
 ): Promise<string> {
+  if (vote.rules.method === 'support' && !('items' in vote.rules))
+    throw new AppError(
+      ErrorCode.badRequest,
+      'A support-scale vote is the final ballot: open it with its recommendations',
+      refusal('finalBallot', 'openWithItems'),
+    );
   const session = await currentSession(tx, vote.assemblyId);
-  if (session?.status !== 'live') throw new AppError(ErrorCode.badRequest, 'Votes are held in a live session');
+  if (session?.status !== 'live')
+    throw new AppError(ErrorCode.badRequest, 'Votes are held in a live session', refusal('vote', 'noLiveSession'));
   const memberIds = new Set(
     (
       await tx.query<{ id: string }>(`SELECT id FROM participants WHERE assembly_id = $1 AND role = 'member'`, [
@@ -40,16 +56,21 @@ export async function openVoteInSession(
     subject: vote.subject,
     subjectId: vote.subjectId,
     question: vote.question,
-    rules: { ...vote.rules, receipts: receiptModeOf(vote.rules) },
+    rules: { ...vote.rules, receipts: receiptModeOf(vote.rules) } as VoteRules,
     eligible,
     quorumNeeded: Math.ceil(vote.quorumShare * eligible),
+    closesInSeconds: vote.closesInSeconds,
   });
   await recordAudit(tx, {
     assemblyId: vote.assemblyId,
     actorId: vote.actorId,
     action: 'vote.opened',
     target: id,
-    detail: { question: vote.question, method: vote.rules.method },
+    detail: {
+      question: vote.question,
+      method: vote.rules.method,
+      ...(vote.closesInSeconds ? { closesInSeconds: vote.closesInSeconds } : {}),
+    },
   });
   return id;
 }

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@moot/protocol';
+import { ErrorCode, refusal, type VoteRules } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { AppError } from '../../realtime/appError.ts';
@@ -9,6 +9,7 @@ import { requireSteers } from '../sessions/steering.ts';
 import { hasOnlineBallot } from './ballotStore.ts';
 import * as paper from './paperStore.ts';
 import { lockVote } from './voteStore.ts';
+import { refuseOffPanel } from '../panels/panelVote.ts';
 
 /**
  * The in-room paper count of a secret vote: a facilitator (or the moderator) ticks each paper
@@ -25,20 +26,44 @@ export function registerPaperCommands(ctx: AppContext, socket: AssemblySocket): 
       // FOR UPDATE: waits for casts under way (they hold FOR SHARE), and none start until this commits,
       // so a member is never both ticked for paper and holding an online ballot.
       const vote = await lockVote(tx, assemblyId, voteId, 'update');
-      if (vote.status !== 'open') throw new AppError(ErrorCode.voteClosed, 'This vote has closed');
-      if (!paper.paperChoices(vote.rules))
-        throw new AppError(ErrorCode.badRequest, 'Only yes/no and consent votes can be counted on paper');
-      if (!vote.sessionId) throw new AppError(ErrorCode.badRequest, 'This vote belongs to no session');
+      if (vote.status !== 'open')
+        throw new AppError(ErrorCode.voteClosed, 'This vote has closed', refusal('vote', 'voteClosed'));
+      if (!paper.countsOnPaper(vote.rules) && vote.rules.method !== 'support')
+        throw new AppError(
+          ErrorCode.badRequest,
+          'This kind of vote cannot be counted on paper',
+          refusal('paper', 'notCountedOnPaper'),
+        );
+      if (!vote.sessionId)
+        throw new AppError(ErrorCode.badRequest, 'This vote belongs to no session', refusal('vote', 'noSession'));
       await requireSteers(tx, me, vote.sessionId, participantId);
       const totals = await paper.paperTotals(tx, voteId);
       if (totals?.firstBy || totals?.agreedCounts)
-        throw new AppError(ErrorCode.badRequest, 'The paper ballots are being counted: nobody more can be ticked');
+        throw new AppError(
+          ErrorCode.badRequest,
+          'The paper ballots are being counted: nobody more can be ticked',
+          refusal('paper', 'countStarted'),
+        );
+      // A case's consequence vote with a drawn panel: only the panel votes, on paper too.
+      await refuseOffPanel(tx, vote, participantId);
       if (!(await presentNow(tx, vote.sessionId, participantId)))
-        throw new AppError(ErrorCode.badRequest, 'Only a member checked in now can vote on paper: check them in first');
+        throw new AppError(
+          ErrorCode.badRequest,
+          'Only a member checked in now can vote on paper: check them in first',
+          refusal('paper', 'notCheckedIn'),
+        );
       if (await hasOnlineBallot(tx, ctx.ballotSecret, voteId, participantId))
-        throw new AppError(ErrorCode.badRequest, 'This member has already voted online in this vote');
+        throw new AppError(
+          ErrorCode.badRequest,
+          'This member has already voted online in this vote',
+          refusal('paper', 'votedOnline'),
+        );
       if (!(await paper.markPaperVoter(tx, voteId, participantId, me.id)))
-        throw new AppError(ErrorCode.badRequest, 'This member is already ticked as voting on paper');
+        throw new AppError(
+          ErrorCode.badRequest,
+          'This member is already ticked as voting on paper',
+          refusal('paper', 'alreadyTicked'),
+        );
       await recordAudit(tx, {
         assemblyId,
         actorId: me.id,
@@ -48,25 +73,47 @@ export function registerPaperCommands(ctx: AppContext, socket: AssemblySocket): 
       });
     });
     await ctx.votes.publish(assemblyId);
+    // A member ticked for paper is present for the vote's quorum, device or not.
+    ctx.quorum.changed(assemblyId);
     return null;
   });
 
-  on('assembly', socket, 'vote:enterPaperTotals', logger, async ({ voteId, counts }) => {
+  /**
+   * One facilitator's count, as counts per choice (yes/no, consent) or per distinct ballot
+   * (approval, ranked): the first waits, a matching second from another facilitator makes them
+   * count, a different one discards both.
+   */
+  const enterCount = async (
+    voteId: string,
+    normalise: (rules: VoteRules) => ReturnType<typeof paper.normaliseTotals>,
+  ) => {
     const outcome = await db.transaction(async (tx) => {
       const vote = await lockVote(tx, assemblyId, voteId, 'update');
-      if (vote.status !== 'open') throw new AppError(ErrorCode.voteClosed, 'This vote has closed');
-      const entered = paper.normaliseTotals(vote.rules, counts);
-      if (!entered.ok) throw new AppError(ErrorCode.badRequest, entered.why);
+      if (vote.status !== 'open')
+        throw new AppError(ErrorCode.voteClosed, 'This vote has closed', refusal('vote', 'voteClosed'));
+      const entered = normalise(vote.rules);
+      if (!entered.ok) throw new AppError(ErrorCode.badRequest, entered.why, entered.reason);
       const voters = (await paper.paperVoterIds(tx, voteId)).length;
-      if (voters === 0) throw new AppError(ErrorCode.badRequest, 'Nobody is ticked as voting on paper in this vote');
+      if (voters === 0)
+        throw new AppError(
+          ErrorCode.badRequest,
+          'Nobody is ticked as voting on paper in this vote',
+          refusal('paper', 'nobodyTicked'),
+        );
       if (entered.total !== voters) {
         throw new AppError(
           ErrorCode.badRequest,
           `These totals add up to ${entered.total} paper ballots, but ${voters} ${voters === 1 ? 'member is' : 'members are'} ticked as voting on paper`,
+          refusal('paper', 'totalsMismatch', { total: entered.total, voters }),
         );
       }
       const row = await paper.paperTotals(tx, voteId);
-      if (row?.agreedCounts) throw new AppError(ErrorCode.badRequest, 'The paper totals are already agreed');
+      if (row?.agreedCounts)
+        throw new AppError(
+          ErrorCode.badRequest,
+          'The paper totals are already agreed',
+          refusal('paper', 'alreadyAgreed'),
+        );
       const audit = (action: string) => recordAudit(tx, { assemblyId, actorId: me.id, action, target: voteId });
       if (!row?.firstBy || !row.firstCounts) {
         await paper.enterFirstTotals(tx, voteId, me.id, entered.counts);
@@ -77,6 +124,7 @@ export function registerPaperCommands(ctx: AppContext, socket: AssemblySocket): 
         throw new AppError(
           ErrorCode.badRequest,
           'You entered the first count: a second facilitator must count the paper ballots and enter them',
+          refusal('paper', 'secondCounterNeeded'),
         );
       }
       if (paper.sameTotals(row.firstCounts, entered.counts)) {
@@ -93,8 +141,17 @@ export function registerPaperCommands(ctx: AppContext, socket: AssemblySocket): 
       throw new AppError(
         ErrorCode.badRequest,
         'Your totals differ from the first count, so neither counts: count the paper ballots again, then two facilitators enter them afresh',
+        refusal('paper', 'countsDisagree'),
       );
     }
     return { status: outcome };
-  });
+  };
+
+  on('assembly', socket, 'vote:enterPaperTotals', logger, ({ voteId, counts }) =>
+    enterCount(voteId, (rules) => paper.normaliseTotals(rules, counts)),
+  );
+
+  on('assembly', socket, 'vote:enterPaperBallots', logger, ({ voteId, ballots }) =>
+    enterCount(voteId, (rules) => paper.normaliseBallots(rules, ballots)),
+  );
 }

@@ -1,8 +1,12 @@
 import {
   CONSENT_CHOICES,
+  PAPER_BALLOT_METHODS,
   PAPER_METHODS,
+  type PaperBallotLine,
   YES_NO_CHOICES,
+  refusal,
   type BallotChoice,
+  type ErrorReason,
   type PaperCountView,
   type VoteRules,
 } from '@moot/protocol';
@@ -100,15 +104,78 @@ export function paperChoices(rules: VoteRules): readonly string[] | null {
   return rules.method === 'yes_no' ? YES_NO_CHOICES : CONSENT_CHOICES;
 }
 
+/** Whether a vote of these rules can be counted on paper at all (totals, or ballot by ballot). */
+export const countsOnPaper = (rules: VoteRules): boolean =>
+  paperChoices(rules) !== null || (PAPER_BALLOT_METHODS as readonly string[]).includes(rules.method);
+
+type Normalised =
+  { ok: true; counts: Record<string, number>; total: number } | { ok: false; why: string; reason: ErrorReason };
+
+/**
+ * The paper ballots of an approval or ranked vote as counts per distinct ballot, keyed by the
+ * ballot's options as JSON (approval: sorted, since a ticked set has no order; ranked: in order
+ * of preference), lines that read the same merged — so two facilitators' counts compare key by
+ * key — or why they cannot be taken.
+ */
+export function normaliseBallots(rules: VoteRules, lines: readonly PaperBallotLine[]): Normalised {
+  if (rules.method !== 'approval' && rules.method !== 'ranked')
+    return {
+      ok: false,
+      why: 'Only approval and ranked votes are counted ballot by ballot: enter totals per choice',
+      reason: refusal('paper', 'countedByTotals'),
+    };
+  const counts: Record<string, number> = {};
+  for (const [i, line] of lines.entries()) {
+    const where = `Paper ballot ${i + 1}`;
+    const ballot = { ballot: i + 1 };
+    if (line.options.some((o) => o >= rules.options.length))
+      return {
+        ok: false,
+        why: `${where} names an option this vote does not have`,
+        reason: refusal('paper', 'ballotUnknownOption', ballot),
+      };
+    if (new Set(line.options).size !== line.options.length)
+      return {
+        ok: false,
+        why: `${where} names an option twice`,
+        reason: refusal('paper', 'ballotOptionTwice', ballot),
+      };
+    if (rules.method === 'ranked' && line.options.length === 0)
+      return {
+        ok: false,
+        why: `${where} ranks no option: a ranked ballot names at least its first preference`,
+        reason: refusal('paper', 'ballotRanksNothing', ballot),
+      };
+    const options = rules.method === 'approval' ? [...line.options].sort((a, b) => a - b) : line.options;
+    const key = JSON.stringify(options);
+    counts[key] = (counts[key] ?? 0) + line.count;
+  }
+  return { ok: true, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+}
+
+/** Agreed counts per distinct ballot (approval, ranked) as published lines, in a fixed order. */
+export function ballotLines(counts: Record<string, number>): PaperBallotLine[] {
+  return Object.keys(counts)
+    .sort()
+    .map((key) => ({ options: JSON.parse(key) as number[], count: counts[key]! }));
+}
+
 /** Every choice with its total (missing ones 0), or why the totals cannot be taken. */
-export function normaliseTotals(
-  rules: VoteRules,
-  counts: Record<string, number>,
-): { ok: true; counts: Record<string, number>; total: number } | { ok: false; why: string } {
+export function normaliseTotals(rules: VoteRules, counts: Record<string, number>): Normalised {
   const choices = paperChoices(rules);
-  if (!choices) return { ok: false, why: 'Only yes/no and consent votes can be counted on paper' };
+  if (!choices)
+    return {
+      ok: false,
+      why: 'Approval and ranked votes are counted ballot by ballot, not as totals per choice',
+      reason: refusal('paper', 'countedByBallot'),
+    };
   const unknown = Object.keys(counts).filter((c) => !choices.includes(c));
-  if (unknown.length > 0) return { ok: false, why: `Not a choice in this vote: ${unknown.join(', ')}` };
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      why: `Not a choice in this vote: ${unknown.join(', ')}`,
+      reason: refusal('paper', 'notAChoice', { choices: unknown.join(', ') }),
+    };
   const full = Object.fromEntries(choices.map((c) => [c, counts[c] ?? 0]));
   return { ok: true, counts: full, total: Object.values(full).reduce((a, b) => a + b, 0) };
 }
@@ -116,13 +183,15 @@ export function normaliseTotals(
 export const sameTotals = (a: Record<string, number>, b: Record<string, number>): boolean =>
   Object.keys({ ...a, ...b }).every((k) => (a[k] ?? 0) === (b[k] ?? 0));
 
-/** Agreed paper totals as ballots, so the one tally counts them with the online ones. */
+/** Agreed paper counts as ballots, so the one tally counts them with the online ones. */
 export function paperBallots(rules: VoteRules, counts: Record<string, number>): BallotChoice[] {
   const method = rules.method;
-  if (method !== 'yes_no' && method !== 'consent') return [];
-  return Object.entries(counts).flatMap(([choice, n]) =>
-    Array.from({ length: n }, () => ({ method, choice }) as BallotChoice),
-  );
+  const ballot = (key: string): BallotChoice => {
+    if (method === 'approval') return { method, approved: JSON.parse(key) as number[] };
+    if (method === 'ranked') return { method, ranking: JSON.parse(key) as number[] };
+    return { method, choice: key } as BallotChoice;
+  };
+  return Object.entries(counts).flatMap(([key, n]) => Array.from({ length: n }, () => ballot(key)));
 }
 
 /** Where each vote's paper count stands, for the votes that have one. */
@@ -140,6 +209,7 @@ export async function paperViews(db: Queryable, assemblyId: string): Promise<Map
       r.voteId,
       {
         voterIds: r.voterIds,
+        voters: r.voterIds.length,
         status: r.agreedCounts ? 'agreed' : r.firstBy ? 'awaiting_second' : 'open',
         firstEnteredBy: r.agreedCounts ? null : r.firstBy,
         lastMismatchAt: r.lastMismatchAt?.getTime() ?? null,

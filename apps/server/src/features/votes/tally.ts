@@ -38,15 +38,19 @@ import {
   YES_NO_CHOICES,
   type BallotChoice,
   type ConsentChoice,
+  type Phrase,
   type Threshold,
   type VoteResult,
   type VoteRules,
   type YesNoChoice,
 } from '@moot/protocol';
+import { supportTally, validateSupportAnswers } from './supportTally.ts';
+import { explanationOf, says } from './tallyWords.ts';
 
-type Outcome = Pick<VoteResult, 'passed' | 'winner' | 'counts' | 'rounds' | 'explanation'>;
-const outcome = (counts: Record<string, number>, passed: boolean, explanation: string, winner: number | null = null) =>
-  ({ passed, winner, counts, explanation }) satisfies Outcome;
+type Outcome = Pick<VoteResult, 'passed' | 'winner' | 'counts' | 'rounds' | 'explanation' | 'because'>;
+const outcome = (counts: Record<string, number>, passed: boolean, because: Phrase[], winner: number | null = null) =>
+  ({ passed, winner, counts, explanation: explanationOf(because), because }) satisfies Outcome;
+const verdictWord = (passed: boolean) => says(passed ? 'tally.passed' : 'tally.failed');
 
 /** Why this ballot cannot be counted under these rules, or null if it can. */
 export function validateBallot(rules: VoteRules, choice: BallotChoice): string | null {
@@ -65,6 +69,8 @@ export function validateBallot(rules: VoteRules, choice: BallotChoice): string |
       return choice.ranking.length === 0
         ? 'A ranking must list at least one option.'
         : checkIndexes(choice.ranking, options, 'ranked');
+    case 'support':
+      return validateSupportAnswers('items' in rules ? rules.items.length : 0, choice.answers);
   }
 }
 
@@ -84,6 +90,7 @@ export function tally(
   ballots: readonly BallotChoice[],
   quorum: { eligible: number; quorumNeeded: number },
 ): VoteResult {
+  if (rules.method === 'support') return supportTally(rules, ballots, null, quorum);
   ballots.forEach((ballot, i) => {
     const why = validateBallot(rules, ballot);
     if (why !== null) throw new RangeError(`Ballot ${i + 1} cannot be counted: ${why}`);
@@ -93,8 +100,8 @@ export function tally(
   const quorumMet = ballots.length >= quorumNeeded;
   const base = { ballots: ballots.length, eligible, quorumNeeded, quorumMet };
   if (quorumMet) return { ...base, ...counted };
-  const why = `No quorum: ${ballots.length} of ${quorumNeeded} needed ballots were cast (${eligible} eligible), so nothing is decided.`;
-  return { ...base, ...outcome(counted.counts, false, why) };
+  const why = says('tally.noQuorum', { cast: ballots.length, needed: quorumNeeded, eligible });
+  return { ...base, ...outcome(counted.counts, false, [why]) };
 }
 
 const only = <M extends BallotChoice['method']>(ballots: readonly BallotChoice[], method: M) =>
@@ -121,6 +128,8 @@ function count(rules: VoteRules, ballots: readonly BallotChoice[]): Outcome {
         rules.options,
         only(ballots, 'ranked').map((b) => b.ranking),
       );
+    case 'support':
+      throw new RangeError('A final ballot is counted by supportTally');
   }
 }
 
@@ -139,16 +148,21 @@ function yesNo(threshold: Threshold, abstentionsCount: boolean, choices: readonl
   const counts = tallyChoices(YES_NO_CHOICES, choices);
   const { yes, no, abstain } = counts;
   const counted = yes + no + (abstentionsCount ? abstain : 0);
-  const rest = `${no} no, ${abstain} abstaining (${abstentionsCount ? 'counted' : 'not counted'})`;
-  if (counted === 0) return outcome(counts, false, `Failed: no votes to count (${rest}).`);
+  const abstentions = says(abstentionsCount ? 'tally.counted' : 'tally.notCounted');
+  const rest = says('tally.yesNoRest', { no, abstain, abstentions });
+  if (counted === 0) return outcome(counts, false, [says('tally.yesNoEmpty', { rest })]);
   const bar = thresholdBar(threshold);
   const passed = bar(yes, counted);
   const verdict =
     threshold.kind === 'simple'
-      ? `${passed ? '' : 'not '}more than half`
-      : `${passed ? 'at least' : 'less than'} ${threshold.kind === 'share' ? sharePercent(threshold.share) : 'two thirds'}`;
-  const score = `${yes} yes of ${counted} counted (${percent(yes, counted, bar)})`;
-  return outcome(counts, passed, `${passed ? 'Passed' : 'Failed'}: ${score} is ${verdict}; ${rest}.`);
+      ? says(passed ? 'tally.moreThanHalf' : 'tally.notMoreThanHalf')
+      : says(passed ? 'tally.atLeast' : 'tally.lessThan', {
+          bar: threshold.kind === 'share' ? sharePercent(threshold.share) : says('tally.twoThirds'),
+        });
+  const score = { yes, counted, percent: percent(yes, counted, bar) };
+  return outcome(counts, passed, [
+    says('tally.yesNoResult', { outcome: verdictWord(passed), ...score, verdict, rest }),
+  ]);
 }
 
 function consent(agreeShare: number, choices: readonly ConsentChoice[]): Outcome {
@@ -156,35 +170,25 @@ function consent(agreeShare: number, choices: readonly ConsentChoice[]): Outcome
   const agreeing = counts.endorse + counts.agree + counts.agree_with_reservations;
   const counted = choices.length - counts.stand_aside;
   const { block } = counts;
-  const aside = `${counts.stand_aside} stood aside`;
+  const aside = counts.stand_aside;
   if (block > 0) {
-    const blocks = `${block} ${block === 1 ? 'block' : 'blocks'}`;
-    return outcome(
-      counts,
-      false,
-      `Failed: ${blocks}, and consent allows none (${agreeing} of ${counted} agree, ${aside}).`,
-    );
+    const key = block === 1 ? 'tally.consentBlockedOne' : 'tally.consentBlocked';
+    return outcome(counts, false, [says(key, { blocks: block, agreeing, counted, aside })]);
   }
-  if (choices.length === 0) return outcome(counts, false, 'Failed: no ballots were cast.');
-  if (counted === 0) {
-    return outcome(
-      counts,
-      false,
-      `Failed: all ${choices.length} ballots stood aside, so there is no agreement to count.`,
-    );
-  }
+  if (choices.length === 0) return outcome(counts, false, [says('tally.consentNone')]);
+  if (counted === 0) return outcome(counts, false, [says('tally.consentAllAside', { ballots: choices.length })]);
   const bar = shareBar(agreeShare);
   const passed = bar(agreeing, counted);
-  const score = `${agreeing} of ${counted} agree (${percent(agreeing, counted, bar)})`;
-  const verdict = `${passed ? 'at least' : 'less than'} ${sharePercent(agreeShare)}`;
-  return outcome(counts, passed, `${passed ? 'Passed' : 'Failed'}: ${score}, ${verdict}, with no block (${aside}).`);
+  const verdict = says(passed ? 'tally.atLeast' : 'tally.lessThan', { bar: sharePercent(agreeShare) });
+  const score = { agreeing, counted, percent: percent(agreeing, counted, bar) };
+  return outcome(counts, passed, [
+    says('tally.consentResult', { outcome: verdictWord(passed), ...score, verdict, aside }),
+  ]);
 }
 
-const title = (options: readonly string[], i: number) => `“${options[i] ?? `option ${i}`}”`;
-function titles(options: readonly string[], indexes: readonly number[]): string {
-  const names = indexes.map((i) => title(options, i));
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
+/** An option's own text (a parameter, never translated). */
+const title = (options: readonly string[], i: number) => options[i] ?? String(i);
+const titles = (options: readonly string[], indexes: readonly number[]) => indexes.map((i) => title(options, i));
 const countsOf = (votes: readonly number[], which: Iterable<number>) =>
   Object.fromEntries([...which].map((i) => [String(i), votes[i] ?? 0]));
 
@@ -194,15 +198,18 @@ function approval(options: readonly string[], ballots: readonly (readonly number
   const counts = countsOf(votes, options.keys());
   const most = Math.max(0, ...votes);
   const top = [...options.keys()].filter((i) => votes[i] === most);
-  const from = `from ${ballots.length} ${ballots.length === 1 ? 'ballot' : 'ballots'}`;
-  if (most === 0) return outcome(counts, false, `No winner: no option was approved ${from}.`);
+  const from = says(ballots.length === 1 ? 'tally.fromBallotOne' : 'tally.fromBallots', { ballots: ballots.length });
+  if (most === 0) return outcome(counts, false, [says('tally.approvalNone', { from })]);
   const [winner] = top;
   if (top.length > 1 || winner === undefined) {
-    const tie = `Tie between ${titles(options, top)} with ${most} approvals each ${from}`;
-    return outcome(counts, false, `${tie}; ties are not broken, so the assembly votes again.`);
+    return outcome(counts, false, [says('tally.approvalTie', { options: titles(options, top), most, from })]);
   }
-  const approvals = `${most} ${most === 1 ? 'approval' : 'approvals'}`;
-  return outcome(counts, true, `${title(options, winner)} wins with ${approvals} ${from}.`, winner);
+  const wins = says(most === 1 ? 'tally.approvalWinsOne' : 'tally.approvalWins', {
+    option: title(options, winner),
+    approvals: most,
+    from,
+  });
+  return outcome(counts, true, [wins], winner);
 }
 
 /** How one round's elimination was decided when several options shared the fewest votes. */
@@ -238,12 +245,10 @@ function toEliminate(
 }
 
 /** Says how a tie for fewest was broken, naming the rule, so nobody has to guess. */
-function tieSentence(options: readonly string[], tie: TieBreak): string {
-  const how =
-    tie.byRound === null
-      ? `the later-listed of the tied options${tie.round > 1 ? ', tied in every round so far' : ''}`
-      : `the one with fewer votes in round ${tie.byRound}`;
-  return ` Round ${tie.round} was tied for fewest votes between ${titles(options, tie.tied)}: ${title(options, tie.out)} was eliminated, ${how}, as the rules state.`;
+function tieSentence(options: readonly string[], tie: TieBreak): Phrase {
+  const which = { round: tie.round, tied: titles(options, tie.tied), out: title(options, tie.out) };
+  if (tie.byRound !== null) return says('tally.tieByRound', { ...which, byRound: tie.byRound });
+  return says(tie.round > 1 ? 'tally.tieLaterEvery' : 'tally.tieLater', which);
 }
 
 function ranked(options: readonly string[], ballots: readonly (readonly number[])[]): Outcome {
@@ -271,13 +276,21 @@ function ranked(options: readonly string[], ballots: readonly (readonly number[]
       continue;
     }
     const first = countsOf(history[0] ?? [], options.keys());
-    if (winner === undefined) return { ...outcome(first, false, 'No winner: no ballots were cast.'), rounds };
-    const won = `${votes[winner] ?? 0} of ${live} votes (${percent(votes[winner] ?? 0, live, majority)})`;
+    if (winner === undefined) return { ...outcome(first, false, [says('tally.rankedNone')]), rounds };
+    const won = votes[winner] ?? 0;
+    const score = { option: title(options, winner), round: rounds.length, votes: won, live };
+    const scored = { ...score, percent: percent(won, live, majority) };
     const gone = rounds.flatMap((r) => (r.eliminated === null ? [] : [r.eliminated]));
-    const named = gone.length > 3 ? `${gone.length} options` : titles(options, gone);
-    const after = gone.length === 0 ? '' : ` after ${named} ${gone.length === 1 ? 'was' : 'were'} eliminated`;
-    const broken = ties.map((tie) => tieSentence(options, tie)).join('');
-    const why = `${title(options, winner)} wins in round ${rounds.length} with ${won}${after}.${broken}`;
-    return { ...outcome(first, true, why, winner), rounds };
+    const why =
+      gone.length === 0
+        ? says('tally.rankedWins', scored)
+        : gone.length > 3
+          ? says('tally.rankedWinsAfterMany', { ...scored, count: gone.length })
+          : says(gone.length === 1 ? 'tally.rankedWinsAfterOne' : 'tally.rankedWinsAfterSome', {
+              ...scored,
+              eliminated: titles(options, gone),
+            });
+    const broken = ties.map((tie) => tieSentence(options, tie));
+    return { ...outcome(first, true, [why, ...broken], winner), rounds };
   }
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, parseLivestreamUrl, type Livestream } from '@moot/protocol';
+import { ErrorCode, parseLivestreamUrl, type Livestream, refusal } from '@moot/protocol';
 import type { AppContext } from '../../appContext.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { AppError } from '../../realtime/appError.ts';
@@ -21,7 +21,7 @@ export async function readLivestream(
   peertubeHosts: readonly string[],
 ): Promise<Livestream | null> {
   const [row] = await db.query<{ detail: { url?: unknown } }>(
-    `SELECT detail FROM audit_log WHERE assembly_id = $1 AND action = $2 ORDER BY seq DESC LIMIT 1`,
+    `SELECT detail FROM audit_log WHERE assembly_id = $1 AND action = $2 ORDER BY id DESC LIMIT 1`,
     [assemblyId, ACTION],
   );
   const url = row?.detail.url;
@@ -38,6 +38,7 @@ export function registerLivestreamCommands(ctx: AppContext, socket: AssemblySock
       throw new AppError(
         ErrorCode.badRequest,
         'Only an https address of a YouTube or Vimeo video, or of a video on a PeerTube site this server lists, can be embedded',
+        refusal('livestream', 'notEmbeddable'),
       );
     await ctx.db.transaction((tx) =>
       recordAudit(tx, {

@@ -4,6 +4,8 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import type { FieldProps } from '../fields.tsx';
 import { CollaborationCarets } from './carets.ts';
+import { SuggestButton } from './SuggestButton.tsx';
+import { showSuggestions, Suggestions } from './suggestions.ts';
 
 function attributes(field: string, label: string, editable: boolean): Record<string, string> {
   return {
@@ -17,7 +19,7 @@ function attributes(field: string, label: string, editable: boolean): Record<str
 }
 
 /** One rich-text field (an XML fragment) of a shared Y.Doc, with co-editors' carets. */
-export function CollaborativeField({ handle, field, label, editable }: FieldProps) {
+export function CollaborativeField({ handle, field, label, editable, suggestions }: FieldProps) {
   const editor = useEditor(
     {
       extensions: [
@@ -25,6 +27,7 @@ export function CollaborativeField({ handle, field, label, editable }: FieldProp
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ document: handle.doc, field }),
         CollaborationCarets.configure({ awareness: handle.awareness }),
+        Suggestions.configure({ initial: suggestions ?? null }),
       ],
       editable,
       editorProps: { attributes: attributes(field, label, editable) },
@@ -39,5 +42,14 @@ export function CollaborativeField({ handle, field, label, editable }: FieldProp
     editor.setOptions({ editorProps: { attributes: attributes(field, label, editable) } });
   }, [editor, field, label, editable]);
 
-  return <EditorContent editor={editor} className="editor" />;
+  useEffect(() => {
+    if (suggestions) showSuggestions(editor, suggestions);
+  }, [editor, suggestions]);
+
+  return (
+    <>
+      <EditorContent editor={editor} className="editor" />
+      {suggestions?.onSuggest && <SuggestButton editor={editor} onSuggest={suggestions.onSuggest} />}
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import { LIMITS } from '@moot/protocol';
-import type { AmendmentView, DissentView, ParticipantView, StandardView } from '@moot/protocol';
+import type { AmendmentStatus, AmendmentView, DissentView, ParticipantView, StandardView } from '@moot/protocol';
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
@@ -9,6 +10,8 @@ import { sendCommand, useCommands, type CommandRunner } from '../session/command
 import { LadderView } from '../lifecycle/LadderView.tsx';
 import { hasSignedAmendment, hasSignedDissent } from './view.ts';
 import { WordingForm } from './WordingForm.tsx';
+import { SuggestedChange } from './SuggestedChange.tsx';
+import './suggestionStrings.ts';
 
 /** Who may act: members and moderators propose and co-sign amendments; members write minority reports. */
 export interface DecisionActions {
@@ -21,13 +24,15 @@ interface Props {
   amendments: readonly AmendmentView[];
   dissents: readonly DissentView[];
   actions?: DecisionActions;
+  /** Suggestions whose words were edited since (found by the text field). */
+  stale?: ReadonlySet<string>;
 }
 
 /**
  * Under each standard, on every page: its consequence ladder, its amendments and its minority
  * reports — with the forms to propose, co-sign and write them for those who may.
  */
-export function StandardDecisions({ standard, amendments, dissents, actions }: Props) {
+export function StandardDecisions({ standard, amendments, dissents, actions, stale }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const amendable = standard.status === 'locked' || standard.status === 'adopted';
@@ -45,7 +50,11 @@ export function StandardDecisions({ standard, amendments, dissents, actions }: P
             <ol className="amendment-list">
               {amendments.map((amendment) => (
                 <li key={amendment.id}>
-                  <AmendmentItem amendment={amendment} {...(actions ? { actions } : {})} />
+                  <AmendmentItem
+                    amendment={amendment}
+                    stale={stale?.has(amendment.id) ?? false}
+                    {...(actions ? { actions } : {})}
+                  />
                 </li>
               ))}
             </ol>
@@ -101,9 +110,19 @@ export function StandardDecisions({ standard, amendments, dissents, actions }: P
   );
 }
 
-function AmendmentItem({ amendment, actions }: { amendment: AmendmentView; actions?: DecisionActions }) {
+function AmendmentItem({
+  amendment,
+  actions,
+  stale,
+}: {
+  amendment: AmendmentView;
+  actions?: DecisionActions;
+  stale: boolean;
+}) {
   const { t } = useTranslation();
   const signed = actions ? hasSignedAmendment(amendment, actions.me.id) : false;
+  const mine = actions !== undefined && amendment.signerIds[0] === actions.me.id;
+  const open = amendment.status === 'proposed' || amendment.status === 'tabled';
   return (
     <article
       className="amendment"
@@ -113,10 +132,19 @@ function AmendmentItem({ amendment, actions }: { amendment: AmendmentView; actio
       aria-label={t('amendments.proposedBy', { name: amendment.proposer })}
     >
       <p>
-        <span className="tag">{t(`amendments.statuses.${amendment.status}`)}</span>{' '}
+        <span className="tag">{statusText(t, amendment.status)}</span>{' '}
         {t('amendments.proposedBy', { name: amendment.proposer })}
       </p>
-      <p className="amendment-text">{amendment.text}</p>
+      {amendment.suggestion ? (
+        <SuggestedChange suggestion={amendment.suggestion} />
+      ) : (
+        <p className="amendment-text">{amendment.text}</p>
+      )}
+      {stale && open && (
+        <p className="notice" data-testid="suggestion-stale">
+          {t('suggestions.staleNotice')}
+        </p>
+      )}
       {amendment.reason && <p className="hint">{t('amendments.reason', { reason: amendment.reason })}</p>}
       <p className="hint" data-testid="cosigners">
         {amendment.cosigners.length === 0
@@ -130,6 +158,9 @@ function AmendmentItem({ amendment, actions }: { amendment: AmendmentView; actio
           label={t('amendments.cosignLabel', { name: amendment.proposer })}
           cosign={(run) => run('amendment:cosign', { amendmentId: amendment.id })}
         />
+      )}
+      {actions && mine && amendment.status === 'proposed' && (
+        <Withdraw socket={actions.socket} amendmentId={amendment.id} />
       )}
     </article>
   );
@@ -179,6 +210,31 @@ function Cosign({
         onClick={() => void cosign(commands.run)}
       >
         {t('amendments.cosign')}
+      </ActionButton>
+      {commands.error && <ErrorNotice error={commands.error} />}
+    </>
+  );
+}
+
+/** A status in words: the two statuses of suggestions have their strings with them. */
+export function statusText(t: TFunction, status: AmendmentStatus): string {
+  return status === 'withdrawn' || status === 'stale'
+    ? t(`suggestions.statuses.${status}`)
+    : t(`amendments.statuses.${status}`);
+}
+
+function Withdraw({ socket, amendmentId }: { socket: AssemblySocket; amendmentId: string }) {
+  const { t } = useTranslation();
+  const commands = useCommands(socket);
+  return (
+    <>
+      <ActionButton
+        className="secondary"
+        aria-label={t('suggestions.withdrawLabel')}
+        unavailable={commands.busy}
+        onClick={() => void commands.run('amendment:withdraw', { amendmentId })}
+      >
+        {t('suggestions.withdraw')}
       </ActionButton>
       {commands.error && <ErrorNotice error={commands.error} />}
     </>

@@ -9,6 +9,7 @@ import { TEXT_DECISION_METHODS } from '../votes/OpenVoteForm.tsx';
 import { DEFAULT_RULES, rulesFromDraft, type RulesDraft, type RulesProblem } from '../votes/rulesDraft.ts';
 import { RulesFields, useRulesProblemText } from '../votes/RulesFields.tsx';
 import { proposedAmendments } from './view.ts';
+import { SuggestedChange } from './SuggestedChange.tsx';
 
 interface Props {
   socket: AssemblySocket;
@@ -73,7 +74,11 @@ function TableAmendment({
   return (
     <article className="amendment" data-testid="amendment-to-table" data-amendment-id={amendment.id}>
       <p>{t('amendments.tableFor', { title, name })}</p>
-      <p className="amendment-text">{amendment.text}</p>
+      {amendment.suggestion ? (
+        <SuggestedChange suggestion={amendment.suggestion} />
+      ) : (
+        <p className="amendment-text">{amendment.text}</p>
+      )}
       {amendment.reason && <p className="hint">{t('amendments.reason', { reason: amendment.reason })}</p>}
       {!open ? (
         <button

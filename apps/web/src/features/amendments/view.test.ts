@@ -1,7 +1,15 @@
 import { LIMITS } from '@moot/protocol';
 import type { AmendmentView, DissentView } from '@moot/protocol';
 import { describe, expect, it } from 'vitest';
-import { byStandard, checkWording, hasSignedAmendment, hasSignedDissent, of, proposedAmendments } from './view.ts';
+import {
+  byStandard,
+  checkWording,
+  hasSignedAmendment,
+  hasSignedDissent,
+  of,
+  proposedAmendments,
+  shownSuggestions,
+} from './view.ts';
 
 const amendment = (id: string, standardId: string, change: Partial<AmendmentView> = {}): AmendmentView => ({
   id,
@@ -13,6 +21,7 @@ const amendment = (id: string, standardId: string, change: Partial<AmendmentView
   signerIds: ['ada-id'],
   status: 'proposed',
   voteId: null,
+  suggestion: null,
   ...change,
 });
 
@@ -56,5 +65,26 @@ describe('proposedAmendments', () => {
   it('keeps only those waiting to be tabled', () => {
     const list = [amendment('a', 's'), amendment('b', 's', { status: 'tabled' }), amendment('c', 's')];
     expect(proposedAmendments(list).map((a) => a.id)).toEqual(['a', 'c']);
+  });
+});
+
+describe('shownSuggestions', () => {
+  it('draws open suggestions only, with their proposer and co-signers; whole-text amendments are not drawn', () => {
+    const suggestion = {
+      start: 'AAAA',
+      end: 'BBBB',
+      quote: 'truth',
+      content: [{ type: 'text' as const, text: 'facts' }],
+    };
+    const shown = shownSuggestions([
+      amendment('a', 's', { suggestion, cosigners: ['Bo'] }),
+      amendment('b', 's', { suggestion, status: 'tabled' }),
+      amendment('c', 's', { suggestion, status: 'adopted' }),
+      amendment('d', 's', { suggestion, status: 'withdrawn' }),
+      amendment('e', 's', { suggestion, status: 'stale' }),
+      amendment('f', 's'),
+    ]);
+    expect(shown.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(shown[0]).toEqual({ ...suggestion, id: 'a', proposer: 'Ada', cosigners: ['Bo'] });
   });
 });

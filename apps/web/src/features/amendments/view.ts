@@ -1,5 +1,6 @@
 import { LIMITS } from '@moot/protocol';
 import type { AmendmentView, DissentView } from '@moot/protocol';
+import type { ShownSuggestion } from '../../collab/fields.tsx';
 
 const NONE: readonly never[] = [];
 
@@ -42,4 +43,13 @@ export function checkWording(text: string): WordingCheck {
 /** Amendments waiting for a moderator to table them, oldest standard first. */
 export function proposedAmendments(amendments: readonly AmendmentView[] | undefined): AmendmentView[] {
   return (amendments ?? []).filter((a) => a.status === 'proposed');
+}
+
+/** Suggestions still open (proposed or tabled), as the text field draws them. */
+export function shownSuggestions(amendments: readonly AmendmentView[]): ShownSuggestion[] {
+  return amendments.flatMap((a) =>
+    a.suggestion && (a.status === 'proposed' || a.status === 'tabled')
+      ? [{ ...a.suggestion, id: a.id, proposer: a.proposer, cosigners: a.cosigners }]
+      : [],
+  );
 }

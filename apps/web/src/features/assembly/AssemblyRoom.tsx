@@ -13,6 +13,7 @@ import { CasesAnnouncer } from '../cases/CasesAnnouncer.tsx';
 import { useCases } from '../cases/casesStore.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { useComments } from '../comments/useComments.ts';
+import { useConsensus } from '../consensus/consensusStore.ts';
 import { commentsByStandard } from '../comments/view.ts';
 import { NowSection } from '../now/NowSection.tsx';
 import { openVotes } from '../now/view.ts';
@@ -31,6 +32,7 @@ import { CommentsOverview } from './sections/CommentsOverview.tsx';
 import { RecordSection } from './sections/RecordSection.tsx';
 import { VotesSection } from './sections/VotesSection.tsx';
 import { RoomNotices } from './RoomNotices.tsx';
+import { useAppeals } from '../appeals/appealsStore.ts';
 import { useAssemblyRoom } from './useAssemblyRoom.ts';
 import { useMemberPreferences } from '../members/useMemberPreferences.ts';
 import './assembly.css';
@@ -42,6 +44,10 @@ import './assembly.css';
 
 /** Facilitators and note-takers only: loaded with their screen, not with every member's page. */
 const FacilitatorScreen = lazy(() => import('../facilitator/FacilitatorScreen.tsx'));
+/** The evidence library and expert sessions: their own chunk, loaded when the section opens. */
+const EvidenceSection = lazy(() => import('../evidence/EvidenceSection.tsx'));
+/** A standard's history: its own chunk, with its strings. */
+const HistorySection = lazy(() => import('../history/HistorySection.tsx'));
 
 export function AssemblyRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -50,11 +56,11 @@ export function AssemblyRoom({ session }: { session: Session }) {
   useEffect(() => {
     if (!hash) window.scrollTo(0, 0);
   }, [pathname, hash]);
-  const { socket, provider, sessions, comments, decisions, cases, room, dispatch } = useAssemblyRoom(
-    session.me,
-    session.assembly.id,
-  );
+  const { socket, provider, sessions, comments, decisions, cases, consensus, tracker, appeals, room, dispatch } =
+    useAssemblyRoom(session.me, session.assembly.id);
+  const appealCases = useAppeals(appeals);
   const caseList = useCases(cases);
+  const consensusMaps = useConsensus(consensus);
   const commentList = useComments(comments);
   const commentGroups = useMemo(() => commentsByStandard(commentList ?? []), [commentList]);
   const connection = useConnection(socket);
@@ -93,6 +99,7 @@ export function AssemblyRoom({ session }: { session: Session }) {
           comments: commentList,
           commentGroups,
           isModerator,
+          consensus: consensusMaps,
         }
       : null;
 
@@ -135,21 +142,42 @@ export function AssemblyRoom({ session }: { session: Session }) {
                 state={feed.state}
                 me={me}
                 votes={decided.votes ?? []}
+                offset={feed.offset}
               />
             </Suspense>
           )}
           <SessionAnnouncer state={feed.state} myId={me.id} />
-          <RoomNotices feed={feed} myId={me.id} />
+          <RoomNotices
+            feed={feed}
+            myId={me.id}
+            appeals={me.role === 'member' && appealCases ? { socket: live.socket, cases: appealCases } : null}
+          />
           <CommentsAnnouncer comments={commentList} standards={live.room.standards} />
           {!onVotes && <VotesAnnouncer votes={decided.votes} />}
           {!onCases && <CasesAnnouncer cases={caseList} />}
           <Routes>
             <Route index element={<NowSection live={live} />} />
             <Route path="charter" element={<CharterSection live={live} />} />
+            <Route
+              path="evidence"
+              element={
+                <Suspense fallback={<Loading label={t('assembly.connecting')} />}>
+                  <EvidenceSection live={live} />
+                </Suspense>
+              }
+            />
             <Route path="votes" element={<VotesSection live={live} />} />
             <Route path="cases" element={<CasesSection live={live} />} />
             <Route path="comments" element={<CommentsOverview live={live} />} />
-            <Route path="record" element={<RecordSection />} />
+            <Route path="record" element={<RecordSection live={live} tracker={tracker} />} />
+            <Route
+              path="history/:standardId"
+              element={
+                <Suspense fallback={null}>
+                  <HistorySection live={live} />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<NowSection live={live} />} />
           </Routes>
         </>

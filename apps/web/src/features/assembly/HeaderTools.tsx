@@ -10,6 +10,7 @@ import { WatchersCount } from '../../ui/WatchersCount.tsx';
 import type { ParticipantView } from '@moot/protocol';
 import { signOut } from './session.ts';
 import { ShowNameToggle } from './ShowNameToggle.tsx';
+import { YourDevices } from './YourDevices.tsx';
 
 interface Props {
   connection: Connection;
@@ -32,6 +33,7 @@ export function HeaderTools({ connection, save, me, watchers, socket }: Props) {
         {me.role === 'member' && socket && (
           <ShowNameToggle socket={socket} seat={me.seat} initial={me.showName ?? false} />
         )}
+        {socket && <YourDevices socket={socket} />}
         {me.role === 'moderator' && (
           <ul className="menu-links">
             <li>
@@ -39,9 +41,6 @@ export function HeaderTools({ connection, save, me, watchers, socket }: Props) {
             </li>
             <li>
               <Link to="/present">{t('session.presentMode')}</Link>
-            </li>
-            <li>
-              <Link to="/assembly/members">{t('session.openMembers')}</Link>
             </li>
           </ul>
         )}

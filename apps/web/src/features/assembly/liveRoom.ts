@@ -1,10 +1,14 @@
 import type { Dispatch } from 'react';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
+import { TrackerStore } from '../accountability/trackerStore.ts';
+import { AppealsStore } from '../appeals/appealsStore.ts';
 import { CasesStore } from '../cases/casesStore.ts';
 import { CommentsStore } from '../comments/commentsStore.ts';
+import { ConsensusStore } from '../consensus/consensusStore.ts';
 import { SessionStore } from '../session/sessionStore.ts';
 import { DecisionsStore } from '../votes/decisionsStore.ts';
+import { PanelsStore, registerPanels } from '../panels/panelsStore.ts';
 import type { roomReducer } from './roomState.ts';
 
 export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
@@ -14,6 +18,9 @@ export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
   comments: CommentsStore;
   decisions: DecisionsStore;
   cases: CasesStore;
+  consensus: ConsensusStore;
+  tracker: TrackerStore;
+  appeals: AppealsStore;
 }
 
 /**
@@ -35,14 +42,23 @@ export function openLiveRoom<S extends AssemblySocket | WatchSocket>(
   const comments = new CommentsStore(socket);
   const decisions = new DecisionsStore(socket);
   const cases = new CasesStore(socket);
+  const consensus = new ConsensusStore(socket);
+  const tracker = new TrackerStore(socket);
+  const appeals = new AppealsStore(socket);
+  const panels = new PanelsStore(socket);
+  registerPanels(provider, panels);
   socket.connect();
   return {
-    live: { socket, provider, sessions, comments, decisions, cases },
+    live: { socket, provider, sessions, comments, decisions, cases, consensus, tracker, appeals },
     close: () => {
       sessions.destroy();
       comments.destroy();
       decisions.destroy();
       cases.destroy();
+      consensus.destroy();
+      tracker.destroy();
+      appeals.destroy();
+      panels.destroy();
       provider.destroy();
       socket.disconnect();
     },

@@ -3,6 +3,7 @@ import type { Dispatch } from 'react';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import type { RoomDecisions } from '../amendments/useRoomDecisions.ts';
+import type { ConsensusSnapshot } from '../consensus/consensusStore.ts';
 import type { SessionFeed } from '../session/useSessionFeed.ts';
 import type { BallotBox } from '../votes/ballotBox.ts';
 import type { RoomEvent, RoomState } from './roomState.ts';
@@ -25,4 +26,6 @@ export interface MemberRoom {
   comments: readonly CommentView[] | undefined;
   commentGroups: ReadonlyMap<string, readonly CommentView[]>;
   isModerator: boolean;
+  /** The consensus maps, and this member's own marks. */
+  consensus: ConsensusSnapshot;
 }

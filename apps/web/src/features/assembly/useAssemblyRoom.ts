@@ -52,6 +52,9 @@ export function useAssemblyRoom(me: ParticipantView, assemblyId: string) {
     comments: live?.comments ?? null,
     decisions: live?.decisions ?? null,
     cases: live?.cases ?? null,
+    consensus: live?.consensus ?? null,
+    tracker: live?.tracker ?? null,
+    appeals: live?.appeals ?? null,
     room,
     dispatch,
   };

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandRunner } from '../session/commands.ts';
-import { evidenceFromDraft } from './view.ts';
+import { evidenceFromDraft } from './caseDrafts.ts';
 
 /** The moderator adds evidence found after the case was opened, until deliberation starts. */
 export function AddEvidenceForm({ commands, case: c }: { commands: CommandRunner; case: CaseView }) {

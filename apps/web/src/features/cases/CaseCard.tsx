@@ -1,4 +1,5 @@
 import type { CaseView, StandardView, VoteView } from '@moot/protocol';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket } from '../../collab/transport.ts';
@@ -7,6 +8,12 @@ import { CaseEvidence } from './CaseEvidence.tsx';
 import { CaseReasoning } from './CaseReasoning.tsx';
 import { CaseSteering } from './CaseSteering.tsx';
 import { caseTimeline, citedStandards, votesOfCase } from './view.ts';
+import { panelsStoreOf, usePanels } from '../panels/panelsStore.ts';
+
+// The case's panel (recusals, the draw, its check) loads with its own chunk, only where there is one to show.
+const CasePanel = lazy(() => import('../panels/CasePanel.tsx'));
+import { optionText, usePhraseWording } from '../../i18n/phrases.ts';
+import { nameWithRole } from '../../i18n/names.ts';
 
 export interface CaseActions {
   /** Members and moderators co-draft the reasoning. */
@@ -23,6 +30,8 @@ interface Props {
   votes: readonly VoteView[] | undefined;
   provider: CollabProvider;
   actions: CaseActions;
+  /** The library entries the case cites (the evidence feature's, where the page has it). */
+  citedEvidence?: ReactNode;
 }
 
 /**
@@ -30,13 +39,23 @@ interface Props {
  * the leader's reply, the reasoning, its consequence votes (ballot, turnout, result and rounds) and
  * the decision. Moderators steer it from the console.
  */
-export function CaseCard({ case: c, standards, votes, provider, actions }: Props) {
+export function CaseCard({ case: c, standards, votes, provider, actions, citedEvidence }: Props) {
   const { t, i18n } = useTranslation();
+  const wording = usePhraseWording();
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const prefix = `case-${c.id}`;
   const { role, name } = c.respondent;
   const cited = citedStandards(c, standards);
   const caseVotes = votesOfCase(c, votes);
+  const panelsStore = panelsStoreOf(provider);
+  const panels = usePanels(panelsStore);
+  const drawn = panels.state.panels.find((p) => p.caseId === c.id) ?? null;
+  const showPanel =
+    panelsStore !== null &&
+    (panels.me !== null || drawn !== null || panels.state.conflicts.some((x) => x.caseId === c.id));
+  // With a drawn panel only its members get a ballot; the rest follow the vote (the server refuses them too).
+  const offPanel = drawn?.panel != null && !drawn.panel.some((s) => s.participantId === panels.me?.id);
+  const voteActions = actions.votes && offPanel ? { ...actions.votes, ballots: null } : actions.votes;
 
   return (
     <article
@@ -68,7 +87,8 @@ export function CaseCard({ case: c, standards, votes, provider, actions }: Props
           </ul>
         </dd>
         <dt>{t('cases.openedByLabel')}</dt>
-        <dd>{c.openedBy}</dd>
+        {/* Only a moderator opens a case (`case:open`). */}
+        <dd data-testid="case-opened-by">{nameWithRole(t, c.openedBy, 'moderator')}</dd>
         <dt>{t('cases.timelineLabel')}</dt>
         <dd>
           <ol className="case-standards" data-testid="case-timeline">
@@ -87,6 +107,7 @@ export function CaseCard({ case: c, standards, votes, provider, actions }: Props
         {c.summary}
       </p>
       <CaseEvidence evidence={c.evidence} headingId={`${prefix}-evidence`} />
+      {citedEvidence}
       <h4>{t('cases.replyHeading')}</h4>
       {c.reply ? (
         <p className="case-text" data-testid="case-reply">
@@ -104,7 +125,7 @@ export function CaseCard({ case: c, standards, votes, provider, actions }: Props
         <div className="case-decision" data-testid="case-decision" data-breach-found={c.decision.breachFound}>
           <h4>{t('cases.decisionHeading')}</h4>
           <p>
-            <strong data-testid="case-outcome">{c.decision.outcome}</strong>
+            <strong data-testid="case-outcome">{optionText(c.decision.outcome, wording)}</strong>
           </p>
           <p>{c.decision.breachFound ? t('cases.breachFound') : t('cases.noBreach')}</p>
         </div>
@@ -114,6 +135,11 @@ export function CaseCard({ case: c, standards, votes, provider, actions }: Props
       ) : (
         <CaseReasoning provider={provider} case={c} canDraft={actions.canDraft ?? false} />
       )}
+      {showPanel && (
+        <Suspense fallback={null}>
+          <CasePanel case={c} store={panelsStore!} snapshot={panels} />
+        </Suspense>
+      )}
       {actions.steerWith && <CaseSteering socket={actions.steerWith} case={c} />}
       {caseVotes.length > 0 && (
         <section className="case-votes" aria-labelledby={`${prefix}-votes`}>
@@ -121,7 +147,7 @@ export function CaseCard({ case: c, standards, votes, provider, actions }: Props
           <ol className="vote-list">
             {caseVotes.map((vote) => (
               <li key={vote.id}>
-                <VoteCard vote={vote} {...(actions.votes ? { actions: actions.votes } : {})} />
+                <VoteCard vote={vote} {...(voteActions ? { actions: voteActions } : {})} />
               </li>
             ))}
           </ol>

@@ -9,9 +9,11 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands, type CommandRunner } from '../session/commands.ts';
 import { ReceiptsChoice } from '../votes/ReceiptsChoice.tsx';
 import { AddEvidenceForm } from './AddEvidenceForm.tsx';
+import { LeaderInvite } from '../accountability/NarrowInvites.tsx';
 import { consequenceVoteFromDraft, DEFAULT_CONSEQUENCE_VOTE } from './consequenceVote.ts';
 import { addEnglish } from '../../i18n/index.ts';
 import { enVoteForm } from '../../i18n/enVoteForm.ts';
+import { optionText, usePhraseWording } from '../../i18n/phrases.ts';
 
 addEnglish(enVoteForm);
 
@@ -61,6 +63,7 @@ export function CaseSteering({ socket, case: c }: Props) {
         <>
           <ReplyForm commands={commands} case={c} />
           <AddEvidenceForm commands={commands} case={c} />
+          <LeaderInvite commands={commands} case={c} />
         </>
       )}
       {status === 'hearing' && (
@@ -127,6 +130,7 @@ function ReplyForm({ commands, case: c }: FormProps) {
 
 function OpenVoteForm({ commands, case: c }: FormProps) {
   const { t } = useTranslation();
+  const wording = usePhraseWording();
   const id = useId();
   const [draft, setDraft] = useState(DEFAULT_CONSEQUENCE_VOTE);
   const [problem, setProblem] = useState<string | null>(null);
@@ -147,7 +151,7 @@ function OpenVoteForm({ commands, case: c }: FormProps) {
       </p>
       <ul className="case-options" aria-labelledby={`${id}-options`}>
         {c.options.map((option) => (
-          <li key={option}>{option}</li>
+          <li key={option}>{optionText(option, wording)}</li>
         ))}
       </ul>
       <label htmlFor={`${id}-quorum`}>{t('votes.quorumLabel')}</label>

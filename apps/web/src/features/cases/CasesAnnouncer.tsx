@@ -1,11 +1,13 @@
 import type { CaseView } from '@moot/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { explanationText, optionText, usePhraseWording } from '../../i18n/phrases.ts';
 import { caseChanges, type CaseChange } from './view.ts';
 
 /** The polite live region for "Case 2 moved to deliberation", "Case 2 decided: …". Silent on load. */
 export function CasesAnnouncer({ cases }: { cases: readonly CaseView[] | undefined }) {
   const { t } = useTranslation();
+  const wording = usePhraseWording();
   const previous = useRef<readonly CaseView[] | undefined>(undefined);
   const [message, setMessage] = useState('');
 
@@ -22,9 +24,12 @@ export function CasesAnnouncer({ cases }: { cases: readonly CaseView[] | undefin
         case 'voteOpened':
           return t('cases.announce.voteOpened', { number: change.number });
         case 'undecided':
-          return t('cases.announce.undecided', { number: change.number, explanation: change.explanation });
+          return t('cases.announce.undecided', {
+            number: change.number,
+            explanation: explanationText(change, wording),
+          });
         case 'decided':
-          return t('cases.announce.decided', { number: change.number, outcome: change.outcome });
+          return t('cases.announce.decided', { number: change.number, outcome: optionText(change.outcome, wording) });
         case 'dismissed':
           return t('cases.announce.dismissed', { number: change.number, reason: change.reason });
       }

@@ -1,4 +1,5 @@
 import type { CaseView, StandardView, VoteView } from '@moot/protocol';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import { CaseCard, type CaseActions } from './CaseCard.tsx';
@@ -15,10 +16,12 @@ interface Props {
   actions?: CaseActions;
   /** Observers download the register with the watch key. */
   watchKey?: string | null;
+  /** Under each case: the library entries it cites. */
+  citedOf?: (caseId: string) => ReactNode;
 }
 
 /** "Breach cases": the public register, live, on every page; cases in progress first. */
-export function CasesPanel({ cases, standards, votes, provider, actions = {}, watchKey = null }: Props) {
+export function CasesPanel({ cases, standards, votes, provider, actions = {}, watchKey = null, citedOf }: Props) {
   const { t } = useTranslation();
   const ordered = casesInOrder(cases ?? []);
   return (
@@ -31,7 +34,14 @@ export function CasesPanel({ cases, standards, votes, provider, actions = {}, wa
         <ol className="case-list">
           {ordered.map((c) => (
             <li key={c.id}>
-              <CaseCard case={c} standards={standards} votes={votes} provider={provider} actions={actions} />
+              <CaseCard
+                case={c}
+                standards={standards}
+                votes={votes}
+                provider={provider}
+                actions={actions}
+                citedEvidence={citedOf?.(c.id)}
+              />
             </li>
           ))}
         </ol>

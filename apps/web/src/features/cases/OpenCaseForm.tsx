@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useCommands } from '../session/commands.ts';
-import { caseFromDraft, EMPTY_CASE, type CaseDraft, type CaseDraftProblem } from './view.ts';
+import { caseFromDraft, EMPTY_CASE, type CaseDraft, type CaseDraftProblem } from './caseDrafts.ts';
 
 /** The sentence for a problem with the draft. */
 function useProblemText(): (problem: CaseDraftProblem) => string {

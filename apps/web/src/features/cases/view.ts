@@ -1,5 +1,4 @@
-import { evidenceSchema, openCaseSchema } from '@moot/protocol';
-import type { AddCaseEvidence, CaseStatus, CaseView, OpenCase, StandardView, VoteView } from '@moot/protocol';
+import type { CaseStatus, CaseView, Phrase, StandardView, VoteView } from '@moot/protocol';
 
 const CLOSED: ReadonlySet<CaseStatus> = new Set(['decided', 'dismissed']);
 
@@ -55,57 +54,6 @@ export function caseTimeline(c: CaseView): { step: CaseStep; at: number }[] {
   return steps.flatMap(({ step, at }) => (at === null ? [] : [{ step, at }]));
 }
 
-/** The moderator's "Open a case" form as typed. */
-export interface CaseDraft {
-  role: string;
-  name: string;
-  standardIds: string[];
-  summary: string;
-  evidence: { description: string; link: string }[];
-}
-
-export const EMPTY_CASE: CaseDraft = { role: '', name: '', standardIds: [], summary: '', evidence: [] };
-
-/** What is wrong with a draft, by the field to point at. */
-export type CaseDraftProblem =
-  | { field: 'role' | 'name' | 'standards' | 'summary' | 'evidence' }
-  | { field: 'evidenceDescription' | 'evidenceLink'; index: number };
-
-export type CaseDraftCheck = { ok: true; payload: OpenCase } | { ok: false; problem: CaseDraftProblem };
-
-/**
- * The `case:open` payload a draft means, checked by the protocol's own schema before anything is
- * sent. Evidence rows left entirely blank are dropped; an empty name or link means none.
- */
-export function caseFromDraft(draft: CaseDraft): CaseDraftCheck {
-  const payload: OpenCase = {
-    respondent: { role: draft.role.trim(), name: draft.name.trim() || null },
-    standardIds: draft.standardIds,
-    summary: draft.summary.trim(),
-    evidence: draft.evidence
-      .filter((e) => e.description.trim() || e.link.trim())
-      .map((e) => ({ description: e.description.trim(), link: e.link.trim() || null })),
-  };
-  const parsed = openCaseSchema.safeParse(payload);
-  if (parsed.success) return { ok: true, payload };
-  const [first, second, third] = parsed.error.issues[0]?.path ?? [];
-  switch (first) {
-    case 'respondent':
-      return { ok: false, problem: { field: second === 'name' ? 'name' : 'role' } };
-    case 'standardIds':
-      return { ok: false, problem: { field: 'standards' } };
-    case 'summary':
-      return { ok: false, problem: { field: 'summary' } };
-    default: {
-      if (typeof second !== 'number') return { ok: false, problem: { field: 'evidence' } };
-      // The index among the rows as typed, blank rows included.
-      const typed = draft.evidence.filter((e) => e.description.trim() || e.link.trim())[second];
-      const index = typed ? draft.evidence.indexOf(typed) : second;
-      return { ok: false, problem: { field: third === 'link' ? 'evidenceLink' : 'evidenceDescription', index } };
-    }
-  }
-}
-
 /** The case an agenda item is about, as "number and role" for its label; null if none or not known here. */
 export function caseOfItem(
   cases: readonly CaseView[] | undefined,
@@ -115,24 +63,13 @@ export function caseOfItem(
   return found ? { number: found.number, role: found.respondent.role } : null;
 }
 
-/** One more piece of evidence as typed, checked by the protocol's schema; an empty link means none. */
-export type EvidenceCheck =
-  { ok: true; evidence: AddCaseEvidence['evidence'] } | { ok: false; field: 'description' | 'link' };
-
-export function evidenceFromDraft(description: string, link: string): EvidenceCheck {
-  const evidence = { description: description.trim(), link: link.trim() || null };
-  const parsed = evidenceSchema.safeParse(evidence);
-  if (parsed.success) return { ok: true, evidence };
-  return { ok: false, field: parsed.error.issues[0]?.path[0] === 'link' ? 'link' : 'description' };
-}
-
 /** What a screen-reader user should hear about a change in the cases. */
 export type CaseChange =
   | { type: 'opened'; number: number; role: string }
   | { type: 'moved'; number: number; status: 'hearing' | 'deliberating' }
   | { type: 'replied'; number: number }
   | { type: 'voteOpened'; number: number }
-  | { type: 'undecided'; number: number; explanation: string }
+  | { type: 'undecided'; number: number; explanation: string; because?: Phrase[] | null }
   | { type: 'decided'; number: number; outcome: string }
   | { type: 'dismissed'; number: number; reason: string };
 
@@ -157,7 +94,7 @@ export function caseChanges(previous: readonly CaseView[] | undefined, next: rea
       const old = wasVotes.get(vote.voteId);
       if (!old && vote.status === 'open') changes.push({ type: 'voteOpened', number });
       else if (vote.status === 'closed' && old?.status !== 'closed' && !vote.decided)
-        changes.push({ type: 'undecided', number, explanation: vote.explanation ?? '' });
+        changes.push({ type: 'undecided', number, explanation: vote.explanation ?? '', because: vote.because });
     }
     if (c.status === was.status) continue;
     if (c.status === 'hearing' || c.status === 'deliberating')

@@ -1,8 +1,9 @@
 import type { StandardView } from '@moot/protocol';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
-import { useFieldComponent } from '../../collab/fields.tsx';
+import { useFieldComponent, type FieldSuggestions } from '../../collab/fields.tsx';
 import { DocumentError } from '../../collab/DocumentError.tsx';
 import { useSharedDocument } from '../../collab/useSharedDocument.ts';
 import { Loading } from '../../ui/Page.tsx';
@@ -20,12 +21,16 @@ interface Props {
    * from the live session. The fields are read-only and say why, instead of refusing each keystroke.
    */
   silenced?: { mutedUntil: number | null; offset: number } | null;
+  /** Suggested amendments drawn in the text while it is not being edited (locked or adopted). */
+  suggestions?: FieldSuggestions;
+  /** Shown under the text, given the document the fields hold (the consensus map's marks). */
+  afterText?: (doc: Y.Doc) => ReactNode;
 }
 
 const FIELDS = ['text', 'breach'] as const;
 
 /** The standard's two rich-text fields, both in the one Y.Doc `standard.docId`. */
-export function StandardFields({ provider, standard, canEdit, silenced = null }: Props) {
+export function StandardFields({ provider, standard, canEdit, silenced = null, suggestions, afterText }: Props) {
   const { t } = useTranslation();
   const CollaborativeField = useFieldComponent();
   const [generation, setGeneration] = useState(0);
@@ -62,11 +67,13 @@ export function StandardFields({ provider, standard, canEdit, silenced = null }:
             field="text"
             label={t('standard.textLabel', { title: standard.title })}
             editable={editable}
+            {...(suggestions && !editable ? { suggestions } : {})}
           />
         ) : (
           <Loading label={t('standard.loadingText')} />
         )}
       </div>
+      {handle && afterText?.(handle.doc)}
       <div className="field">
         <h4 id={headingId('breach')} className="field-heading">
           {t('standard.breachHeading')}

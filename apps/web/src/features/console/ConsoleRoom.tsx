@@ -16,6 +16,7 @@ import { votesOutsideCases } from '../cases/view.ts';
 import { LifecycleConsole } from '../lifecycle/LifecycleConsole.tsx';
 import { useDecisions } from '../votes/useDecisions.ts';
 import { OpenVoteForm } from '../votes/OpenVoteForm.tsx';
+import { OpenFinalBallotForm } from '../finalBallot/OpenFinalBallotForm.tsx';
 import { VotesPanel } from '../votes/VotesPanel.tsx';
 import { AttendanceList } from '../session/AttendanceList.tsx';
 import { useCommands } from '../session/commands.ts';
@@ -32,6 +33,8 @@ import { EquityView } from './EquityView.tsx';
 import { GroupsConsole } from './GroupsConsole.tsx';
 import { LivestreamForm } from './LivestreamForm.tsx';
 import { ModerationConsole } from './ModerationConsole.tsx';
+import { APPEALS_CONSOLE_ID, AppealsConsole, PendingAppealsNotice } from '../appeals/AppealsConsole.tsx';
+import { useAppeals } from '../appeals/appealsStore.ts';
 import { RosterConsole } from './RosterConsole.tsx';
 import { QueueConsole } from './QueueConsole.tsx';
 import { SessionSetup } from './SessionSetup.tsx';
@@ -47,7 +50,11 @@ import './desk.css';
  */
 export function ConsoleRoom({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { socket, provider, sessions, decisions, cases, room } = useAssemblyRoom(session.me, session.assembly.id);
+  const { socket, provider, sessions, decisions, cases, appeals, room } = useAssemblyRoom(
+    session.me,
+    session.assembly.id,
+  );
+  const appealCases = useAppeals(appeals);
   const decided = useDecisions(decisions);
   const caseList = useCases(cases);
   const connection = useConnection(socket);
@@ -100,6 +107,14 @@ export function ConsoleRoom({ session }: { session: Session }) {
         </button>
       </div>
       <div id="desk-shortcuts">{help && <ShortcutsPanel onClose={() => setHelp(false)} />}</div>
+      <PendingAppealsNotice
+        cases={appealCases}
+        myId={session.me.id}
+        onShow={() => {
+          setPane('more');
+          requestAnimationFrame(() => document.getElementById(APPEALS_CONSOLE_ID)?.scrollIntoView());
+        }}
+      />
       {shortcutCommands.error && <ErrorNotice error={shortcutCommands.error} />}
       {connection.refusal && <ErrorNotice error={connection.refusal} />}
       {!ready ? (
@@ -129,6 +144,7 @@ export function ConsoleRoom({ session }: { session: Session }) {
               votes: (
                 <>
                   <OpenVoteForm socket={socket} standards={room.standards} live={state?.status === 'live'} />
+                  <OpenFinalBallotForm socket={socket} standards={room.standards} live={state?.status === 'live'} />
                   <VotesPanel
                     votes={votesOutsideCases(decided.votes)}
                     actions={{ closeWith: socket }}
@@ -167,6 +183,7 @@ export function ConsoleRoom({ session }: { session: Session }) {
               ),
               more: (
                 <>
+                  <AppealsConsole socket={socket} cases={appealCases} myId={session.me.id} />
                   <ProgrammeConsole
                     socket={socket}
                     programme={room.programme}

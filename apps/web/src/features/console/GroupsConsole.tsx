@@ -11,6 +11,10 @@ import { useCommands } from '../session/commands.ts';
 import type { CommandRunner } from '../session/commands.ts';
 import { groupsRunning } from '../session/view.ts';
 import { StandardChecks } from './StandardChecks.tsx';
+import { addEnglish } from '../../i18n/index.ts';
+import { enGroupFloor } from '../../i18n/enGroupFloor.ts';
+
+addEnglish(enGroupFloor);
 
 interface Props {
   socket: AssemblySocket;
@@ -103,6 +107,13 @@ function GroupCard({ group, groups, names, provider, sessionId, run }: CardProps
   return (
     <article className="group-card" aria-labelledby={`${id}-h`} data-testid="group">
       <h3 id={`${id}-h`}>{t('groups.groupName', { number: group.number })}</h3>
+      {group.floor && (
+        // The group's own queue is its facilitator's to steer; the moderator sees how it stands.
+        <p className="hint" data-testid="group-floor-summary">
+          {group.floor.turn && <>{t('groupFloor.consoleSpeaking', { name: group.floor.turn.name })} · </>}
+          {t('groupFloor.consoleWaiting', { count: group.floor.queue.length })}
+        </p>
+      )}
       <ul>
         {group.memberIds.map((memberId) => (
           <li key={memberId}>

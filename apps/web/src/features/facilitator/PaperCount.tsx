@@ -1,80 +1,41 @@
-import type { Attendee, ParticipantView, VoteView } from '@moot/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandRunner } from '../session/commands.ts';
 import { useChoiceText } from '../votes/labels.ts';
+import { PaperBallotsForm } from './PaperBallotsForm.tsx';
+import { PaperTally, type PaperCountProps } from './PaperTally.tsx';
 import { paperChoicesOf } from './view.ts';
-
-interface Props {
-  vote: VoteView;
-  members: readonly Attendee[];
-  me: ParticipantView;
-  runner: CommandRunner;
-}
+import { questionText, usePhraseWording } from '../../i18n/phrases.ts';
 
 /**
- * One open vote's paper count at this table: tick who votes on paper (present members only), then
- * enter the totals; a second facilitator enters theirs independently, and only matching totals count.
+ * One open vote's paper count at this table (`PaperTally`): the totals per choice (approval and
+ * ranked: each different ballot and how many); a second facilitator enters theirs independently,
+ * and only matching counts count.
  */
-export function PaperCount({ vote, members, me, runner }: Props) {
+export function PaperCount(props: PaperCountProps) {
+  const { vote, runner } = props;
   const { t } = useTranslation();
+  const wording = usePhraseWording();
   const id = useId();
   const choiceText = useChoiceText();
   const choices = paperChoicesOf(vote.rules) ?? [];
   const [counts, setCounts] = useState<Record<string, string>>({});
-  const paper = vote.paper;
-  const ticked = new Set(paper?.voterIds ?? []);
-  const counting = paper !== null && paper.status !== 'open';
   const label = (choice: string) =>
     choiceText(
       vote.rules.method === 'consent'
         ? { kind: 'consent', choice: choice as never }
         : { kind: 'yes_no', choice: choice as never },
     );
-  const status =
-    paper?.status === 'agreed'
-      ? t('facilitator.statusAgreed')
-      : paper?.status === 'awaiting_second'
-        ? paper.firstEnteredBy === me.id
-          ? t('facilitator.statusAwaitingMine')
-          : t('facilitator.statusAwaiting')
-        : t('facilitator.statusOpen');
   return (
-    <section className="paper-count" aria-labelledby={`${id}-h`} data-testid="paper-count" data-vote-id={vote.id}>
-      <h3 id={`${id}-h`}>{t('facilitator.paperHeading', { question: vote.question })}</h3>
-      <p className="hint">{t('facilitator.paperHint')}</p>
-      <p data-testid="paper-voters" data-count={ticked.size}>
-        {t('facilitator.paperVoters', { count: ticked.size })}
-      </p>
-      <ul className="table-members">
-        {members
-          .filter((m) => m.checkedIn)
-          .map((m) => (
-            <li key={m.participantId}>
-              {ticked.has(m.participantId) ? (
-                <span data-testid="paper-ticked">{t('facilitator.paperMarked', { name: m.name })}</span>
-              ) : (
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={runner.busy || counting}
-                  onClick={() => void runner.run('vote:markPaper', { voteId: vote.id, participantId: m.participantId })}
-                >
-                  {t('facilitator.markPaper', { name: m.name })}
-                </button>
-              )}
-            </li>
-          ))}
-      </ul>
-      {paper?.lastMismatchAt && paper.status === 'open' && (
-        <p className="notice notice-error" role="alert" data-testid="paper-mismatch">
-          {t('facilitator.mismatch')}
-        </p>
+    <PaperTally
+      {...props}
+      heading={t('facilitator.paperHeading', { question: questionText(vote, wording) })}
+      hint={t('facilitator.paperHint')}
+      testId="paper-count"
+    >
+      {(vote.rules.method === 'approval' || vote.rules.method === 'ranked') && (
+        <PaperBallotsForm vote={vote as Parameters<typeof PaperBallotsForm>[0]['vote']} runner={runner} />
       )}
-      <p role="status" data-testid="paper-status" data-status={paper?.status ?? 'open'}>
-        {status}
-      </p>
-      {ticked.size > 0 && paper?.status !== 'agreed' && (
+      {paperChoicesOf(vote.rules) && (
         <form
           className="paper-totals"
           onSubmit={(e) => {
@@ -107,6 +68,6 @@ export function PaperCount({ vote, members, me, runner }: Props) {
           </button>
         </form>
       )}
-    </section>
+    </PaperTally>
   );
 }

@@ -9,10 +9,12 @@ interface Props {
   members: readonly Attendee[];
   queue: readonly HandView[];
   runner: CommandRunner;
+  /** While the group runs: its facilitator calls a chosen hand to speak. */
+  onCall?: (hand: HandView) => void;
 }
 
 /** The members at this table: checked in or out here, hands raised and lowered for them. */
-export function TableMembers({ sessionId, live, members, queue, runner }: Props) {
+export function TableMembers({ sessionId, live, members, queue, runner, onCall }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const handUp = new Set(queue.map((h) => h.participantId));
@@ -94,6 +96,11 @@ export function TableMembers({ sessionId, live, members, queue, runner }: Props)
                 {t('queue.entry', { name: hand.name, kind: t(`queue.kinds.${hand.kind}`) })}
                 {hand.raisedBy && (
                   <span className="hint"> ({t('facilitator.raisedBy', { name: hand.raisedBy.name })})</span>
+                )}
+                {onCall && live && (
+                  <button type="button" className="secondary" disabled={runner.busy} onClick={() => onCall(hand)}>
+                    {t('groupFloor.call', { name: hand.name })}
+                  </button>
                 )}
               </li>
             ))}

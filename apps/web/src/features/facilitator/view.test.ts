@@ -21,6 +21,19 @@ const group = (n: number, memberIds: string[], facilitatorIds: string[], ended =
   facilitatorIds,
   noteTakerIds: [],
   ended,
+  floor: ended
+    ? null
+    : {
+        queue: memberIds.slice(0, 1).map((m) => ({
+          id: `g${n}-${m}`,
+          participantId: m,
+          name: m,
+          kind: 'new_point' as const,
+          raisedAt: 3,
+          raisedBy: null,
+        })),
+        turn: null,
+      },
 });
 const state = (groups: GroupView[]): SessionState =>
   ({
@@ -41,11 +54,15 @@ describe('the facilitator’s table', () => {
   it('steers only their own group while groups run, and nobody when they host none', () => {
     const s = state([group(1, ['a', 'b'], ['f']), group(2, ['c'], ['g'])]);
     expect(steeredMembers(s, hostedGroup(s, 'f')).map((m) => m.participantId)).toEqual(['a', 'b']);
-    expect(steeredQueue(s, steeredMembers(s, hostedGroup(s, 'f'))).map((h) => h.id)).toEqual(['h2']);
+    // While groups run, the queue steered is the hosted group's own, never the plenary's.
+    expect(steeredQueue(s, steeredMembers(s, hostedGroup(s, 'f')), hostedGroup(s, 'f')).map((h) => h.id)).toEqual([
+      'g1-a',
+    ]);
+    expect(steeredQueue(s, [], hostedGroup(s, 'nobody'))).toEqual([]);
     expect(steeredMembers(s, hostedGroup(s, 'nobody'))).toEqual([]);
   });
 
-  it('counts yes/no and consent votes on paper, never rankings', () => {
+  it('totals yes/no and consent votes on paper; approval and ranked go ballot by ballot', () => {
     expect(paperChoicesOf({ method: 'yes_no', threshold: { kind: 'simple' }, abstentionsCount: false })).toEqual([
       'yes',
       'no',

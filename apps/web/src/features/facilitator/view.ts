@@ -20,13 +20,21 @@ export function steeredMembers(state: SessionState | null, group: GroupView | un
   return group ? members.filter((a) => group.memberIds.includes(a.participantId)) : [];
 }
 
-/** The hands up of the members steered, in the session's queue order. */
-export function steeredQueue(state: SessionState | null, members: readonly Attendee[]): HandView[] {
+/**
+ * The hands up of the members steered, in queue order: while groups run, the hosted group's own
+ * queue (none if they host no group); at the door, those of the plenary queue.
+ */
+export function steeredQueue(
+  state: SessionState | null,
+  members: readonly Attendee[],
+  group?: GroupView,
+): readonly HandView[] {
+  if (state?.groups.some((g) => !g.ended)) return group?.floor?.queue ?? [];
   const ids = new Set(members.map((m) => m.participantId));
   return (state?.queue ?? []).filter((h) => ids.has(h.participantId));
 }
 
-/** The choices a paper count totals (yes/no and consent), or null for a vote counted only online. */
+/** The choices a paper count totals (yes/no and consent), or null for a vote counted ballot by ballot (approval, ranked). */
 export function paperChoicesOf(rules: VoteRules): readonly string[] | null {
   if (rules.method === 'yes_no') return YES_NO_CHOICES;
   if (rules.method === 'consent') return CONSENT_CHOICES;

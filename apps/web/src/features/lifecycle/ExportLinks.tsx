@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestError } from '../../api/http.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { readerHeaders } from '../record/reader.ts';
-import { downloadExport } from './charterExport.ts';
+import { downloadExport, inLanguage } from './charterExport.ts';
 
 export interface ExportLink {
   route: string;
@@ -25,7 +25,7 @@ interface Props {
  * the session cookie or the watch key header and handed over as a file download.
  */
 export function ExportLinks({ heading, hint, links, watchKey, testId }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<RequestError | null>(null);
@@ -33,7 +33,7 @@ export function ExportLinks({ heading, hint, links, watchKey, testId }: Props) {
   async function download(route: string) {
     if (busy) return;
     setBusy(true);
-    const failed = await downloadExport(route, readerHeaders({ watchKey }));
+    const failed = await downloadExport(inLanguage(route, i18n.language), readerHeaders({ watchKey }));
     setBusy(false);
     setError(failed);
   }

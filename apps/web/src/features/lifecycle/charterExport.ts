@@ -1,12 +1,22 @@
-import type { HttpError } from '@moot/protocol';
+import { markdownIn, MARKDOWN_LANGUAGES, type HttpError, type MarkdownLanguage } from '@moot/protocol';
 import type { RequestError } from '../../api/http.ts';
 
 export type ExportFormat = 'json' | 'markdown';
 
-/** The file name the server gives in `Content-Disposition`, or the last part of the route. */
+/** The file name the server gives in `Content-Disposition`, or the last part of the route (its query aside). */
 export function fileNameOf(disposition: string | null, route: string): string {
   const match = disposition && /filename="?([^";]+)"?/i.exec(disposition);
-  return match?.[1] ?? route.slice(route.lastIndexOf('/') + 1);
+  const path = route.split('?')[0]!;
+  return match?.[1] ?? path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * A download in the reader's language: a Markdown one asks for it (`?lang=`; the server writes
+ * in English those it does not word yet), a JSON one carries codes the pages word, so is as it is.
+ */
+export function inLanguage(route: string, language: string): string {
+  const asked = (MARKDOWN_LANGUAGES as readonly string[]).includes(language);
+  return route.endsWith('.md') && asked ? markdownIn(route, language as MarkdownLanguage) : route;
 }
 
 /**

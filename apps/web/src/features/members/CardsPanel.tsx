@@ -1,27 +1,26 @@
 import type { IssuedCard, MembersState } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useCommands } from '../session/commands.ts';
+import { useMemberCalls } from './memberApi.ts';
 import { InviteCards, type CardLayout } from './InviteCards.tsx';
 
 /** Issue cards for a set of members and lay them out for printing (the secrets are shown here once). */
 export function CardsPanel({
-  socket,
+  assemblyId,
   state,
   assembly,
   issued,
   onIssued,
 }: {
-  socket: AssemblySocket;
+  assemblyId: string;
   state: MembersState;
   assembly: string;
   issued: IssuedCard[];
   onIssued: (cards: IssuedCard[]) => void;
 }) {
   const { t } = useTranslation();
-  const commands = useCommands(socket);
+  const commands = useMemberCalls(assemblyId);
   const [who, setWho] = useState<'notJoined' | 'everyone'>('notJoined');
   const [layout, setLayout] = useState<CardLayout>('sheet');
   const selected = state.members.filter((m) => m.status === 'selected' && m.seat !== null);
@@ -29,7 +28,7 @@ export function CardsPanel({
   const chosen = who === 'notJoined' ? notJoined : selected;
   async function issue() {
     if (chosen.length === 0) return;
-    const ack = await commands.request('members:issueCards', { memberIds: chosen.map((m) => m.memberId) });
+    const ack = await commands.request('issueCards', { memberIds: chosen.map((m) => m.memberId) });
     if (ack.ok) onIssued(ack.data.cards);
   }
   return (

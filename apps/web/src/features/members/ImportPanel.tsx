@@ -7,9 +7,8 @@ import {
 } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useCommands } from '../session/commands.ts';
+import { useMemberCalls } from './memberApi.ts';
 import { fileBytes } from './memberFiles.ts';
 
 type Previewed = { file: string; csv: Uint8Array<ArrayBuffer>; preview: ImportPreview };
@@ -34,9 +33,9 @@ export function useProblemText() {
  * problem in words), then confirm. The confirmation sends the same bytes with the preview's hash,
  * so what is written is exactly what was shown, or nothing.
  */
-export function ImportPanel({ socket, onImported }: { socket: AssemblySocket; onImported: () => void }) {
+export function ImportPanel({ assemblyId, onImported }: { assemblyId: string; onImported: () => void }) {
   const { t } = useTranslation();
-  const commands = useCommands(socket);
+  const commands = useMemberCalls(assemblyId);
   const problemText = useProblemText();
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -48,14 +47,14 @@ export function ImportPanel({ socket, onImported }: { socket: AssemblySocket; on
     if (!file) return;
     setReading(true);
     const csv = await fileBytes(file);
-    const ack = await commands.request('members:preview', { csv });
+    const ack = await commands.request('preview', { csv });
     setReading(false);
     if (ack.ok) setPreviewed({ file: file.name, csv, preview: ack.data });
   }
 
   async function confirm() {
     if (!previewed) return;
-    const ack = await commands.request('members:import', {
+    const ack = await commands.request('import', {
       csv: previewed.csv,
       previewHash: previewed.preview.previewHash,
     });

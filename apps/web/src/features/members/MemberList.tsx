@@ -1,29 +1,28 @@
 import { ACCESS_NEEDS, type AccessNeed, type MemberRecord, type MembersState } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useCommands } from '../session/commands.ts';
+import { useMemberCalls } from './memberApi.ts';
 
 /** Every member with what organisers need: contact, status, seat, card, needs; replace and re-issue from here. */
 export function MemberList({
-  socket,
+  assemblyId,
   state,
   onChanged,
   onNewCard,
 }: {
-  socket: AssemblySocket;
+  assemblyId: string;
   state: MembersState;
   onChanged: () => void;
   onNewCard: (member: MemberRecord) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const commands = useCommands(socket);
+  const commands = useMemberCalls(assemblyId);
   const [editing, setEditing] = useState<string | null>(null);
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'cy' ? 'cy-GB' : 'en-GB');
   const reserves = state.members.filter((m) => m.status === 'reserve');
   const replace = async (memberId: string, replacementId: string) => {
-    if (await commands.run('members:replace', { memberId, replacementId })) onChanged();
+    if (await commands.run('replace', { memberId, replacementId })) onChanged();
   };
   if (state.members.length === 0) return <p>{t('members.list.empty')}</p>;
   return (
@@ -90,7 +89,7 @@ export function MemberList({
       {editing && (
         <NeedsEditor
           key={editing}
-          socket={socket}
+          assemblyId={assemblyId}
           member={state.members.find((m) => m.memberId === editing)!}
           onSaved={() => {
             setEditing(null);
@@ -152,16 +151,16 @@ function ReplaceControl({
 }
 
 function NeedsEditor({
-  socket,
+  assemblyId,
   member,
   onSaved,
 }: {
-  socket: AssemblySocket;
+  assemblyId: string;
   member: MemberRecord;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const commands = useCommands(socket);
+  const commands = useMemberCalls(assemblyId);
   const [needs, setNeeds] = useState<AccessNeed[]>(member.needs);
   const [consent, setConsent] = useState(member.needsConsent);
   const [missingConsent, setMissingConsent] = useState(false);
@@ -171,7 +170,7 @@ function NeedsEditor({
     if (!consent && needs.length > 0) return setMissingConsent(true);
     setMissingConsent(false);
     if (
-      await commands.run('members:setNeeds', {
+      await commands.run('setNeeds', {
         memberId: member.memberId,
         needs,
         consent: consent ? 'given' : 'withdrawn',

@@ -1,9 +1,8 @@
 import type { Representation, RepresentationValue } from '@moot/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useCommands } from '../session/commands.ts';
+import { useMemberCalls } from './memberApi.ts';
 import { fileBytes, percent } from './memberFiles.ts';
 import { useProblemText } from './ImportPanel.tsx';
 
@@ -12,16 +11,16 @@ import { useProblemText } from './ImportPanel.tsx';
  * SVG bar chart of target, selected and present shares. The chart is one labelled image whose
  * bars each carry their own title; the table says the same for anyone who cannot see it.
  */
-export function RepresentationPanel({ socket, version }: { socket: AssemblySocket; version: number }) {
+export function RepresentationPanel({ assemblyId, version }: { assemblyId: string; version: number }) {
   const { t } = useTranslation();
-  const commands = useCommands(socket);
+  const commands = useMemberCalls(assemblyId);
   const { request } = commands;
   const problemText = useProblemText();
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [shown, setShown] = useState<Representation | null>(null);
   const [quotaNote, setQuotaNote] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const ack = await request('members:representation', { sessionId });
+    const ack = await request('representation', { sessionId });
     if (ack.ok) setShown(ack.data);
   }, [request, sessionId]);
   useEffect(() => {
@@ -30,7 +29,7 @@ export function RepresentationPanel({ socket, version }: { socket: AssemblySocke
 
   async function quotas(file: File | undefined) {
     if (!file) return;
-    const ack = await request('members:quotas', { csv: await fileBytes(file) });
+    const ack = await request('quotas', { csv: await fileBytes(file) });
     if (!ack.ok) return;
     setQuotaNote(
       ack.data.problems.length > 0

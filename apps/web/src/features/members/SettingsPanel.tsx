@@ -1,29 +1,28 @@
 import { MEMBER_LIMITS, type MembersState } from '@moot/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssemblySocket } from '../../collab/transport.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { useCommands } from '../session/commands.ts';
+import { useMemberCalls } from './memberApi.ts';
 
 /** How long cards work, which gaps are highlighted, and which categories the watch page shows. */
 export function SettingsPanel({
-  socket,
+  assemblyId,
   state,
   onSaved,
 }: {
-  socket: AssemblySocket;
+  assemblyId: string;
   state: MembersState;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const commands = useCommands(socket);
+  const commands = useMemberCalls(assemblyId);
   const [inviteDays, setInviteDays] = useState(state.settings.inviteDays);
   const [gapPoints, setGapPoints] = useState(state.settings.gapPoints);
   const [published, setPublished] = useState<string[]>(state.settings.publishedCategories);
   const [saved, setSaved] = useState(false);
   async function save() {
     setSaved(false);
-    if (await commands.run('members:settings', { inviteDays, gapPoints, publishedCategories: published })) {
+    if (await commands.run('settings', { inviteDays, gapPoints, publishedCategories: published })) {
       setSaved(true);
       onSaved();
     }

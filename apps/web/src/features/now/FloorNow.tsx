@@ -6,7 +6,12 @@ import { HandControls } from '../queue/HandControls.tsx';
 import { SpeakerCard } from '../queue/SpeakerCard.tsx';
 import { useCommands } from '../session/commands.ts';
 import { CurrentItem } from '../session/CurrentItem.tsx';
-import { attendeeOf, isMuted, myHand } from '../session/view.ts';
+import { attendeeOf, isMuted } from '../session/view.ts';
+import { floorOf } from '../groups/groupFloor.ts';
+import { addEnglish } from '../../i18n/index.ts';
+import { enGroupFloor } from '../../i18n/enGroupFloor.ts';
+
+addEnglish(enGroupFloor);
 
 interface Props {
   socket: AssemblySocket;
@@ -19,7 +24,8 @@ interface Props {
 /**
  * The floor, compactly: the agenda item and its countdown, who speaks and for how long (the same
  * parts as the watch page and the console, laid out tight by now.css), and my own place in the
- * queue with the hand controls (checking in first if need be).
+ * queue with the hand controls (checking in first if need be). While small groups run, the floor
+ * and queue are the member's own group's.
  */
 export function FloorNow({ socket, state, serverNow, me, cases }: Props) {
   const { t } = useTranslation();
@@ -28,9 +34,10 @@ export function FloorNow({ socket, state, serverNow, me, cases }: Props) {
   const checkIn = useCommands(socket);
   const mine = attendeeOf(state, me.id);
   const muted = isMuted(mine, serverNow);
-  const hand = myHand(state, me.id);
-  const place = hand ? state.queue.indexOf(hand) + 1 : 0;
-  const turn = state.turn;
+  const floor = floorOf(state, me.id);
+  const hand = floor.queue.find((h) => h.participantId === me.id);
+  const place = hand ? floor.queue.indexOf(hand) + 1 : 0;
+  const turn = floor.turn;
   const speaking = !!turn && turn.participantId === me.id;
   const blockedReason = mine?.removed
     ? t('session.removedNotice')
@@ -67,9 +74,10 @@ export function FloorNow({ socket, state, serverNow, me, cases }: Props) {
         />
       </div>
       <section className="now-cell now-queue" aria-labelledby="now-queue-heading">
-        <h3 id="now-queue-heading" className="now-label">
-          {t('member.now.queue')}
+        <h3 id="now-queue-heading" className="now-label" data-testid="now-queue-heading">
+          {floor.group ? t('groupFloor.myQueue', { number: floor.group.number }) : t('member.now.queue')}
         </h3>
+        {floor.group && <p className="now-aside">{t('groupFloor.memberHint')}</p>}
         {
           <div className="check-in">
             {mine?.checkedIn ? (
@@ -90,7 +98,7 @@ export function FloorNow({ socket, state, serverNow, me, cases }: Props) {
         }
         {!hand && (
           <p className="now-aside">
-            {t('member.now.notInQueue')} {t('member.now.queueLength', { count: state.queue.length })}
+            {t('member.now.notInQueue')} {t('member.now.queueLength', { count: floor.queue.length })}
           </p>
         )}
         <HandControls

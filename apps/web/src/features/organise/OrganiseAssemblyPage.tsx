@@ -10,6 +10,7 @@ import { Loading, Page } from '../../ui/Page.tsx';
 import { AssemblyForm } from './AssemblyForm.tsx';
 import { AssemblyStatus } from './AssemblyStatus.tsx';
 import { LinksSection } from './LinksSection.tsx';
+import { PanelFileSection } from '../panels/PanelFileSection.tsx';
 import { loadAssembly, saveAssembly, archiveAssembly } from './organiseApi.ts';
 import { PeopleSection } from './PeopleSection.tsx';
 
@@ -75,8 +76,10 @@ export function OrganiseAssemblyPage() {
             }}
             justSaved={saved > 0}
           />
+          <MembersLink assemblyId={loaded.detail.assembly.id} />
           <PeopleSection detail={loaded.detail} onChanged={reload} />
           <LinksSection detail={loaded.detail} onChanged={reload} />
+          <PanelFileSection assemblyId={loaded.detail.assembly.id} />
           {!loaded.detail.assembly.archived && <ArchiveSection detail={loaded.detail} onArchived={reload} />}
         </>
       ) : (
@@ -127,6 +130,21 @@ function Details({
         readOnly={detail.assembly.archived}
         onSubmit={onSave}
       />
+    </section>
+  );
+}
+
+/** The way to the members the lottery drew: their own page, behind this same organiser session. */
+function MembersLink({ assemblyId }: { assemblyId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <section className="console-section" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('organiserMembers.heading')}</h2>
+      <p>{t('organiserMembers.hint')}</p>
+      <p>
+        <Link to={`/organise/${encodeURIComponent(assemblyId)}/members`}>{t('organiserMembers.open')}</Link>
+      </p>
     </section>
   );
 }

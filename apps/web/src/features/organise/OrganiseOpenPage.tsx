@@ -1,4 +1,5 @@
 import './strings.ts';
+import { secretIn } from '@moot/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -16,8 +17,7 @@ export function OrganiseOpenPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { hash } = useLocation();
-  // The shape of a secret (the protocol's `secret`), checked without zod: this chunk stays light.
-  const secret = /^[A-Za-z0-9_-]{22,64}$/.test(hash.slice(1)) ? hash.slice(1) : null;
+  const secret = secretIn(hash.slice(1));
   const [error, setError] = useState<RequestError | null>(null);
   const opened = useRef<string | null>(null);
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ItemCountdown, TurnCountdown } from '../session/Countdown.tsx';
 import { currentItem } from '../session/view.ts';
 import { useAutoFit } from './useAutoFit.ts';
+import { useNameWithRole } from '../../i18n/names.ts';
 
 /** The current item and its countdown, who has the floor and their time, and how many wait. */
 export function PresentFloor({ state, serverNow }: { state: SessionState | null; serverNow: number }) {
@@ -10,6 +11,8 @@ export function PresentFloor({ state, serverNow }: { state: SessionState | null;
   const box = useAutoFit<HTMLElement>({ max: 4 });
   const item = currentItem(state);
   const turn = state?.turn ?? null;
+  const named = useNameWithRole();
+  const role = state?.attendees.find((a) => a.participantId === turn?.participantId)?.role;
   return (
     <section className="present-box present-floor" aria-labelledby="present-floor-h" ref={box}>
       <h2 id="present-floor-h" className="present-label">
@@ -29,7 +32,7 @@ export function PresentFloor({ state, serverNow }: { state: SessionState | null;
         <h3 className="present-label">{t('present.speaker')}</h3>
         {turn ? (
           <div data-testid="speaker" data-participant-id={turn.participantId} data-name={turn.name}>
-            <p className="present-speaker-name">{turn.name}</p>
+            <p className="present-speaker-name">{named(turn.name, role)}</p>
             <TurnCountdown turn={turn} serverNow={serverNow} />
           </div>
         ) : (

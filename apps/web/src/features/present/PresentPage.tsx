@@ -1,4 +1,4 @@
-import { secret } from '@moot/protocol';
+import { secretIn } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { addEnglish } from '../../i18n/index.ts';
@@ -19,8 +19,7 @@ addEnglish(enPresent);
 export function PresentPage() {
   const { t } = useTranslation();
   const { hash } = useLocation();
-  const parsed = secret.safeParse(hash.slice(1));
-  const watchKey = parsed.success ? parsed.data : null;
+  const watchKey = secretIn(hash.slice(1));
   const session = useSession();
 
   if (watchKey) return <PresentRoom access={{ kind: 'watch', watchKey }} />;

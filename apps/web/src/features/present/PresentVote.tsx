@@ -4,11 +4,15 @@ import { useChoiceText } from '../votes/labels.ts';
 import { verdictOf } from '../votes/view.ts';
 import { lastClosedVote, newestOpenVote, resultBars } from './view.ts';
 import { useAutoFit } from './useAutoFit.ts';
+import { PresentSupport } from '../finalBallot/PresentSupport.tsx';
+import { isFinalBallot } from '../finalBallot/view.ts';
+import { questionText, usePhraseWording } from '../../i18n/phrases.ts';
 
 /** The last closed vote as a bar chart (every bar labelled in words and numbers), and an open vote's turnout. */
 export function PresentVote({ votes }: { votes: readonly VoteView[] | undefined }) {
   const { t } = useTranslation();
   const choiceText = useChoiceText();
+  const wording = usePhraseWording();
   const box = useAutoFit<HTMLElement>({ max: 3 });
   const last = lastClosedVote(votes);
   const open = newestOpenVote(votes);
@@ -24,22 +28,24 @@ export function PresentVote({ votes }: { votes: readonly VoteView[] | undefined 
       </h2>
       {open && (
         <p className="present-vote-open" data-testid="present-vote-open">
-          {open.question} — {t('present.voteOpen', { turnout: open.turnout, eligible: open.eligible })}
+          {questionText(open, wording)} — {t('present.voteOpen', { turnout: open.turnout, eligible: open.eligible })}
         </p>
       )}
       {!last ? (
         <p className="present-empty">{t('present.noVote')}</p>
+      ) : isFinalBallot(last) ? (
+        <PresentSupport vote={last} />
       ) : (
         <figure className="present-chart" data-testid="present-result" data-vote-id={last.id}>
           <figcaption>
-            <span className="present-vote-question">{last.question}</span>
+            <span className="present-vote-question">{questionText(last, wording)}</span>
             {verdictText && (
               <span className={last.result?.passed ? 'present-verdict present-passed' : 'present-verdict'}>
                 {verdictText}
               </span>
             )}
           </figcaption>
-          <ul className="present-bars" aria-label={t('present.chartLabel', { question: last.question })}>
+          <ul className="present-bars" aria-label={t('present.chartLabel', { question: questionText(last, wording) })}>
             {resultBars(last).map((bar) => (
               <li key={bar.key} className="present-bar" data-choice={bar.key} data-count={bar.count}>
                 <span className="present-bar-label">

@@ -1,5 +1,6 @@
 import { HTTP_ROUTES, minutesPath, type MinutesExport, type SessionList } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
+import { usePhraseWording } from '../../i18n/phrases.ts';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading } from '../../ui/Page.tsx';
@@ -9,6 +10,7 @@ import { RecordPage, useReader } from './RecordPage.tsx';
 import { RecordTable } from './RecordTable.tsx';
 import { timing } from './text.ts';
 import { useRecord } from './useRecord.ts';
+import { voteLine } from './voteLine.ts';
 import { addEnglish } from '../../i18n/index.ts';
 import { enRecord } from '../../i18n/enRecord.ts';
 
@@ -84,6 +86,7 @@ export function MinutesPage() {
 
 function Minutes({ minutes, when }: { minutes: MinutesExport; when: (at: string | null) => string }) {
   const { t } = useTranslation();
+  const wording = usePhraseWording();
   const { session } = minutes;
   return (
     <article className="minutes" aria-labelledby="minutes-title">
@@ -137,7 +140,7 @@ function Minutes({ minutes, when }: { minutes: MinutesExport; when: (at: string 
         <ul>
           {minutes.votes.map((v, i) => (
             <li key={i}>
-              {v.question}: {v.explanation ?? t('record.minutesPage.voteOpen', v)}
+              {voteLine(v, wording, t('record.minutesPage.voteOpen', { turnout: v.turnout, eligible: v.eligible }))}
             </li>
           ))}
         </ul>

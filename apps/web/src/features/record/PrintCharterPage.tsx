@@ -1,8 +1,10 @@
 import { HTTP_ROUTES, type CharterExport } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
+import { usePhraseWording } from '../../i18n/phrases.ts';
 import { RecordPage, useReader } from './RecordPage.tsx';
 import { plainParagraphs } from './text.ts';
 import { useRecord } from './useRecord.ts';
+import { voteLine } from './voteLine.ts';
 import { addEnglish } from '../../i18n/index.ts';
 import { enRecord } from '../../i18n/enRecord.ts';
 
@@ -63,6 +65,7 @@ function Paragraphs({ text, empty }: { text: string; empty: string }) {
 
 function PrintedStandard({ standard }: { standard: CharterExport['standards'][number] }) {
   const { t } = useTranslation();
+  const wording = usePhraseWording();
   const headingId = `standard-${standard.position}`;
   const status = t(`record.charter.statuses.${standard.status as 'drafting'}`, { defaultValue: standard.status });
   return (
@@ -102,9 +105,7 @@ function PrintedStandard({ standard }: { standard: CharterExport['standards'][nu
           <h3>{t('record.charter.votes')}</h3>
           <ul>
             {standard.votes.map((v, i) => (
-              <li key={i}>
-                {v.question}: {v.explanation ?? t('record.charter.voteOpen')}
-              </li>
+              <li key={i}>{voteLine(v, wording, t('record.charter.voteOpen'))}</li>
             ))}
           </ul>
         </>

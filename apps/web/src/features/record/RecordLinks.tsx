@@ -17,6 +17,9 @@ export function RecordLinks({ reader }: { reader: RecordReader }) {
         <li>
           <Link to={recordHref('/record/audit', reader)}>{t('record.auditLog')}</Link>
         </li>
+        <li>
+          <Link to={recordHref('/report', reader)}>{t('record.report')}</Link>
+        </li>
       </ul>
     </nav>
   );

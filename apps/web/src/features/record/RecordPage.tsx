@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import type { RequestError } from '../../api/http.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loading, Page } from '../../ui/Page.tsx';
-import { downloadExport } from '../lifecycle/charterExport.ts';
+import { downloadExport, inLanguage } from '../lifecycle/charterExport.ts';
 import { homeHref, readerFromHash, readerHeaders, type RecordReader } from './reader.ts';
 import { RecordLinks } from './RecordLinks.tsx';
 import type { Loaded } from './useRecord.ts';
@@ -35,9 +35,10 @@ export function RecordPage<T>({
   tools?: ReactNode;
   children: (data: T) => ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [downloadError, setDownloadError] = useState<RequestError | null>(null);
-  const download = async (path: string) => setDownloadError(await downloadExport(path, readerHeaders(reader)));
+  const download = async (path: string) =>
+    setDownloadError(await downloadExport(inLanguage(path, i18n.language), readerHeaders(reader)));
   return (
     <Page title={title}>
       <div className="record-tools no-print">

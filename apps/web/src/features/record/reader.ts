@@ -1,4 +1,4 @@
-import { secret, WATCH_KEY_HEADER } from '@moot/protocol';
+import { secretIn, WATCH_KEY_HEADER } from '@moot/protocol';
 
 /**
  * Who reads the record: a member or moderator (their session cookie goes along by itself) or an
@@ -10,8 +10,7 @@ export interface RecordReader {
 }
 
 export function readerFromHash(hash: string): RecordReader {
-  const parsed = secret.safeParse(hash.replace(/^#/, ''));
-  return { watchKey: parsed.success ? parsed.data : null };
+  return { watchKey: secretIn(hash.replace(/^#/, '')) };
 }
 
 export function readerHeaders({ watchKey }: RecordReader): Record<string, string> {

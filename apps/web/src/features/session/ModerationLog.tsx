@@ -1,6 +1,11 @@
 import type { ModerationEntry } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
+import { addEnglish } from '../../i18n/index.ts';
+import { enAppealsLog } from '../../i18n/enAppealsLog.ts';
 import { formatServerTime } from './countdown.ts';
+
+// The appeal lines' words (the watch page shows this log too).
+addEnglish(enAppealsLog);
 
 /** Every moderation action, newest first. Observers get the same list without notes. */
 export function ModerationLog({ entries, offset }: { entries: readonly ModerationEntry[]; offset: number }) {
@@ -23,6 +28,16 @@ export function ModerationLog({ entries, offset }: { entries: readonly Moderatio
                 })}
                 {entry.reason && <> · {t('session.logReason', { reason: t(`session.reasons.${entry.reason}`) })}</>}
                 {entry.note && <> · {entry.note}</>}
+                {entry.appeal && (
+                  <span className="log-appeal" data-testid="log-appeal" data-status={entry.appeal.status}>
+                    {' · '}
+                    {t('appeals.log.appealed', { reason: entry.appeal.reason })}
+                    {' · '}
+                    {entry.appeal.status === 'pending'
+                      ? t('appeals.log.pending')
+                      : t(`appeals.log.${entry.appeal.status}`, { reason: entry.appeal.decisionReason ?? '' })}
+                  </span>
+                )}
               </li>
             ))}
         </ul>

@@ -2,6 +2,7 @@ import { ErrorCode, fail } from '@moot/protocol';
 import type { Ack, AckDataOf, AssemblyClientEvents, ProtocolError } from '@moot/protocol';
 import { useCallback, useState } from 'react';
 import type { AssemblySocket } from '../../collab/transport.ts';
+import { refusalWordsLoaded } from '../../i18n/refusalWords.ts';
 
 const COMMAND_TIMEOUT_MS = 10_000;
 
@@ -13,11 +14,17 @@ type Data<E extends Event> = AckDataOf<AssemblyClientEvents[E]>;
  * Sends a session command and waits for its ack. Like the charter's commands, nothing is
  * buffered while disconnected: it fails at once, so the form keeps what was typed.
  */
-export function sendCommand<E extends Event>(
+export async function sendCommand<E extends Event>(
   socket: AssemblySocket,
   event: E,
   payload: Payload<E>,
 ): Promise<Ack<Data<E>>> {
+  const ack = await emitCommand(socket, event, payload);
+  if (!ack.ok) await refusalWordsLoaded();
+  return ack;
+}
+
+function emitCommand<E extends Event>(socket: AssemblySocket, event: E, payload: Payload<E>): Promise<Ack<Data<E>>> {
   if (!socket.connected) return Promise.resolve(fail(ErrorCode.unavailable, 'Not connected'));
   return new Promise((resolve) => {
     // The event map's overloads do not resolve for a generic event name.

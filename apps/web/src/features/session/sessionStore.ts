@@ -2,6 +2,7 @@ import type { ModerationNotice, SessionPatch, SessionState } from '@moot/protoco
 import type { SessionReplica } from './replica.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
 import { measureClockOffset } from './clock.ts';
+import { noteServerOffset } from './serverOffset.ts';
 
 const PING_TIMEOUT_MS = 2000;
 const PINGS_PER_CONNECT = 5;
@@ -101,7 +102,10 @@ export class SessionStore {
         });
       });
     void measureClockOffset(ping, Date.now, PINGS_PER_CONNECT).then((offset) => {
-      if (offset !== null && connection === this.connection) this.set({ offset });
+      if (offset !== null && connection === this.connection) {
+        noteServerOffset(offset);
+        this.set({ offset });
+      }
     });
   };
 }

@@ -94,6 +94,7 @@ describe('groups', () => {
     facilitatorIds: [],
     noteTakerIds: [],
     ended,
+    floor: null,
   });
 
   it('finds my group only while groups run', () => {

@@ -28,6 +28,8 @@ function choiceFrom(vote: VoteView, draft: Draft): BallotChoice | null {
       return { method: 'approval', approved: [...draft.approved].sort((a, b) => a - b) };
     case 'ranked':
       return draft.ranking.length > 0 ? { method: 'ranked', ranking: draft.ranking } : null;
+    case 'support':
+      return null; // The final ballot has its own form (finalBallot/SupportBallot.tsx).
   }
 }
 
@@ -208,7 +210,14 @@ export function BallotStatus({ vote, state }: { vote: VoteView; state: BallotSta
       )}
       {state.counted && (
         <>
-          <p>{t('votes.yourBallot', { choice: summary(state.counted.ballot.choice) })}</p>
+          <p>
+            {state.counted.ballot.choice.method === 'support'
+              ? t('finalBallot.yourBallot', {
+                  answered: state.counted.ballot.choice.answers.filter((a) => a !== null).length,
+                  total: state.counted.ballot.choice.answers.length,
+                })
+              : t('votes.yourBallot', { choice: summary(state.counted.ballot.choice) })}
+          </p>
           {state.counted.receipt !== null && <p className="hint">{t('votes.receiptHint')}</p>}
         </>
       )}

@@ -10,6 +10,7 @@ import { DEFAULT_RULES, rulesFromDraft, type RulesDraft, type RulesProblem } fro
 import { RulesFields, useRulesProblemText } from './RulesFields.tsx';
 import { addEnglish } from '../../i18n/index.ts';
 import { enVoteForm } from '../../i18n/enVoteForm.ts';
+import { DeadlineField, deadlineSeconds, MAX_MINUTES } from './DeadlineField.tsx';
 
 addEnglish(enVoteForm);
 
@@ -36,6 +37,7 @@ export function OpenVoteForm({ socket, standards, live }: Props) {
   const [draft, setDraft] = useState<RulesDraft>(DEFAULT_RULES);
   const [problem, setProblem] = useState<string | null>(null);
   const [rulesProblem, setRulesProblem] = useState<RulesProblem | null>(null);
+  const [closesMinutes, setClosesMinutes] = useState('');
   const chosen = locked.find((s) => s.id === standardId) ?? locked[0];
   const methods = kind === 'adopt_standard' ? TEXT_DECISION_METHODS : VOTE_METHODS;
 
@@ -53,11 +55,14 @@ export function OpenVoteForm({ socket, standards, live }: Props) {
     const checked = rulesFromDraft(draft);
     setRulesProblem(checked.ok ? null : checked.problem);
     if (!checked.ok) return setProblem(problemText(checked.problem));
+    const closesInSeconds = deadlineSeconds(closesMinutes);
+    if (closesInSeconds === null) return setProblem(t('quorum.deadlineProblem', { max: MAX_MINUTES }));
     setProblem(null);
     const opened = await commands.run('vote:open', {
       subject,
       rules: checked.rules,
       quorumShare: checked.quorumShare,
+      ...(closesInSeconds ? { closesInSeconds } : {}),
     });
     if (opened) {
       setQuestion('');
@@ -126,6 +131,7 @@ export function OpenVoteForm({ socket, standards, live }: Props) {
           </>
         )}
         <RulesFields draft={draft} onChange={setDraft} methods={methods} problem={rulesProblem} />
+        <DeadlineField value={closesMinutes} onChange={setClosesMinutes} />
         {/* Votes are held only in a live session: the server would refuse, so say it here. */}
         <button type="submit" aria-disabled={commands.busy} disabled={!live}>
           {commands.busy ? t('votes.opening') : t('votes.openVote')}

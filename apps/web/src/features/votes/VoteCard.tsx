@@ -9,6 +9,11 @@ import { BallotForm } from './BallotForm.tsx';
 import { useRulesText } from './labels.ts';
 import { useBallot } from './useBallotBox.ts';
 import { VoteResult } from './VoteResult.tsx';
+import { QuorumState } from './QuorumState.tsx';
+import { SupportBallot } from '../finalBallot/SupportBallot.tsx';
+import { SupportResult } from '../finalBallot/SupportResult.tsx';
+import { isFinalBallot } from '../finalBallot/view.ts';
+import { questionText, usePhraseWording } from '../../i18n/phrases.ts';
 
 /** What a vote is about, where the page has it: an amendment's wording, the standard in the charter. */
 export interface VoteSubjects {
@@ -22,6 +27,8 @@ export interface VoteActions {
   ballots?: BallotBox | null;
   /** Moderators: the socket "Close vote" goes on. */
   closeWith?: AssemblySocket | null;
+  /** Members: their seat, which keys a half-finished final ballot saved on this device. */
+  seat?: string | undefined;
 }
 
 /**
@@ -39,9 +46,11 @@ export function VoteCard({
   subjects?: VoteSubjects;
 }) {
   const { t } = useTranslation();
+  const wording = usePhraseWording();
   const rulesText = useRulesText();
   const headingId = `vote-${vote.id}-question`;
-  const { ballots, closeWith } = actions;
+  const { ballots, closeWith, seat } = actions;
+  const final = isFinalBallot(vote) ? vote : null;
   const mine = useBallot(ballots ?? null, vote.id);
   return (
     <article
@@ -54,7 +63,7 @@ export function VoteCard({
     >
       <header className="vote-header">
         <h3 id={headingId} className="vote-question">
-          {vote.question}
+          {final ? t('finalBallot.heading', { count: final.rules.items.length }) : questionText(vote, wording)}
         </h3>
         <p className="vote-tags">
           <span className="tag">{t(`votes.subjects.${vote.subject}`)}</span>
@@ -64,15 +73,23 @@ export function VoteCard({
       </header>
       <VoteSubject vote={vote} subjects={subjects} />
       <p className="hint">{rulesText(vote.rules)}</p>
+      <QuorumState vote={vote} continueWith={closeWith ?? null} />
       {vote.status === 'open' ? (
         <>
           <p data-testid="turnout" data-turnout={vote.turnout} data-eligible={vote.eligible}>
             {t('votes.turnout', { turnout: vote.turnout, eligible: vote.eligible, quorum: vote.quorumNeeded })}
           </p>
           <p className="hint">{t('votes.secretNote')}</p>
-          {ballots && <BallotForm vote={vote} box={ballots} />}
+          {ballots &&
+            (final ? (
+              seat && <SupportBallot vote={final} box={ballots} seat={seat} />
+            ) : (
+              <BallotForm vote={vote} box={ballots} />
+            ))}
           {closeWith && <CloseVote socket={closeWith} vote={vote} />}
         </>
+      ) : final ? (
+        <SupportResult vote={final} myReceipt={mine.counted?.receipt ?? null} />
       ) : (
         <VoteResult vote={vote} myReceipt={mine.counted?.receipt ?? null} />
       )}
@@ -103,13 +120,14 @@ function VoteSubject({ vote, subjects }: { vote: VoteView; subjects: VoteSubject
 
 function CloseVote({ socket, vote }: { socket: AssemblySocket; vote: VoteView }) {
   const { t } = useTranslation();
+  const wording = usePhraseWording();
   const commands = useCommands(socket);
   return (
     <div className="button-row">
       <ActionButton
         className="danger"
         unavailable={commands.busy}
-        aria-label={t('votes.closeLabel', { question: vote.question })}
+        aria-label={t('votes.closeLabel', { question: questionText(vote, wording) })}
         onClick={() => void commands.run('vote:close', { voteId: vote.id })}
       >
         {t('votes.close')}

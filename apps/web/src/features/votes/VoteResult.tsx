@@ -2,6 +2,7 @@ import { receiptModeOf } from '@moot/protocol';
 import type { VoteView } from '@moot/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { explanationText, usePhraseWording } from '../../i18n/phrases.ts';
 import { BarChart } from '../../ui/charts/BarChart.tsx';
 import { useChoiceText } from './labels.ts';
 import { chosenLabels, receiptPublished, resultRows, roundsTable, verdictOf } from './view.ts';
@@ -15,6 +16,7 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
   const { t } = useTranslation();
   const id = useId();
   const choiceText = useChoiceText();
+  const wording = usePhraseWording();
   const result = vote.result;
   if (!result) return null;
   const rows = resultRows(vote);
@@ -40,7 +42,7 @@ export function VoteResult({ vote, myReceipt }: { vote: VoteView; myReceipt: str
         <span className={result.passed ? 'tag tag-passed' : 'tag tag-failed'}>{verdictText}</span>
       </h4>
       <p className="vote-explanation" data-testid="vote-explanation">
-        {result.explanation}
+        {explanationText(result, wording)}
       </p>
       <p className="hint">
         {t('votes.ballotsSummary', {

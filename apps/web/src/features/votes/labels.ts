@@ -1,11 +1,14 @@
+import { thresholdSentence } from '../finalBallot/threshold.ts';
 import type { VoteRules } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import type { ChoiceLabel } from './view.ts';
 import { sharePercent } from './view.ts';
+import { optionText, usePhraseWording } from '../../i18n/phrases.ts';
 
 /** The words for one line of a vote: "Yes", "Agree with reservations", or the option's own text. */
 export function useChoiceText(): (label: ChoiceLabel) => string {
   const { t } = useTranslation();
+  const wording = usePhraseWording();
   return (label) => {
     switch (label.kind) {
       case 'yes_no':
@@ -13,7 +16,7 @@ export function useChoiceText(): (label: ChoiceLabel) => string {
       case 'consent':
         return t(`votes.consent.${label.choice}`);
       case 'option':
-        return label.text;
+        return optionText(label.text, wording);
     }
   };
 }
@@ -37,6 +40,8 @@ export function useRulesText(): (rules: VoteRules) => string {
         return t('votes.rulesApproval');
       case 'ranked':
         return t('votes.rulesRanked');
+      case 'support':
+        return thresholdSentence(t, rules.threshold);
     }
   };
 }

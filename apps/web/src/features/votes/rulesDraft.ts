@@ -1,5 +1,5 @@
 import { LIMITS, voteRulesSchema } from '@moot/protocol';
-import type { ReceiptMode, VoteMethod, VoteRules } from '@moot/protocol';
+import type { ReceiptMode, VoteMethod, VoteRulesInput } from '@moot/protocol';
 
 /** The vote rules form as typed: shares in percent, options one per line. */
 export interface RulesDraft {
@@ -27,7 +27,8 @@ export const DEFAULT_RULES: RulesDraft = {
 
 export type RulesProblem = 'thresholdPercent' | 'agreePercent' | 'quorumPercent' | 'options' | 'optionTooLong';
 
-export type RulesCheck = { ok: true; rules: VoteRules; quorumShare: number } | { ok: false; problem: RulesProblem };
+export type RulesCheck =
+  { ok: true; rules: VoteRulesInput; quorumShare: number } | { ok: false; problem: RulesProblem };
 
 /** A percentage typed by a person as a share: `min` < p ≤ 100 (quorum may be 0). Null if not one. */
 export function shareFromPercent(text: string, allowZero = false): number | null {

@@ -1,5 +1,5 @@
 import { CONSENT_CHOICES, percentOf, thresholdBar, YES_NO_CHOICES } from '@moot/protocol';
-import type { BallotChoice, ConsentChoice, VoteRules, VoteView, YesNoChoice } from '@moot/protocol';
+import type { BallotChoice, ConsentChoice, Phrase, VoteRules, VoteView, YesNoChoice } from '@moot/protocol';
 
 /** What one counted line of a vote is about: a fixed choice (yes, agree…) or one of its options. */
 export type ChoiceLabel =
@@ -36,6 +36,8 @@ export function choicesOf(rules: VoteRules): ChoiceLabel[] {
     case 'approval':
     case 'ranked':
       return rules.options.map((text, index) => ({ kind: 'option', index, text }));
+    case 'support':
+      return []; // Counted per recommendation: finalBallot/view.ts.
   }
 }
 
@@ -112,11 +114,15 @@ export function chosenLabels(rules: VoteRules, choice: BallotChoice): ChoiceLabe
       return choice.approved.flatMap((i) => all[i] ?? []);
     case 'ranked':
       return choice.ranking.flatMap((i) => all[i] ?? []);
+    case 'support':
+      return [];
   }
 }
 
+/** The question and explanation carry their codes too (`questionPhrase`, `because`), for the reader's language. */
+type Asked = { question: string; questionPhrase?: Phrase | null };
 export type VoteChange =
-  { type: 'opened'; question: string } | { type: 'closed'; question: string; explanation: string };
+  ({ type: 'opened' } & Asked) | ({ type: 'closed'; explanation: string; because?: Phrase[] | null } & Asked);
 
 /**
  * What to announce between two lists of votes: a vote that appeared open, and a vote that closed.
@@ -128,9 +134,15 @@ export function voteChanges(previous: readonly VoteView[] | undefined, next: rea
   const changes: VoteChange[] = [];
   for (const vote of next) {
     const was = before.get(vote.id);
-    if (!was && vote.status === 'open') changes.push({ type: 'opened', question: vote.question });
+    const asked = { question: vote.question, questionPhrase: vote.questionPhrase };
+    if (!was && vote.status === 'open') changes.push({ type: 'opened', ...asked });
     else if (vote.status === 'closed' && was?.status !== 'closed')
-      changes.push({ type: 'closed', question: vote.question, explanation: vote.result?.explanation ?? '' });
+      changes.push({
+        type: 'closed',
+        ...asked,
+        explanation: vote.result?.explanation ?? '',
+        because: vote.result?.because,
+      });
   }
   return changes;
 }

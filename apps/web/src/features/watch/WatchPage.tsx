@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, secret } from '@moot/protocol';
+import { PROTOCOL_VERSION, secretIn } from '@moot/protocol';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -18,12 +18,16 @@ import { useCases } from '../cases/casesStore.ts';
 import { votesOutsideCases } from '../cases/view.ts';
 import { CommentsAnnouncer } from '../comments/CommentsAnnouncer.tsx';
 import { CommentsSection } from '../comments/CommentsSection.tsx';
+import { useConsensus } from '../consensus/consensusStore.ts';
+import { LazyConsensusPanel } from '../consensus/LazyConsensusPanel.tsx';
 import { RecordLinks } from '../record/RecordLinks.tsx';
+import { PassportLink } from '../passport/PassportLink.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { commentsByStandard, commentsOf } from '../comments/view.ts';
 import { DiscussingBadge } from '../session/DiscussingBadge.tsx';
 import { useSessionFeed } from '../session/useSessionFeed.ts';
 import { standardsDiscussedNow } from '../session/view.ts';
+import { useTracker } from '../accountability/trackerStore.ts';
 import { useWatchRoom } from './useWatchRoom.ts';
 import { WatchSession } from './WatchSession.tsx';
 
@@ -40,6 +44,12 @@ const PublishedMembers = lazy(() =>
 const LivestreamEmbed = lazy(() => import('./WatchLive.tsx').then((m) => ({ default: m.LivestreamEmbed })));
 // The programme (every sitting, the current one marked) loads on demand too: its view and strings.
 const ProgrammeList = lazy(() => import('../programme/ProgrammeList.tsx'));
+// The evidence library (entries, expert sessions' questions asked and their answers) and the
+// evidence a standard cites: one lazy chunk, which opens the library only once it has loaded.
+const WatchEvidence = lazy(() => import('../evidence/WatchEvidence.tsx'));
+const CitedEvidence = lazy(() => import('../evidence/CitedEvidence.tsx'));
+// The responses and the tracker of what was done: the assembly's lasting public page, loaded on demand.
+const TrackerPanel = lazy(() => import('../accountability/TrackerPanel.tsx'));
 const CharterExports = lazy(() =>
   import('../lifecycle/CharterExports.tsx').then((m) => ({ default: m.CharterExports })),
 );
@@ -51,9 +61,11 @@ const CharterExports = lazy(() =>
 export function WatchPage() {
   const { t } = useTranslation();
   const { hash } = useLocation();
-  const parsed = secret.safeParse(hash.slice(1));
-  const watchKey = parsed.success ? parsed.data : null;
-  const { socket, provider, sessions, comments, decisions, cases, room, livestream } = useWatchRoom(watchKey);
+  const watchKey = secretIn(hash.slice(1));
+  const { socket, provider, sessions, comments, decisions, cases, consensus, tracker, room, livestream } =
+    useWatchRoom(watchKey);
+  const consensusMaps = useConsensus(consensus);
+  const trackerState = useTracker(tracker);
   const caseList = useCases(cases);
   const decided = useRoomDecisions(decisions);
   const commentList = useComments(comments);
@@ -116,6 +128,7 @@ export function WatchPage() {
                     votes={decided.votes}
                     provider={provider}
                     watchKey={watchKey}
+                    citedOf={(caseId) => socket && <CitedEvidence socket={socket} caseId={caseId} libraryPath="" />}
                   />
                 </Suspense>
                 <CommentsAnnouncer comments={commentList} standards={room.standards} />
@@ -129,7 +142,17 @@ export function WatchPage() {
                       badge={<DiscussingBadge show={discussed.has(standard.id)} />}
                     >
                       <StandardFields provider={provider} standard={standard} canEdit={false} />
+                      <PassportLink standard={standard} reader={{ watchKey }} />
                       <Suspense fallback={null}>
+                        {consensusMaps.maps.has(standard.id) && (
+                          <LazyConsensusPanel
+                            standard={standard}
+                            map={consensusMaps.maps.get(standard.id)}
+                            mine={[]}
+                            marking={null}
+                          />
+                        )}
+                        {socket && <CitedEvidence socket={socket} standardId={standard.id} libraryPath="" />}
                         <StandardDecisions
                           standard={standard}
                           amendments={decided.amendmentsOf(standard.id)}
@@ -145,6 +168,8 @@ export function WatchPage() {
                   )}
                 />
                 <Suspense fallback={null}>
+                  {socket && <WatchEvidence socket={socket} />}
+                  <TrackerPanel tracker={trackerState} watchKey={watchKey} />
                   {socket && <PublishedMembers socket={socket} />}
                   <CharterExports watchKey={watchKey} />
                 </Suspense>

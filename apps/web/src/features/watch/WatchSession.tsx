@@ -41,7 +41,7 @@ export function WatchSession({ feed, provider, cases, standards }: Props) {
           {state.status !== 'ended' && (
             <div className="session-grid">
               <CurrentItem state={state} serverNow={serverNow} cases={cases} />
-              <SpeakerCard turn={state.turn} serverNow={serverNow} />
+              <SpeakerCard turn={state.turn} serverNow={serverNow} attendees={state.attendees} />
             </div>
           )}
           <Suspense fallback={null}>

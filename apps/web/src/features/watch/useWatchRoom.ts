@@ -46,6 +46,8 @@ export function useWatchRoom(watchKey: string | null) {
     comments: live?.comments ?? null,
     decisions: live?.decisions ?? null,
     cases: live?.cases ?? null,
+    consensus: live?.consensus ?? null,
+    tracker: live?.tracker ?? null,
     room,
     livestream,
   };

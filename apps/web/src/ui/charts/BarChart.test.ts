@@ -20,12 +20,12 @@ describe('the shared bar chart', () => {
   });
 
   it('draws each bar in proportion to the largest (or to the given maximum) and prints its value', () => {
-    expect(html).toMatch(/width="100" height="10" class="bar-chart-fill bar-chart-fill-marked"/);
-    expect(html).toMatch(/width="33\.3\d*" height="10" class="bar-chart-fill"/);
-    expect(html).toMatch(/width="0" height="10" class="bar-chart-fill"/);
+    expect(html).toMatch(/class="visx-bar bar-chart-fill bar-chart-fill-marked" x="0" y="0" width="100" height="10"/);
+    expect(html).toMatch(/class="visx-bar bar-chart-fill" x="0" y="0" width="33\.3\d*" height="10"/);
+    expect(html).toMatch(/class="visx-bar bar-chart-fill" x="0" y="0" width="0" height="10"/);
     expect(html).toContain('<span class="bar-chart-value">2 · 25%</span>');
     const half = renderToStaticMarkup(createElement(BarChart, { title: 'x', bars: bars.slice(1, 2), max: 4 }));
-    expect(half).toMatch(/width="50" height="10" class="bar-chart-fill"/);
+    expect(half).toMatch(/class="visx-bar bar-chart-fill" x="0" y="0" width="50" height="10"/);
   });
 
   it('draws empty bars, not NaN, when everything is zero', () => {
@@ -48,7 +48,7 @@ describe('the shared line chart', () => {
       }),
     );
     expect(html).toContain('role="img" aria-label="Gini over the sitting: first 0, now 0.5"');
-    expect(html).toContain('d="M0.00,40.00 L100.00,20.00"');
+    expect(html).toContain('d="M0,40L100,20"');
     expect(renderToStaticMarkup(createElement(LineChart, { label: 'one', points: [{ x: 5, y: 1 }] }))).not.toContain(
       'NaN',
     );

@@ -1,3 +1,5 @@
+import { scaleLinear } from '@visx/scale';
+import { Line, LinePath } from '@visx/shape';
 import './charts.css';
 
 interface Props {
@@ -9,21 +11,20 @@ interface Props {
   yMax?: number;
 }
 
-/** A small line (a trend over time) as one image with a text alternative; pages add a table of the same values. */
+/** A small line (a trend over time, drawn with visx) as one image with a text alternative; pages add a table of the same values. */
 export function LineChart({ label, points, yMin = 0, yMax = 1 }: Props) {
   const xs = points.map((p) => p.x);
   const x0 = Math.min(...xs);
-  const span = Math.max(1, Math.max(...xs) - x0);
-  const toX = (x: number) => (points.length < 2 ? 100 : ((x - x0) / span) * 100);
-  const toY = (y: number) => 40 - ((Math.min(yMax, Math.max(yMin, y)) - yMin) / (yMax - yMin || 1)) * 40;
-  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${toX(p.x).toFixed(2)},${toY(p.y).toFixed(2)}`).join(' ');
+  const x = scaleLinear<number>({ domain: [x0, x0 + Math.max(1, Math.max(...xs) - x0)], range: [0, 100] });
+  const y = scaleLinear<number>({ domain: [yMin, yMax === yMin ? yMin + 1 : yMax], range: [40, 0], clamp: true });
+  const only = points.length === 1 ? points[0]! : null;
   return (
     <svg className="line-chart" viewBox="0 -2 100 44" preserveAspectRatio="none" role="img" aria-label={label}>
-      <line x1="0" y1="40" x2="100" y2="40" className="line-chart-axis" />
-      {points.length === 1 ? (
-        <line x1="0" x2="100" y1={toY(points[0]!.y)} y2={toY(points[0]!.y)} className="line-chart-line" />
+      <Line from={{ x: 0, y: 40 }} to={{ x: 100, y: 40 }} className="line-chart-axis" />
+      {only ? (
+        <Line from={{ x: 0, y: y(only.y) }} to={{ x: 100, y: y(only.y) }} className="line-chart-line" />
       ) : (
-        <path d={path} className="line-chart-line" />
+        <LinePath data={[...points]} x={(p) => x(p.x)} y={(p) => y(p.y)} className="line-chart-line" />
       )}
     </svg>
   );

@@ -12,7 +12,7 @@ export function VotesSection({ live }: { live: MemberRoom }) {
   return (
     <VotesPanel
       votes={votesOutsideCases(decided.votes)}
-      actions={{ ballots }}
+      actions={{ ballots, seat: live.me.id }}
       subjects={{ amendments: decided.amendments, standards: room.standards }}
       {...(isModerator ? { note: t('votes.moderatorsDoNotVote') } : {})}
     />

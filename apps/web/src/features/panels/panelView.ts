@@ -1,0 +1,27 @@
+import type { PanelView, ProtocolError } from '@moot/protocol';
+
+/** A chance (0…1) as a percentage with one decimal, in the reader's language. */
+export const percentOf = (chance: number, language: string): string =>
+  new Intl.NumberFormat(language, { maximumFractionDigits: 1, minimumFractionDigits: 0 }).format(chance * 100);
+
+/** The reason key of a panel refusal (`panel.quotaShort` → `quotaShort`), if it is one. */
+export const panelReason = (error: ProtocolError | null): string | null =>
+  error?.reason?.key.startsWith('panel.') ? error.reason.key.slice('panel.'.length) : null;
+
+/** Whether a re-run (`PanelVerification`) reproduces the published record, line by line. */
+export function compareCheck(
+  published: PanelView,
+  rerun: { inputsHash: string; commitment: string | null; finalSeed: string | null; panel: string[] | null },
+) {
+  const lines = [
+    { key: 'inputsHash', published: published.inputsHash, rerun: rerun.inputsHash },
+    { key: 'commitment', published: published.seedCommitment, rerun: rerun.commitment ?? '' },
+    { key: 'finalSeed', published: published.finalSeed ?? '', rerun: rerun.finalSeed ?? '' },
+    {
+      key: 'checkPanel',
+      published: (published.panel ?? []).map((s) => s.poolId).join(' '),
+      rerun: (rerun.panel ?? []).join(' '),
+    },
+  ].map((line) => ({ ...line, matches: line.published !== '' && line.published === line.rerun }));
+  return { lines, all: lines.every((l) => l.matches) };
+}

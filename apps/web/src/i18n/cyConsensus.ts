@@ -1,0 +1,47 @@
+import type { Messages } from './en.ts';
+
+/** Cymraeg for the consensus map (`enConsensus.ts`; to be reviewed by a Welsh speaker). */
+export const cyConsensus: Pick<Messages, 'consensus'> = {
+  consensus: {
+    heading: 'Sut mae aelodau’n gweld pob paragraff',
+    explain:
+      'Mae aelodau’n marcio pob paragraff: cytuno, anghytuno neu basio. Mae grwpiau barn yn cael eu canfod o’r marciau; paragraff y mae pob grŵp yn cytuno ag ef sydd uchaf. Mae marciau unigol yn breifat: dim ond y cyfansymiau hyn a ddangosir.',
+    nothingYet: 'Does dim paragraff wedi’i farcio eto.',
+    members_zero: '{{count}} aelod wedi marcio, mewn {{groups}} grŵp barn.',
+    members_one: '{{count}} aelod wedi marcio, mewn {{groups}} grŵp barn.',
+    members_two: '{{count}} aelod wedi marcio, mewn {{groups}} grŵp barn.',
+    members_few: '{{count}} aelod wedi marcio, mewn {{groups}} grŵp barn.',
+    members_many: '{{count}} aelod wedi marcio, mewn {{groups}} grŵp barn.',
+    members_other: '{{count}} aelod wedi marcio, mewn {{groups}} grŵp barn.',
+    stripLabel: 'Stribed gwres y paragraffau (mae’r tabl isod yn dweud yr un peth mewn geiriau)',
+    table: 'Marciau ar bob paragraff o “{{title}}”',
+    paragraph: 'Paragraff',
+    reading: 'Darlleniad',
+    agree: 'Cytuno',
+    disagree: 'Anghytuno',
+    pass: 'Pasio',
+    bridging: 'Ar draws grwpiau',
+    bridgingValue: '{{percent}}%',
+    earlier_zero: '{{count}} marc ar eiriad cynharach',
+    earlier_one: '{{count}} marc ar eiriad cynharach',
+    earlier_two: '{{count}} farc ar eiriad cynharach',
+    earlier_few: '{{count}} marc ar eiriad cynharach',
+    earlier_many: '{{count}} marc ar eiriad cynharach',
+    earlier_other: '{{count}} marc ar eiriad cynharach',
+    readings: {
+      too_few: 'Rhy ychydig o farciau',
+      agreement: 'Cytundeb',
+      division: 'Grwpiau’n rhanedig',
+      disagreement: 'Anghytundeb',
+      mixed: 'Cymysg',
+    },
+    groupsBreakdown: 'Grŵp {{group}}: {{agree}} yn cytuno, {{disagree}} yn anghytuno, {{pass}} yn pasio',
+    yourMark: 'Eich marc',
+    markLabel: 'Eich marc ar “{{opening}}”',
+    marks: { agree: 'Cytuno', disagree: 'Anghytuno', pass: 'Pasio' },
+    withdraw: 'Tynnu’n ôl',
+    earlierWording: 'Fe wnaethoch farcio geiriad cynharach: marciwch eto fel y mae’n darllen nawr.',
+    divisiveFirst: 'Y mwyaf rhanedig yn gyntaf',
+    divisiveHint: 'Paragraffau lle mae grwpiau barn yn gwahaniaethu fwyaf, gwerth eu rhoi ar yr agenda.',
+  },
+};

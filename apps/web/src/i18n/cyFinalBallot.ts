@@ -1,0 +1,71 @@
+import type { Messages } from './en.ts';
+
+/** Cymraeg for the final ballot (`enFinalBallot.ts`). Best effort: to be reviewed by a Welsh speaker. */
+export const cyFinalBallot: Pick<Messages, 'finalBallot'> = {
+  finalBallot: {
+    heading: 'Pleidlais derfynol: {{count}} o argymhellion',
+    threshold:
+      'Cefnogir argymhelliad pan fydd “cytuno’n gryf” a “cytuno” gyda’i gilydd yn cyrraedd o leiaf {{percent}}% {{base}}.',
+    bases: {
+      answering:
+        'o’r papurau pleidleisio sy’n ei ateb (mae “y naill na’r llall” yn ateb; nid yw argymhelliad a adawyd yn wag)',
+      ballots: 'o’r holl bapurau pleidleisio, gan gynnwys y rhai sy’n ei adael yn wag',
+    },
+    noQuorumRule: 'Os bwrir llai na {{quorum}} o bapurau pleidleisio, ni chefnogir dim.',
+    scale: {
+      strongly_agree: 'Cytuno’n gryf',
+      agree: 'Cytuno',
+      neither: 'Y naill na’r llall',
+      disagree: 'Anghytuno',
+      strongly_disagree: 'Anghytuno’n gryf',
+    },
+    parts: { standard: 'Safon', ladder: 'Ysgol canlyniadau' },
+    itemLegend: '{{number}}. {{part}}: {{title}}',
+    noAnswer: 'Dim ateb',
+    progress: '{{answered}} o {{total}} wedi’u hateb',
+    savedOnDevice:
+      'Cedwir eich atebion ar y ddyfais hon wrth fynd, fel y gallwch orffen yn nes ymlaen yn yr eisteddiad. Ni anfonir dim nes i chi fwrw’r bleidlais.',
+    restored: 'Adferwyd eich pleidlais anorffenedig o’r ddyfais hon.',
+    cast: 'Bwrw pleidlais',
+    castAgain: 'Bwrw eto (yn disodli eich pleidlais)',
+    blanksLeft_one: 'Nid oes ateb i {{count}} argymhelliad: mae’n cyfrif fel un a adawyd yn wag.',
+    blanksLeft_other: 'Nid oes ateb i {{count}} o argymhellion: maent yn cyfrif fel rhai a adawyd yn wag.',
+    yourBallot: 'Mae eich pleidlais yn ateb {{answered}} o {{total}} o argymhellion.',
+    resultHeading: 'Canlyniadau',
+    summary: 'Cefnogwyd {{supported}} o {{total}} o argymhellion',
+    noQuorum: 'Dim cworwm: ni chefnogir dim',
+    supported: 'Cefnogwyd',
+    notSupported: 'Ni chefnogwyd',
+    supportShare: '{{supporting}} o {{base}} ({{percent}}%)',
+    chartCaption: 'Atebion fesul argymhelliad, fel cyfran o’r rhai a atebodd: anghytuno i’r chwith, cytuno i’r dde',
+    chartRow: '{{title}}: {{answers}}',
+    chartLoading: 'Yn llwytho’r siart…',
+    legend: 'Allwedd',
+    tableCaption: 'Atebion fesul argymhelliad (ar-lein ac ar bapur gyda’i gilydd)',
+    columnRecommendation: 'Argymhelliad',
+    columnAnswered: 'Wedi ateb',
+    columnSupport: 'Cefnogaeth',
+    columnOutcome: 'Canlyniad',
+    ofPaper: '{{count}} ar bapur',
+    publishedHeading_one: '{{count}} papur pleidleisio wedi’i gyhoeddi',
+    publishedHeading_other: '{{count}} o bapurau pleidleisio wedi’u cyhoeddi',
+    publishedAnswers: 'Atebion yn nhrefn y bleidlais (1 cytuno’n gryf … 5 anghytuno’n gryf, – gwag)',
+    paperHeading: 'Cyfrif papur: pleidlais derfynol',
+    paperHint:
+      'Ticiwch bob aelod sy’n pleidleisio ar bapur, yna cyfrwch y papurau: ar gyfer pob argymhelliad, faint a roddodd bob ateb. Mae ail hwylusydd yn eu cyfrif a’u rhoi hefyd; dim ond cyfansymiau sy’n cyfateb sy’n cyfrif.',
+    totalsLegend: 'Cyfansymiau ar gyfer “{{title}}”',
+    enterTotals: 'Rhoi cyfansymiau papur',
+    openHeading: 'Agor y bleidlais derfynol',
+    openHint:
+      'Un bleidlais gudd dros yr argymhellion: mae aelodau’n ateb pob un ar y raddfa gefnogaeth. Pennir y trothwy a’r cworwm nawr a’u dangos ar y papur pleidleisio.',
+    itemsLegend: 'Argymhellion ar y papur pleidleisio ({{count}} wedi’u dewis)',
+    sharePercent: 'Cefnogir ar (% cytuno’n gryf + cytuno)',
+    baseLabel: 'Wedi’i fesur yn erbyn',
+    baseOptions: { answering: 'y papurau sy’n ei ateb', ballots: 'yr holl bapurau a fwriwyd' },
+    quorumPercent: 'Cworwm (% o’r aelodau sy’n bresennol)',
+    open: 'Agor y bleidlais derfynol',
+    problemItems: 'Dewiswch o leiaf un argymhelliad.',
+    problemShare: 'Mae’r trothwy’n ganran uwch na 0 ac hyd at 100.',
+    problemQuorum: 'Mae’r cworwm yn ganran o 0 i 100.',
+  },
+};
