@@ -55,7 +55,11 @@ export function inlineMarkdown(
       );
       open.push(mark);
     }
-    tokens.push(piece.code ? { kind: 'raw', markdown: codeSpan(piece.text) } : { kind: 'text', text: piece.text });
+    // A bracket cannot be escaped in a code span, and inside a link's text it can end the label
+    // early ("[`]:`](…)" at a paragraph's start reads as a link definition and vanishes): such a
+    // span is written as escaped text, losing only its code look.
+    const asCode = piece.code && !(/[[\]]/.test(piece.text) && open.some((mark) => mark.kind === 'link'));
+    tokens.push(asCode ? { kind: 'raw', markdown: codeSpan(piece.text) } : { kind: 'text', text: piece.text });
   }
   closeTo(0);
   open = [];
@@ -81,8 +85,10 @@ function pieces(nodes: readonly InlineNode[], into: Piece[], keepLines = false):
       }[]) {
         if (typeof insert !== 'string' || insert === '') continue;
         const { marks, code } = marksOf(attributes ?? {});
-        // Paragraph text holds no line breaks; one that does must not start a new block.
-        into.push({ kind: 'text', text: keepLines ? insert : insert.replace(/[\r\n]/g, ' '), marks, code });
+        // Paragraph text holds no line breaks; one that does must not start a new block. Other
+        // control characters (a pasted vertical tab) show nowhere and have no valid reference.
+        const text = keepLines ? insert : insert.replace(/[\r\n]/g, ' ').replace(CONTROL, '');
+        if (text !== '') into.push({ kind: 'text', text, marks, code });
       }
     } else if (node instanceof Y.XmlElement) {
       if (node.nodeName === 'hardBreak') into.push({ kind: 'break' });
@@ -149,13 +155,17 @@ function codeSpan(text: string): string {
   return pad ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
 }
 
+/** C0 and C1 control characters but tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 const ESCAPED = /([\\`*_{}[\]()#+\-.!|<>&~=])/g;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 const reference = (char: string): string => `&#x${char.codePointAt(0)!.toString(16).toUpperCase()};`;
 
 /**
  * Text escaped; where a text touches a delimiter, the character beside it is a reference if it
- * is a space inside the mark, or anything but ASCII punctuation and space outside it.
+ * is any kind of space inside the mark, or anything but ASCII punctuation and a plain space
+ * outside it.
  */
 function write(tokens: readonly Token[]): string {
   return tokens
@@ -165,8 +175,12 @@ function write(tokens: readonly Token[]): string {
       const chars = [...token.text];
       const before = tokens[i - 1];
       const after = tokens[i + 1];
+      // Renderers disagree on what counts as space (JavaScript's \s holds U+2028 and U+FEFF,
+      // CommonMark's Unicode whitespace does not; markdown-it counts a vertical tab): inside a
+      // mark anything any of them calls space is a reference, outside one only a plain space
+      // and ASCII punctuation are left bare.
       const spoils = (char: string, side: 'inside' | 'outside') =>
-        side === 'inside' ? /\s/.test(char) : !/\s/.test(char) && !ASCII_PUNCTUATION.test(char);
+        side === 'inside' ? /\s/.test(char) : char !== ' ' && !ASCII_PUNCTUATION.test(char);
       const first = before?.kind === 'open' ? 'inside' : before?.kind === 'close' ? 'outside' : null;
       const last = after?.kind === 'close' ? 'inside' : after?.kind === 'open' ? 'outside' : null;
       return chars
