@@ -64,6 +64,24 @@ export interface StandardConsensus {
   members: number;
 }
 
+/**
+ * A standard's consensus map as the record keeps it (the report, the charter's JSON and
+ * Markdown): how many members marked, in how many opinion groups, and each paragraph's totals,
+ * bridging score and reading. Aggregates only, never a paragraph key or a member.
+ */
+export interface ConsensusSummary {
+  members: number;
+  groups: number;
+  paragraphs: {
+    opening: string;
+    agree: number;
+    disagree: number;
+    pass: number;
+    bridging: number;
+    reading: ParagraphReading;
+  }[];
+}
+
 export interface ConsensusState {
   standards: StandardConsensus[];
 }

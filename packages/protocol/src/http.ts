@@ -1,4 +1,5 @@
 import type { AssemblyView, ParticipantView } from './assembly.ts';
+import type { ConsensusSummary } from './consensus.ts';
 import type { ProtocolError } from './errors.ts';
 import type { Phrase } from './phrase.ts';
 import type { SeatRole } from './roles.ts';
@@ -135,6 +136,8 @@ export interface CharterExport {
     amendments: { number: number; text: string; status: string; vote: CharterVote | null }[];
     /** Minority reports, with how many members signed each (not who). */
     minorityReports: { text: string; signatures: number }[];
+    /** The consensus map as last computed (as the report shows it), null if nobody marked a paragraph. */
+    consensus: ConsensusSummary | null;
   }[];
 }
 

@@ -3,6 +3,7 @@ import {
   type AssemblyView,
   type CharterExport,
   type CharterVote,
+  type ConsensusSummary,
   type MarkdownLanguage,
   type VoteView,
 } from '@moot/protocol';
@@ -12,6 +13,8 @@ import { listMilestones, loadDocument, replay } from '../../collab/documentStore
 import type { Queryable } from '../../storage/database.ts';
 import { listCharter } from '../charter/charterStore.ts';
 import { listAmendments } from '../amendments/amendmentStore.ts';
+import { readMaps } from '../consensus/markStore.ts';
+import { consensusSummary } from '../consensus/consensusSummary.ts';
 import { wordPhrase, wordPhrases } from '../votes/phraseWords.ts';
 import { voteCodes } from '../votes/voteCodes.ts';
 import { listVotes } from '../votes/voteStore.ts';
@@ -37,16 +40,18 @@ const AMENDED = /^amended by amendment ([0-9a-f-]{36})$/;
 /**
  * The charter as a record anyone may keep: each standard's status, its text and "what a breach
  * looks like" as stored (from the database, not a node's memory), its easy-read version, its
- * ladder, its history of milestones, its votes and its amendments with theirs. Secret ballots
- * stay secret: only results and counts.
+ * ladder, its history of milestones, its votes and its amendments with theirs, and its consensus
+ * map as last computed (the report's). Secret ballots stay secret: only results and counts.
  */
 export async function exportCharter(db: Queryable, assembly: AssemblyView): Promise<CharterRecord> {
-  const [standards, votes, { dissents }, numbered] = await Promise.all([
+  const [standards, votes, { dissents }, numbered, maps] = await Promise.all([
     listCharter(db, assembly.id),
     listVotes(db, assembly.id),
     listAmendments(db, assembly.id, 'observer'),
     amendmentNumbers(db, assembly.id),
+    readMaps(db, assembly.id),
   ]);
+  const mapOf = new Map(maps.map((m) => [m.standardId, m]));
   const voteById = new Map(votes.map((v) => [v.id, v]));
   const charterVote = (v: VoteView): CharterVote => ({
     question: v.question,
@@ -105,6 +110,7 @@ export async function exportCharter(db: Queryable, assembly: AssemblyView): Prom
           minorityReports: dissents
             .filter((d) => d.standardId === standard.id)
             .map((d) => ({ text: d.text, signatures: d.signatories.length })),
+          consensus: consensusSummary(mapOf.get(standard.id)),
         };
       } finally {
         doc.destroy();
@@ -140,6 +146,27 @@ function voteLine(v: CharterVote, { language, words }: Wording): string {
   return `${e(question)} (${e(method)}) — ${e(result ?? words.open)}${counts}`;
 }
 
+/** A standard's consensus map: who marked, in how many groups, and a row per paragraph (its opening escaped). */
+function consensusLines(c: ConsensusSummary, { language, words }: Wording): string[] {
+  const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [
+    words.consensusMarked(countIn(c.members, words.member, language), countIn(c.groups, words.opinionGroup, language)),
+    '',
+    row(words.consensusColumns),
+    row(words.consensusColumns.map(() => '---')),
+    ...c.paragraphs.map((p) =>
+      row([
+        escapeMarkdown(p.opening.replace(/\s+/g, ' ').trim()),
+        p.agree,
+        p.disagree,
+        p.pass,
+        p.bridging.toFixed(2),
+        words.readings[p.reading],
+      ]),
+    ),
+  ];
+}
+
 /** The same record as Markdown, for reading and printing, in the language asked for; everything typed by people is escaped. */
 export function charterMarkdown({ charter, markdown }: CharterRecord, language: MarkdownLanguage = 'en'): string {
   const e = escapeMarkdown;
@@ -164,6 +191,7 @@ export function charterMarkdown({ charter, markdown }: CharterRecord, language: 
     if (md.easyRead) lines.push(HEADINGS.standardEasyRead, '', md.easyRead, '');
     if (s.ladder.length > 0)
       lines.push(HEADINGS.standardLadder, '', ...s.ladder.map((step, n) => `${n + 1}. ${e(step)}`), '');
+    if (s.consensus) lines.push(HEADINGS.standardConsensus, '', ...consensusLines(s.consensus, wording), '');
     if (s.history.length > 0)
       lines.push(
         HEADINGS.standardHistory,

@@ -3,6 +3,7 @@ import type {
   AmendmentStatus,
   CaseStatus,
   MinutesExport,
+  ParagraphReading,
   SessionStatus,
   StandardStatus,
 } from '@moot/protocol';
@@ -33,6 +34,18 @@ export const MARKDOWN_ENGLISH = {
   /** A standard's milestones the server saves (`saveMilestone`); an amendment's is `amendedBy`. */
   milestones: { locked: 'locked', adopted: 'adopted' } as Readonly<Record<string, string>>,
   amendedBy: (amendment: string) => `amended by ${amendment}`,
+  /** A standard's consensus map (the report's words). */
+  consensusMarked: (members: string, groups: string) =>
+    `${members} marked its paragraphs, in ${groups}. Bridging is high only when every group agrees.`,
+  opinionGroup: { one: 'opinion group', other: 'opinion groups' } as NounForms,
+  consensusColumns: ['Paragraph', 'Agree', 'Disagree', 'Pass', 'Bridging', 'Reading'] as readonly string[],
+  readings: {
+    too_few: 'too few marks to say',
+    agreement: 'broad agreement',
+    division: 'divides opinion groups',
+    disagreement: 'broad disagreement',
+    mixed: 'mixed',
+  } satisfies Record<ParagraphReading, string>,
   /** "amendment 2: “Leaders answer every…”" (`amendmentName`). */
   amendment: (number: number, start: string) => `amendment ${number}: “${start}”`,
   standardStatus: {

@@ -19,6 +19,18 @@ export const MARKDOWN_WELSH: MarkdownWords = {
   group: { other: 'grŵp' },
   milestones: { locked: 'wedi’i chloi', adopted: 'wedi’i mabwysiadu' },
   amendedBy: (amendment) => `wedi’i diwygio gan ${amendment}`,
+  // The consensus map: to be reviewed by a Welsh speaker, like the rest of this file.
+  consensusMarked: (members, groups) =>
+    `Marciodd ${members} ei pharagraffau, mewn ${groups}. Mae’r pontio’n uchel dim ond pan fydd pob grŵp yn cytuno.`,
+  opinionGroup: { other: 'grŵp barn' },
+  consensusColumns: ['Paragraff', 'Cytuno', 'Anghytuno', 'Pasio', 'Pontio', 'Darlleniad'],
+  readings: {
+    too_few: 'rhy ychydig o farciau i ddweud',
+    agreement: 'cytundeb eang',
+    division: 'yn rhannu grwpiau barn',
+    disagreement: 'anghytundeb eang',
+    mixed: 'cymysg',
+  },
   amendment: (number, start) => `gwelliant ${number}: “${start}”`,
   standardStatus: {
     drafting: 'drafft',
