@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import type { OwnMark, ParagraphMark, StandardConsensus } from '@moot/protocol';
+import { readAudit } from '../src/audit/auditLog.ts';
+import { readMaps } from '../src/features/consensus/markStore.ts';
 import { CollabClient, paragraph } from './support/collabClient.ts';
 import {
   acked,
@@ -120,6 +122,18 @@ describe('the consensus map of a standard', () => {
     // Marked again as it reads now, it counts again.
     acked(await mark(members[0]!, keys[0]!, 'agree'));
     await vi.waitFor(() => expect(seen.maps[0]?.paragraphs[0]).toMatchObject({ agree: 1, earlier: 1 }));
+  });
+
+  it('leaves the audit log as it was: a mark is an opinion, not an act on the record (SECURITY.md)', async () => {
+    const before = await readAudit(running.db, seed.assemblyId);
+    const passes = async () => (await readMaps(running.db, seed.assemblyId))[0]?.paragraphs[2]?.pass ?? 0;
+    const passesBefore = await passes();
+    acked(await mark(members[1]!, keys[2]!, 'pass'));
+    // Wait until the mark has been stored and the map recomputed from it: all its work is done.
+    await vi.waitFor(async () => expect(await passes()).toBe(passesBefore + 1));
+    acked(await mark(members[1]!, keys[2]!, null));
+    await vi.waitFor(async () => expect(await passes()).toBe(passesBefore));
+    expect(await readAudit(running.db, seed.assemblyId)).toEqual(before);
   });
 
   it('refuses moderators, unknown paragraphs, other assemblies’ standards and decided standards', async () => {
