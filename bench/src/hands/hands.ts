@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -183,6 +184,8 @@ export async function runHands(options: { members: number; observers: number }):
       const latencies: number[] = [];
       let refused = 0;
       let lastAck = 0;
+      const generatorLoop = monitorEventLoopDelay({ resolution: 10 });
+      generatorLoop.enable();
       const started = performance.now();
       await Promise.all(
         members.map(async (member, i) => {
@@ -197,6 +200,7 @@ export async function runHands(options: { members: number; observers: number }):
           if (!ack.ok) refused++;
         }),
       );
+      generatorLoop.disable();
       const current = (s: SessionState | null | undefined) => s?.queue.length === expectQueue;
       await waitUntil(() => observerTaps.every((t) => current(t.replica.state)), 60_000);
       const observersCurrentMs = performance.now() - lastAck;
@@ -231,6 +235,12 @@ export async function runHands(options: { members: number; observers: number }):
         resyncs: sum(allTaps, (t) => t.replica.asked),
         observersCurrentMs: round(observersCurrentMs),
         serverLoopMaxMs: loop ? round(loop.loopMax) : null,
+        // The generator's own lateness over the burst (its 601 sockets decode every patch): an ack
+        // it reads late is counted late.
+        generatorLoopMs: {
+          p99: round(generatorLoop.percentile(99) / 1e6 - 10),
+          max: round(generatorLoop.max / 1e6 - 10),
+        },
         serverCpuMsPerCommand: round(serverCpuMs / commands),
         dbMsPerCommand: round((dbAfter.activeMs - dbBefore.activeMs) / commands),
         transactionsPerCommand: round((dbAfter.commits - dbBefore.commits) / commands),

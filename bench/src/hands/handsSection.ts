@@ -25,6 +25,8 @@ export interface PhaseResult {
   /** From the last ack until every observer showed the final queue. */
   observersCurrentMs: number;
   serverLoopMaxMs: number | null;
+  /** The load generator's event-loop delay over the burst (ms late at p99 and worst). */
+  generatorLoopMs?: { p99: number; max: number };
   /** The node's user+system CPU over the phase (/proc, 10 ms ticks) ÷ commands. */
   serverCpuMsPerCommand: number;
   /** PostgreSQL's time executing statements for the phase (lock waits, commit flushes) ÷ commands. */
@@ -41,7 +43,7 @@ export const HANDS_SECTION = new MarkedSection('hands');
 export function handsSection(r: HandsResult): string {
   const rows = r.phases.map(
     (p) =>
-      `| ${p.phase} | ${p.ackMs.p50} | ${p.ackMs.p99} | ${p.ackMs.max} | ${p.refused} | ${p.bytesPerCommandPerSocket.members} | ${p.bytesPerCommandPerSocket.observers} | ${p.packetsPerSocket.observers} | ${p.wholeStates} | ${p.patches} | ${p.resyncs} | ${p.observersCurrentMs} | ${p.serverLoopMaxMs ?? '—'} | ${p.serverCpuMsPerCommand} | ${p.dbMsPerCommand ?? '—'} | ${p.loadAverage?.join(' → ') ?? '—'} |`,
+      `| ${p.phase} | ${p.ackMs.p50} | ${p.ackMs.p99} | ${p.ackMs.max} | ${p.refused} | ${p.bytesPerCommandPerSocket.members} | ${p.bytesPerCommandPerSocket.observers} | ${p.packetsPerSocket.observers} | ${p.wholeStates} | ${p.patches} | ${p.resyncs} | ${p.observersCurrentMs} | ${p.serverLoopMaxMs ?? '—'} | ${p.generatorLoopMs ? `${p.generatorLoopMs.p99} / ${p.generatorLoopMs.max}` : '—'} | ${p.serverCpuMsPerCommand} | ${p.dbMsPerCommand ?? '—'} | ${p.loadAverage?.join(' → ') ?? '—'} |`,
   );
   return [
     HANDS_SECTION.start,
@@ -50,8 +52,8 @@ export function handsSection(r: HandsResult): string {
     '',
     `${r.date}, \`npm run bench -- --hands --members=${r.members} --observers=${r.observers}\`: one node (PostgreSQL), a moderator, ${r.members} members and ${r.observers} observers in one live session; each member raises a hand once, evenly over one second (open loop), then lowers it the same way. Bytes are everything each socket received off the wire during the phase (until every client showed the final queue, plus 0.5 s), ÷ commands ÷ sockets. Target: ack p99 ≤ 250 ms.`,
     '',
-    '| phase | ack p50 ms | ack p99 ms | ack max ms | refused | bytes / command / member socket | bytes / command / observer socket | packets / observer | whole states received | patches received | resyncs | observers current after last ack, ms | server loop max ms | server CPU ms / command | PostgreSQL ms / command | load average |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| phase | ack p50 ms | ack p99 ms | ack max ms | refused | bytes / command / member socket | bytes / command / observer socket | packets / observer | whole states received | patches received | resyncs | observers current after last ack, ms | server loop max ms | generator loop p99 / max ms | server CPU ms / command | PostgreSQL ms / command | load average |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     ...(r.oneRaiseMs
