@@ -81,6 +81,8 @@ export interface AppDeps {
   updateBatchMs?: number;
   /** Tuning for tests: updates folded into a snapshot after this many. */
   compactEvery?: number;
+  /** How long a document nobody holds stays loaded before it is folded and freed (default 2 s); walks that wait for the fold shorten it. */
+  unloadAfterMs?: number;
   /** The address users reach (`PUBLIC_URL`): pages from its origin (or the host itself) may connect. */
   publicUrl?: string | null;
   /** A connection that has not authenticated by then is closed (default `LIMITS.handshakeTimeoutMs`). */
@@ -142,6 +144,7 @@ export function createApp(deps: AppDeps): App {
     cluster,
     metrics,
     compactEvery: deps.compactEvery,
+    unloadAfterMs: deps.unloadAfterMs,
   });
   const trust = compileTrust(deps.trustProxy ?? false);
   const context: AppContext = {

@@ -5,8 +5,8 @@ import { listParticipants } from '../src/features/identity/participantStore.ts';
 import { setMutedUntil } from '../src/features/sessions/moderationStore.ts';
 import { Silence } from '../src/features/sessions/silence.ts';
 import type { Database } from '../src/storage/database.ts';
-import { openDatabase } from '../src/storage/open.ts';
 import { seedAssembly, type SeededAssembly } from './support/harness.ts';
+import { memoryDatabase } from './support/memoryDatabase.ts';
 
 /**
  * The per-edit checks (may this person still write here? are they muted?) answer from what they
@@ -18,7 +18,7 @@ describe('the per-edit checks answer at once and refresh behind', () => {
   let seed: SeededAssembly;
   let memberId: string;
   beforeAll(async () => {
-    db = await openDatabase({ inMemory: true });
+    db = await memoryDatabase();
     seed = await seedAssembly(db);
     memberId = (await listParticipants(db, seed.assemblyId)).find((p) => p.role === 'member')!.id;
   });

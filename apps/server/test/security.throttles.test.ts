@@ -6,10 +6,10 @@ import { HTTP_ROUTES, LIMITS, NAMESPACES, PROTOCOL_VERSION, WATCH_KEY_HEADER, wi
 import { parseTrustProxy } from '../src/config.ts';
 import { compileTrust } from '../src/http/clientAddress.ts';
 import { inviteParticipant, reissueInvite } from '../src/features/identity/participantStore.ts';
-import { openDatabase } from '../src/storage/open.ts';
 import { connectMember, refusal, seedAssembly, startApp } from './support/harness.ts';
 import { withQueryLog } from './support/queryLog.ts';
 import { RawEngine } from './support/rawEngine.ts';
+import { memoryDatabase } from './support/memoryDatabase.ts';
 
 /** The per-address limits' clock, held still: no slot comes back unless the test moves it. */
 function stoppedClock() {
@@ -23,7 +23,7 @@ const LIVE_SECRETS = /SELECT invite_hash AS hash FROM participants/;
 
 /** An app that believes X-Forwarded-For from loopback, as it would nginx's when TRUST_PROXY names it. */
 async function behindProxy(options: { trustProxy?: false | string[] } = {}) {
-  const database = await openDatabase({ inMemory: true });
+  const database = await memoryDatabase();
   const log = withQueryLog(database);
   const clock = stoppedClock();
   const running = await startApp({

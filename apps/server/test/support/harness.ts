@@ -18,7 +18,7 @@ import { createAssembly } from '../../src/features/assemblies/assemblyStore.ts';
 import { addStandard } from '../../src/features/charter/charterStore.ts';
 import { inviteParticipant } from '../../src/features/identity/participantStore.ts';
 import type { Database } from '../../src/storage/database.ts';
-import { openDatabase } from '../../src/storage/open.ts';
+import { memoryDatabase } from './memoryDatabase.ts';
 
 export type MemberSocket = Socket<AssemblyServerEvents, AssemblyClientEvents>;
 export type WatcherSocket = Socket<WatchServerEvents, WatchClientEvents>;
@@ -43,7 +43,7 @@ export interface RunningApp {
 /** The real app on port 0 with an in-memory PGlite unless a database is given. */
 export async function startApp(options: Partial<AppDeps> & { db?: Database } = {}): Promise<RunningApp> {
   const ownDb = !options.db;
-  const db = options.db ?? (await openDatabase({ inMemory: true }));
+  const db = options.db ?? (await memoryDatabase());
   const app = createApp({
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ballotSecret: TEST_BALLOT_SECRET,

@@ -5,6 +5,7 @@ import type { Database } from '../../src/storage/database.ts';
 import { openDatabase } from '../../src/storage/open.ts';
 import { openPglite } from '../../src/storage/pglite.ts';
 import { openPostgres } from '../../src/storage/postgres.ts';
+import { memoryDatabase } from './memoryDatabase.ts';
 
 /**
  * Tests that need a real service run when it is reachable. Under `REQUIRE_SERVICES=1` (set by
@@ -63,7 +64,7 @@ export async function describeOnEngines(
 ): Promise<void> {
   describe(`${title}: pglite`, () =>
     suite(async () => {
-      const db = migrated ? await openDatabase({ inMemory: true }) : await openPglite();
+      const db = migrated ? await memoryDatabase() : await openPglite();
       return { db, dispose: () => db.close() };
     }, 'pglite'));
   if (!(await postgresAvailable())) {
