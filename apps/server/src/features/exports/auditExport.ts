@@ -59,8 +59,7 @@ export function auditMarkdown(audit: AuditExport, language: MarkdownLanguage = '
     '',
     ...audit.entries.map((e) => {
       const subject = e.subject ? ` — ${escapeMarkdown(e.subject)}` : '';
-      const detail =
-        Object.keys(e.detail).length > 0 ? ` (${escapeMarkdown(detailText(e.detail, auditWords))})` : '';
+      const detail = Object.keys(e.detail).length > 0 ? ` (${escapeMarkdown(detailText(e.detail, auditWords))})` : '';
       const actor = escapeMarkdown(e.actor ?? auditWords.system);
       return `- ${readableTime(e.at, language)} · ${actor} · ${escapeMarkdown(actionLabel(e.action, auditWords))}${subject}${detail}`;
     }),

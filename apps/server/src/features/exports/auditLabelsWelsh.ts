@@ -91,11 +91,13 @@ export const AUDIT_WELSH: AuditWords = {
     'vote.closed_at_deadline': 'Caeodd pleidlais ohoni’i hun ar ei therfyn amser',
     'vote.paused': 'Oedodd pleidlais: rhy ychydig o aelodau’n bresennol ar gyfer ei chworwm',
     'vote.resumed': 'Ailddechreuodd pleidlais: digon o aelodau’n bresennol eto',
-    'vote.quorum_continued': 'Parhaodd â phleidlais a oedd wedi oedi gyda’r aelodau oedd yn bresennol (diystyru’r cworwm)',
+    'vote.quorum_continued':
+      'Parhaodd â phleidlais a oedd wedi oedi gyda’r aelodau oedd yn bresennol (diystyru’r cworwm)',
     'vote.paper_marked': 'Nododd fod rhywun yn pleidleisio ar bapur',
     'vote.paper_totals_entered': 'Rhoddodd gyfrif o’r papurau pleidleisio',
     'vote.paper_totals_agreed': 'Cadarnhaodd gyfrif y papurau pleidleisio (cytunodd dau gyfrif)',
-    'vote.paper_totals_mismatch': 'Rhoddodd gyfrif o’r papurau pleidleisio nad oedd yn cytuno (ni chyfrwyd y naill na’r llall)',
+    'vote.paper_totals_mismatch':
+      'Rhoddodd gyfrif o’r papurau pleidleisio nad oedd yn cytuno (ni chyfrwyd y naill na’r llall)',
     'amendment.proposed': 'Cynigiodd welliant',
     'amendment.cosigned': 'Cyd-lofnododd welliant',
     'amendment.tabled': 'Rhoddodd welliant i bleidlais',

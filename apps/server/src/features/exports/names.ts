@@ -77,7 +77,11 @@ export interface TargetWords {
  * their own titles; amendments, minority reports and comments by their standard's title; breach
  * cases as "Case 3: <the role concerned>", in the log's language.
  */
-export async function targetTitles(db: Queryable, assemblyId: string, words: TargetWords): Promise<Map<string, string>> {
+export async function targetTitles(
+  db: Queryable,
+  assemblyId: string,
+  words: TargetWords,
+): Promise<Map<string, string>> {
   const [titled, cases, statements] = await Promise.all([
     db.query<{ id: string; title: string }>(
       `SELECT id::text, title FROM standards WHERE assembly_id = $1
