@@ -3,10 +3,11 @@ import { escapeMarkdown } from '../../collab/documentText.ts';
 import type { Database } from '../../storage/database.ts';
 import { readAuditHead, readAuditPage } from '../../audit/auditLog.ts';
 import { publicAuditRecord } from '../../audit/publicAudit.ts';
-import { actionLabel, detailLabel, detailValue, type AuditWords } from './auditLabels.ts';
+import { actionLabel, detailLabel, detailValue } from './auditLabels.ts';
 import { participantNames, targetTitles } from './names.ts';
 import type { Reader } from './reader.ts';
-import { readableTime, wordingIn } from './words.ts';
+import { optionText } from '../votes/phraseWords.ts';
+import { readableTime, wordingIn, type Wording } from './words.ts';
 
 /**
  * One page of the audit log as this reader may see it (see PUBLIC_DETAIL for what is public),
@@ -25,31 +26,37 @@ export async function exportAudit(
   const [entries, nameOf, titles] = await Promise.all([
     readAuditPage(db, assembly.id, { after: page.after, limit: page.limit + 1, upTo: head.seq }),
     participantNames(db, assembly.id, audience, language),
-    targetTitles(db, assembly.id, wordingIn(language).audit),
+    targetTitles(db, assembly.id, language),
   ]);
   const shown = entries.slice(0, page.limit);
   return {
     assembly: { id: assembly.id, title: assembly.title, charge: assembly.charge },
     exportedAt: new Date().toISOString(),
     head,
-    entries: shown.map((e) => ({
-      ...publicAuditRecord(e, nameOf, (target) => titles.get(target) ?? nameOf(target)),
-      sealed: e.sealed,
-      prev: e.prev,
-      hash: e.hash,
-    })),
+    entries: shown.map((e) => {
+      const record = publicAuditRecord(e, nameOf, (target) => titles.get(target) ?? nameOf(target));
+      // A vote's question in the detail as its title has it: worded in the log's language when Moot wrote it.
+      if (language !== 'en' && typeof record.detail['question'] === 'string' && e.target && titles.has(e.target))
+        record.detail['question'] = titles.get(e.target)!;
+      return { ...record, sealed: e.sealed, prev: e.prev, hash: e.hash };
+    }),
     next: entries.length > page.limit ? shown.at(-1)!.seq : null,
   };
 }
 
-const detailText = (detail: AuditExport['entries'][number]['detail'], words: AuditWords): string =>
+/** The public detail in words; a case's outcome "No breach found" is Moot's, worded as the register words it. */
+const detailText = (detail: AuditExport['entries'][number]['detail'], { language, audit: words }: Wording): string =>
   Object.entries(detail)
-    .map(([key, value]) => `${detailLabel(key, words)}: ${detailValue(key, value, words)}`)
+    .map(([key, value]) => {
+      const worded = key === 'outcome' && typeof value === 'string' ? optionText(value, language) : value;
+      return `${detailLabel(key, words)}: ${detailValue(key, worded, words)}`;
+    })
     .join(', ');
 
 /** The same page as Markdown, in the language asked for: one line per entry, everything typed by people escaped. */
 export function auditMarkdown(audit: AuditExport, language: MarkdownLanguage = 'en'): string {
-  const { headings, words, audit: auditWords } = wordingIn(language);
+  const wording = wordingIn(language);
+  const { headings, words, audit: auditWords } = wording;
   const lines = [
     headings.audit(escapeMarkdown(audit.assembly.title)),
     '',
@@ -59,7 +66,7 @@ export function auditMarkdown(audit: AuditExport, language: MarkdownLanguage = '
     '',
     ...audit.entries.map((e) => {
       const subject = e.subject ? ` — ${escapeMarkdown(e.subject)}` : '';
-      const detail = Object.keys(e.detail).length > 0 ? ` (${escapeMarkdown(detailText(e.detail, auditWords))})` : '';
+      const detail = Object.keys(e.detail).length > 0 ? ` (${escapeMarkdown(detailText(e.detail, wording))})` : '';
       const actor = escapeMarkdown(e.actor ?? auditWords.system);
       return `- ${readableTime(e.at, language)} · ${actor} · ${escapeMarkdown(actionLabel(e.action, auditWords))}${subject}${detail}`;
     }),

@@ -1,6 +1,8 @@
-import { isPublicFigure, phrase, pseudonym, type MarkdownLanguage, type Role } from '@moot/protocol';
+import { isPublicFigure, phrase, pseudonym, type MarkdownLanguage, type Role, type VoteSubject } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
 import { wordPhrase } from '../votes/phraseWords.ts';
+import { questionPhrase } from '../votes/voteQuestions.ts';
+import { wordingIn } from './words.ts';
 
 /**
  * A name the record already holds, with the role the public sees it in ("moderator Alex",
@@ -66,32 +68,31 @@ export async function participantNames(
   return (id) => names.get(id) ?? null;
 }
 
-/** How the audit log names a breach case and a member's statement, which have no title of their own. */
-export interface TargetWords {
-  caseSubject: (number: number, role: string) => string;
-  statementSubject: string;
-}
-
 /**
- * What the audit log's targets are called, by id: standards, sessions, agenda items and votes by
- * their own titles; amendments, minority reports and comments by their standard's title; breach
- * cases as "Case 3: <the role concerned>", in the log's language.
+ * What the audit log's targets are called, by id: standards, sessions and agenda items by their
+ * own titles, votes by their questions; amendments, minority reports and comments by their
+ * standard's title; breach cases as "Case 3: <the role concerned>"; in the log's language (a
+ * question Moot wrote is worded from its code, a moderator's own stays as written).
  */
 export async function targetTitles(
   db: Queryable,
   assemblyId: string,
-  words: TargetWords,
+  language: MarkdownLanguage = 'en',
 ): Promise<Map<string, string>> {
-  const [titled, cases, statements] = await Promise.all([
+  const words = wordingIn(language).audit;
+  const [titled, votes, cases, statements] = await Promise.all([
     db.query<{ id: string; title: string }>(
       `SELECT id::text, title FROM standards WHERE assembly_id = $1
        UNION ALL SELECT id::text, title FROM assembly_sessions WHERE assembly_id = $1
        UNION ALL SELECT i.id::text, i.title FROM agenda_items i
          JOIN assembly_sessions s ON s.id = i.session_id WHERE s.assembly_id = $1
-       UNION ALL SELECT id::text, question FROM votes WHERE assembly_id = $1
        UNION ALL SELECT x.id::text, s.title FROM amendments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
        UNION ALL SELECT x.id::text, s.title FROM dissents x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1
        UNION ALL SELECT x.id::text, s.title FROM comments x JOIN standards s ON s.id = x.standard_id WHERE x.assembly_id = $1`,
+      [assemblyId],
+    ),
+    db.query<{ id: string; subject: VoteSubject; question: string }>(
+      `SELECT id::text, subject, question FROM votes WHERE assembly_id = $1`,
       [assemblyId],
     ),
     db.query<{ id: string; number: number; role: string }>(
@@ -102,6 +103,10 @@ export async function targetTitles(
   ]);
   return new Map([
     ...titled.map((r) => [r.id, r.title] as const),
+    ...votes.map((v) => {
+      const code = language === 'en' ? null : questionPhrase(v.subject, v.question);
+      return [v.id, code ? wordPhrase(code, language) : v.question] as const;
+    }),
     ...cases.map((c) => [c.id, words.caseSubject(c.number, c.role)] as const),
     ...statements.map((s) => [s.id, words.statementSubject] as const),
   ]);
