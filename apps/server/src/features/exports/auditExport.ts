@@ -35,8 +35,14 @@ export async function exportAudit(
     head,
     entries: shown.map((e) => {
       const record = publicAuditRecord(e, nameOf, (target) => titles.get(target) ?? nameOf(target));
-      // A vote's question in the detail as its title has it: worded in the log's language when Moot wrote it.
-      if (language !== 'en' && typeof record.detail['question'] === 'string' && e.target && titles.has(e.target))
+      // The opened vote's question as its title has it: worded in the log's language when Moot wrote it.
+      if (
+        e.action === 'vote.opened' &&
+        language !== 'en' &&
+        'question' in record.detail &&
+        e.target &&
+        titles.has(e.target)
+      )
         record.detail['question'] = titles.get(e.target)!;
       return { ...record, sealed: e.sealed, prev: e.prev, hash: e.hash };
     }),
