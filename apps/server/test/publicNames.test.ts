@@ -3,7 +3,7 @@ import { readAudit } from '../src/audit/auditLog.ts';
 import { acked, connectWatcher, startSession, type AssemblyInSession } from './support/harness.ts';
 import { followSession } from './support/sessionWatch.ts';
 import { seat } from './support/staff.ts';
-import { participantNames } from '../src/features/exports/names.ts';
+import { participantNames, participantsOf } from '../src/features/exports/names.ts';
 
 /** How the public sees people: facilitators by name, members by pseudonym unless they opt in. */
 describe('names on the public side', () => {
@@ -63,6 +63,16 @@ describe('names on the public side', () => {
     const publicNameOf = await participantNames(running.db, seed.assemblyId, 'observer');
     expect(publicNameOf(fay.participantId)).toBe('facilitator Fay');
     expect(publicNameOf(nia.participantId)).toBe('Nia');
+    // A record written in Welsh says the Welsh role word, and a pseudonym in Welsh (the protocol's words).
+    const welshNameOf = await participantNames(running.db, seed.assemblyId, 'observer', 'cy');
+    expect(welshNameOf(fay.participantId)).toBe('yr hwylusydd Fay');
+    expect(welshNameOf(nia.participantId)).toBe('Nia');
+    const seats = await participantsOf(running.db, seed.assemblyId);
+    const moderator = seats.find((p) => p.role === 'moderator')!;
+    const member = seats.find((p) => p.role === 'member' && !p.showName)!;
+    expect(welshNameOf(moderator.id)).toBe(`y cymedrolwr ${moderator.displayName}`);
+    expect(welshNameOf(member.id)).toBe(`Aelod ${member.seat}`);
+    expect(publicNameOf(member.id)).toBe(`Member ${member.seat}`);
     for (const s of [fay.socket, nia.socket, watcher.socket]) s.disconnect();
   });
 });

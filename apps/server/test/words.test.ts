@@ -19,6 +19,9 @@ import {
   type VoteView,
 } from '@moot/protocol';
 import { setStandardStatus } from '../src/features/charter/charterStore.ts';
+import { ACTION_LABELS } from '../src/features/exports/auditLabels.ts';
+import { HEADINGS } from '../src/features/exports/headings.ts';
+import { REPORT_ENGLISH } from '../src/features/report/reportWords.ts';
 import { acked, connectWatcher, startSession, type AssemblyInSession, type WatcherSocket } from './support/harness.ts';
 
 /**
@@ -191,7 +194,7 @@ describe('server-authored words reach pages as codes', () => {
     expect(found).toEqual([]);
   });
 
-  it('writes the charter, the minutes, the case register and the tracker in Welsh when asked (?lang=cy), and in today’s English otherwise', async () => {
+  it('writes the charter, the minutes, the case register, the tracker, the report and the audit log in Welsh when asked (?lang=cy), and in today’s English otherwise', async () => {
     const { running, seed, sessionId } = session;
     const download = async (route: string) => {
       const res = await fetch(running.url + route, { headers: { [WATCH_KEY_HEADER]: seed.watchKey } });
@@ -202,6 +205,8 @@ describe('server-authored words reach pages as codes', () => {
       minutes: minutesPath('md', sessionId),
       cases: HTTP_ROUTES.casesMarkdown,
       tracker: HTTP_ROUTES.trackerMarkdown,
+      report: HTTP_ROUTES.reportMarkdown,
+      audit: HTTP_ROUTES.auditMarkdown,
     };
     // A heading each has, in English and in Welsh.
     const headings: Record<string, [RegExp, RegExp]> = {
@@ -209,9 +214,12 @@ describe('server-authored words reach pages as codes', () => {
       minutes: [/^## Votes$/m, /^## Pleidleisiau$/m],
       cases: [/^### Decision$/m, /^### Penderfyniad$/m],
       tracker: [/^# Responses and progress: /m, /^# Ymatebion a chynnydd: /m],
+      report: [/^## 1\. Who took part$/m, /^## 1\. Pwy gymerodd ran$/m],
+      audit: [/: audit log$/m, /: log archwilio$/m],
     };
     // The time of the download is a minute's reading; everything else is the same bytes.
-    const sameMinute = (text: string) => text.replace(/^Exported .*$/m, 'Exported …');
+    const sameMinute = (text: string) =>
+      text.replace(/^Exported .*$/m, 'Exported …').replace(/^Built from the record .*$/m, 'Built from the record …');
     for (const [name, route] of Object.entries(routes)) {
       const [plain, english, welsh] = await Promise.all([
         download(route),
@@ -242,11 +250,28 @@ describe('server-authored words reach pages as codes', () => {
     expect(register).toContain('# Cofrestr achosion: ');
     expect(register).toContain('**Dim achos o dorri safon**');
 
-    // Those not worded yet (the report, the audit log) take the language and stay English.
-    for (const route of [HTTP_ROUTES.auditMarkdown, HTTP_ROUTES.reportMarkdown]) {
-      const [plain, welsh] = await Promise.all([download(route), download(markdownIn(route, 'cy'))]);
-      expect([plain.status, welsh.status], route).toEqual([200, 200]);
-    }
+    const report = (await download(markdownIn(routes.report, 'cy'))).text;
+    expect(report).toContain('1. [Pwy gymerodd ran](#1-pwy-gymerodd-ran)');
+    expect(report).toContain('- Mabwysiadu “Dweud y gwir”?: Pasiwyd'); // a standard's vote, worded from its codes
+    expect(report).toContain('#### Penderfyniad'); // the register inside it, one level down, in Welsh too
+    expect(report).toMatch(/- Agorwyd \S+ gan y cymedrolwr /); // …its moderator by the Welsh role word
+    // No label, sentence or heading of the English report is left in the Welsh one.
+    const englishOf = (table: object): string[] =>
+      Object.values(table).flatMap((v) =>
+        typeof v === 'string' ? [v] : v && typeof v === 'object' ? englishOf(v) : [],
+      );
+    const reportEnglish = [...englishOf(REPORT_ENGLISH), ...englishOf(HEADINGS)].filter((label) => label.length > 3);
+    expect(reportEnglish.length).toBeGreaterThan(40);
+    expect(reportEnglish.filter((label) => report.includes(label))).toEqual([]);
+
+    const audit = (await download(markdownIn(routes.audit, 'cy'))).text;
+    expect(audit).toMatch(
+      / · y cymedrolwr \S+ · Agorodd bleidlais — Mabwysiadu “Dweud y gwir”\? \(cwestiwn: Mabwysiadu/,
+    );
+    expect(audit).toContain(' — Achos 1: Cyfarwyddwr Tai');
+    expect(audit).toMatch(/^Cofnodion: \d+\. Hash y pen \(SHA-256\): /m);
+    const auditEnglish = Object.values(ACTION_LABELS).filter((label) => audit.includes(label));
+    expect(auditEnglish).toEqual([]);
 
     const unknown = await download(`${routes.charter}?lang=fr`);
     expect(unknown.status).toBe(400);

@@ -1,7 +1,8 @@
 /**
  * The sentences the server authors for people, in English, by code (`Phrase.key`): a tally's
  * explanation (`tally.*`, `VoteResult.because`), the question of a vote the server opened
- * (`question.*`, `questionPhrase`) and the case option "No breach found" (`NO_BREACH_FOUND`).
+ * (`question.*`, `questionPhrase`), the case option "No breach found" (`NO_BREACH_FOUND`), and how
+ * the public record names people (`named.*`, `pseudonym`: "moderator Alex", "Member 4").
  * One table for both ends: the server words its English `explanation` and the Markdown downloads
  * from it, the web's `enWords.ts` takes it for pages. i18next-style: `{{name}}` is a parameter,
  * and a key may come as `_one`/`_other`… forms chosen by a `count` parameter (none does yet: the
@@ -69,6 +70,10 @@ export const WORDS_ENGLISH = {
     finalBallot: 'Final ballot: {{count}} recommendations',
   },
   noBreachFound: 'No breach found',
+  /** How the public record names a moderator or facilitator: by role and name (`namedInPublic`, the web's `names.ts`). */
+  named: { moderator: 'moderator {{name}}', facilitator: 'facilitator {{name}}' },
+  /** A member the public sees without their name (`pseudonym`). */
+  pseudonym: 'Member {{seat}}',
 } as const;
 
 /** The shape every language's table has: the same codes, each a sentence. */

@@ -66,4 +66,6 @@ export const WORDS_WELSH: ServerWords = {
     finalBallot: 'Pleidlais derfynol: {{count}} argymhelliad',
   },
   noBreachFound: 'Dim achos o dorri safon',
+  named: { moderator: 'y cymedrolwr {{name}}', facilitator: 'yr hwylusydd {{name}}' },
+  pseudonym: 'Aelod {{seat}}',
 };

@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, HAND_KINDS, MODERATION_REASONS, QUEUE_MODES, VOTE_METHODS } from '@moot/protocol';
 import { PARTICIPANT_FIELDS, PUBLIC_DETAIL } from '../../audit/publicAudit.ts';
-import { ACTION_LABELS, DETAIL_LABELS, detailValue } from './auditLabels.ts';
+import {
+  ACTION_LABELS,
+  actionLabel,
+  AUDIT_ENGLISH,
+  DETAIL_LABELS,
+  detailLabel,
+  detailValue,
+  type ActionLabels,
+  type AuditWords,
+} from './auditLabels.ts';
+import { AUDIT_WELSH } from './auditLabelsWelsh.ts';
 
 const SRC = join(import.meta.dirname, '../..');
 
@@ -63,5 +73,42 @@ describe('the audit log in words', () => {
     expect(detailValue('method', 'yes_no')).toBe('yes / no / abstain');
     expect(detailValue('passed', true)).toBe('yes');
     expect(detailValue('why', 'edited')).toBe('the passage it changed was edited');
+  });
+
+  it('has a Welsh label for every action the English has, and no English left in it', () => {
+    // The same keys, so every action written anywhere (the test above) has Welsh words too.
+    expect(Object.keys(AUDIT_WELSH.actions).sort()).toEqual(Object.keys(ACTION_LABELS).sort());
+    expect([...writtenActions()].filter((a) => !(a in AUDIT_WELSH.actions))).toEqual([]);
+    const untranslated = Object.entries(AUDIT_WELSH.actions).filter(
+      ([action, welsh]) => welsh === ACTION_LABELS[action as keyof typeof ACTION_LABELS],
+    );
+    expect(untranslated).toEqual([]);
+    expect(actionLabel('vote.opened', AUDIT_WELSH)).toBe('Agorodd bleidlais');
+    expect(actionLabel('vote.opened')).toBe('Opened a vote');
+    // An action never given words still prints its code, in either language.
+    expect(actionLabel('nothing.yet', AUDIT_WELSH)).toBe('nothing.yet');
+  });
+
+  it('names every detail field and every code in Welsh, in words of its own', () => {
+    expect(Object.keys(AUDIT_WELSH.details).sort()).toEqual(Object.keys(DETAIL_LABELS).sort());
+    for (const [field, codes] of Object.entries(AUDIT_ENGLISH.values))
+      expect(Object.keys(AUDIT_WELSH.values[field as keyof AuditWords['values']]).sort(), field).toEqual(
+        Object.keys(codes).sort(),
+      );
+    expect(detailLabel('reason', AUDIT_WELSH)).toBe('rheswm');
+    expect(detailValue('method', 'yes_no', AUDIT_WELSH)).toBe('ie / na / ymatal');
+    expect(detailValue('passed', true, AUDIT_WELSH)).toBe('ie');
+    expect(detailValue('to', 'deliberating', AUDIT_WELSH)).toBe('yn trafod');
+    expect(detailValue('participantIds', null, AUDIT_WELSH)).toBe('dim');
+  });
+
+  it('makes a language that misses an action a type error', () => {
+    const { 'vote.cast': _voted, ...missingOne } = AUDIT_WELSH.actions;
+    // @ts-expect-error -- every language words every action (`ActionLabels`): one missing does not compile.
+    const incomplete: ActionLabels = missingOne;
+    // @ts-expect-error -- and the Welsh table's type is that one: a bare record of strings is not enough.
+    const loose: AuditWords['actions'] = {} as Record<string, string>;
+    expect(Object.keys(incomplete)).toHaveLength(Object.keys(ACTION_LABELS).length - 1);
+    expect(loose).toEqual({});
   });
 });

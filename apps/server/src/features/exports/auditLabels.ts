@@ -12,11 +12,12 @@ import type {
 import type { applySuggestion } from '../amendments/suggestion.ts';
 
 /**
- * What each audit action says to a reader of the exported log, in words. Every action the
- * server writes has one (auditLabels.test.ts walks the source for them); an action missing
- * here would print its code.
+ * What each audit action says to a reader of the exported log, in English words. Every action
+ * the server writes has one (auditLabels.test.ts walks the source for them); an action missing
+ * here would print its code. Its keys are the actions every language words (`ActionLabels`;
+ * Welsh: `auditLabelsWelsh.ts`), so a language that misses one does not compile.
  */
-export const ACTION_LABELS: Readonly<Record<string, string>> = {
+export const ACTION_LABELS = {
   'invite.redeemed': 'Joined with an invite',
   'participant.invited': 'Invited someone',
   'participant.link_reissued': 'Gave someone a new invite link',
@@ -137,8 +138,13 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'statement.hidden': 'Left a member’s statement out of the assembly’s report',
 };
 
+/** The audit actions the log words. */
+export type AuditAction = keyof typeof ACTION_LABELS;
+/** Every action in one language. */
+export type ActionLabels = Readonly<Record<AuditAction, string>>;
+
 /** What each public detail field is called. */
-export const DETAIL_LABELS: Readonly<Record<string, string>> = {
+export const DETAIL_LABELS = {
   title: 'title',
   from: 'from',
   to: 'to',
@@ -213,7 +219,7 @@ export const REASON_LABELS: Readonly<Record<(typeof MODERATION_REASONS)[number],
 };
 
 /** Codes that detail fields carry, by field, in words. */
-export const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+export const VALUE_LABELS = {
   kind: {
     point_of_process: 'point of process',
     direct_response: 'direct response',
@@ -251,13 +257,47 @@ function caseStatuses(): Record<(typeof CASE_STATUSES)[number], string> {
   return { open: 'open', hearing: 'hearing', deliberating: 'deliberating', decided: 'decided', dismissed: 'dismissed' };
 }
 
+/**
+ * What the audit log's Markdown writes in one language: every action, every public detail field
+ * and every code a field carries (the same keys in every language: `AuditWords`), and the few
+ * sentences around them. English here, the log as it always was; Welsh: `auditLabelsWelsh.ts`.
+ */
+export const AUDIT_ENGLISH = {
+  actions: ACTION_LABELS as ActionLabels,
+  details: DETAIL_LABELS as Readonly<Record<keyof typeof DETAIL_LABELS, string>>,
+  values: VALUE_LABELS as {
+    readonly [F in keyof typeof VALUE_LABELS]: Readonly<Record<keyof (typeof VALUE_LABELS)[F], string>>;
+  },
+  none: 'none',
+  yes: 'yes',
+  no: 'no',
+  /** Who did what the server did of itself (a vote closing at its deadline). */
+  system: 'system',
+  entries: (count: number, hash: string) => `Entries: ${count}. Head hash (SHA-256): \`${hash}\``,
+  more: (after: number) => `More entries follow after ${after}.`,
+  /** What the log calls a breach case and a member's statement (`targetTitles`). */
+  caseSubject: (number: number, role: string) => `Case ${number}: ${role}`,
+  statementSubject: 'A statement for the report',
+};
+export type AuditWords = typeof AUDIT_ENGLISH;
+
 /** An action in words (its code only if a new action was never given one). */
-export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
+export const actionLabel = (action: string, words: AuditWords = AUDIT_ENGLISH): string =>
+  (words.actions as Readonly<Record<string, string>>)[action] ?? action;
+
+/** A detail field's name in words (its key if it has none). */
+export const detailLabel = (key: string, words: AuditWords = AUDIT_ENGLISH): string =>
+  (words.details as Readonly<Record<string, string>>)[key] ?? key;
 
 /** One detail value in words: codes by their label, booleans as yes / no, lists joined. */
-export function detailValue(key: string, value: AuditRecord['detail'][string]): string {
-  if (value === null) return 'none';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+export function detailValue(
+  key: string,
+  value: AuditRecord['detail'][string],
+  words: AuditWords = AUDIT_ENGLISH,
+): string {
+  if (value === null) return words.none;
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
   if (Array.isArray(value)) return value.join('; ');
-  return VALUE_LABELS[key]?.[String(value)] ?? String(value);
+  const codes = (words.values as Readonly<Record<string, Readonly<Record<string, string>>>>)[key];
+  return codes?.[String(value)] ?? String(value);
 }

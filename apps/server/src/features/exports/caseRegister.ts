@@ -14,7 +14,11 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
  * pseudonym unless they opted in to their name): who and what each case concerns, the reply,
  * the decision with its reasoning and the tally's explanation. Results only, never a ballot.
  */
-export async function exportCaseRegister(db: Queryable, assembly: AssemblyView): Promise<CaseRegister> {
+export async function exportCaseRegister(
+  db: Queryable,
+  assembly: AssemblyView,
+  language: MarkdownLanguage = 'en',
+): Promise<CaseRegister> {
   const cases = await listCases(db, assembly.id, 'observer');
   const standards = await standardsByIds(db, assembly.id, [...new Set(cases.flatMap((c) => c.standardIds))]);
   const titles = new Map(standards.map((s) => [s.id, s.title]));
@@ -31,8 +35,9 @@ export async function exportCaseRegister(db: Queryable, assembly: AssemblyView):
         reply: c.reply && { text: c.reply.text, recordedAt: iso(c.reply.recordedAt)! },
         status: c.status,
         dismissalReason: c.dismissalReason,
-        // Only a moderator opens a case (`case:open`): the register says so, as the live page does.
-        openedBy: withRole('moderator', c.openedBy),
+        // Only a moderator opens a case (`case:open`): the register says so, as the live page does,
+        // in the register's language (English for the JSON).
+        openedBy: withRole('moderator', c.openedBy, language),
         dates: {
           opened: iso(c.openedAt)!,
           hearing: iso(c.hearingAt),
@@ -54,11 +59,9 @@ export async function exportCaseRegister(db: Queryable, assembly: AssemblyView):
   };
 }
 
-/** The role word the JSON puts before the moderator who opened a case; the Markdown words it in its language. */
-const MODERATOR = withRole('moderator', '');
-
 /**
- * The register as Markdown, in the language asked for. Everything typed is escaped; reasoning is
+ * The register as Markdown, in the language asked for (and exported in: the moderator who opened
+ * a case is named in it). Everything typed is escaped; reasoning is
  * already Markdown from its document. In English the tallies are the sentences the server stored;
  * in another language they are worded from their codes (an older vote without codes keeps its English).
  */
@@ -80,8 +83,7 @@ export function caseRegisterMarkdown(register: CaseRegister, language: MarkdownL
     const who = c.respondent.name ? `${e(c.respondent.role)} (${e(c.respondent.name)})` : e(c.respondent.role);
     lines.push(HEADINGS.case(c.number, who, words.caseStatus[c.status] ?? c.status), '');
     lines.push(words.alleged(c.standards.map((s) => e(s.title)).join(', ')));
-    const moderator = c.openedBy.startsWith(MODERATOR) ? c.openedBy.slice(MODERATOR.length) : c.openedBy;
-    lines.push(words.openedBy(c.dates.opened, e(words.moderator(moderator))));
+    lines.push(words.openedBy(c.dates.opened, e(c.openedBy)));
     if (c.dates.hearing) lines.push(words.hearingFrom(c.dates.hearing));
     if (c.dates.deliberating) lines.push(words.deliberationFrom(c.dates.deliberating));
     if (c.dates.closed)

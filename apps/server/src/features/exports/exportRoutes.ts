@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { HTTP_ROUTES } from '@moot/protocol';
+import { HTTP_ROUTES, type MarkdownLanguage } from '@moot/protocol';
 import { caseRegisterMarkdown, exportCaseRegister } from './caseRegister.ts';
 import { charterMarkdown, exportCharter } from './charterExport.ts';
 import { exportTracker, trackerMarkdown } from '../accountability/trackerExport.ts';
@@ -20,9 +20,9 @@ export function exportRoutes(ctx: ReaderDeps): Router {
     charterMarkdown,
     (record) => record.charter,
   );
-  const register = async (req: Request, res: Response) => {
+  const register = async (req: Request, res: Response, language: MarkdownLanguage) => {
     const reader = await requireReader(ctx, req, res);
-    return reader && exportCaseRegister(ctx.db, reader.assembly);
+    return reader && exportCaseRegister(ctx.db, reader.assembly, language);
   };
   asJsonAndMarkdown(
     router,

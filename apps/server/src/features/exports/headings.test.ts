@@ -28,4 +28,27 @@ describe('the downloads’ headings', () => {
       );
     expect(elsewhere).toEqual([]);
   });
+
+  it('and every word around them from a table per language: the report and the audit log write none of their own', () => {
+    // A string or template literal (its `${…}` taken out) holding a word: "Supported", `Exported …`, '_No sittings._'.
+    const worded = /[A-Za-z]{2,}/;
+    const literals = (line: string) => {
+      let bare = line;
+      // Innermost first, so a template inside an interpolation goes with it.
+      for (let before = ''; before !== bare;) [before, bare] = [bare, bare.replace(/\$\{[^{}]*\}/g, '')];
+      return [...bare.matchAll(/'([^']*)'|`([^`]*)`/g)].map((m) => m[1] ?? m[2] ?? '');
+    };
+    const own = ['report/reportMarkdown.ts', 'exports/auditExport.ts'].flatMap((file) =>
+      readFileSync(path.join(FEATURES, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => {
+          const code = line.trim();
+          // Imports, comments and codes (a language, a part's anchor, a detail's key) hold no words for people.
+          if (/^(import|\*|\/\/|\/\*\*)|^} from /.test(code)) return [];
+          const words = literals(code).filter((text) => worded.test(text) && /\s|^[_A-Z]/.test(text));
+          return words.map((text) => `${file}:${i + 1}: ${text}`);
+        }),
+    );
+    expect(own).toEqual([]);
+  });
 });

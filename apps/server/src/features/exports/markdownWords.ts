@@ -14,8 +14,8 @@ export type NounForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: 
 
 /**
  * The sentences the Markdown downloads write around the assembly's own words, in English: the
- * charter's, the minutes', the case register's and the tracker's (the report and the audit log
- * are still English only: README). Welsh:
+ * charter's, the minutes', the case register's and the tracker's (the report's are in
+ * `report/reportWords.ts`, the audit log's in `auditLabels.ts`). Welsh:
  * `markdownWordsWelsh.ts`, the same shape. The English is the downloads' as they always were
  * (`?lang=en` is byte-identical to no `lang`), so statuses and kinds are their codes.
  */
@@ -114,9 +114,8 @@ export const MARKDOWN_ENGLISH = {
   // The register of cases (its dates are ISO 8601, as they always were).
   noCases: '_No cases._',
   alleged: (standards: string) => `- Standards alleged to be breached: ${standards}`,
-  /** Who opened a case: always a moderator, by name (`withRole('moderator', …)` in the JSON). */
+  /** Who opened a case: always a moderator, by role and name (`withRole`, in the download's language). */
   openedBy: (at: string, by: string) => `- Opened ${at} by ${by}`,
-  moderator: (name: string) => `moderator ${name}`,
   hearingFrom: (at: string) => `- Hearing from ${at}`,
   deliberationFrom: (at: string) => `- Deliberation from ${at}`,
   decidedAt: (at: string) => `- Decided ${at}`,

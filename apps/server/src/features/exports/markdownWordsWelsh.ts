@@ -1,3 +1,4 @@
+import { CASE_STATUS_WELSH, METHOD_LABELS_WELSH, REASON_LABELS_WELSH } from './auditLabelsWelsh.ts';
 import type { MarkdownWords } from './markdownWords.ts';
 
 /**
@@ -46,12 +47,7 @@ export const MARKDOWN_WELSH: MarkdownWords = {
     withdrawn: 'wedi’i dynnu’n ôl',
     stale: 'wedi dyddio',
   },
-  methods: {
-    yes_no: 'ie / na / ymatal',
-    consent: 'cydsyniad (neb yn gwrthwynebu)',
-    approval: 'cymeradwyo (dewis unrhyw rai)',
-    ranked: 'dewis yn ôl trefn',
-  },
+  methods: METHOD_LABELS_WELSH,
   choices: {
     yes: 'ie',
     no: 'na',
@@ -84,31 +80,17 @@ export const MARKDOWN_WELSH: MarkdownWords = {
     removed: (member) => `tynnwyd ${member} o’r sesiwn`,
     comment_hidden: (member) => `cuddiwyd sylw gan ${member}`,
   },
-  reasons: {
-    off_topic: 'oddi ar y pwnc',
-    disrespect: 'amharch',
-    disruption: 'tarfu',
-    harassment: 'aflonyddu',
-    privacy: 'preifatrwydd',
-    other: 'arall',
-  },
+  reasons: REASON_LABELS_WELSH,
   reason: (reason) => `, rheswm: ${reason}`,
   forMinutes: (minutes) => ` am ${minutes}`,
   splitInto: (groups) => `rhannwyd yn ${groups}`,
   broughtBack: 'daeth y grwpiau yn ôl at ei gilydd',
   minorityReport: (standard, members) => `Ar ${standard}: llofnodwyd gan ${members}`,
   caseLine: (number, status) => `Achos ${number} (${status})`,
-  caseStatus: {
-    open: 'ar agor',
-    hearing: 'gwrandawiad',
-    deliberating: 'yn trafod',
-    decided: 'wedi’i benderfynu',
-    dismissed: 'wedi’i wrthod',
-  },
+  caseStatus: CASE_STATUS_WELSH,
   noCases: '_Dim achosion._',
   alleged: (standards) => `- Safonau yr honnir iddynt gael eu torri: ${standards}`,
   openedBy: (at, by) => `- Agorwyd ${at} gan ${by}`,
-  moderator: (name) => `y cymedrolwr ${name}`,
   hearingFrom: (at) => `- Gwrandawiad o ${at}`,
   deliberationFrom: (at) => `- Trafodaeth o ${at}`,
   decidedAt: (at) => `- Penderfynwyd ${at}`,

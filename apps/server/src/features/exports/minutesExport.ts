@@ -45,6 +45,7 @@ export async function exportMinutes(
   db: Queryable,
   { assembly, audience }: Reader,
   sessionId: string,
+  language: MarkdownLanguage = 'en',
 ): Promise<MinutesExport | null> {
   const [row] = await db.query<SessionRecordRow>(`${SUMMARY} WHERE id = $1 AND assembly_id = $2`, [
     sessionId,
@@ -54,7 +55,7 @@ export async function exportMinutes(
   const agenda = await listAgenda(db, sessionId);
   const [attendance, nameOf, changes, speakers, voteIds, votes, announcements, caseNumbers] = await Promise.all([
     listAttendance(db, sessionId),
-    participantNames(db, assembly.id, audience),
+    participantNames(db, assembly.id, audience, language),
     readAuditAbout(db, assembly.id, { targets: [sessionId, ...agenda.map((i) => i.id)], actions: AGENDA_ACTIONS }),
     db.query<{ participantId: string; turns: number; spokenMs: number }>(
       `SELECT participant_id AS "participantId", count(*)::int AS turns, coalesce(sum(spoken_ms), 0)::int AS "spokenMs"
@@ -77,7 +78,7 @@ export async function exportMinutes(
       assembly.id,
     ]),
   ]);
-  const happenings = await sessionHappenings(db, assembly.id, { from: row.startedAt, to: row.endedAt });
+  const happenings = await sessionHappenings(db, assembly.id, { from: row.startedAt, to: row.endedAt }, language);
   const caseNumber = new Map(caseNumbers.map((c) => [c.id, c.number]));
   const ran = agendaTimes(
     agenda.map((i) => i.id),

@@ -101,25 +101,26 @@ export function markdownLanguage(req: Request, res: Response): MarkdownLanguage 
 
 /**
  * One export at two routes: as a JSON attachment and as a Markdown one, in the language asked
- * for (an export whose Markdown is still English only ignores it: README). `load` answers the
- * request itself (401, 400, 404) and returns null when it did.
+ * for. `load` answers the request itself (401, 400, 404) and returns null when it did; it is
+ * told the language the record is written in, so what it names (a moderator by role and name,
+ * a pseudonym) is in the Markdown's language, and always English for the JSON.
  */
 export function asJsonAndMarkdown<T>(
   router: Router,
   routes: { json: string; md: string },
   filename: string,
-  load: (req: Request, res: Response) => Promise<T | null>,
+  load: (req: Request, res: Response, language: MarkdownLanguage) => Promise<T | null>,
   markdown: (exported: T, language: MarkdownLanguage) => string,
   json: (exported: T) => unknown = (exported) => exported,
 ): void {
   router.get(routes.json, async (req, res) => {
-    const exported = await load(req, res);
+    const exported = await load(req, res, 'en');
     if (exported) res.attachment(`${filename}.json`).json(json(exported));
   });
   router.get(routes.md, async (req, res) => {
     const language = markdownLanguage(req, res);
     if (!language) return;
-    const exported = await load(req, res);
+    const exported = await load(req, res, language);
     if (exported) {
       res.attachment(`${filename}.md`).type('text/markdown; charset=utf-8').send(markdown(exported, language));
     }

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { auditPageQuerySchema, ErrorCode, HTTP_ROUTES, refusal } from '@moot/protocol';
+import { auditPageQuerySchema, ErrorCode, HTTP_ROUTES, refusal, type MarkdownLanguage } from '@moot/protocol';
 import { sendError } from '../../http/errors.ts';
 import { auditMarkdown, exportAudit } from './auditExport.ts';
 import { exportMinutes, listSessionRecords, minutesMarkdown } from './minutesExport.ts';
@@ -16,7 +16,7 @@ export function recordRoutes(ctx: ReaderDeps): Router {
   const router = Router();
   const reader = (req: Request, res: Response) => requireReader(ctx, req, res);
 
-  const audit = async (req: Request, res: Response) => {
+  const audit = async (req: Request, res: Response, language: MarkdownLanguage) => {
     const who = await reader(req, res);
     if (!who) return null;
     // `?lang=` is the Markdown writer's (`asJsonAndMarkdown`); the rest of the query is the page.
@@ -32,7 +32,7 @@ export function recordRoutes(ctx: ReaderDeps): Router {
       );
       return null;
     }
-    return exportAudit(ctx.db, who, page.data);
+    return exportAudit(ctx.db, who, page.data, language);
   };
   asJsonAndMarkdown(
     router,
@@ -47,11 +47,11 @@ export function recordRoutes(ctx: ReaderDeps): Router {
     if (who) res.json(await listSessionRecords(ctx.db, who.assembly.id));
   });
 
-  const minutes = async (req: Request, res: Response) => {
+  const minutes = async (req: Request, res: Response, language: MarkdownLanguage) => {
     const who = await reader(req, res);
     if (!who) return null;
     const sessionId = sessionIdSchema.safeParse(req.params.sessionId);
-    const exported = sessionId.success ? await exportMinutes(ctx.db, who, sessionId.data) : null;
+    const exported = sessionId.success ? await exportMinutes(ctx.db, who, sessionId.data, language) : null;
     // A malformed id and another assembly's session read the same: no such session here.
     if (!exported)
       sendError(

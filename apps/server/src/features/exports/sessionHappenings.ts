@@ -1,6 +1,7 @@
-import { pseudonym, type MinutesExport } from '@moot/protocol';
+import type { MarkdownLanguage, MinutesExport } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
 import { amendmentNumbers } from './amendmentNumbers.ts';
+import { pseudonymIn } from './names.ts';
 
 type Happenings = Pick<MinutesExport, 'moderation' | 'groups' | 'amendments' | 'minorityReports' | 'cases'>;
 
@@ -22,6 +23,7 @@ export async function sessionHappenings(
   db: Queryable,
   assemblyId: string,
   window: { from: Date | null; to: Date | null },
+  language: MarkdownLanguage = 'en',
 ): Promise<Happenings> {
   const none: Happenings = { moderation: [], groups: [], amendments: [], minorityReports: [], cases: [] };
   if (!window.from) return none;
@@ -56,7 +58,7 @@ export async function sessionHappenings(
   const authorOf = new Map(authors.map((c) => [c.id, c.authorId]));
   const publicName = (participantId: string | undefined) => {
     const seat = participantId === undefined ? undefined : seatOf.get(participantId);
-    return seat === undefined ? 'Unknown member' : pseudonym(seat);
+    return seat === undefined ? 'Unknown member' : pseudonymIn(seat, language);
   };
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
   const touched = new Set(rows.map((r) => r.target));

@@ -1,4 +1,6 @@
 import type { MarkdownLanguage } from '@moot/protocol';
+import { AUDIT_ENGLISH, type AuditWords } from './auditLabels.ts';
+import { AUDIT_WELSH } from './auditLabelsWelsh.ts';
 import { HEADINGS, HEADINGS_WELSH, type Headings } from './headings.ts';
 import { MARKDOWN_ENGLISH, type MarkdownWords, type NounForms } from './markdownWords.ts';
 import { MARKDOWN_WELSH } from './markdownWordsWelsh.ts';
@@ -37,14 +39,15 @@ export const readableTime = (at: string | Date, language: MarkdownLanguage = 'en
   return `${clock.format.format(new Date(at)).replace(clock.at, ', ')} UTC`;
 };
 
-/** What a Markdown download writes in one language: its headings and its sentences. */
+/** What a Markdown download writes in one language: its headings, its sentences and the audit log's words. */
 export interface Wording {
   language: MarkdownLanguage;
   headings: Headings;
   words: MarkdownWords;
+  audit: AuditWords;
 }
 const WORDINGS: Record<MarkdownLanguage, Wording> = {
-  en: { language: 'en', headings: HEADINGS, words: MARKDOWN_ENGLISH },
-  cy: { language: 'cy', headings: HEADINGS_WELSH, words: MARKDOWN_WELSH },
+  en: { language: 'en', headings: HEADINGS, words: MARKDOWN_ENGLISH, audit: AUDIT_ENGLISH },
+  cy: { language: 'cy', headings: HEADINGS_WELSH, words: MARKDOWN_WELSH, audit: AUDIT_WELSH },
 };
 export const wordingIn = (language: MarkdownLanguage): Wording => WORDINGS[language];

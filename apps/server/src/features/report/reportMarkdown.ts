@@ -1,8 +1,18 @@
-import { SUPPORT_SCALE, type ReportExport, type ReportStandard } from '@moot/protocol';
+import {
+  SUPPORT_SCALE,
+  type CharterVote,
+  type MarkdownLanguage,
+  type Phrase,
+  type ReportExport,
+  type ReportStandard,
+} from '@moot/protocol';
 import { escapeMarkdown } from '../../collab/documentText.ts';
 import { caseRegisterMarkdown } from '../exports/caseRegister.ts';
-import { down, HEADINGS } from '../exports/headings.ts';
-import { count, readableTime } from '../exports/words.ts';
+import { down } from '../exports/headings.ts';
+import { countIn, readableTime, wordingIn, type Wording } from '../exports/words.ts';
+import { wordPhrase, wordPhrases } from '../votes/phraseWords.ts';
+import { REPORT_ENGLISH, REPORT_PARTS, type ReportPartAnchor, type ReportWords } from './reportWords.ts';
+import { REPORT_WELSH } from './reportWordsWelsh.ts';
 
 const e = escapeMarkdown;
 /** A table cell: one line, every character people typed escaped (the pipe included). */
@@ -14,24 +24,24 @@ const table = (head: string[], rows: (string | number)[][]) => [
   ...rows.map(row),
   '',
 ];
+/** A blank text written as an empty emphasis, as the report always wrote it. */
+const BLANK = '__';
+/** Text people typed, paragraph by paragraph; `empty` (a whole line, already Markdown) when it is blank. */
 const paragraphs = (text: string, empty: string) =>
-  text.trim() === '' ? [`_${empty}_`, ''] : text.split(/\n{2,}/).flatMap((p) => [e(p.trim()), '']);
+  text.trim() === '' ? [empty, ''] : text.split(/\n{2,}/).flatMap((p) => [e(p.trim()), '']);
 
-const SCALE_WORDS: Record<(typeof SUPPORT_SCALE)[number], string> = {
-  strongly_agree: 'Strongly agree',
-  agree: 'Agree',
-  neither: 'Neither',
-  disagree: 'Disagree',
-  strongly_disagree: 'Strongly disagree',
-};
-const READINGS = {
-  too_few: 'too few marks to say',
-  agreement: 'broad agreement',
-  division: 'divides opinion groups',
-  disagreement: 'broad disagreement',
-  mixed: 'mixed',
-} as const;
-const PARTS = { standard: 'the standard', ladder: 'its consequences' } as const;
+const REPORT_WORDS: Record<MarkdownLanguage, ReportWords> = { en: REPORT_ENGLISH, cy: REPORT_WELSH };
+/** The report's own words in a language (what it shares with the other downloads is in their `Wording`). */
+export const reportWordsIn = (language: MarkdownLanguage): ReportWords => REPORT_WORDS[language];
+
+/**
+ * A sentence the server stored, in the download's language: in English as stored, in another
+ * worded from its codes (a vote recorded before it had codes keeps its English).
+ */
+const tallyIn = (language: MarkdownLanguage, stored: string | null, because: readonly Phrase[] | null | undefined) =>
+  language !== 'en' && because?.length ? wordPhrases(because, language) : stored;
+const questionIn = (language: MarkdownLanguage, vote: CharterVote) =>
+  language !== 'en' && vote.questionPhrase ? wordPhrase(vote.questionPhrase, language) : vote.question;
 
 /** A heading's anchor as Markdown renderers make it (no raw HTML anchors: the export carries no HTML). */
 const slug = (heading: string) =>
@@ -40,100 +50,98 @@ const slug = (heading: string) =>
     .replace(/[^\p{L}\p{N} -]/gu, '')
     .replace(/ /g, '-');
 
-/** The report's parts, in order, with their anchors (the print page's too): the contents and the headings agree. */
-export const REPORT_PARTS = [
-  ['participation', 'Who took part'],
-  ['programme', 'Programme'],
-  ['evidence', 'Evidence heard'],
-  ['final-ballot', 'Final ballot'],
-  ['standards', 'Standards'],
-  ['ladders', 'Consequence ladders'],
-  ['cases', 'Register of breach cases'],
-  ['statements', 'Members’ statements'],
-] as const;
-
 /**
- * The report in Markdown, in English (the print page words it in the reader's language). Every
- * chart of the print page is a table here: the exact counts are the text alternative.
+ * The report in Markdown, in the language asked for (and assembled in: people are named in it),
+ * as the print page words it in its reader's. Every chart of the print page is a table here: the
+ * exact counts are the text alternative.
  */
-export function reportMarkdown(report: ReportExport): string {
+export function reportMarkdown(report: ReportExport, language: MarkdownLanguage = 'en'): string {
+  const wording = wordingIn(language);
+  const { headings, words } = wording;
+  const r = reportWordsIn(language);
+  const time = (at: string) => readableTime(at, language);
   const { assembly } = report;
-  const lines = [HEADINGS.report(e(assembly.title)), '', `> ${e(assembly.charge)}`, ''];
-  if (assembly.commissionedBy) lines.push(`Commissioned by ${e(assembly.commissionedBy)}.`, '');
+  const lines = [headings.report(e(assembly.title)), '', `> ${e(assembly.charge)}`, ''];
+  if (assembly.commissionedBy) lines.push(r.commissionedBy(e(assembly.commissionedBy)), '');
   if (assembly.startsOn || assembly.endsOn)
-    lines.push(`Met from ${assembly.startsOn ?? '?'} to ${assembly.endsOn ?? '?'}.`, '');
-  if (assembly.description) lines.push(...paragraphs(assembly.description, ''));
-  lines.push(`Built from the record ${readableTime(report.exportedAt)}.`, '', HEADINGS.reportContents, '');
-  REPORT_PARTS.forEach(([, title], i) => lines.push(`${i + 1}. [${title}](#${slug(`${i + 1}. ${title}`)})`));
+    lines.push(r.met(assembly.startsOn ?? r.unknownDate, assembly.endsOn ?? r.unknownDate), '');
+  if (assembly.description) lines.push(...paragraphs(assembly.description, BLANK));
+  lines.push(r.builtAt(time(report.exportedAt)), '', headings.reportContents, '');
+  REPORT_PARTS.forEach((anchor, i) => {
+    const title = r.parts[anchor];
+    lines.push(`${i + 1}. [${title}](#${slug(`${i + 1}. ${title}`)})`);
+  });
   lines.push('');
-  const part = (anchor: (typeof REPORT_PARTS)[number][0]) => {
-    const i = REPORT_PARTS.findIndex(([a]) => a === anchor);
-    lines.push(HEADINGS.reportPart(i + 1, REPORT_PARTS[i]![1]), '');
-  };
+  const part = (anchor: ReportPartAnchor) =>
+    lines.push(headings.reportPart(REPORT_PARTS.indexOf(anchor) + 1, r.parts[anchor]), '');
 
   part('participation');
   const { participation } = report;
-  if (participation.categories.length === 0) lines.push('_The organisers published no figures._', '');
+  if (participation.categories.length === 0) lines.push(r.noFigures, '');
   for (const c of participation.categories) {
-    lines.push(HEADINGS.reportCategory(e(c.category)), '');
+    lines.push(headings.reportCategory(e(c.category)), '');
     lines.push(
       ...table(
-        ['Value', 'Members'],
-        c.values.map((v) => [cell(v.value), v.count ?? `fewer than ${participation.minimum}`]),
+        [r.value, r.members],
+        c.values.map((v) => [cell(v.value), v.count ?? r.fewerThan(participation.minimum)]),
       ),
     );
   }
 
   part('programme');
-  if (report.programme.sittings.length === 0) lines.push('_No sittings._', '');
+  if (report.programme.sittings.length === 0) lines.push(r.noSittings, '');
   for (const s of report.programme.sittings) {
-    const when = s.startsAt ? ` (${readableTime(s.startsAt)})` : '';
-    lines.push(HEADINGS.reportSitting(e(s.title), when, s.cancelled), '');
-    for (const item of s.agenda) lines.push(`- ${e(item.title)} (${item.expert ? 'expert session' : item.kind})`);
+    const when = s.startsAt ? ` (${time(s.startsAt)})` : '';
+    lines.push(headings.reportSitting(e(s.title), when, s.cancelled), '');
+    for (const item of s.agenda)
+      lines.push(`- ${e(item.title)} (${item.expert ? r.expertSession : (words.agendaKind[item.kind] ?? item.kind)})`);
     if (s.agenda.length > 0) lines.push('');
   }
 
   part('evidence');
-  if (report.evidence.length === 0) lines.push('_No evidence in the library._', '');
+  if (report.evidence.length === 0) lines.push(r.noEvidence, '');
   for (const entry of report.evidence) {
-    lines.push(HEADINGS.reportEvidence(entry.number, e(entry.title), entry.kind, entry.balance), '');
+    lines.push(
+      headings.reportEvidence(entry.number, e(entry.title), r.evidenceKinds[entry.kind], r.balances[entry.balance]),
+      '',
+    );
     const who = [entry.speaker, entry.affiliation].filter(Boolean).map(e).join(', ');
-    if (who) lines.push(`By ${who}.`, '');
-    if (entry.interests) lines.push(`Interests declared: ${e(entry.interests)}`, '');
-    lines.push(...paragraphs(entry.summary, 'No summary.'));
+    if (who) lines.push(r.by(who), '');
+    if (entry.interests) lines.push(r.interests(e(entry.interests)), '');
+    lines.push(...paragraphs(entry.summary, r.noSummary));
     for (const link of entry.links) lines.push(`- <${link}>`);
     if (entry.links.length > 0) lines.push('');
   }
 
   part('final-ballot');
   const ballot = report.finalBallot;
-  if (!ballot) lines.push('_No final ballot was held._', '');
-  else if (!ballot.result) lines.push('_The final ballot is open: results appear when it closes._', '');
+  if (!ballot) lines.push(r.noFinalBallot, '');
+  else if (!ballot.result) lines.push(r.ballotOpen, '');
   else {
-    lines.push(e(ballot.result.explanation), '');
+    lines.push(e(tallyIn(language, ballot.result.explanation, ballot.result.because) ?? ''), '');
     lines.push(
       ...table(
-        ['Recommendation', ...SUPPORT_SCALE.map((a) => SCALE_WORDS[a]), 'Support', 'Outcome'],
-        ballot.recommendations.map((r) => [
-          `${r.number}. ${cell(r.title)}: ${PARTS[r.part]}`,
-          ...SUPPORT_SCALE.map((_, a) => r.counts[a] ?? 0),
-          `${r.supporting} of ${r.base} (${r.percent}%)`,
-          r.supported ? 'Supported' : 'Not supported',
+        [r.recommendation, ...SUPPORT_SCALE.map((a) => r.scale[a]), r.support, r.outcome],
+        ballot.recommendations.map((rec) => [
+          `${rec.number}. ${cell(rec.title)}: ${r.recommendationParts[rec.part]}`,
+          ...SUPPORT_SCALE.map((_, a) => rec.counts[a] ?? 0),
+          r.share(rec.supporting, rec.base, rec.percent),
+          rec.supported ? r.supported : r.notSupported,
         ]),
       ),
     );
   }
 
   part('standards');
-  if (report.standards.length === 0) lines.push('_The charter has no standards._', '');
-  for (const s of report.standards) lines.push(...standardMarkdown(s));
+  if (report.standards.length === 0) lines.push(r.noStandards, '');
+  for (const s of report.standards) lines.push(...standardMarkdown(s, wording, r));
 
   part('ladders');
   const laddered = report.standards.filter((s) => s.ladder.length > 0);
-  if (laddered.length === 0) lines.push('_No standard has a consequence ladder._', '');
+  if (laddered.length === 0) lines.push(r.noLadders, '');
   for (const s of laddered)
     lines.push(
-      HEADINGS.reportLadder(s.position, e(s.title)),
+      headings.reportLadder(s.position, e(s.title)),
       '',
       ...s.ladder.map((step, n) => `${n + 1}. ${e(step)}`),
       '',
@@ -141,69 +149,71 @@ export function reportMarkdown(report: ReportExport): string {
 
   part('cases');
   // The register's own Markdown, its headings one level down, without its title and charge.
-  const register = caseRegisterMarkdown({
-    assembly: report.assembly,
-    exportedAt: report.exportedAt,
-    cases: report.cases,
-  });
+  const register = caseRegisterMarkdown(
+    { assembly: report.assembly, exportedAt: report.exportedAt, cases: report.cases },
+    language,
+  );
   const body = register.split('\n');
-  const first = body.findIndex((l) => /^## /.test(l) || l === '_No cases._');
+  const first = body.findIndex((l) => /^## /.test(l) || l === words.noCases);
   lines.push(...body.slice(first).map((l) => (/^#{2,5} /.test(l) ? down(l) : l)));
 
   part('statements');
-  if (report.statements.length === 0) lines.push('_No member wrote a statement._', '');
+  if (report.statements.length === 0) lines.push(r.noStatements, '');
   for (const st of report.statements)
-    lines.push(HEADINGS.reportStatement(e(st.author)), '', ...paragraphs(st.text, ''));
+    lines.push(headings.reportStatement(e(st.author)), '', ...paragraphs(st.text, BLANK));
   return lines.join('\n');
 }
 
-function standardMarkdown(s: ReportStandard): string[] {
-  const lines = [down(HEADINGS.standard(s.position, e(s.title), s.status)), '', ...paragraphs(s.text, 'No text yet.')];
-  if (s.easyRead) lines.push(down(HEADINGS.standardEasyRead), '', ...paragraphs(s.easyRead, ''));
-  lines.push(down(HEADINGS.standardBreach), '', ...paragraphs(s.breach, 'Not yet described.'));
+function standardMarkdown(s: ReportStandard, { language, headings, words }: Wording, r: ReportWords): string[] {
+  const status = words.standardStatus[s.status] ?? s.status;
+  const lines = [down(headings.standard(s.position, e(s.title), status)), '', ...paragraphs(s.text, words.noText)];
+  if (s.easyRead) lines.push(down(headings.standardEasyRead), '', ...paragraphs(s.easyRead, BLANK));
+  lines.push(down(headings.standardBreach), '', ...paragraphs(s.breach, words.notDescribed));
   if (s.ladder.length > 0)
-    lines.push(down(HEADINGS.standardLadder), '', ...s.ladder.map((step, n) => `${n + 1}. ${e(step)}`), '');
+    lines.push(down(headings.standardLadder), '', ...s.ladder.map((step, n) => `${n + 1}. ${e(step)}`), '');
   if (s.consensus) {
     const c = s.consensus;
     lines.push(
-      down(HEADINGS.standardConsensus),
+      down(headings.standardConsensus),
       '',
-      `${count(c.members, 'member', 'members')} marked its paragraphs, in ${count(c.groups, 'opinion group', 'opinion groups')}. Bridging is high only when every group agrees.`,
+      r.consensus(countIn(c.members, words.member, language), countIn(c.groups, r.opinionGroup, language)),
       '',
       ...table(
-        ['Paragraph', 'Agree', 'Disagree', 'Pass', 'Bridging', 'Reading'],
+        [r.paragraph, r.agree, r.disagree, r.pass, r.bridging, r.reading],
         c.paragraphs.map((p) => [
           cell(p.opening),
           p.agree,
           p.disagree,
           p.pass,
           p.bridging.toFixed(2),
-          READINGS[p.reading],
+          r.readings[p.reading],
         ]),
       ),
     );
   }
   if (s.votes.length > 0)
     lines.push(
-      down(HEADINGS.standardVotes),
+      down(headings.standardVotes),
       '',
-      ...s.votes.map((v) => `- ${e(v.question)}: ${e(v.explanation ?? 'open')}`),
+      ...s.votes.map(
+        (v) => `- ${e(questionIn(language, v))}: ${e(tallyIn(language, v.explanation, v.because) ?? words.open)}`,
+      ),
       '',
     );
   for (const a of s.amendments)
     lines.push(
-      down(HEADINGS.amendment(a.number, a.status)),
+      down(headings.amendment(a.number, words.amendmentStatus[a.status] ?? a.status)),
       '',
-      ...paragraphs(a.text, ''),
-      a.vote ? `Vote: ${e(a.vote.explanation ?? 'open')}` : '_Not put to a vote._',
+      ...paragraphs(a.text, BLANK),
+      a.vote ? words.vote(e(tallyIn(language, a.vote.explanation, a.vote.because) ?? words.open)) : words.notPutToVote,
       '',
     );
-  for (const r of s.minorityReports)
+  for (const m of s.minorityReports)
     lines.push(
-      down(HEADINGS.minorityReport),
+      down(headings.minorityReport),
       '',
-      ...paragraphs(r.text, ''),
-      `Signed by ${count(r.signatures, 'member', 'members')}.`,
+      ...paragraphs(m.text, BLANK),
+      words.signedBy(countIn(m.signatures, words.member, language)),
       '',
     );
   return lines;

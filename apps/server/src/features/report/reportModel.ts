@@ -1,5 +1,6 @@
 import type {
   AssemblyView,
+  MarkdownLanguage,
   ReportExport,
   ReportFinalBallot,
   ReportSitting,
@@ -17,6 +18,7 @@ import { participantNames } from '../exports/names.ts';
 import { publishedAggregate } from '../members/representation.ts';
 import { assemblyTimeZone, listProgrammeItems, listSittings } from '../sessions/programmeStore.ts';
 import { listVotes } from '../votes/voteStore.ts';
+import { reportWordsIn } from './reportMarkdown.ts';
 import { shownStatements } from './statementStore.ts';
 
 /**
@@ -24,8 +26,13 @@ import { shownStatements } from './statementStore.ts';
  * typed twice and never disagrees with them. One model for every reader (observers included):
  * only what is already public — the published aggregate, results without ballots, statements
  * not hidden, names as the public sees them — and the Markdown and the print page render it.
+ * People are named in the language it is assembled in (English for the JSON the print page reads).
  */
-export async function assembleReport(db: Queryable, assembly: AssemblyView): Promise<ReportExport> {
+export async function assembleReport(
+  db: Queryable,
+  assembly: AssemblyView,
+  language: MarkdownLanguage = 'en',
+): Promise<ReportExport> {
   const [details, participation, programme, evidence, charter, standards, maps, votes, register, statements, names] =
     await Promise.all([
       assemblyDetails(db, assembly.id),
@@ -36,9 +43,9 @@ export async function assembleReport(db: Queryable, assembly: AssemblyView): Pro
       listCharter(db, assembly.id),
       readMaps(db, assembly.id),
       listVotes(db, assembly.id),
-      exportCaseRegister(db, assembly),
+      exportCaseRegister(db, assembly, language),
       shownStatements(db, assembly.id),
-      participantNames(db, assembly.id, 'observer'),
+      participantNames(db, assembly.id, 'observer', language),
     ]);
   const mapOf = new Map(maps.map((m) => [m.standardId, m]));
   // The charter export lists the standards in listCharter's order; the id joins the map to each.
@@ -71,7 +78,7 @@ export async function assembleReport(db: Queryable, assembly: AssemblyView): Pro
     cases: register.cases,
     statements: statements.map((s) => ({
       id: s.id,
-      author: names(s.participantId) ?? 'Member',
+      author: names(s.participantId) ?? reportWordsIn(language).someMember,
       text: s.text,
       writtenAt: s.writtenAt.toISOString(),
     })),

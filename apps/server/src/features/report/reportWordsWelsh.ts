@@ -1,0 +1,71 @@
+import type { ReportWords } from './reportWords.ts';
+
+/**
+ * Cymraeg for the report's Markdown (`reportWords.ts`), for a download asked for in Welsh
+ * (`?lang=cy`), in the print page's words (the web's `cyReport.ts`). To be reviewed by a Welsh
+ * speaker. A noun after a number stays singular in Welsh ("3 grŵp barn"), so it has one form.
+ */
+export const REPORT_WELSH: ReportWords = {
+  commissionedBy: (by) => `Comisiynwyd gan ${by}.`,
+  met: (from, to) => `Cyfarfu o ${from} hyd ${to}.`,
+  unknownDate: '?',
+  builtAt: (at) => `Wedi’i lunio o’r cofnod ${at}.`,
+  parts: {
+    participation: 'Pwy gymerodd ran',
+    programme: 'Rhaglen',
+    evidence: 'Tystiolaeth a glywyd',
+    'final-ballot': 'Pleidlais derfynol',
+    standards: 'Safonau',
+    ladders: 'Ysgolion canlyniadau',
+    cases: 'Cofrestr achosion o dorri safon',
+    statements: 'Datganiadau’r aelodau',
+  },
+  noFigures: '_Ni chyhoeddodd y trefnwyr ffigurau._',
+  value: 'Gwerth',
+  members: 'Aelodau',
+  fewerThan: (minimum) => `llai na ${minimum}`,
+  noSittings: '_Dim eisteddiadau._',
+  expertSession: 'sesiwn arbenigol',
+  noEvidence: '_Dim tystiolaeth yn y llyfrgell._',
+  evidenceKinds: { briefing: 'papur briffio', talk: 'sgwrs arbenigol' },
+  balances: { for: 'o blaid', against: 'yn erbyn', context: 'cefndir' },
+  by: (who) => `Gan ${who}.`,
+  interests: (interests) => `Buddiannau a ddatganwyd: ${interests}`,
+  noSummary: '_Dim crynodeb._',
+  noFinalBallot: '_Ni chynhaliwyd pleidlais derfynol._',
+  ballotOpen: '_Mae’r bleidlais derfynol ar agor: bydd y canlyniadau’n ymddangos pan fydd yn cau._',
+  recommendation: 'Argymhelliad',
+  scale: {
+    strongly_agree: 'Cytuno’n gryf',
+    agree: 'Cytuno',
+    neither: 'Y naill na’r llall',
+    disagree: 'Anghytuno',
+    strongly_disagree: 'Anghytuno’n gryf',
+  },
+  support: 'Cefnogaeth',
+  outcome: 'Canlyniad',
+  recommendationParts: { standard: 'y safon', ladder: 'ei chanlyniadau' },
+  share: (supporting, base, percent) => `${supporting} o ${base} (${percent}%)`,
+  supported: 'Wedi’i gefnogi',
+  notSupported: 'Heb ei gefnogi',
+  noStandards: '_Does dim safonau yn y siarter._',
+  noLadders: '_Does gan yr un safon ysgol canlyniadau._',
+  noStatements: '_Ni ysgrifennodd unrhyw aelod ddatganiad._',
+  someMember: 'Aelod',
+  consensus: (members, groups) =>
+    `Marciodd ${members} ei baragraffau, mewn ${groups}. Mae’r sgôr pontio’n uchel dim ond pan fydd pob grŵp yn cytuno.`,
+  opinionGroup: { other: 'grŵp barn' },
+  paragraph: 'Paragraff',
+  agree: 'Cytuno',
+  disagree: 'Anghytuno',
+  pass: 'Pasio',
+  bridging: 'Pontio',
+  reading: 'Darlleniad',
+  readings: {
+    too_few: 'rhy ychydig o farciau i ddweud',
+    agreement: 'cytundeb eang',
+    division: 'yn rhannu’r grwpiau barn',
+    disagreement: 'anghytundeb eang',
+    mixed: 'cymysg',
+  },
+};
