@@ -173,6 +173,11 @@ describe.skipIf(!browser.ok)('the member screen: what happens now, on the first 
     // The optional reason is folded away until asked for.
     expect(await ballot.getByLabel('Reason (optional)').isVisible()).toBe(false);
     await ballot.getByText('Add a reason', { exact: true }).tap();
+    await ballot.getByLabel('Reason (optional)').fill('Thursdays');
+    // Clearing what was typed does not fold the field away under the typing.
+    await ballot.getByLabel('Reason (optional)').press('Control+A');
+    await ballot.getByLabel('Reason (optional)').press('Backspace');
+    expect(await ballot.getByLabel('Reason (optional)').isVisible()).toBe(true);
     await ballot.getByLabel('Reason (optional)').fill('Thursdays suit the carers among us.');
     await ballot.getByRole('button', { name: 'Cast my ballot' }).tap();
     await ballot.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();

@@ -173,7 +173,7 @@ export function BallotForm({
   );
 }
 
-/** Its children as they are, or folded under a summary (open from the start when `open`). */
+/** Its children as they are, or folded under a summary (open from the start when `open` at first). */
 function Foldable({
   folded,
   summary,
@@ -185,9 +185,11 @@ function Foldable({
   open: boolean;
   children: ReactNode;
 }) {
+  // Open from the start only: later the reader folds it, never a keystroke (clearing the reason).
+  const [openAtFirst] = useState(open);
   if (!folded) return <>{children}</>;
   return (
-    <details className="ballot-reason" open={open || undefined}>
+    <details className="ballot-reason" open={openAtFirst || undefined}>
       <summary>{summary}</summary>
       {children}
     </details>
