@@ -191,6 +191,31 @@ describe.skipIf(!browser.ok)('breach cases in the browser: open, hear, deliberat
     expect(await reasoningField(ada).getAttribute('contenteditable')).toBe('true');
   });
 
+  it('makes the reasoning read-only while the member is muted, without saying the case is not deliberated; editable again after', async () => {
+    const rows = await server.db.query<{ id: string }>(`SELECT id FROM participants WHERE display_name = $1`, [
+      'Ada Lovelace',
+    ]);
+    const participantId = rows[0]!.id;
+    const editable = (value: 'true' | 'false') =>
+      eventually(
+        () => reasoningField(ada).getAttribute('contenteditable'),
+        (attribute) => expect(attribute).toBe(value),
+      );
+    const hint = caseCard(ada).locator('[data-testid="case-reasoning-hint"]');
+    acked(await mod.emitWithAck('moderation:mute', { participantId, minutes: 5, reason: { code: 'off_topic' } }));
+    await editable('false');
+    expect(await hint.textContent()).not.toMatch(/only while the case is deliberated/);
+    // Nothing typed reaches the text, nor brings a refusal.
+    await reasoningField(ada).click();
+    await ada.keyboard.type(' typed while muted');
+    expect((await reasoningField(ada).innerText()).trim()).toBe(REASONING);
+    expect(await caseCard(ada).getByRole('alert').count()).toBe(0);
+
+    acked(await mod.emitWithAck('moderation:unmute', { participantId }));
+    await editable('true');
+    expect((await reasoningField(watcher).innerText()).trim()).toBe(REASONING);
+  });
+
   describe('accessibility while a case is deliberated (axe-core, WCAG 2.2 A/AA)', () => {
     it('console with the case form and the steering', async () => {
       expect(await axeViolations(moderator)).toEqual([]);

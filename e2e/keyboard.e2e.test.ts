@@ -110,15 +110,18 @@ describe.skipIf(!browser.ok)('keyboard-only walkthroughs', () => {
     await moderator.keyboard.type(question);
     await press(moderator, 'Open vote');
 
-    // The member's "now" screen has the vote's button; it leads to the ballot, with focus on it.
-    await ada.getByRole('link', { name: 'Vote now' }).waitFor();
-    await press(ada, 'Vote now');
-    await ada.waitForURL(/\/assembly\/votes#vote-/);
-    const card = ada.locator('[data-testid="vote"]').filter({ has: ada.getByRole('heading', { name: question }) });
-    await card.waitFor();
+    // The member's "now" screen carries a yes/no vote's ballot: cast there, by keyboard.
+    const line = ada.locator('[data-testid="open-vote"]', { hasText: question });
+    await line.locator('[data-testid="ballot"]').waitFor();
     await tabTo(ada, 'Yes');
     await ada.keyboard.press('Space');
     await press(ada, 'Cast my ballot');
+    await line.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    // "See the vote" leads to the vote's card, with focus on it.
+    await tabTo(ada, 'See the vote', { backwards: true });
+    await ada.keyboard.press('Enter');
+    await ada.waitForURL(/\/assembly\/votes#vote-/);
+    const card = ada.locator('[data-testid="vote"]').filter({ has: ada.getByRole('heading', { name: question }) });
     await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
 
     await press(moderator, `Close the vote: ${question}`);

@@ -8,6 +8,7 @@ import {
   type RunningApp,
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
+import { sealedBallots } from '../apps/server/test/support/ballots.ts';
 import { axeViolations } from './support/a11y.ts';
 import { eventually, joinOnPage, startMoot, textField, waitForLive } from './support/moot.ts';
 import { pageOverflow, saveScreenshot } from './support/screenshots.ts';
@@ -36,6 +37,8 @@ describe.skipIf(!browser.ok)('the member screen: what happens now, on the first 
   let grace: MemberSocket;
   let ada: Page;
   let voteId: string;
+  /** The ballot inside the now screen's line for the yes/no vote. */
+  const nowBallot = () => ada.locator(`[data-testid="open-vote"][data-vote-id="${voteId}"] [data-testid="ballot"]`);
 
   beforeAll(async () => {
     ({ server, seed } = await startMoot());
@@ -105,7 +108,11 @@ describe.skipIf(!browser.ok)('the member screen: what happens now, on the first 
       ['my place in the queue', ada.locator('[data-testid="my-hand"]')],
       ['hand control', ada.getByRole('button', { name: 'Lower hand' })],
       ['open vote', ada.locator('[data-testid="open-vote"]', { hasText: QUESTION })],
-      ['its button', ada.getByRole('link', { name: 'Vote now' })],
+      // A yes/no vote's ballot is on the screen itself: its choices and its button.
+      ['its "Yes"', nowBallot().getByRole('radio', { name: 'Yes' })],
+      ['its "No"', nowBallot().getByRole('radio', { name: 'No' })],
+      ['its "Abstain"', nowBallot().getByRole('radio', { name: 'Abstain' })],
+      ['its "Cast my ballot"', nowBallot().getByRole('button', { name: 'Cast my ballot' })],
     ];
     const outside: string[] = [];
     for (const [name, locator] of mustFit) {
@@ -160,21 +167,65 @@ describe.skipIf(!browser.ok)('the member screen: what happens now, on the first 
     expect(await axeViolations(ada)).toEqual([]);
   });
 
-  it('takes "Vote now" to the ballot, in focus', async () => {
-    await ada.getByRole('link', { name: 'Vote now' }).tap();
-    await ada.waitForURL(`${server.url}/assembly/votes#vote-${voteId}`);
+  it('casts the yes/no ballot from the now screen, without leaving it', async () => {
+    const ballot = nowBallot();
+    await ballot.getByRole('radio', { name: 'Yes' }).tap();
+    // The optional reason is folded away until asked for.
+    expect(await ballot.getByLabel('Reason (optional)').isVisible()).toBe(false);
+    await ballot.getByText('Add a reason', { exact: true }).tap();
+    await ballot.getByLabel('Reason (optional)').fill('Thursdays');
+    // Clearing what was typed does not fold the field away under the typing.
+    await ballot.getByLabel('Reason (optional)').press('Control+A');
+    await ballot.getByLabel('Reason (optional)').press('Backspace');
+    expect(await ballot.getByLabel('Reason (optional)').isVisible()).toBe(true);
+    await ballot.getByLabel('Reason (optional)').fill('Thursdays suit the carers among us.');
+    await ballot.getByRole('button', { name: 'Cast my ballot' }).tap();
+    await ballot.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    await ballot.getByText('Your ballot: Yes').waitFor();
+    await saveScreenshot(ada, 'member-now-voted-360x740');
+    expect(ada.url()).toBe(`${server.url}/assembly`);
+    await eventually(
+      () => sealedBallots(server.db, voteId),
+      (count) => expect(count).toBe(1),
+    );
+    // The votes section shows the same ballot, counted, ready to change.
+    await ada
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: /^Votes/ })
+      .tap();
     const card = ada.locator(`[data-testid="vote"][data-vote-id="${voteId}"]`);
-    await card.getByRole('radio', { name: 'Yes' }).waitFor();
+    await card.getByRole('button', { name: 'Change my ballot' }).waitFor();
+    await card.getByText('Your ballot: Yes').waitFor();
+    await ada.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Now' }).tap();
+    await nowBallot().getByRole('button', { name: 'Change my ballot' }).waitFor();
+  });
+
+  it('takes "Vote now" to a ranked ballot, in focus (no room for it on the now screen)', async () => {
+    const { voteId: ranked } = acked(
+      await moderator.emitWithAck('vote:open', {
+        subject: { kind: 'question', question: 'Where shall we meet?' },
+        rules: { method: 'ranked', options: ['Library', 'Town hall', 'Online'] },
+        quorumShare: 0.5,
+      }),
+    );
+    const line = ada.locator(`[data-testid="open-vote"][data-vote-id="${ranked}"]`);
+    expect(await line.getAttribute('data-ballot')).toBe('linked');
+    expect(await line.locator('[data-testid="ballot"]').count()).toBe(0);
+    await line.getByRole('link', { name: 'Vote now' }).tap();
+    await ada.waitForURL(`${server.url}/assembly/votes#vote-${ranked}`);
+    const card = ada.locator(`[data-testid="vote"][data-vote-id="${ranked}"]`);
+    await card.getByRole('button', { name: 'Rank: Library' }).waitFor();
     await eventually(
       () => card.evaluate((el) => el === document.activeElement),
       (focused) => expect(focused).toBe(true),
     );
-    await card.getByRole('radio', { name: 'Yes' }).check();
+    await card.getByRole('button', { name: 'Rank: Town hall' }).tap();
     await card.getByRole('button', { name: 'Cast my ballot' }).tap();
     await card.getByRole('button', { name: 'Change my ballot' }).waitFor();
     // Back on "now", the vote says it has my ballot.
     await ada.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Now' }).tap();
-    await ada.locator('[data-testid="open-vote"]', { hasText: 'You have voted.' }).waitFor();
+    await ada.locator(`[data-testid="open-vote"][data-vote-id="${ranked}"]`, { hasText: 'You have voted.' }).waitFor();
+    acked(await moderator.emitWithAck('vote:close', { voteId: ranked }));
   });
 
   it('reaches every section from the bar, each at its own address, and back to now', async () => {

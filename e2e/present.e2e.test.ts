@@ -11,7 +11,7 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { eventually, startMoot, textField, waitForLive } from './support/moot.ts';
-import { pageOverflow, saveScreenshot } from './support/screenshots.ts';
+import { pageOverflow, saveScreenshot, screenshotAt } from './support/screenshots.ts';
 import { useBrowser } from './support/useBrowser.ts';
 
 const browser = await useBrowser();
@@ -23,6 +23,7 @@ const ITEM = 'Honesty: first reading';
 const QUESTION = 'Shall we meet again on Thursday?';
 const PSEUDONYM = /^Member \d+$/;
 const PROJECTOR = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
 
 /**
  * Boxes of present mode whose content overflows them, or holds a line wider than itself (present
@@ -190,6 +191,47 @@ describe.skipIf(!browser.ok)('present mode: the room’s screen', () => {
     );
     expect(await pageOverflow(room)).toEqual({ down: 0, sideways: 0 });
     await saveScreenshot(room, 'present-1920x1080');
+    await room.setViewportSize(PROJECTOR);
+  });
+
+  it('reads on a phone held up in the room, at 360 × 740: nothing cut, nothing scrolls', async () => {
+    await room.setViewportSize(PHONE);
+    await eventually(
+      () => overflowingBoxes(room),
+      (boxes) => expect(boxes).toEqual([]),
+    );
+    expect(await pageOverflow(room)).toEqual({ down: 0, sideways: 0 });
+    // Every box is on the screen, whole, and none sits on another.
+    const boxes = await room.locator('.present-box').evaluateAll((els) =>
+      els.map((el) => {
+        const { left, top, right, bottom } = el.getBoundingClientRect();
+        return { left, top, right, bottom };
+      }),
+    );
+    expect(boxes).toHaveLength(4);
+    for (const box of boxes) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(PHONE.width);
+      expect(box.bottom).toBeLessThanOrEqual(PHONE.height);
+      expect(box.bottom - box.top).toBeGreaterThan(60);
+    }
+    // The assembly's and the sitting's names wrap, whole, rather than end in "…".
+    const header = await room
+      .locator('.present-title, .present-session')
+      .evaluateAll((els) => els.map((el) => ({ text: el.textContent, cut: el.scrollWidth > el.clientWidth + 1 })));
+    expect(header).toEqual([
+      { text: 'Test assembly', cut: false },
+      { text: 'Thursday evening', cut: false },
+    ]);
+    // A co-editor's name label, drawn outside the text, would be cut by the box's edge: the bar stays.
+    const caret = room.locator('.present-draft .collab-caret').first();
+    await caret.waitFor();
+    expect(await caret.evaluate((el) => getComputedStyle(el, '::after').display)).toBe('none');
+    // The current item and the speaker stay large enough to read at arm's length.
+    expect(await fontSize(room, '.present-item-title')).toBeGreaterThanOrEqual(18);
+    expect(await fontSize(room, '.present-speaker-name')).toBeGreaterThanOrEqual(16);
+    await screenshotAt(room, 'present', PHONE.width, PHONE.height);
+    expect(await pageOverflow(room)).toEqual({ down: 0, sideways: 0 });
     await room.setViewportSize(PROJECTOR);
   });
 

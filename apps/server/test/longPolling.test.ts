@@ -176,4 +176,63 @@ describe('members on HTTP long-polling (networks that block WebSocket)', () => {
     expect(present()).toBe(false);
     expect(sent * chunk.length).toBeLessThanOrEqual(LIMITS.maxUnsentBytesPerConnection + 16 * chunk.length);
   });
+
+  describe('per-socket rate limits, the same as over WebSocket', () => {
+    type Raw = {
+      timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+      emit(event: string, payload: unknown): void;
+    };
+    let overPolling: MemberSocket;
+    let overWebSocket: MemberSocket;
+    beforeAll(async () => {
+      // One member on two devices: each socket has its own bucket.
+      const cookie = await redeem(running.url, seed.memberInvites[2]!, 'Flo');
+      overPolling = await connectPollingMember(running.url, cookie);
+      overWebSocket = (await connectMember(running.url, cookie)).socket;
+    });
+    afterAll(() => {
+      for (const socket of [overPolling, overWebSocket]) socket?.disconnect();
+    });
+
+    /** 400 commands at once (above the burst, short of the cut-off): each ack's code. */
+    const flood = async (socket: MemberSocket) => {
+      const raw = socket as unknown as Raw;
+      const results = (await Promise.all(
+        Array.from({ length: 400 }, () => raw.timeout(10_000).emitWithAck('doc:close', { docId: seed.docId })),
+      )) as ({ ok: true } | { ok: false; error: { code: string } })[];
+      return {
+        accepted: results.filter((r) => r.ok).length,
+        refusals: results.filter((r) => !r.ok),
+      };
+    };
+
+    it('refuses a flood past the burst with the same typed error', async () => {
+      expect(overPolling.io.engine.transport.name).toBe('polling');
+      const polling = await flood(overPolling);
+      const webSocket = await flood(overWebSocket);
+      for (const seen of [polling, webSocket]) {
+        expect(seen.accepted).toBeGreaterThanOrEqual(LIMITS.messageBurst);
+        // The burst, and what the sustained rate refilled while the flood was read.
+        expect(seen.accepted).toBeLessThan(400);
+      }
+      expect(new Set(polling.refusals.map((r) => JSON.stringify(r)))).toEqual(
+        new Set(webSocket.refusals.map((r) => JSON.stringify(r))),
+      );
+      expect(polling.refusals[0]).toMatchObject({
+        ok: false,
+        error: { code: 'rate_limited', reason: { key: 'command.rateLimited' } },
+      });
+    });
+
+    it('cuts off a socket that keeps pushing past the limit, on either transport', async () => {
+      const cutOff = (socket: MemberSocket) =>
+        new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+      const reasons = Promise.all([cutOff(overPolling), cutOff(overWebSocket)]);
+      for (const socket of [overPolling, overWebSocket]) {
+        const raw = socket as unknown as Raw;
+        for (let i = 0; i < 600; i++) raw.emit('doc:close', { docId: seed.docId });
+      }
+      expect(await reasons).toEqual(['io server disconnect', 'io server disconnect']);
+    });
+  });
 });

@@ -86,6 +86,17 @@ export interface EquitySummary {
   shareWhoSpoke: number;
   /** Gini coefficient of speaking time among checked-in members: 0 even, 1 one voice. */
   gini: number;
+  /**
+   * The Gini over the sitting so far: its value as each finished turn ended (among the members
+   * checked in now), a point only where it moved, oldest first. The turn under way is `gini`.
+   */
+  giniSeries: GiniPoint[];
+}
+
+/** One point of the Gini line: server time (ms) and the value then. */
+export interface GiniPoint {
+  at: number;
+  gini: number;
 }
 
 export interface GroupView {

@@ -104,7 +104,7 @@ function mutate(state: SessionState, r: ReturnType<typeof random>, n: number): S
       break;
     default:
       s.title = `Sitting ${n}`;
-      s.equity = r.next() < 0.5 ? null : { rows: [], shareWhoSpoke: r.next(), gini: r.next() };
+      s.equity = r.next() < 0.5 ? null : { rows: [], shareWhoSpoke: r.next(), gini: r.next(), giniSeries: [] };
   }
   s.version = `e.${n}`;
   return s;

@@ -70,6 +70,8 @@ export const cyDecisions: Pick<Messages, 'votes' | 'lifecycle' | 'amendments' | 
     unrankedNow: '{{option}}: heb ei roi mewn trefn',
     reasonLabel: 'Rheswm (dewisol)',
     reasonHint: 'Caiff ei gyhoeddi gyda’r pleidleisiau pan fydd y bleidlais yn cau, heb eich enw. Hyd at {{max}} nod.',
+    // To be reviewed by a Welsh speaker.
+    addReason: 'Ychwanegu rheswm',
     cast: 'Bwrw fy mhleidlais',
     change: 'Newid fy mhleidlais',
     chooseFirst: 'Dewiswch ateb cyn bwrw eich pleidlais.',

@@ -363,6 +363,7 @@ export const en = {
     unrankedNow: '{{option}}: not ranked',
     reasonLabel: 'Reason (optional)',
     reasonHint: 'Published with the ballots when the vote closes, without your name. Up to {{max}} characters.',
+    addReason: 'Add a reason',
     cast: 'Cast my ballot',
     change: 'Change my ballot',
     chooseFirst: 'Choose an answer before casting your ballot.',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, type HandKind, refusal } from '@moot/protocol';
 import { AppError } from '../../realtime/appError.ts';
 import type { Queryable } from '../../storage/database.ts';
+import type { FinishedTurn } from './equity.ts';
 
 /** Attendance and the speaking queue ("the floor") of one session. */
 
@@ -223,4 +224,15 @@ export async function speakingTotals(db: Queryable, assemblyId: string, sessionI
      GROUP BY h.participant_id`,
     [assemblyId, sessionId],
   );
+}
+
+/** The session's finished turns, on every floor, in the order they ended (for the Gini line). */
+export async function finishedTurns(db: Queryable, sessionId: string): Promise<FinishedTurn[]> {
+  const rows = await db.query<{ participantId: string; endedAt: Date; spokenMs: number }>(
+    `SELECT participant_id AS "participantId", ended_at AS "endedAt", spoken_ms AS "spokenMs"
+     FROM hands WHERE session_id = $1 AND status = 'done' AND ended_at IS NOT NULL AND spoken_ms IS NOT NULL
+     ORDER BY ended_at, id`,
+    [sessionId],
+  );
+  return rows.map((r) => ({ participantId: r.participantId, endedAt: r.endedAt.getTime(), spokenMs: r.spokenMs }));
 }

@@ -7,7 +7,7 @@ import { publishHearings } from '../cases/leaderHearing.ts';
 import { listParticipants } from '../identity/participantStore.ts';
 import { assemblyRoom, audienceRoom, type MootServer, type WatchNamespace } from '../../realtime/socketData.ts';
 import type { Database } from '../../storage/database.ts';
-import { listAttendance, openHands, speakingTotals } from './floorStore.ts';
+import { finishedTurns, listAttendance, openHands, speakingTotals } from './floorStore.ts';
 import { groupHistory, latestGroups } from './groupStore.ts';
 import { activeAnnouncements, moderationLog } from './moderationStore.ts';
 import { assemblyTimeZone, listProgrammeItems, listSittings } from './programmeStore.ts';
@@ -71,7 +71,7 @@ export class SessionPublisher {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       const session = await currentSession(tx, assemblyId);
       if (!session) return null;
-      const [agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation] =
+      const [agenda, participants, muted, attendance, hands, totals, turns, groups, announcements, moderation] =
         await Promise.all([
           listAgenda(tx, session.id),
           listParticipants(tx, assemblyId),
@@ -82,14 +82,39 @@ export class SessionPublisher {
           listAttendance(tx, session.id),
           openHands(tx, session.id),
           speakingTotals(tx, assemblyId, session.id),
+          finishedTurns(tx, session.id),
           latestGroups(tx, session.id),
           activeAnnouncements(tx, assemblyId, session.since),
           moderationLog(tx, assemblyId, session.since),
         ]);
-      return { session, agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation };
+      return {
+        session,
+        agenda,
+        participants,
+        muted,
+        attendance,
+        hands,
+        totals,
+        turns,
+        groups,
+        announcements,
+        moderation,
+      };
     });
     if (!read) return null;
-    const { session, agenda, participants, muted, attendance, hands, totals, groups, announcements, moderation } = read;
+    const {
+      session,
+      agenda,
+      participants,
+      muted,
+      attendance,
+      hands,
+      totals,
+      turns,
+      groups,
+      announcements,
+      moderation,
+    } = read;
     const mutedUntil = new Map(muted.map((m) => [m.id, m.mutedUntil?.getTime() ?? null]));
     // While groups run, the earlier splits they are judged against (repeat pairs, for moderators).
     const history = groups.some((g) => !g.ended)
@@ -107,6 +132,7 @@ export class SessionPublisher {
       online: await online,
       hands,
       totals,
+      turns,
       groups,
       announcements,
       moderation,

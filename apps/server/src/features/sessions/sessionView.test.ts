@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gini, orderQueue } from './sessionView.ts';
+import { gini } from './equity.ts';
+import { orderQueue } from './sessionView.ts';
 
 const hand = (participantId: string, kind: 'point_of_process' | 'direct_response' | 'new_point', at: number) => ({
   participantId,

@@ -13,6 +13,7 @@ import {
   type SessionState,
 } from '@moot/protocol';
 import type { Participant } from '../identity/participantStore.ts';
+import { gini, giniSeries, type FinishedTurn } from './equity.ts';
 import { isPresent, type AttendanceRow, type HandRow, type SpokenRow } from './floorStore.ts';
 import { padDocId, type GroupRow } from './groupStore.ts';
 import { repeatPairs } from './groupPlanner.ts';
@@ -29,6 +30,8 @@ export interface SessionFacts {
   online: Set<string>;
   hands: HandRow[];
   totals: SpokenRow[];
+  /** The session's finished turns, for the moderator's Gini line. */
+  turns: FinishedTurn[];
   groups: GroupRow[];
   announcements: AnnouncementView[];
   moderation: ModerationRow[];
@@ -62,16 +65,6 @@ export function orderQueue<H extends { participantId: string; kind: HandKind; ra
     }
     return a.raisedAt.getTime() - b.raisedAt.getTime();
   });
-}
-
-/** Gini coefficient: 0 when everyone spoke equally long, approaching 1 when one person spoke alone. */
-export function gini(values: readonly number[]): number {
-  const n = values.length;
-  const total = values.reduce((sum, v) => sum + v, 0);
-  if (n === 0 || total === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const weighted = sorted.reduce((sum, v, i) => sum + (i + 1) * v, 0);
-  return (2 * weighted) / (n * total) - (n + 1) / n;
 }
 
 /** One audience's view, before the publisher gives it a version. */
@@ -210,5 +203,9 @@ function equity(facts: SessionFacts, speaking: readonly HandRow[]): EquitySummar
     rows: rows.sort((a, b) => a.spokenMsThisSession - b.spokenMsThisSession),
     shareWhoSpoke: counted.length === 0 ? 0 : counted.filter((r) => r.turnsThisSession > 0).length / counted.length,
     gini: gini(counted.map((r) => r.spokenMsThisSession)),
+    giniSeries: giniSeries(
+      facts.turns,
+      counted.map((r) => r.participantId),
+    ),
   };
 }

@@ -33,7 +33,10 @@ export function CaseReasoning({ provider, case: c, canDraft }: Props) {
       <h4 id={headingId} className="field-heading">
         {t('cases.reasoningHeading')}
       </h4>
-      <p className="hint">{editable ? t('cases.reasoningHint') : t('cases.reasoningFixed')}</p>
+      {/* Who writes it while deliberated (true for a watcher or a muted member too, who may not now); else why it is fixed. */}
+      <p className="hint" data-testid="case-reasoning-hint">
+        {c.status === 'deliberating' ? t('cases.reasoningHint') : t('cases.reasoningFixed')}
+      </p>
       <DocumentError
         provider={provider}
         docId={c.docId}

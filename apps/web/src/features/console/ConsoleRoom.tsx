@@ -160,15 +160,7 @@ export function ConsoleRoom({ session }: { session: Session }) {
                   ) : (
                     <p className="empty">{t('desk.noSession')}</p>
                   )}
-                  {state && (
-                    <EquityView
-                      equity={state.equity}
-                      serverNow={serverNow}
-                      offset={offset}
-                      sessionId={state.id}
-                      attendees={state.attendees}
-                    />
-                  )}
+                  {state && <EquityView equity={state.equity} serverNow={serverNow} offset={offset} />}
                 </>
               ),
               checkIn: active ? (

@@ -1,32 +1,29 @@
-import type { Attendee, EquitySummary } from '@moot/protocol';
-import { useEffect, useState } from 'react';
+import type { EquitySummary } from '@moot/protocol';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { BarChart } from '../../ui/charts/BarChart.tsx';
 import { LineChart } from '../../ui/charts/LineChart.tsx';
 import { formatDuration, formatServerTime } from '../session/countdown.ts';
-import { addGiniSample, gini, type GiniSample } from './equity.ts';
+import { giniLine } from './equity.ts';
 
-/** How evenly the floor is shared: a row per member, and two figures explained in words. */
+/**
+ * How evenly the floor is shared: a row per member, two figures explained in words, and the Gini
+ * over the sitting (the server's line, the same after a reload and on another device).
+ */
 export function EquityView({
   equity,
   serverNow,
   offset,
-  sessionId,
-  attendees,
 }: {
   equity: EquitySummary | null;
   serverNow: number;
   offset: number;
-  sessionId: string;
-  /** Who counts for the Gini: members checked in and not removed, as the server counts them. */
-  attendees: readonly Attendee[];
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const series = useGiniSeries(equity, attendees, serverNow, sessionId);
   if (!equity) return null;
-  const now = equity.rows.length === 0 ? 0 : (series.at(-1)?.gini ?? equity.gini);
+  const series = giniLine(equity, serverNow);
+  const now = equity.rows.length === 0 ? 0 : equity.gini;
   const values = series.map((s) => s.gini);
   const two = (value: number) => format.number(value, 2);
   return (
@@ -76,8 +73,8 @@ export function EquityView({
                 </tr>
               </thead>
               <tbody>
-                {series.map((s) => (
-                  <tr key={s.at}>
+                {series.map((s, i) => (
+                  <tr key={i}>
                     <td>{formatServerTime(s.at, offset)}</td>
                     <td>{two(s.gini)}</td>
                   </tr>
@@ -120,52 +117,4 @@ export function EquityView({
       )}
     </section>
   );
-}
-
-const storageKey = (sessionId: string) => `moot.gini:${sessionId}`;
-
-/** The line so far, kept for this tab (sessionStorage), so a reload of the console does not lose it. */
-function storedSamples(sessionId: string): GiniSample[] {
-  try {
-    const parsed: unknown = JSON.parse(globalThis.sessionStorage?.getItem(storageKey(sessionId)) ?? '[]');
-    return Array.isArray(parsed)
-      ? parsed.filter((s): s is GiniSample => typeof s?.at === 'number' && typeof s?.gini === 'number')
-      : [];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The sitting's Gini line, sampled from each state the server sends (computed here from the
- * checked-in rows with the tested `gini`); starts again for another session.
- */
-function useGiniSeries(
-  equity: EquitySummary | null,
-  attendees: readonly Attendee[],
-  serverNow: number,
-  sessionId: string,
-): GiniSample[] {
-  const [series, setSeries] = useState<{ sessionId: string; samples: GiniSample[] }>(() => ({
-    sessionId,
-    samples: storedSamples(sessionId),
-  }));
-  useEffect(() => {
-    if (!equity || equity.rows.length === 0) return;
-    const counted = new Set(attendees.filter((a) => a.checkedIn && !a.removed).map((a) => a.participantId));
-    const value = gini(equity.rows.filter((r) => counted.has(r.participantId)).map((r) => r.spokenMsThisSession));
-    setSeries((prev) => {
-      const samples = prev.sessionId === sessionId ? prev.samples : storedSamples(sessionId);
-      const next = addGiniSample(samples, { at: serverNow, gini: value });
-      if (next === samples && prev.sessionId === sessionId) return prev;
-      try {
-        globalThis.sessionStorage?.setItem(storageKey(sessionId), JSON.stringify(next));
-      } catch {
-        // Not kept across a reload; still drawn.
-      }
-      return { sessionId, samples: next };
-    });
-    // Sampled per state the server sends, not per clock tick (serverNow is read, not watched).
-  }, [equity, sessionId]);
-  return series.sessionId === sessionId ? series.samples : [];
 }

@@ -1,6 +1,6 @@
 import type { AgendaItemView, SessionState, StandardView, VoteView } from '@moot/protocol';
 import { describe, expect, it } from 'vitest';
-import { openVotes, standardsUnderDiscussion, voteHref, voteInHash } from './view.ts';
+import { ballotOnNow, openVotes, standardsUnderDiscussion, voteHref, voteInHash } from './view.ts';
 
 const standard = (id: string, position: number): StandardView => ({
   id,
@@ -83,5 +83,11 @@ describe('open votes on the now screen', () => {
     expect(voteInHash(`#vote-${id}`)).toBe(id);
     expect(voteInHash('#something')).toBeNull();
     expect(voteInHash('')).toBeNull();
+  });
+
+  it('carries the ballot itself only for a yes/no vote; the others link to their own room', () => {
+    const rules = (method: string) => ({ rules: { method } }) as unknown as VoteView;
+    expect(ballotOnNow(rules('yes_no'))).toBe(true);
+    for (const method of ['consent', 'ranked', 'approval', 'support']) expect(ballotOnNow(rules(method))).toBe(false);
   });
 });

@@ -22,6 +22,12 @@ export function openVotes(votes: readonly VoteView[] | undefined): VoteView[] {
 }
 
 /**
+ * Whether the now screen carries the vote's ballot itself: a yes/no vote (three choices, one row);
+ * ranked, approval, consent (six gradients with their hints) and the final ballot need their room.
+ */
+export const ballotOnNow = (vote: Pick<VoteView, 'rules'>): boolean => vote.rules.method === 'yes_no';
+
+/**
  * The address of one vote: `/assembly/votes#vote-<id>`, or in the cases section for a vote on a
  * breach's consequence (it is held inside its case).
  */

@@ -1,7 +1,7 @@
 import { CONSENT_CHOICES, ErrorCode, LIMITS, receiptModeOf, YES_NO_CHOICES } from '@moot/protocol';
 import type { BallotChoice, VoteView } from '@moot/protocol';
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../ui/ErrorNotice.tsx';
 import type { BallotBox, BallotState } from './ballotBox.ts';
@@ -47,7 +47,16 @@ function draftFrom(choice: BallotChoice | undefined): Draft {
  * A member's ballot for one open vote, for every method. Casting again before close replaces the
  * ballot; the box sends each ballot until the server acknowledges it (same id each time).
  */
-export function BallotForm({ vote, box }: { vote: VoteView; box: BallotBox }) {
+export function BallotForm({
+  vote,
+  box,
+  compact = false,
+}: {
+  vote: VoteView;
+  box: BallotBox;
+  /** A ballot inside a busier screen (the member's "now"): the optional reason folds away until asked for. */
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const state = useBallot(box, vote.id);
@@ -138,7 +147,7 @@ export function BallotForm({ vote, box }: { vote: VoteView; box: BallotBox }) {
         />
       )}
       {withReceipts && (
-        <>
+        <Foldable folded={compact} summary={t('votes.addReason')} open={reason !== ''}>
           <label htmlFor={`${id}-reason`}>{t('votes.reasonLabel')}</label>
           <p id={`${id}-reason-hint`} className="hint">
             {t('votes.reasonHint', { max: LIMITS.maxNoteLength })}
@@ -151,7 +160,7 @@ export function BallotForm({ vote, box }: { vote: VoteView; box: BallotBox }) {
             aria-describedby={`${id}-reason-hint`}
             onChange={(e) => setReason(e.target.value)}
           />
-        </>
+        </Foldable>
       )}
       <button type="submit">{state.counted || state.sending ? t('votes.change') : t('votes.cast')}</button>
       {problem && (
@@ -161,6 +170,29 @@ export function BallotForm({ vote, box }: { vote: VoteView; box: BallotBox }) {
       )}
       <BallotStatus vote={vote} state={state} />
     </form>
+  );
+}
+
+/** Its children as they are, or folded under a summary (open from the start when `open` at first). */
+function Foldable({
+  folded,
+  summary,
+  open,
+  children,
+}: {
+  folded: boolean;
+  summary: string;
+  open: boolean;
+  children: ReactNode;
+}) {
+  // Open from the start only: later the reader folds it, never a keystroke (clearing the reason).
+  const [openAtFirst] = useState(open);
+  if (!folded) return <>{children}</>;
+  return (
+    <details className="ballot-reason" open={openAtFirst || undefined}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
   );
 }
 
