@@ -6,6 +6,7 @@ export default defineProject({
     name: 'server',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['../../vitest.setup.ts'],
+    globalSetup: ['./test/support/memoryTemplate.global.ts'],
     testTimeout: BOUNDS.testMs,
     hookTimeout: BOUNDS.hookMs,
     expect: { poll: { timeout: BOUNDS.conditionMs } },
