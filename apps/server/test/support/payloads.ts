@@ -133,6 +133,9 @@ function walk(schema: z.ZodType, w: Walk): Payload[] {
       // A vote that closes itself does so as far off as allowed: at the least it would close
       // seconds later, during another test's attempt, and change rows that attempt is judged by.
       if (w.field === 'closesInSeconds') return [{ value: high, ids: [] }];
+      // Likewise a vote with a quorum pauses itself once its assembly's sockets leave at the end
+      // of its test (after the grace), during a later test's attempts: no quorum.
+      if (w.field === 'quorumShare') return [{ value: 0, ids: [] }];
       return [{ value: Math.min(Math.max(1, low), high), ids: [] }];
     }
     case 'string': {
