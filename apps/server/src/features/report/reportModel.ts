@@ -5,7 +5,6 @@ import type {
   ReportFinalBallot,
   ReportSitting,
   ReportStandard,
-  StandardConsensus,
   VoteView,
 } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
@@ -20,6 +19,7 @@ import { assemblyTimeZone, listProgrammeItems, listSittings } from '../sessions/
 import { listVotes } from '../votes/voteStore.ts';
 import { reportWordsIn } from './reportMarkdown.ts';
 import { shownStatements } from './statementStore.ts';
+import { consensusSummary } from '../consensus/consensusSummary.ts';
 
 /**
  * The assembly's report, assembled from the stores every other export reads, so it is never
@@ -53,7 +53,7 @@ export async function assembleReport(
   const reportStandards: ReportStandard[] = charter.charter.standards.map((s, i) => {
     const standard = standards[i];
     const same = standard && standard.position + 1 === s.position && standard.title === s.title;
-    return { ...s, consensus: same ? consensusOf(mapOf.get(standard.id)) : null };
+    return { ...s, consensus: same ? consensusSummary(mapOf.get(standard.id)) : null };
   });
   const finalBallot = votes.filter((v) => v.subject === 'final_ballot').at(-1);
   return {
@@ -124,22 +124,6 @@ async function programmeOf(db: Queryable, assemblyId: string): Promise<ReportExp
       endsAt: s.endsAt?.toISOString() ?? null,
       place: s.placeKind,
       agenda: agendas.get(s.id) ?? [],
-    })),
-  };
-}
-
-function consensusOf(map: StandardConsensus | undefined): ReportStandard['consensus'] {
-  if (!map || map.paragraphs.length === 0) return null;
-  return {
-    members: map.members,
-    groups: map.groupSizes.length,
-    paragraphs: map.paragraphs.map((p) => ({
-      opening: p.opening,
-      agree: p.agree,
-      disagree: p.disagree,
-      pass: p.pass,
-      bridging: p.bridging,
-      reading: p.reading,
     })),
   };
 }
