@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { WORDS_ENGLISH, WORDS_WELSH } from '@moot/protocol';
+import { enNames } from './enNames.ts';
 import { cyWords } from './cyWords.ts';
 import { i18n } from './index.ts';
 import { nameWithRole } from './names.ts';
@@ -15,5 +17,14 @@ describe('naming people on public pages', () => {
     expect(nameWithRole(t, 'Alex Smith', 'moderator')).toBe('y cymedrolwr Alex Smith');
     expect(nameWithRole(t, 'Member 4', 'note_taker')).toBe('Aelod 4');
     await i18n.changeLanguage('en');
+  });
+
+  // The pages keep their own copy (the protocol's whole table would cost the watch page 1.1 KB of
+  // its budget); the server's downloads name people from the protocol's: the two must agree.
+  it('uses the same words as the server’s downloads, in both languages', () => {
+    expect(enNames.words.named).toEqual(WORDS_ENGLISH.named);
+    expect(enNames.words.pseudonym).toBe(WORDS_ENGLISH.pseudonym);
+    expect(cyWords.words.named).toEqual(WORDS_WELSH.named);
+    expect(cyWords.words.pseudonym).toBe(WORDS_WELSH.pseudonym);
   });
 });
