@@ -8,9 +8,12 @@ import {
   ORGANISE_ROUTES,
   PANEL_FILE_TYPE,
   PANEL_ROUTES,
+  panelTranscriptPath,
   WATCH_KEY_HEADER,
   type AuditExport,
+  type PanelPlace,
   type PanelsState,
+  type PanelTranscript,
   type PanelVerification,
   type VoteView,
 } from '@moot/protocol';
@@ -18,6 +21,7 @@ import { setStandardStatus } from '../src/features/charter/charterStore.ts';
 import { inviteParticipant } from '../src/features/identity/participantStore.ts';
 import { commitmentOf } from '../src/features/panels/panelLottery.ts';
 import type { DrawFile } from '../src/features/panels/panelDraw.ts';
+import { transcriptHashOf } from '../src/features/panels/panelTranscript.ts';
 import { verifyPanelCommand } from '../src/features/panels/verifyPanelCommand.ts';
 import {
   acked,
@@ -34,9 +38,10 @@ import { at, call, organiserOf } from './support/organise.ts';
 /**
  * A breach case's panel, end to end through the real server: a member steps aside (privately),
  * quotas that cannot be met are explained and nothing is stored, the draw is prepared (the
- * seed's commitment and everyone's chances published) and drawn with the room's numbers, the
- * organisers' draw file re-runs to the same panel (HTTP check and the CLI), and only the panel
- * votes. Demographics never reach a member or an observer.
+ * seed's commitment, the public transcript's hash and everyone's chances published; each member
+ * told their own index) and drawn with the room's numbers; the public transcript re-runs to the
+ * drawn indices, whose image is the panel, and the organisers' draw file to the same panel (HTTP
+ * check and the CLI); only the panel votes. Demographics never reach a member or an observer.
  */
 const NORTH = 'Northmarsh-7c1'; // distinctive values: found nowhere in a payload unless leaked
 const SOUTH = 'Southvale-2e9';
@@ -57,6 +62,36 @@ describe('case panels: recusal, a fair draw by lot, verification, the panel-only
   const wire: string[] = [];
   let votes: VoteView[] = [];
   let ids: string[] = [];
+  /** What each member socket was told of its own place (`panels:mine`), by socket. */
+  const places: PanelPlace[][] = [];
+  /** Mary's, Linus's and Barbara's session cookies. */
+  const cookies: string[] = [];
+  const watchHeaders = () => ({ [WATCH_KEY_HEADER]: session.seed.watchKey });
+  const transcriptNow = () =>
+    call<PanelTranscript>(session.running.url, 'GET', panelTranscriptPath(1), { headers: watchHeaders() });
+  /** The public check's re-run of a file; one check per address at a time, so a second waits its turn. */
+  const publicCheck = async (file: unknown): Promise<PanelVerification> => {
+    let response: Response | null = null;
+    await vi.waitFor(
+      async () => {
+        response = await fetch(session.running.url + PANEL_ROUTES.verify, {
+          method: 'POST',
+          headers: { 'content-type': PANEL_FILE_TYPE },
+          body: JSON.stringify(file),
+        });
+        expect(response.status).not.toBe(429);
+      },
+      { timeout: 10_000, interval: 250 },
+    );
+    return (await response!.json()) as PanelVerification;
+  };
+  /** The draw's private map, as the organisers' file holds it: pool id → index, and pool id → participant. */
+  const privateMap = async () => {
+    const [row] = await session.running.db.query<{ inputs: DrawFile['inputs']; pool: Record<string, string> }>(
+      'SELECT inputs, pool FROM case_panels',
+    );
+    return { indexOf: new Map(row!.inputs.pool.map((m) => [m.id, m.index!])), pool: row!.pool };
+  };
 
   beforeAll(async () => {
     session = await startSession({ names: ['Ada', 'Grace', 'Alan'], title: 'Hearing', start: true });
@@ -64,7 +99,9 @@ describe('case panels: recusal, a fair draw by lot, verification, the panel-only
     const { running, seed } = session;
     for (const name of ['Mary', 'Linus', 'Barbara']) {
       const { inviteSecret } = await inviteParticipant(running.db, seed.assemblyId, 'member');
-      const socket = (await connectMember(running.url, await redeem(running.url, inviteSecret, name))).socket;
+      const cookie = await redeem(running.url, inviteSecret, name);
+      cookies.push(cookie);
+      const socket = (await connectMember(running.url, cookie)).socket;
       acked(await socket.emitWithAck('attendance:checkIn', { sessionId: session.sessionId }));
       members.push(socket);
     }
@@ -97,6 +134,7 @@ describe('case panels: recusal, a fair draw by lot, verification, the panel-only
     members[1]!.on('panels:state', (s) => (views.member = s));
     watcher.on('panels:state', (s) => (views.observer = s));
     members[1]!.on('votes:state', (s) => (votes = s.votes));
+    members.forEach((socket, i) => socket.on('panels:mine', (m) => (places[i] = m.places)));
     for (const socket of [...members, watcher] as MemberSocket[]) {
       socket.onAny((event: string, ...args: unknown[]) => wire.push(`${event} ${JSON.stringify(args)}`));
     }
@@ -209,6 +247,49 @@ describe('case panels: recusal, a fair draw by lot, verification, the panel-only
     });
   });
 
+  it('publishes a transcript without categories or ids, whose hash was committed in the audit before the draw', async () => {
+    const { running } = session;
+    const published = views.observer!.panels[0]!;
+    expect(published.transcriptHash).toMatch(/^[0-9a-f]{64}$/);
+    // Without a session or the watch key, no transcript.
+    expect((await call(running.url, 'GET', panelTranscriptPath(1))).status).toBe(401);
+    expect((await call(running.url, 'GET', panelTranscriptPath(2), { headers: watchHeaders() })).status).toBe(404);
+    const { status, body: transcript } = await transcriptNow();
+    expect(status).toBe(200);
+    expect(transcript).toMatchObject({ format: 'moot-panel-transcript/1', caseNumber: 1, size: 2, serverSeed: null });
+    expect(transcript.seedCommitment).toBe(published.seedCommitment);
+    expect(transcriptHashOf(transcript)).toBe(published.transcriptHash);
+    expect(transcript.types.flat().sort()).toEqual([0, 1, 2, 3, 4]);
+    // The promise in SECURITY.md: no category name or value, no pool id, no participant id.
+    const text = JSON.stringify(transcript);
+    const { indexOf, pool } = await privateMap();
+    for (const secret of [NORTH, SOUTH, AGE, 'Region', 'Age', ...indexOf.keys(), ...Object.values(pool), ...ids]) {
+      expect(text).not.toContain(secret);
+    }
+    // The same hash in the preparation's public audit entry.
+    const audit = await call<AuditExport>(running.url, 'GET', HTTP_ROUTES.auditJson, { headers: watchHeaders() });
+    const entry = audit.body.entries.find((e) => e.action === 'case.panel_prepared')!;
+    expect(entry.detail).toMatchObject({ transcriptHash: published.transcriptHash, inputsHash: published.inputsHash });
+  });
+
+  it('tells each member their own index and no other; Ada, who stepped aside, has none', async () => {
+    const { indexOf, pool } = await privateMap();
+    const own = new Map(Object.entries(pool).map(([poolId, participantId]) => [participantId, indexOf.get(poolId)!]));
+    await vi.waitFor(() => expect(places.filter(Boolean)).toHaveLength(members.length));
+    expect(places[0]).toEqual([{ caseId, index: null }]);
+    for (let i = 1; i < members.length; i++) expect(places[i]).toEqual([{ caseId, index: own.get(ids[i]!) }]);
+    // On a new connection too (the current state), still only their own.
+    let mine: PanelPlace[] | null = null;
+    const again = await connectMember(session.running.url, cookies[0]!, {
+      listen: (socket) => socket.on('panels:mine', (m) => (mine = m.places)),
+    });
+    try {
+      await vi.waitFor(() => expect(mine).toEqual([{ caseId, index: own.get(ids[3]!) }]));
+    } finally {
+      again.socket.disconnect();
+    }
+  });
+
   it('refuses to open the consequence vote before the draw', async () => {
     acked(await mod.emitWithAck('case:advance', { caseId, to: 'hearing' }));
     acked(await mod.emitWithAck('case:advance', { caseId, to: 'deliberating' }));
@@ -240,6 +321,37 @@ describe('case panels: recusal, a fair draw by lot, verification, the panel-only
     expect(entry.detail).toMatchObject({ seed: drawn.seed, contribution: '3 1 4 1 5' });
   });
 
+  it('re-runs the draw from the public transcript to the drawn indices, whose image is the panel: HTTP and CLI', async () => {
+    const published = views.observer!.panels[0]!;
+    const { body: transcript } = await transcriptNow();
+    expect(transcript).toMatchObject({ serverSeed: published.seed, contribution: '3 1 4 1 5' });
+    expect(transcriptHashOf(transcript)).toBe(published.transcriptHash);
+    const rerun = await publicCheck(transcript);
+    expect(rerun).toMatchObject({
+      format: 'moot-panel-transcript/1',
+      transcriptHash: published.transcriptHash,
+      commitment: published.seedCommitment,
+      finalSeed: published.finalSeed,
+      problem: null,
+    });
+    expect(rerun.indices).toHaveLength(2);
+    // The server's panel is the image of the drawn indices under its private map.
+    const { indexOf } = await privateMap();
+    const poolIdAt = new Map([...indexOf].map(([poolId, index]) => [index, poolId]));
+    expect(rerun.indices!.map((i) => poolIdAt.get(i)).sort()).toEqual(published.panel!.map((s) => s.poolId));
+    const dir = await mkdtemp(path.join(tmpdir(), 'moot-transcript-'));
+    try {
+      const file = path.join(dir, 'transcript.json');
+      await writeFile(file, JSON.stringify(transcript));
+      const cli = await verifyPanelCommand(file);
+      expect(cli.status).toBe(0);
+      expect(cli.report).toContain(`Transcript (SHA-256):    ${published.transcriptHash}`);
+      expect(cli.report).toContain(`Drawn indices:           ${rerun.indices!.join(' ')}`);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
   it('re-runs the draw from the organisers’ draw file to the same panel: over HTTP and with the CLI', async () => {
     const { running, seed } = session;
     const organiser = await organiserOf(running.url, running.db, seed.assemblyId);
@@ -249,14 +361,10 @@ describe('case panels: recusal, a fair draw by lot, verification, the panel-only
     });
     expect(exported.status).toBe(200);
     const published = views.observer!.panels[0]!;
-    const response = await fetch(running.url + PANEL_ROUTES.verify, {
-      method: 'POST',
-      headers: { 'content-type': PANEL_FILE_TYPE },
-      body: JSON.stringify(exported.body),
-    });
-    const rerun = (await response.json()) as PanelVerification;
+    const rerun = await publicCheck(exported.body);
     expect(rerun).toMatchObject({
       inputsHash: published.inputsHash,
+      transcriptHash: published.transcriptHash,
       commitment: published.seedCommitment,
       finalSeed: published.finalSeed,
       panel: published.panel!.map((s) => s.poolId),

@@ -87,6 +87,8 @@ export interface BroadcastEvents {
   'cases:state': (update: { cases: CaseView[] }) => void;
   /** On connection and after every change: case panels and conflicts declared (moderators: every member's chance). */
   'panels:state': (state: Panels.PanelsState) => void;
+  /** To a member alone, on connection and after each preparation: their own index in each panel's public transcript. */
+  'panels:mine': (update: { places: Panels.PanelPlace[] }) => void;
   /** On connection and after every change: the livestream the watch page embeds, if any. */
   'livestream:state': (update: { livestream: Livestream | null }) => void;
   /** On connection and after every change to a sitting or its agenda: the whole programme (observers: no online links). */

@@ -6,8 +6,10 @@ import { LIMITS } from './limits.ts';
  * organisers' categories. Members declare a conflict of interest first and are left out of the
  * pool; the moderator prepares the draw (the LEXIMIN lottery, every member's chance, and the
  * SHA-256 commitment to a secret seed are fixed and published) and then draws it with numbers
- * said in the room; only the panel votes on the consequence. Anyone can re-run the draw from the
- * organisers' draw file (`npm run moot -- verify-panel <file>`, or the check in the case's page).
+ * said in the room; only the panel votes on the consequence. Anyone in the assembly, observers
+ * too, can re-run the draw from its public transcript (`PANEL_ROUTES.transcript`): the lottery
+ * over anonymous indices, no categories; the organisers' draw file, with the categories, also
+ * re-runs (`npm run moot -- verify-panel <file>`, or the check in the case's page).
  */
 export const PANEL_LIMITS = { maxPool: 150, maxSize: 30, maxContribution: 200 } as const;
 
@@ -90,6 +92,8 @@ export interface PanelView {
   seedCommitment: string;
   /** SHA-256 (hex) of the draw's inputs (pool ids with categories, quotas, size) in canonical JSON. */
   inputsHash: string;
+  /** SHA-256 (hex) of the public transcript's part fixed at preparation (`transcriptHashOf`); null for a draw prepared before transcripts. */
+  transcriptHash: string | null;
   /** Everyone's chances, without names: the lowest, the highest, and how many members have each (to 0.1 %). */
   chances: { lowest: number; highest: number; spread: { chance: number; members: number }[] };
   /** Moderators only: each member of the pool and their chance. */
@@ -108,20 +112,59 @@ export interface PanelsState {
   conflicts: ConflictView[];
 }
 
-/** The draw file's format, and what a re-run says (`PANEL_ROUTES.verify`). */
+/** A member's own place in each transcript, sent to that member alone (`panels:mine`); null when not in the pool. */
+export interface PanelPlace {
+  caseId: string;
+  index: number | null;
+}
+
+export const PANEL_TRANSCRIPT_FORMAT = 'moot-panel-transcript/1';
+
+/**
+ * The public transcript of a case's lottery, fixed at preparation: the pool as indices 0…n−1 (a
+ * fresh random permutation, known to the server alone), grouped in types of members the quotas
+ * treat alike, and the compositions (seats per type) with their weights in millionths. No
+ * category, no pool id, no participant id. After the draw it carries the seed and the room's
+ * numbers; its hash (`PanelView.transcriptHash`) is of the rest.
+ */
+export interface PanelTranscript {
+  format: typeof PANEL_TRANSCRIPT_FORMAT;
+  caseNumber: number;
+  size: number;
+  types: number[][];
+  compositions: { counts: number[]; weight: number }[];
+  seedCommitment: string;
+  serverSeed: string | null;
+  contribution: string | null;
+}
+
+/** What a re-run says (`PANEL_ROUTES.verify`), from a transcript or an organisers' draw file. */
 export interface PanelVerification {
-  inputsHash: string;
+  format: string;
+  /** The organisers' file only: the hash of its inputs. */
+  inputsHash: string | null;
+  /** The transcript's hash (an organisers' file of `moot-panel-draw/2` with its seed's commitment yields it too). */
+  transcriptHash: string | null;
   commitment: string | null;
   finalSeed: string | null;
+  /** The organisers' file only: the panel by pool id. */
   panel: string[] | null;
+  /** The drawn indices of the transcript (a transcript, or a `moot-panel-draw/2` file). */
+  indices: number[] | null;
+  /** Each pool id's chance (organisers' file) or each index's (transcript). */
   chances: Record<string, number>;
   problem: string | null;
 }
 
 export const PANEL_ROUTES = {
-  /** POST, a draw file as the body (`PANEL_FILE_TYPE`): re-runs it (public, nothing stored) → `PanelVerification`. */
+  /** POST, a transcript or a draw file as the body (`PANEL_FILE_TYPE`): re-runs it (public, nothing stored) → `PanelVerification`. */
   verify: '/api/panels/verify',
+  /** GET, a member's cookie or the watch key: the case's public transcript → `PanelTranscript`. */
+  transcript: '/api/panels/transcript/:caseNumber',
 } as const;
+
+export const panelTranscriptPath = (caseNumber: number): string =>
+  PANEL_ROUTES.transcript.replace(':caseNumber', String(caseNumber));
 
 /** The draw file's media type: JSON, but not `application/json`, so it is read with its own size limit. */
 export const PANEL_FILE_TYPE = 'application/vnd.moot-panel-draw+json';

@@ -94,7 +94,7 @@ export const PUBLIC_DETAIL: Readonly<Record<string, readonly string[]>> = {
   // Case panels: who stepped aside is public, their reason only if they published it; the draw's
   // commitments, seed and panel are public so anyone can check it; the pool's categories never are.
   'case.conflict_declared': ['publicReason'],
-  'case.panel_prepared': ['size', 'poolSize', 'seedCommitment', 'inputsHash'],
+  'case.panel_prepared': ['size', 'poolSize', 'seedCommitment', 'inputsHash', 'transcriptHash'],
   'case.panel_drawn': ['seed', 'contribution', 'finalSeed', 'participantIds'],
   // The roster: who holds a seat and in which role is public; an invite link never is.
   'participant.invited': ['role'],

@@ -843,6 +843,15 @@ export const MIGRATIONS: readonly {
       CREATE INDEX sessions_by_participant ON sessions (participant_id)
     `,
   },
+  {
+    id: 29,
+    name: 'case panels: the public transcript of each lottery (indices, no categories) and its hash, committed before the draw',
+    // Null for a draw prepared before transcripts: it is drawn, and re-run, as moot-panel-draw/1.
+    sql: `
+      ALTER TABLE case_panels ADD COLUMN transcript jsonb;
+      ALTER TABLE case_panels ADD COLUMN transcript_hash text
+    `,
+  },
 ];
 
 // Any constant shared by every node: serialises migrations when several start at once.

@@ -5,7 +5,7 @@ import { Coalescer } from '../../realtime/coalesce.ts';
 import { viewOf, type AssemblySocket, type SocketData, type WatchSocket } from '../../realtime/socketData.ts';
 import { listAmendments } from '../amendments/amendmentStore.ts';
 import { listCases } from '../cases/caseStore.ts';
-import { panelsState } from '../panels/panelView.ts';
+import { ownPlaces, panelsState } from '../panels/panelView.ts';
 import { hearingFor } from '../cases/leaderHearing.ts';
 import { leaderSeat, leaderView } from '../cases/leaderStore.ts';
 import { listComments } from '../comments/commentStore.ts';
@@ -73,6 +73,10 @@ const STATE: ((ctx: AppContext, data: SocketData, reason: StateReason) => Promis
       : null,
   async (ctx, data) => ['cases:state', { cases: await listCases(ctx.db, data.assembly.id, viewOf(data)) }],
   async (ctx, data) => ['panels:state', await panelsState(ctx.db, data.assembly.id, viewOf(data))],
+  async (ctx, data) =>
+    data.role === 'member' && data.participant
+      ? ['panels:mine', { places: await ownPlaces(ctx.db, data.assembly.id, data.participant.id) }]
+      : null,
   async (ctx, data) => [
     'livestream:state',
     { livestream: await readLivestream(ctx.db, data.assembly.id, ctx.peertubeHosts) },

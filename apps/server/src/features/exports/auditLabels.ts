@@ -196,6 +196,7 @@ export const DETAIL_LABELS = {
   poolSize: 'members who could be drawn',
   seedCommitment: 'SHA-256 of the secret seed',
   inputsHash: 'SHA-256 of the draw’s inputs',
+  transcriptHash: 'SHA-256 of the draw’s public transcript',
   seed: 'seed',
   contribution: 'numbers said in the room',
   finalSeed: 'seed of the draw',

@@ -207,6 +207,8 @@ export const AUDIT_WELSH: AuditWords = {
     poolSize: 'aelodau y gellid eu tynnu',
     seedCommitment: 'SHA-256 yr hedyn cyfrinachol',
     inputsHash: 'SHA-256 mewnbynnau’r tynnu',
+    // New with the panel's public transcript: to review with the rest.
+    transcriptHash: 'SHA-256 trawsgrifiad cyhoeddus y tynnu',
     seed: 'hedyn',
     contribution: 'rhifau a ddywedwyd yn yr ystafell',
     finalSeed: 'hedyn y tynnu',

@@ -7,9 +7,10 @@ import type { AssemblySocket } from '../../realtime/socketData.ts';
 import { recordAudit } from '../../audit/auditLog.ts';
 import { lockCase, openConsequenceVote } from '../cases/caseStore.ts';
 import { PanelSolverLimit } from './leximin.ts';
-import { drawFrom, inputsHashOf, planDraw } from './panelDraw.ts';
+import { drawFrom, inputsHashOf, planDraw, transcriptOfInputs } from './panelDraw.ts';
 import { commitmentOf } from './panelLottery.ts';
 import { poolFor } from './panelPool.ts';
+import { transcriptHashOf } from './panelTranscript.ts';
 import * as store from './panelStore.ts';
 
 /** While a case is being heard or deliberated, before its vote: when a panel can still be formed. */
@@ -18,7 +19,8 @@ const FORMING = new Set(['open', 'hearing', 'deliberating']);
 /**
  * Case panels. Each command runs under the case's row lock with its audit entry, then
  * `panels:state` goes to every audience. Preparing fixes everything the draw depends on and
- * publishes the seed's commitment; drawing takes the room's numbers and reveals the seed.
+ * publishes the seed's commitment and the transcript's hash (each member is told their own
+ * index, `panels:mine`); drawing takes the room's numbers and reveals the seed.
  */
 export function registerPanelCommands(ctx: AppContext, socket: AssemblySocket): void {
   const { db, logger } = ctx;
@@ -105,6 +107,9 @@ export function registerPanelCommands(ctx: AppContext, socket: AssemblySocket): 
       const serverSeed = randomBytes(32).toString('hex');
       const inputsHash = inputsHashOf(inputs);
       const seedCommitment = commitmentOf(serverSeed);
+      // The public transcript and its hash, fixed (and the hash committed) before anyone knows the seed.
+      const transcript = transcriptOfInputs(inputs, plan.lottery, seedCommitment);
+      const transcriptHash = transcriptHashOf(transcript);
       await store.insertPanel(tx, {
         caseId,
         assemblyId,
@@ -113,6 +118,8 @@ export function registerPanelCommands(ctx: AppContext, socket: AssemblySocket): 
         inputsHash,
         pool,
         lottery: plan.lottery,
+        transcript,
+        transcriptHash,
         serverSeed,
         seedCommitment,
       });
@@ -121,10 +128,11 @@ export function registerPanelCommands(ctx: AppContext, socket: AssemblySocket): 
         actorId,
         action: 'case.panel_prepared',
         target: caseId,
-        detail: { size, poolSize: inputs.pool.length, seedCommitment, inputsHash },
+        detail: { size, poolSize: inputs.pool.length, seedCommitment, inputsHash, transcriptHash },
       });
     });
     await ctx.panels.publish(assemblyId);
+    await ctx.panels.publishPlaces(assemblyId);
     return null;
   });
 
@@ -139,7 +147,8 @@ export function registerPanelCommands(ctx: AppContext, socket: AssemblySocket): 
           'The panel for this case is already drawn',
           refusal('panel', 'alreadyDrawn'),
         );
-      const drawn = drawFrom(panel.lottery, panel.serverSeed, contribution);
+      // A transcript's draw (its indices mapped back through the private map), or a /1 draw's.
+      const drawn = drawFrom(panel.inputs, panel.lottery, panel.serverSeed, contribution);
       await store.recordDraw(tx, caseId, { contribution, finalSeed: drawn.finalSeed, panel: drawn.panel });
       await recordAudit(tx, {
         assemblyId,

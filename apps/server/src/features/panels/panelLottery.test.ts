@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { commitmentOf, finalSeedOf, SCALE, ticketOf } from './panelLottery.ts';
-import { DRAW_FORMAT, drawFrom, inputsHashOf, planDraw, verifyDraw, type DrawInputs } from './panelDraw.ts';
+import {
+  DRAW_FORMAT_V1,
+  drawFileSchema,
+  drawFrom,
+  inputsHashOf,
+  planDraw,
+  verifyDraw,
+  type DrawInputs,
+} from './panelDraw.ts';
 
 const SERVER_SEED = 'a'.repeat(64);
 const inputs: DrawInputs = {
-  format: DRAW_FORMAT,
+  format: DRAW_FORMAT_V1,
   caseNumber: 1,
   size: 2,
   quotas: [
@@ -19,7 +27,7 @@ const inputs: DrawInputs = {
   ],
 };
 
-describe('the draw from a lottery, reproducible from its inputs and seed', () => {
+describe('the draw from a lottery, reproducible from its inputs and seed (moot-panel-draw/1 files)', () => {
   it('rounds chances to whole millionths that add up exactly (⅓ each for three women, 1 for the man)', () => {
     const plan = planDraw(inputs);
     if (!plan.ok) throw new Error(plan.problem.message);
@@ -33,21 +41,25 @@ describe('the draw from a lottery, reproducible from its inputs and seed', () =>
     const again = planDraw(shuffled);
     if (!plan.ok || !again.ok) throw new Error('infeasible');
     expect(inputsHashOf(shuffled)).toBe(inputsHashOf(inputs));
-    const first = drawFrom(plan.lottery, SERVER_SEED, '4 2 6');
-    expect(drawFrom(again.lottery, SERVER_SEED, '4 2 6')).toEqual(first);
+    const first = drawFrom(inputs, plan.lottery, SERVER_SEED, '4 2 6');
+    expect(drawFrom(shuffled, again.lottery, SERVER_SEED, '4 2 6')).toEqual(first);
     // A known answer, so a change to the algorithm that would change published draws is seen.
     expect(first).toEqual({
       finalSeed: '6415bac6cc182c5b95f6481f485da2811c892404ad64f53d0e234d4b1621d5f2',
       ticket: 802155,
       panel: ['0000000b', '0000000d'],
+      indices: null,
     });
   });
 
   it('verifies a draw file: the inputs hash, the commitment to the seed, and the panel', () => {
     const plan = planDraw(inputs);
     if (!plan.ok) throw new Error('infeasible');
-    const drawn = drawFrom(plan.lottery, SERVER_SEED, 'dice 3 5');
-    const check = verifyDraw({ inputs, serverSeed: SERVER_SEED, contribution: 'dice 3 5' });
+    const drawn = drawFrom(inputs, plan.lottery, SERVER_SEED, 'dice 3 5');
+    // A file exported before transcripts (no indices, no commitment) still reads and re-runs.
+    const file = drawFileSchema.parse({ inputs, serverSeed: SERVER_SEED, contribution: 'dice 3 5' });
+    const check = verifyDraw(file);
+    expect(check.transcriptHash).toBeNull();
     expect(check).toMatchObject({ inputsHash: inputsHashOf(inputs), commitment: commitmentOf(SERVER_SEED), drawn });
     // Another room's numbers give another seed (and here, with ⅓ each, possibly another woman).
     expect(verifyDraw({ inputs, serverSeed: SERVER_SEED, contribution: 'dice 3 6' }).drawn!.finalSeed).not.toBe(
@@ -60,7 +72,8 @@ describe('the draw from a lottery, reproducible from its inputs and seed', () =>
     if (!plan.ok) throw new Error('infeasible');
     const counts: Record<string, number> = {};
     for (let seed = 0; seed < 3000; seed++) {
-      for (const id of drawFrom(plan.lottery, SERVER_SEED, String(seed)).panel) counts[id] = (counts[id] ?? 0) + 1;
+      for (const id of drawFrom(inputs, plan.lottery, SERVER_SEED, String(seed)).panel)
+        counts[id] = (counts[id] ?? 0) + 1;
     }
     expect(counts['0000000d']).toBe(3000);
     // Each woman's count is binomial(3000, ⅓): mean 1000, standard deviation about 26.

@@ -21,7 +21,7 @@ export interface RoundedLottery {
   chances: Record<string, number>;
 }
 
-const compareCounts = (a: readonly number[], b: readonly number[]): number => {
+export const compareCounts = (a: readonly number[], b: readonly number[]): number => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
 };
@@ -70,24 +70,49 @@ export function ticketOf(finalSeed: string): number {
   }
 }
 
+/** The composition the ticket lands in, walking the compositions in their order. */
+function compositionAt<C extends { weight: number }>(compositions: readonly C[], ticket: number): C {
+  let below = 0;
+  const composition = compositions.find((c) => ticket < (below += c.weight));
+  if (!composition) throw new Error('the lottery’s weights do not add up to the whole');
+  return composition;
+}
+
 /**
- * The panel the ticket falls on: the composition it lands in (walking them in canonical order),
- * then in each type that many members, those whose SHA-256(seed:id) sorts first — a uniformly
- * random choice within the type that anyone can recompute.
+ * In each type, the members (by label) whose SHA-256(seed:label) sorts first, as many as the
+ * composition seats there — a uniformly random choice within the type that anyone can recompute.
+ */
+export function seatsAt(types: readonly (readonly string[])[], counts: readonly number[], finalSeed: string): string[] {
+  return types.flatMap((members, k) =>
+    members
+      .map((label) => ({ label, rank: sha256(`${finalSeed}:${label}`) }))
+      .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+      .slice(0, counts[k])
+      .map((m) => m.label),
+  );
+}
+
+/**
+ * The panel the ticket falls on (`moot-panel-draw/1`): the composition it lands in, then in
+ * each type that many members ranked by SHA-256(seed:pool id).
  */
 export function panelAt(lottery: RoundedLottery, ticket: number, finalSeed: string): string[] {
-  let below = 0;
-  const composition = lottery.compositions.find((c) => ticket < (below += c.weight));
-  if (!composition) throw new Error('the lottery’s weights do not add up to the whole');
-  return lottery.types
-    .flatMap((members, k) =>
-      members
-        .map((id) => ({ id, rank: sha256(`${finalSeed}:${id}`) }))
-        .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
-        .slice(0, composition.counts[k])
-        .map((m) => m.id),
-    )
-    .sort();
+  return seatsAt(lottery.types, compositionAt(lottery.compositions, ticket).counts, finalSeed).sort();
+}
+
+/**
+ * The drawn indices on a public transcript (`moot-panel-transcript/1`): the same walk, members
+ * ranked within their type by SHA-256(seed:index), the index written in decimal.
+ */
+export function indicesAt(
+  lottery: { types: readonly (readonly number[])[]; compositions: readonly { counts: number[]; weight: number }[] },
+  ticket: number,
+  finalSeed: string,
+): number[] {
+  const types = lottery.types.map((members) => members.map(String));
+  return seatsAt(types, compositionAt(lottery.compositions, ticket).counts, finalSeed)
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 /** JSON with object keys sorted at every level, so one set of inputs has one text and one hash. */

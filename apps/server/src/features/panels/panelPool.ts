@@ -5,6 +5,7 @@ import type { Queryable } from '../../storage/database.ts';
 import { memberCategories } from '../members/memberCategories.ts';
 import { listQuotas } from '../members/memberStore.ts';
 import { canonicalInputs, DRAW_FORMAT, type DrawInputs } from './panelDraw.ts';
+import { shuffled } from './panelTranscript.ts';
 import { quotasFromShares } from './quotaProblems.ts';
 
 /**
@@ -12,7 +13,9 @@ import { quotasFromShares } from './quotaProblems.ts';
  * (not revoked) but those who declared a conflict on the case; each with the categories the
  * organisers imported (none for a member added by hand). The quotas come from the organisers'
  * quota file, else from the assembly's own make-up (the shares among its imported members).
- * Each member gets a fresh random pool id for this draw: the draw file names no one.
+ * Each member gets a fresh random pool id for this draw (the draw file names no one) and an
+ * index in the public transcript from a fresh random permutation of the pool (not the seat
+ * order, not the pool ids'), which only the server and the organisers' file map back.
  */
 export async function poolFor(
   tx: Queryable,
@@ -37,12 +40,13 @@ export async function poolFor(
   const fileShares = await listQuotas(tx, assemblyId);
   const shares = fileShares.length > 0 ? fileShares : makeUp([...categories.values()]);
   const pool: Record<string, string> = {};
-  const entries = members.map((m) => {
+  const indices = shuffled(members.map((_, i) => i));
+  const entries = members.map((m, i) => {
     let id: string;
     do id = randomBytes(4).toString('hex');
     while (pool[id]);
     pool[id] = m.id;
-    return { id, categories: categories.get(m.id) ?? {} };
+    return { id, index: indices[i]!, categories: categories.get(m.id) ?? {} };
   });
   return {
     inputs: canonicalInputs({

@@ -1,12 +1,14 @@
 import type { Queryable } from '../../storage/database.ts';
 import type { DrawInputs } from './panelDraw.ts';
+import type { PanelTranscript } from '@moot/protocol';
 import type { RoundedLottery } from './panelLottery.ts';
 
 /**
- * The case panels' tables (migration 23). `inputs` holds each pool id's categories and `pool`
- * maps pool ids to participants: both stay on the server, read by the publisher (which sends
- * only chances and the panel) and by the organisers' export of the draw file. `server_seed` is
- * secret until the draw, when it is published beside its commitment.
+ * The case panels' tables (migrations 23 and 29). `inputs` holds each pool id's categories and
+ * index in the transcript, and `pool` maps pool ids to participants: both stay on the server,
+ * read by the publisher (which sends only chances, the panel and each member their own index)
+ * and by the organisers' export of the draw file. `transcript` is public (without the seed until
+ * the draw); `server_seed` is secret until the draw, when it is published beside its commitment.
  */
 export interface PanelRow {
   caseId: string;
@@ -17,6 +19,9 @@ export interface PanelRow {
   /** pool id → participant id. */
   pool: Record<string, string>;
   lottery: RoundedLottery;
+  /** The public transcript as fixed at preparation (its seed and room's numbers null); null before migration 29. */
+  transcript: PanelTranscript | null;
+  transcriptHash: string | null;
   serverSeed: string;
   seedCommitment: string;
   contribution: string | null;
@@ -27,7 +32,7 @@ export interface PanelRow {
 }
 
 const COLUMNS = `case_id AS "caseId", assembly_id AS "assemblyId", size, inputs, inputs_hash AS "inputsHash", pool,
-  lottery, server_seed AS "serverSeed", seed_commitment AS "seedCommitment", contribution, final_seed AS "finalSeed",
+  lottery, transcript, transcript_hash AS "transcriptHash", server_seed AS "serverSeed", seed_commitment AS "seedCommitment", contribution, final_seed AS "finalSeed",
   panel, prepared_at AS "preparedAt", drawn_at AS "drawnAt"`;
 
 export interface ConflictRow {
@@ -74,12 +79,23 @@ export async function insertPanel(
   tx: Queryable,
   p: Pick<
     PanelRow,
-    'caseId' | 'assemblyId' | 'size' | 'inputs' | 'inputsHash' | 'pool' | 'lottery' | 'serverSeed' | 'seedCommitment'
+    | 'caseId'
+    | 'assemblyId'
+    | 'size'
+    | 'inputs'
+    | 'inputsHash'
+    | 'pool'
+    | 'lottery'
+    | 'transcript'
+    | 'transcriptHash'
+    | 'serverSeed'
+    | 'seedCommitment'
   >,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO case_panels (case_id, assembly_id, size, inputs, inputs_hash, pool, lottery, server_seed, seed_commitment)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO case_panels (case_id, assembly_id, size, inputs, inputs_hash, pool, lottery, transcript, transcript_hash,
+       server_seed, seed_commitment)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       p.caseId,
       p.assemblyId,
@@ -88,6 +104,8 @@ export async function insertPanel(
       p.inputsHash,
       JSON.stringify(p.pool),
       JSON.stringify(p.lottery),
+      p.transcript ? JSON.stringify(p.transcript) : null,
+      p.transcriptHash,
       p.serverSeed,
       p.seedCommitment,
     ],

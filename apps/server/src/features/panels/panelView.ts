@@ -1,4 +1,4 @@
-import type { ConflictView, PanelsState, PanelView } from '@moot/protocol';
+import type { ConflictView, PanelPlace, PanelsState, PanelView } from '@moot/protocol';
 import type { Queryable } from '../../storage/database.ts';
 import { publicName } from '../assemblies/snapshot.ts';
 import { listParticipants } from '../identity/participantStore.ts';
@@ -35,6 +35,7 @@ function viewOf(
     hiddenQuotas: row.inputs.quotas.length - quotas.length,
     seedCommitment: row.seedCommitment,
     inputsHash: row.inputsHash,
+    transcriptHash: row.transcriptHash,
     chances: {
       lowest: chances.length ? roundChance(Math.min(...chances)) : 0,
       highest: chances.length ? roundChance(Math.max(...chances)) : 0,
@@ -80,4 +81,23 @@ export async function panelsState(db: Queryable, assemblyId: string, audience: P
       reason: audience === 'moderator' || c.reasonPublic ? c.reason : null,
     })),
   };
+}
+
+/**
+ * A member's own index in each panel's public transcript (null when they were not in the pool):
+ * for that member alone, so they can check that they were in the pool and whether their index
+ * was drawn. Who holds any other index is never sent.
+ */
+export function placesOf(rows: readonly PanelRow[], participantId: string): PanelPlace[] {
+  return rows
+    .filter((row) => row.transcript)
+    .map((row) => {
+      const poolId = Object.keys(row.pool).find((id) => row.pool[id] === participantId);
+      const index = poolId === undefined ? undefined : row.inputs.pool.find((m) => m.id === poolId)?.index;
+      return { caseId: row.caseId, index: index ?? null };
+    });
+}
+
+export async function ownPlaces(db: Queryable, assemblyId: string, participantId: string): Promise<PanelPlace[]> {
+  return placesOf(await panelsOf(db, assemblyId), participantId);
 }

@@ -11,10 +11,10 @@ export const panelReason = (error: ProtocolError | null): string | null =>
 /** Whether a re-run (`PanelVerification`) reproduces the published record, line by line. */
 export function compareCheck(
   published: PanelView,
-  rerun: { inputsHash: string; commitment: string | null; finalSeed: string | null; panel: string[] | null },
+  rerun: { inputsHash: string | null; commitment: string | null; finalSeed: string | null; panel: string[] | null },
 ) {
   const lines = [
-    { key: 'inputsHash', published: published.inputsHash, rerun: rerun.inputsHash },
+    { key: 'inputsHash', published: published.inputsHash, rerun: rerun.inputsHash ?? '' },
     { key: 'commitment', published: published.seedCommitment, rerun: rerun.commitment ?? '' },
     { key: 'finalSeed', published: published.finalSeed ?? '', rerun: rerun.finalSeed ?? '' },
     {
