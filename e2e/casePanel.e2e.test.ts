@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORGANISE_ROUTES, organisePath, type PanelsState } from '@moot/protocol';
+import { panelTranscriptPath, WATCH_KEY_HEADER, type PanelsState } from '@moot/protocol';
 import { setStandardStatus } from '../apps/server/src/features/charter/charterStore.ts';
 import { inviteParticipant } from '../apps/server/src/features/identity/participantStore.ts';
 import {
@@ -15,7 +13,6 @@ import {
   type RunningApp,
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
-import { createOrganiser, issueOrganiserLink } from '../apps/server/src/features/organise/organiserStore.ts';
 import { axeViolations } from './support/a11y.ts';
 import { eventually, openSection, startMoot, waitForLive } from './support/moot.ts';
 import { SCREENSHOTS, screenshotAt, sidewaysOverflow } from './support/screenshots.ts';
@@ -26,8 +23,8 @@ const browser = await useBrowser();
 /**
  * A breach case's panel in the browser: Ada steps aside in her page, the moderator is told why
  * four seats cannot meet the quotas, prepares a panel of two, draws it with the room's numbers;
- * the public sees the record and checks the draw from its file; Grace (certain to sit) votes in
- * her page, Ada (stepped aside) only follows.
+ * the public sees the record and re-runs the draw from its public transcript; Grace (certain to
+ * sit) sees her own place drawn and votes in her page, Ada (stepped aside) only follows.
  */
 describe.skipIf(!browser.ok)('case panels in the browser: recusal, the draw, its check, the panel-only vote', () => {
   let server: RunningApp;
@@ -176,38 +173,34 @@ describe.skipIf(!browser.ok)('case panels in the browser: recusal, the draw, its
     await panelOf(ada).getByText('You are not on the panel').waitFor();
   });
 
-  it('checks the draw on the public page from the organisers’ draw file', async () => {
-    // An organiser of this assembly exports the draw file, as from their members page.
-    const organiser = await createOrganiser(server.db);
-    await server.db.query('INSERT INTO assembly_organisers (assembly_id, organiser_id) VALUES ($1, $2)', [
-      seed.assemblyId,
-      organiser.id,
-    ]);
-    const opened = await fetch(`${server.url}${ORGANISE_ROUTES.open}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ secret: await issueOrganiserLink(server.db, organiser.id) }),
+  it('checks the draw on the public page from its public transcript; Grace sees her own place drawn', async () => {
+    const panel = panelOf(watcher);
+    await panel.getByText('Check this draw…').click();
+    await panel.getByRole('button', { name: 'Re-run the draw from its transcript' }).click();
+    await panel.getByText('The public transcript reproduces the published draw.').waitFor();
+    const result = panel.locator('[data-testid="panel-check-result"]');
+    expect(await result.locator('tr[data-matches="false"]').count()).toBe(0);
+    expect(await result.locator('tr[data-matches="true"]').count()).toBe(4);
+    // The same transcript, fetched by the watch key as the page did, names nobody and no category.
+    const transcript = await fetch(`${server.url}${panelTranscriptPath(1)}`, {
+      headers: { [WATCH_KEY_HEADER]: seed.watchKey },
     });
-    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
-    const file = await fetch(`${server.url}${organisePath(ORGANISE_ROUTES.panelFile, seed.assemblyId)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ caseNumber: 1 }),
-    });
-    expect(file.status).toBe(200);
-    const dir = await mkdtemp(path.join(tmpdir(), 'moot-draw-'));
-    try {
-      const saved = path.join(dir, 'case-1-draw.json');
-      await writeFile(saved, await file.text());
-      const panel = panelOf(watcher);
-      await panel.getByText('Check this draw…').click();
-      await panel.getByLabel('Draw file').setInputFiles(saved);
-      await panel.getByRole('button', { name: 'Check the draw' }).click();
-      await panel.getByText('The draw file reproduces the published panel.').waitFor();
-      expect(await panel.locator('[data-testid="panel-check-result"] tr[data-matches="false"]').count()).toBe(0);
-    } finally {
-      await rm(dir, { recursive: true });
-    }
+    const text = await transcript.text();
+    for (const secret of ['North', 'South', 'Region', ...ids.values()]) expect(text).not.toContain(secret);
+    const indices = (await result.locator('[data-testid="panel-drawn-indices"]').innerText()).match(/\d+/g);
+    expect(indices).toHaveLength(2);
+    // Grace (certain to sit) is told her own place, and that it was drawn; the page shows no one else's.
+    const hers = panelOf(grace);
+    await hers.getByText('Check this draw…').click();
+    await eventually(
+      async () => {
+        await hers.getByRole('button', { name: 'Re-run the draw from its transcript' }).click();
+        return hers.locator('[data-testid="panel-my-index"]').innerText({ timeout: 1_000 });
+      },
+      (said) => expect(said).toMatch(/^Your place is \d+: it was drawn\.$/),
+    );
+    const place = (await hers.locator('[data-testid="panel-my-index"]').innerText()).match(/\d+/)![0];
+    expect(indices).toContain(place);
   });
 
   it('lets only the panel vote on the consequence: Grace ranks in her page, Ada has no ballot', async () => {

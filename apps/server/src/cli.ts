@@ -7,7 +7,8 @@ import { verifyPanelCommand } from './features/panels/verifyPanelCommand.ts';
  * `npm run moot -- <command>`: the operator's commands, run beside (or instead of) the server.
  *   organiser-link        a new one-time organiser link for the operator; their unused one stops working
  *   organiser-link --new  a one-time link for another organiser (their own list of assemblies)
- *   verify-panel <file>   re-runs a case panel's draw from its draw file (no server, no database)
+ *   verify-panel <file>   re-runs a case panel's draw from its public transcript or the organisers' draw file
+ *                         (no server, no database)
  */
 const USAGE = 'Usage: npm run moot -- organiser-link [--new] | verify-panel <file>';
 

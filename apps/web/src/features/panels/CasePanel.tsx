@@ -24,13 +24,13 @@ const FORMING = new Set(['open', 'hearing', 'deliberating']);
 
 /**
  * A case's panel, for every audience: who stepped aside, the draw's record (quotas, chances, the
- * seed's fingerprint; after the draw the seed and the panel) and a check of the draw from its
- * file. Members step aside here; moderators prepare and draw. Loaded lazily with its strings.
+ * seed's and the transcript's fingerprints; after the draw the seed and the panel) and a check
+ * of the draw from its public transcript (or the organisers' file). Members step aside here; moderators prepare and draw. Loaded lazily with its strings.
  */
 export default function CasePanel({ case: c, store, snapshot }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
-  const { state, me } = snapshot;
+  const { state, me, places } = snapshot;
   const panel = state.panels.find((p) => p.caseId === c.id) ?? null;
   const conflicts = state.conflicts.filter((x) => x.caseId === c.id);
   const commands = useCommands(store.socket);
@@ -62,7 +62,13 @@ export default function CasePanel({ case: c, store, snapshot }: Props) {
           {panel.panel.some((s) => s.participantId === me?.id) ? t('panels.onPanel') : t('panels.notOnPanel')}
         </p>
       )}
-      {panel?.panel && <PanelCheck panel={panel} />}
+      {panel?.panel && (
+        <PanelCheck
+          panel={panel}
+          caseNumber={c.number}
+          myIndex={role === 'member' && c.id in places ? places[c.id] : undefined}
+        />
+      )}
       {commands.error &&
         (reason ? (
           <div className="notice notice-error" role="alert" data-testid="panel-problem">
@@ -217,6 +223,16 @@ function Record({ panel }: { panel: PanelView }) {
         <dd>
           <code className="panel-hash">{panel.inputsHash}</code>
         </dd>
+        {panel.transcriptHash && (
+          <>
+            <dt>{t('panels.transcriptHash')}</dt>
+            <dd>
+              <code className="panel-hash" data-testid="panel-transcript-hash">
+                {panel.transcriptHash}
+              </code>
+            </dd>
+          </>
+        )}
       </dl>
       <h5>{t('panels.quotas')}</h5>
       {panel.quotas.length === 0 && panel.hiddenQuotas === 0 ? (

@@ -25,3 +25,30 @@ export function compareCheck(
   ].map((line) => ({ ...line, matches: line.published !== '' && line.published === line.rerun }));
   return { lines, all: lines.every((l) => l.matches) };
 }
+
+/**
+ * Whether a transcript's re-run reproduces the published draw, line by line: the transcript's
+ * hash (committed before the draw), the seed's commitment, the seed of the draw, and as many
+ * drawn indices as the panel has seats. Which index is whose stays the server's.
+ */
+export function compareTranscript(
+  published: PanelView,
+  rerun: {
+    transcriptHash: string | null;
+    commitment: string | null;
+    finalSeed: string | null;
+    indices: number[] | null;
+  },
+) {
+  const lines = [
+    { key: 'transcriptHash', published: published.transcriptHash ?? '', rerun: rerun.transcriptHash ?? '' },
+    { key: 'commitment', published: published.seedCommitment, rerun: rerun.commitment ?? '' },
+    { key: 'finalSeed', published: published.finalSeed ?? '', rerun: rerun.finalSeed ?? '' },
+    {
+      key: 'drawnSeats',
+      published: published.panel ? String(published.panel.length) : '',
+      rerun: rerun.indices ? String(rerun.indices.length) : '',
+    },
+  ].map((line) => ({ ...line, matches: line.published !== '' && line.published === line.rerun }));
+  return { lines, all: lines.every((l) => l.matches) };
+}

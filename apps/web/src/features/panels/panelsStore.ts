@@ -1,4 +1,4 @@
-import type { AssemblySnapshot, PanelsState } from '@moot/protocol';
+import type { AssemblySnapshot, PanelPlace, PanelsState } from '@moot/protocol';
 import { useSyncExternalStore } from 'react';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
@@ -7,12 +7,15 @@ export interface PanelsSnapshot {
   state: PanelsState;
   /** Who this page is (null for an observer), from the assembly snapshot. */
   me: { id: string; role: string } | null;
+  /** This member's own index in each case's public transcript (`panels:mine`), by case id; null when not in the pool. */
+  places: Readonly<Record<string, number | null>>;
 }
 
-const EMPTY: PanelsSnapshot = { state: { panels: [], conflicts: [] }, me: null };
+const EMPTY: PanelsSnapshot = { state: { panels: [], conflicts: [] }, me: null, places: {} };
 
 /**
- * Case panels and conflicts as the server last sent them (`panels:state`), and who this page is.
+ * Case panels and conflicts as the server last sent them (`panels:state`), who this page is, and
+ * (for a member) their own index in each transcript (`panels:mine`).
  * Created with the socket in `openLiveRoom`, before it connects, so the first state is never missed.
  */
 export class PanelsStore {
@@ -24,6 +27,7 @@ export class PanelsStore {
     // Both namespaces carry these broadcasts; the union's overloads do not narrow.
     this.socket = socket as AssemblySocket;
     this.socket.on('panels:state', this.onState);
+    this.socket.on('panels:mine', this.onMine);
     this.socket.on('assembly:snapshot', this.onSnapshot);
   }
 
@@ -36,6 +40,7 @@ export class PanelsStore {
 
   destroy(): void {
     this.socket.off('panels:state', this.onState);
+    this.socket.off('panels:mine', this.onMine);
     this.socket.off('assembly:snapshot', this.onSnapshot);
     this.listeners.clear();
   }
@@ -46,6 +51,9 @@ export class PanelsStore {
   }
 
   private readonly onState = (state: PanelsState) => this.set({ ...this.snapshot, state });
+
+  private readonly onMine = ({ places }: { places: PanelPlace[] }) =>
+    this.set({ ...this.snapshot, places: Object.fromEntries(places.map((p) => [p.caseId, p.index])) });
 
   private readonly onSnapshot = ({ me }: AssemblySnapshot) =>
     this.set({ ...this.snapshot, me: me ? { id: me.id, role: me.role } : null });
