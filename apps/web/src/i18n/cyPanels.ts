@@ -66,7 +66,7 @@ export const cyPanels: Pick<Messages, 'panels'> = {
       'Dydych chi ddim ar y panel: dim ond y panel sy’n pleidleisio ar y canlyniad, ac rydych yn dilyn y bleidlais.',
     panelOnly: 'Dim ond y panel sy’n pleidleisio ar y canlyniad hwn.',
     check: 'Gwirio’r tynnu hwn…',
-    // To review (Welsh speaker): from checkTranscriptHint to downloadTranscript, checkHint, checkNot and checkTranscriptFailed.
+    // To review (Welsh speaker): from checkTranscriptHint to downloadTranscript (myIndexPrivate too), checkHint, checkNot and checkTranscriptFailed.
     checkTranscriptHint:
       'Y trawsgrifiad cyhoeddus yw’r loteri fel y’i pennwyd cyn y tynnu, dros leoedd wedi’u rhifo yn lle enwau neu gategorïau. Mae gwirio yn ail-redeg y tynnu ohono ac yn cymharu’r canlyniad â’r hyn a gyhoeddir yma.',
     checkTranscript: 'Ail-redeg y tynnu o’i drawsgrifiad',
@@ -76,6 +76,8 @@ export const cyPanels: Pick<Messages, 'panels'> = {
     myIndexDrawn: 'Eich lle chi yw {{index}}: cafodd ei dynnu.',
     myIndexNotDrawn: 'Eich lle chi yw {{index}}: ni chafodd ei dynnu.',
     myIndexNone: 'Nid oedd gennych le yn y tynnu hwn.',
+    myIndexPrivate:
+      'Cadwch eich lle i chi’ch hun: mae’r aelodau sy’n rhannu ei grŵp yn y trawsgrifiad yn rhannu eich categorïau ar y cwotâu.',
     downloadTranscript: 'Lawrlwytho’r trawsgrifiad (npm run moot -- verify-panel)',
     checkHint:
       'Gall y trefnwyr roi ffeil y tynnu i chi, gyda chategorïau pawb. Mae ei gwirio hefyd yn dangos mai’r loteri yw’r decaf ar gyfer y cwotâu a bod y lleoedd a dynnwyd yn cyfateb i’r panel a gyhoeddwyd.',

@@ -66,6 +66,8 @@ export const enPanels = {
     myIndexDrawn: 'Your place is {{index}}: it was drawn.',
     myIndexNotDrawn: 'Your place is {{index}}: it was not drawn.',
     myIndexNone: 'You had no place in this draw.',
+    myIndexPrivate:
+      'Keep your place to yourself: the members who share its group in the transcript share your categories on the quotas.',
     downloadTranscript: 'Download the transcript (npm run moot -- verify-panel)',
     checkHint:
       'The organisers can give you the draw file, with everyone’s categories. Checking it also shows that the lottery is the fairest for the quotas and that the drawn places are the published panel.',

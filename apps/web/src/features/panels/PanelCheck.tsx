@@ -145,6 +145,7 @@ export function PanelCheck({
                   : t(drawn.includes(myIndex) ? 'panels.myIndexDrawn' : 'panels.myIndexNotDrawn', { index: myIndex })}
               </p>
             )}
+            {drawn && typeof myIndex === 'number' && <p className="hint">{t('panels.myIndexPrivate')}</p>}
             {outcome?.kind === 'transcript' && (
               <a
                 href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(outcome.transcript, null, 2))}`}
