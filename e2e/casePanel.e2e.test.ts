@@ -201,6 +201,9 @@ describe.skipIf(!browser.ok)('case panels in the browser: recusal, the draw, its
     );
     const place = (await hers.locator('[data-testid="panel-my-index"]').innerText()).match(/\d+/)![0];
     expect(indices).toContain(place);
+    await hers.getByText('Keep your place to yourself', { exact: false }).waitFor();
+    // The public page has no place to tell.
+    expect(await panel.locator('[data-testid="panel-my-index"]').count()).toBe(0);
   });
 
   it('lets only the panel vote on the consequence: Grace ranks in her page, Ada has no ballot', async () => {
