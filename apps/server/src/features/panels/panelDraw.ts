@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { leximin, type PanelQuota, type PoolMember } from './leximin.ts';
 import { quotaProblem } from './quotaProblems.ts';
-import { drawTranscript, transcriptHashOf, transcriptOf } from './panelTranscript.ts';
+import { drawTranscript, lotteryOnIndices, transcriptHashOf, transcriptOf } from './panelTranscript.ts';
 import {
   canonicalJson,
   commitmentOf,
@@ -132,8 +132,7 @@ export function drawFrom(inputs: DrawInputs, lottery: RoundedLottery, serverSeed
     const ticket = ticketOf(finalSeed);
     return { finalSeed, ticket, panel: panelAt(lottery, ticket, finalSeed), indices: null };
   }
-  const transcript = transcriptOf(lottery, indexOfPool(inputs), { caseNumber: 1, size: 1, seedCommitment: '' });
-  const drawn = drawTranscript(transcript, serverSeed, contribution);
+  const drawn = drawTranscript(lotteryOnIndices(lottery, indexOfPool(inputs)), serverSeed, contribution);
   const poolIdAt = new Map(inputs.pool.map((m) => [m.index!, m.id]));
   return { ...drawn, panel: drawn.indices.map((i) => poolIdAt.get(i)!).sort() };
 }

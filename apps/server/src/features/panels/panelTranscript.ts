@@ -54,27 +54,34 @@ export function shuffled<T>(items: readonly T[]): T[] {
 }
 
 /**
- * The transcript of a rounded lottery under a map from pool ids to indices, in one canonical
- * order that depends on nothing but the indices: each type's indices ascending, types by their
- * lowest index, compositions by their counts in that order.
+ * A rounded lottery over indices instead of pool ids, in one canonical order that depends on
+ * nothing but the indices: each type's indices ascending, types by their lowest index,
+ * compositions by their counts in that order. What the draw runs on.
  */
-export function transcriptOf(
+export function lotteryOnIndices(
   lottery: Pick<RoundedLottery, 'types' | 'compositions'>,
   indexOf: Readonly<Record<string, number>>,
-  fixed: { caseNumber: number; size: number; seedCommitment: string },
-): PanelTranscript {
+): Pick<PanelTranscript, 'types' | 'compositions'> {
   const types = lottery.types
     .map((members, k) => ({ k, indices: members.map((id) => indexOf[id]!).sort((a, b) => a - b) }))
     .sort((a, b) => a.indices[0]! - b.indices[0]!);
   const compositions = lottery.compositions
     .map((c) => ({ counts: types.map((t) => c.counts[t.k]!), weight: c.weight }))
     .sort((a, b) => compareCounts(a.counts, b.counts));
+  return { types: types.map((t) => t.indices), compositions };
+}
+
+/** The public transcript of a rounded lottery under a map from pool ids to indices, before the draw. */
+export function transcriptOf(
+  lottery: Pick<RoundedLottery, 'types' | 'compositions'>,
+  indexOf: Readonly<Record<string, number>>,
+  fixed: { caseNumber: number; size: number; seedCommitment: string },
+): PanelTranscript {
   return {
     format: PANEL_TRANSCRIPT_FORMAT,
     caseNumber: fixed.caseNumber,
     size: fixed.size,
-    types: types.map((t) => t.indices),
-    compositions,
+    ...lotteryOnIndices(lottery, indexOf),
     seedCommitment: fixed.seedCommitment,
     serverSeed: null,
     contribution: null,
