@@ -4,8 +4,9 @@ import type { Messages } from './en.ts';
 export const cyHistory: Pick<Messages, 'history'> = {
   history: {
     heading: 'Hanes “{{title}}”',
+    // To be reviewed by a Welsh speaker (the words in brackets are new).
     intro:
-      'Cymharwch y testun ar unrhyw ddau bwynt: mae testun a ychwanegwyd wedi’i danlinellu, testun a ddilëwyd wedi’i groesi allan, a phob darn wedi’i liwio yn ôl pwy a’i hysgrifennodd.',
+      'Cymharwch y testun ar unrhyw ddau bwynt: mae testun a ychwanegwyd wedi’i danlinellu, testun a ddilëwyd wedi’i groesi allan, a phob darn wedi’i liwio yn ôl pwy a’i hysgrifennodd (testun a ddilëwyd yn ôl pwy a’i dilëodd, lle mae’r cofnod yn gwybod).',
     back: 'Yn ôl i’r siarter',
     loading: 'Wrthi’n llwytho’r hanes…',
     notFound: 'Nid yw’r safon hon yn y siarter.',

@@ -6,7 +6,7 @@ export const enHistory = {
   history: {
     heading: 'History of “{{title}}”',
     intro:
-      'Compare the text at any two points: inserted text is underlined, deleted text struck through, and each stretch is coloured by who wrote it.',
+      'Compare the text at any two points: inserted text is underlined, deleted text struck through, and each stretch is coloured by who wrote it (deleted text by who deleted it, where the record knows).',
     back: 'Back to the charter',
     loading: 'Loading the history…',
     notFound: 'This standard is not in the charter.',
