@@ -33,8 +33,8 @@ describe.skipIf(!browser.ok)("a standard's history in the browser: who wrote wha
     for (const page of [ada, grace]) await openSection(page, 'Charter');
   });
 
-  async function typeAtEnd(page: Page, text: string) {
-    await textField(page, 'Honesty').click();
+  async function typeAtEnd(page: Page, text: string, title = 'Honesty') {
+    await textField(page, title).click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(text);
   }
@@ -94,5 +94,61 @@ describe.skipIf(!browser.ok)("a standard's history in the browser: who wrote wha
     // Any two points: now against the first point kept.
     await ada.getByLabel('To', { exact: true }).selectOption('now');
     await expect.poll(() => text.locator('ins').allTextContents()).toEqual([' They publish diaries.']);
+  });
+
+  it('picks any edit as a point, and names who deleted whose words', async () => {
+    const { socket: cai } = await connectMember(server.url, await redeem(server.url, seed.memberInvites[2]!, 'Cai'));
+    acked(await cai.emitWithAck('standard:add', { title: 'Openness' }));
+    cai.disconnect();
+    await openSection(ada, 'Charter');
+    await textField(ada, 'Openness').waitFor();
+    // In two goes, so that her first edit is a point before her sentence was whole.
+    await typeAtEnd(ada, 'Meetings are', 'Openness');
+    await saved(ada);
+    await typeAtEnd(ada, ' open to all.', 'Openness');
+    await saved(ada);
+    await eventually(
+      () => textField(grace, 'Openness').innerText(),
+      (text) => expect(text).toContain('Meetings are open to all.'),
+    );
+    // Grace deletes Ada's last words, key by key ("to all." then the space).
+    await textField(grace, 'Openness').click();
+    await grace.keyboard.press('Control+End');
+    for (let i = 0; i < ' to all.'.length; i++) await grace.keyboard.press('Backspace');
+    await saved(grace);
+
+    await standard(ada, 'Openness').getByRole('link', { name: 'History and authors' }).click();
+    await ada.waitForURL(/\/assembly\/history\//);
+    const text = ada.getByTestId('history-text');
+    await text.waitFor();
+    // Every edit is a point; From: the moment of Ada's last keystroke, before Grace's first.
+    const from = ada.getByLabel('From', { exact: true });
+    const options = await from
+      .locator('option')
+      .evaluateAll((all) => all.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+    const lastOfAda = options.findLast((o) => o.label.startsWith(`Edit by ${ADA}, `))!;
+    expect(options.at(-2)!.label).toMatch(new RegExp(`^Edit by ${GRACE}, `));
+    await from.selectOption(lastOfAda.value);
+    await ada.getByLabel('To', { exact: true }).selectOption('now');
+
+    await expect.poll(() => text.locator('del').allTextContents()).toEqual([' to all.']);
+    expect(await text.locator('del').getAttribute('data-author')).toBe(ADA);
+    expect(await text.locator('del').getAttribute('data-deleter')).toBe(GRACE);
+    expect(await text.locator('del').getAttribute('title')).toBe(`deleted by ${GRACE}, written by ${ADA}`);
+    expect(await ada.getByTestId('history-summary').innerText()).toBe(
+      `Paragraph 1: written by ${ADA}; deleted text written by ${ADA}; deleted by ${GRACE}`,
+    );
+    // The deleter is in the legend, coloured as in the text.
+    expect(await ada.getByRole('list', { name: 'Authors' }).innerText()).toContain(GRACE);
+
+    // Ada's first edit: the text as it stood then (the start of her sentence), to now.
+    const firstOfAda = options.find((o) => o.label.startsWith(`Edit by ${ADA}, `))!;
+    await from.selectOption(firstOfAda.value);
+    await expect.poll(() => text.locator('del').count()).toBe(0);
+    const kept = (await text.locator('.history-kept').allTextContents()).join('');
+    const inserted = (await text.locator('ins').allTextContents()).join('');
+    expect(kept + inserted).toBe('Meetings are open');
+    expect(inserted).toMatch(/ open$/);
+    expect(await axeViolations(ada)).toEqual([]);
   });
 });

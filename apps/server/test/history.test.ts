@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { pseudonym, type HistoryDiff } from '@moot/protocol';
-import { compactDocument, loadDocument } from '../src/collab/documentStore.ts';
+import { LIMITS, pseudonym, type HistoryDiff } from '@moot/protocol';
+import { appendUpdates, compactDocument, loadDocument } from '../src/collab/documentStore.ts';
 import { CollabClient } from './support/collabClient.ts';
 import {
   acked,
@@ -35,6 +35,17 @@ const changes = (diff: HistoryDiff, change: string) =>
     b.runs
       .filter((r) => r.change === change)
       .map((r) => `${diff.authors[r.author]!.name ?? diff.authors[r.author]!.kind}: ${r.text}`),
+  );
+
+/** Who deleted each deleted run, as "deleter: text" lines, in document order ("?" where not known). */
+const deletions = (diff: HistoryDiff) =>
+  diff.blocks.flatMap((b) =>
+    b.runs
+      .filter((r) => r.change === 'deleted')
+      .map(
+        (r) =>
+          `${r.deletedBy === undefined ? '?' : (diff.authors[r.deletedBy]!.name ?? diff.authors[r.deletedBy]!.kind)}: ${r.text}`,
+      ),
   );
 
 describe("a standard's history keeps who wrote what", () => {
@@ -149,11 +160,15 @@ describe("a standard's history keeps who wrote what", () => {
     );
     expect(changes(diff, 'inserted')).toEqual(['Ben: a diary', 'Ada: A sentence more.']);
     expect(changes(diff, 'deleted')).toEqual(['Ben: their diaries', 'Ben: Clause 0.']);
+    // Who deleted: Ben struck his own words, Cai removed Ben's clause.
+    expect(deletions(diff)).toEqual(['Ben: their diaries', 'Cai: Clause 0.']);
     // Backwards, the same change reads the other way round.
     const back = acked(
       await moderator.emitWithAck('history:diff', { standardId: seed.standardId, from: locked.id, to: before.id }),
     );
     expect(changes(back, 'deleted')).toEqual(['Ben: a diary', 'Ada: A sentence more.']);
+    // Read backwards nobody deleted them: they were written between the points.
+    expect(deletions(back)).toEqual(['?: a diary', '?: A sentence more.']);
   });
 
   it('shows the public pseudonyms, and the moderator by name', async () => {
@@ -180,6 +195,105 @@ describe("a standard's history keeps who wrote what", () => {
     await vi.waitFor(() => expect(notes.unacked).toBe(0));
     const theirs = acked(await watcher.emitWithAck('history:diff', { standardId: other.id, from: 'now', to: 'now' }));
     expect(theirs.authors.map((a) => [a.name, a.role])).toEqual([['Aled', 'moderator']]);
+  });
+
+  it('compares any two moments of the edit log, naming who deleted what', async () => {
+    const added = acked(await moderator.emitWithAck('standard:add', { title: 'Moments' }));
+    const clients = writers.map((w) => new CollabClient(w.socket, added.docId));
+    for (const c of clients) await c.open();
+    const [ada, ben, cai] = clients as [CollabClient, CollabClient, CollabClient];
+    const settled = () =>
+      vi.waitFor(() => {
+        for (const c of clients) expect(c.unacked).toBe(0);
+        expect(new Set(clients.map((c) => JSON.stringify(paragraphs(c.doc)))).size).toBe(1);
+      });
+    const momentsOf = async (before?: string) =>
+      acked(await moderator.emitWithAck('history:moments', { standardId: added.id, ...(before ? { before } : {}) }));
+    const newest = async () => (await momentsOf()).moments[0]!.at;
+    const diffOf = async (from: string, to: string) =>
+      acked(await moderator.emitWithAck('history:diff', { standardId: added.id, from, to }));
+
+    ada.doc.getXmlFragment('text').insert(0, [paragraph('Leaders answer every question.')]);
+    await settled();
+    const afterAda = await newest();
+    ben.doc.getXmlFragment('text').insert(1, [paragraph('Ben writes this.')]);
+    await settled();
+    const afterBen = await newest();
+    // Cai deletes Ada's "every ".
+    const first = (cai.doc.getXmlFragment('text').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    first.delete('Leaders answer '.length, 'every '.length);
+    await settled();
+    const afterCai = await newest();
+    expect(afterAda < afterBen && afterBen < afterCai).toBe(true);
+
+    // The moments, newest first, each with who sent its edit.
+    const { moments, more } = await momentsOf();
+    expect(more).toBe(false);
+    expect(moments.slice(0, 3).map((m) => [m.at, m.author.name])).toEqual([
+      [afterCai, 'Cai'],
+      [afterBen, 'Ben'],
+      [afterAda, 'Ada'],
+    ]);
+    // A page before a moment holds only older ones.
+    expect((await momentsOf(afterBen)).moments.map((m) => m.at)).toEqual(moments.slice(2).map((m) => m.at));
+
+    // Between two arbitrary times: the deleter is named, the writer kept.
+    const diff = await diffOf(afterAda, afterCai);
+    expect(diff.from).toMatchObject({ kind: 'moment', at: afterAda });
+    expect(changes(diff, 'inserted')).toEqual(['Ben: Ben writes this.']);
+    expect(changes(diff, 'deleted')).toEqual(['Ada: every ']);
+    expect(deletions(diff)).toEqual(['Cai: every ']);
+    expect(diff.authors[diff.blocks[0]!.runs.find((r) => r.change === 'deleted')!.deletedBy!]!.color).toBeTruthy();
+
+    // A time between two edits: the text as it stood after the first and before the second.
+    const between = (a: string, b: string) => new Date(Math.floor((Date.parse(a) + Date.parse(b)) / 2)).toISOString();
+    const mid = between(afterAda, afterBen);
+    const still = await diffOf(mid, mid);
+    expect(still.blocks.map((b) => b.runs.map((r) => `${r.change}: ${r.text}`).join(''))).toEqual([
+      'kept: Leaders answer every question.',
+    ]);
+    const later = await diffOf(between(afterBen, afterCai), 'now');
+    expect(changes(later, 'inserted')).toEqual([]);
+    expect(deletions(later)).toEqual(['Cai: every ']);
+
+    // Once the log is folded, its moments are saved points: a moment before the fold is refused.
+    await running.app.context.documents.flushWrites();
+    await compactDocument(running.db, added.docId);
+    expect(await moderator.emitWithAck('history:diff', { standardId: added.id, from: mid, to: 'now' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', reason: { key: 'history.momentFolded' } },
+    });
+    expect((await momentsOf()).moments).toEqual([]);
+    for (const c of clients) c.detach();
+  });
+
+  it('refuses a diff that would read more logged edits than the limit', async () => {
+    const added = acked(await moderator.emitWithAck('standard:add', { title: 'Long log' }));
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i <= LIMITS.maxHistoryUpdatesRead; i++) doc.getText('t').insert(i, 'x');
+    const [{ id: ada } = { id: '' }] = await running.db.query<{ id: string }>(
+      'SELECT id FROM participants WHERE display_name = $1',
+      ['Ada'],
+    );
+    await appendUpdates(
+      running.db,
+      updates.map((update) => ({ docId: added.docId, update, participantId: ada })),
+    );
+    const moment = new Date().toISOString();
+    expect(
+      await moderator.emitWithAck('history:diff', { standardId: added.id, from: moment, to: 'now' }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'limit_reached',
+        reason: { key: 'history.tooManyUpdates', params: { max: LIMITS.maxHistoryUpdatesRead } },
+      },
+    });
+    // A point is a moment, a kept copy or now: anything else is not one.
+    const bad = await moderator.emitWithAck('history:diff', { standardId: added.id, from: 'yesterday', to: 'now' });
+    expect(bad.ok).toBe(false);
   });
 
   it("refuses another standard's or another assembly's points and standards", async () => {

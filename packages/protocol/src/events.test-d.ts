@@ -34,6 +34,7 @@ describe('the event maps', () => {
       | 'evidence:open'
       | 'history:list'
       | 'history:diff'
+      | 'history:moments'
     >();
   });
 });

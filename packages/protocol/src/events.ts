@@ -300,6 +300,7 @@ export interface AssemblyClientEvents {
   'history:list': (payload: H.HistoryList, ack: AckCallback<{ points: H.HistoryPointView[] }>) => void;
   /** What changed in a standard's text between two points, with who wrote each run. */
   'history:diff': (payload: H.HistoryDiffRequest, ack: AckCallback<H.HistoryDiff>) => void;
+  'history:moments': (payload: H.HistoryMomentsRequest, ack: AckCallback<H.HistoryMoments>) => void;
   /** The member concerned appeals a mute, removal or hidden comment, once, with a (public) reason. */
   'appeal:file': (payload: Ap.FileAppeal, ack: AckCallback<{ appealId: string; waitsForModerator: boolean }>) => void;
   /** A moderator other than the one who acted upholds or overturns an appeal, with a (public) reason. */
@@ -334,6 +335,7 @@ export interface WatchClientEvents {
   'history:list': (payload: H.HistoryList, ack: AckCallback<{ points: H.HistoryPointView[] }>) => void;
   /** What changed in a standard's text between two points, with who wrote each run. */
   'history:diff': (payload: H.HistoryDiffRequest, ack: AckCallback<H.HistoryDiff>) => void;
+  'history:moments': (payload: H.HistoryMomentsRequest, ack: AckCallback<H.HistoryMoments>) => void;
 }
 export type WatchServerEvents = BroadcastEvents;
 

@@ -114,6 +114,14 @@ export const LIMITS = {
   maxLeadersPerCase: 3,
   /** Checkpoints kept of one document's history (one per fold of its edit log); the oldest go first. Milestones are all kept. */
   maxCheckpointsPerDocument: 200,
+  /** Logged edits' times listed per page of `history:moments`. */
+  historyMomentsPage: 100,
+  /**
+   * Logged edits one `history:diff` may read (to rebuild a moment, and to find who deleted what
+   * between the points); a diff needing more is refused (`history.tooManyUpdates`). The log is
+   * folded every 500 edits, so this only bites when folding lags.
+   */
+  maxHistoryUpdatesRead: 2000,
   /**
    * Quorum while a vote is open: presence below quorum must last this long before the vote
    * pauses, so a member whose connection drops and returns within it never counts as leaving.

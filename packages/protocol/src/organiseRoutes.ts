@@ -93,6 +93,7 @@ export const ARCHIVE_ALLOWS: readonly string[] = [
   'evidence:open',
   'history:list',
   'history:diff',
+  'history:moments',
   // A member's own statement for the report is read, not changed.
   'report:myStatement',
 ];

@@ -134,6 +134,7 @@ export const PERMISSIONS = {
     // A standard's history is as public as its text: every seat reads it, observers on the watch side.
     'history:list': ['moderator', 'facilitator', 'note_taker', 'member'],
     'history:diff': ['moderator', 'facilitator', 'note_taker', 'member'],
+    'history:moments': ['moderator', 'facilitator', 'note_taker', 'member'],
     // Only the member concerned appeals (checked on the server); a moderator other than the actor decides.
     'appeal:file': ['member'],
     'appeal:decide': ['moderator'],
@@ -154,6 +155,7 @@ export const PERMISSIONS = {
     'evidence:open': ['observer'],
     'history:list': ['observer'],
     'history:diff': ['observer'],
+    'history:moments': ['observer'],
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, readonly Role[]>;

@@ -151,6 +151,7 @@ export const SCHEMAS = {
     'question:hide': E.hideQuestionSchema,
     'history:list': H.historyListSchema,
     'history:diff': H.historyDiffSchema,
+    'history:moments': H.historyMomentsSchema,
     'appeal:file': fileAppealSchema,
     'appeal:decide': decideAppealSchema,
     'report:writeStatement': Rep.writeStatementSchema,
@@ -166,6 +167,7 @@ export const SCHEMAS = {
     'evidence:open': E.openEvidenceSchema,
     'history:list': H.historyListSchema,
     'history:diff': H.historyDiffSchema,
+    'history:moments': H.historyMomentsSchema,
   },
 } as const satisfies {
   assembly: Record<AssemblyClientEvent, z.ZodType>;

@@ -6,7 +6,12 @@ export interface DiffRun {
   text: string;
   change: HistoryChange;
   client: number;
+  /** For a deleted run, who deleted it, as `deleterOf` said (undefined: not known). */
+  deleter?: string | null;
 }
+
+/** Who deleted the character with this id (a participant; null: the assembly's decision; undefined: not known). */
+export type DeleterOf = (client: number, clock: number) => string | null | undefined;
 
 export interface DiffBlock {
   kind: string;
@@ -21,7 +26,7 @@ export interface DiffBlock {
  * (kept), only in `to` (inserted), only in `from` (deleted). Yjs item ids survive every fold,
  * so each run is named by the client id that wrote it.
  */
-export function diffStates(from: Uint8Array, to: Uint8Array, field = 'text'): DiffBlock[] {
+export function diffStates(from: Uint8Array, to: Uint8Array, field = 'text', deleterOf?: DeleterOf): DiffBlock[] {
   const snapshotOf = (state: Uint8Array) => {
     const doc = new Y.Doc();
     try {
@@ -40,15 +45,16 @@ export function diffStates(from: Uint8Array, to: Uint8Array, field = 'text'): Di
       Y.applyUpdate(merged, to);
     });
     const blocks: DiffBlock[] = [];
-    walk(merged.getXmlFragment(field), { before: true, after: true }, blocks, null, { before, after });
+    walk(merged.getXmlFragment(field), { before: true, after: true }, blocks, null, { before, after, deleterOf });
     return blocks.filter((b) => b.runs.length > 0);
   } finally {
     merged.destroy();
   }
 }
 
-type Shown = { before: boolean; after: boolean };
-type Snapshots = { before: Y.Snapshot; after: Y.Snapshot };
+/** Whether an item shows at each point; for one deleted between them, who deleted it or its nearest deleted ancestor. */
+type Shown = { before: boolean; after: boolean; deleter?: string | null | undefined };
+type Snapshots = { before: Y.Snapshot; after: Y.Snapshot; deleterOf: DeleterOf | undefined };
 
 const shownIn = (snapshot: Y.Snapshot, client: number, clock: number): boolean =>
   clock < (snapshot.sv.get(client) ?? 0) && !Y.isDeleted(snapshot.ds, { client, clock });
@@ -63,10 +69,11 @@ function walk(
 ) {
   for (let item = type._start; item !== null; item = item.right) {
     const { client, clock } = item.id;
-    const shown = {
+    const shown: Shown = {
       before: parent.before && shownIn(s.before, client, clock),
       after: parent.after && shownIn(s.after, client, clock),
     };
+    if (shown.before && !shown.after) shown.deleter = deleterOf(s, parent, client, clock);
     const content = item.content;
     if (content instanceof Y.ContentType) {
       const child = content.type;
@@ -76,7 +83,7 @@ function walk(
         walk(child, shown, blocks, own, s);
       } else if (child instanceof Y.XmlElement) {
         if (child.nodeName === 'hardBreak' && block) {
-          addRun(block, '\n', change(shown), client);
+          addRun(block, '\n', change(shown), client, shown.deleter);
           continue;
         }
         const holdsText = childTypes(child).some((c) => c instanceof Y.XmlText);
@@ -103,20 +110,41 @@ function walk(
           before: parent.before && shownIn(s.before, client, clock + i),
           after: parent.after && shownIn(s.after, client, clock + i),
         };
-        addRun(block, content.str[i]!, change(at), client);
+        const kind = change(at);
+        addRun(
+          block,
+          content.str[i]!,
+          kind,
+          client,
+          kind === 'deleted' ? deleterOf(s, parent, client, clock + i) : undefined,
+        );
       }
     }
   }
 }
 
+/** Who deleted this character or element: its own deletion if known, else its deleted ancestor's. */
+function deleterOf(s: Snapshots, parent: Shown, client: number, clock: number): string | null | undefined {
+  const own = s.deleterOf?.(client, clock);
+  return own !== undefined ? own : parent.before && !parent.after ? parent.deleter : undefined;
+}
+
 const change = (shown: Shown): HistoryChange | null =>
   shown.before && shown.after ? 'kept' : shown.after ? 'inserted' : shown.before ? 'deleted' : null;
 
-function addRun(block: DiffBlock, text: string, kind: HistoryChange | null, client: number): void {
+function addRun(
+  block: DiffBlock,
+  text: string,
+  kind: HistoryChange | null,
+  client: number,
+  deleter?: string | null,
+): void {
   if (!kind) return;
+  const who = kind === 'deleted' ? deleter : undefined;
   const last = block.runs.at(-1);
-  if (last && last.change === kind && last.client === client) last.text += text;
-  else block.runs.push({ text, change: kind, client });
+  if (last && last.change === kind && last.client === client && last.deleter === who) last.text += text;
+  else
+    block.runs.push(who === undefined ? { text, change: kind, client } : { text, change: kind, client, deleter: who });
 }
 
 /** A type's children, deleted ones included (`toArray` skips them; a deleted paragraph still holds its text here). */

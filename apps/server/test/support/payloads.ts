@@ -144,6 +144,8 @@ function walk(schema: z.ZodType, w: Walk): Payload[] {
       if (def.format === 'date') return [{ value: '2030-06-01', ids: [] }];
       if (def.format === 'time') return [{ value: w.field === 'endTime' ? '16:00' : '10:00', ids: [] }];
       if (w.field === 'timeZone') return [{ value: 'Europe/London', ids: [] }];
+      // A moment (a point in a standard's history): now, to the millisecond.
+      if (def.format === 'datetime') return [{ value: new Date().toISOString(), ids: [] }];
       if (def.format) throw new Error(`${where}: the payload generator cannot write a "${def.format}" string`);
       const checks = checksOf(def);
       const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 1;

@@ -146,6 +146,11 @@ export const cyRefusalsRoom: { reasons: Pick<Messages['reasons'], RoomFeatures> 
     },
     history: {
       pointNotFound: 'Dydy’r pwynt hwnnw ddim yn hanes y safon hon.',
+      // To be reviewed by a Welsh speaker.
+      momentFolded:
+        'Mae’r golygiadau cyn yr eiliad honno wedi’u cyfuno’n bwynt wedi’i gadw; dewiswch bwynt wedi’i gadw neu eiliad ar ôl {{at}}.',
+      // To be reviewed by a Welsh speaker.
+      tooManyUpdates: 'Mae mwy na {{max}} o olygiadau rhwng y pwyntiau hyn; dewiswch ddau bwynt agosach at ei gilydd.',
     },
     report: {
       statementNotFound: 'Dydy’r datganiad hwnnw ddim yno mwyach (efallai iddo gael ei guddio).',

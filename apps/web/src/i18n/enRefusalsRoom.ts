@@ -127,6 +127,9 @@ export const enRefusalsRoom = {
     },
     history: {
       pointNotFound: 'That point is not in this standard’s history.',
+      momentFolded:
+        'The edits before that moment have been folded into a saved point; pick a saved point or a moment after {{at}}.',
+      tooManyUpdates: 'More than {{max}} edits lie between these points; pick two points closer together.',
     },
     report: {
       statementNotFound: 'That statement is not there any more (it may have been hidden).',

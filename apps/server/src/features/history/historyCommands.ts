@@ -1,7 +1,7 @@
 import type { AppContext } from '../../appContext.ts';
 import { on } from '../../realtime/on.ts';
 import type { AssemblySocket, WatchSocket } from '../../realtime/socketData.ts';
-import { historyDiff, historyPoints } from './standardHistory.ts';
+import { historyDiff, historyMoments, historyPoints } from './standardHistory.ts';
 
 /**
  * A standard's version history, read by everyone who may read its text: the assembly's seats
@@ -18,6 +18,10 @@ export function registerHistoryCommands(ctx: AppContext, socket: AssemblySocket)
     await ctx.documents.flushWrites();
     return historyDiff(db, assemblyId, audience, request);
   });
+  on('assembly', socket, 'history:moments', logger, async (request) => {
+    await ctx.documents.flushWrites();
+    return historyMoments(db, assemblyId, audience, request);
+  });
 }
 
 export function registerWatchHistoryCommands(ctx: AppContext, socket: WatchSocket): void {
@@ -29,5 +33,9 @@ export function registerWatchHistoryCommands(ctx: AppContext, socket: WatchSocke
   on('watch', socket, 'history:diff', logger, async (request) => {
     await ctx.documents.flushWrites();
     return historyDiff(db, assemblyId, 'observer', request);
+  });
+  on('watch', socket, 'history:moments', logger, async (request) => {
+    await ctx.documents.flushWrites();
+    return historyMoments(db, assemblyId, 'observer', request);
   });
 }

@@ -6,6 +6,7 @@ import {
   standardDocId,
   type HistoryAuthor,
   type HistoryDiff,
+  type HistoryMoments,
   type HistoryPointView,
   type Role,
   refusal,
@@ -19,6 +20,7 @@ import type { Queryable } from '../../storage/database.ts';
 import { findStandard } from '../charter/charterStore.ts';
 import { amendmentName, amendmentNumbers } from '../exports/amendmentNumbers.ts';
 import { participantsOf } from '../exports/names.ts';
+import { deletersOf, editBytes, lastFold, loggedEdits, loggedMoments, type LoggedEdit } from './historyLog.ts';
 
 const AMENDED = /^amended by amendment ([0-9a-f-]{36})$/;
 
@@ -64,9 +66,19 @@ export async function historyPoints(
   return [...points, { id: 'now', kind: 'now', label: null, at: new Date().toISOString() }];
 }
 
-/** The text at a point: a kept copy of this document, or (now) the stored snapshot and log. */
-async function stateAt(db: Queryable, docId: string, point: string): Promise<Uint8Array> {
-  if (point === 'now') {
+const pointNotFound = () =>
+  new AppError(ErrorCode.notFound, 'That point is not in this standard’s history', refusal('history', 'pointNotFound'));
+
+const isMoment = (point: string) => point !== 'now' && !/^[0-9a-f]{8}-/i.test(point);
+
+/** The text at a point: a kept copy of this document, the stored snapshot and log (now), or a moment rebuilt. */
+async function stateAt(
+  db: Queryable,
+  docId: string,
+  point: HistoryPointView,
+  log: { edits: LoggedEdit[]; updates: Uint8Array[] },
+): Promise<Uint8Array> {
+  if (point.kind === 'now') {
     const stored = await loadDocument(db, docId);
     const doc = replay(stored.snapshot, stored.updates);
     try {
@@ -75,15 +87,47 @@ async function stateAt(db: Queryable, docId: string, point: string): Promise<Uin
       doc.destroy();
     }
   }
-  const state = await readKeptState(db, docId, point);
-  if (!state)
-    throw new AppError(
-      ErrorCode.notFound,
-      'That point is not in this standard’s history',
-      refusal('history', 'pointNotFound'),
-    );
+  if (point.kind === 'moment') return momentState(db, docId, new Date(point.at), log);
+  const state = await readKeptState(db, docId, point.id);
+  if (!state) throw pointNotFound();
   return state;
 }
+
+/**
+ * The text at a moment: the last fold's checkpoint (the snapshot as folded) and every edit
+ * logged at or before the moment. A moment before the last fold is refused: the edits that
+ * led to it were folded away (its saved points remain).
+ */
+async function momentState(
+  db: Queryable,
+  docId: string,
+  at: Date,
+  log: { edits: LoggedEdit[]; updates: Uint8Array[] },
+): Promise<Uint8Array> {
+  const fold = await lastFold(db, docId);
+  if (fold && (at < fold.at || !fold.checkpoint))
+    throw new AppError(
+      ErrorCode.notFound,
+      'The edits before that moment were folded into a saved point',
+      refusal('history', 'momentFolded', { at: fold.at.toISOString() }),
+    );
+  const base = fold?.checkpoint ? await readKeptState(db, docId, fold.checkpoint) : null;
+  const doc = replay(
+    base,
+    log.updates.filter((_, i) => log.edits[i]!.at <= at),
+  );
+  try {
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** A moment's point: named by its time, to the millisecond. */
+const momentPoint = (point: string): HistoryPointView => {
+  const at = new Date(point).toISOString();
+  return { id: at, kind: 'moment', label: null, at };
+};
 
 /**
  * What changed between two points, each run named by its author as this reader may see them:
@@ -98,21 +142,34 @@ export async function historyDiff(
 ): Promise<HistoryDiff> {
   const docId = await documentOf(db, assemblyId, request.standardId);
   const points = await historyPoints(db, assemblyId, request.standardId);
-  const pointView = (id: string) => points.find((p) => p.id === id);
+  const pointView = (id: string) => (isMoment(id) ? momentPoint(id) : points.find((p) => p.id === id));
   const [fromView, toView] = [pointView(request.from), pointView(request.to)];
-  if (!fromView || !toView)
-    throw new AppError(
-      ErrorCode.notFound,
-      'That point is not in this standard’s history',
-      refusal('history', 'pointNotFound'),
-    );
-  const [from, to] = await Promise.all([stateAt(db, docId, request.from), stateAt(db, docId, request.to)]);
-  const blocks = diffStates(from, to);
+  if (!fromView || !toView) throw pointNotFound();
+  // The log is read from the earliest moment's fold (to rebuild it) or from the earlier point
+  // (to name who deleted what between the points) up to the later point; bounded.
+  const [early, late] = [new Date(fromView.at), new Date(toView.at)].sort((a, b) => a.getTime() - b.getTime()) as [
+    Date,
+    Date,
+  ];
+  const rebuilds = fromView.kind === 'moment' || toView.kind === 'moment';
+  const edits = await loggedEdits(db, docId, rebuilds ? null : early, late);
+  const log = { edits, updates: await editBytes(db, docId, edits) };
+  const [from, to] = await Promise.all([stateAt(db, docId, fromView, log), stateAt(db, docId, toView, log)]);
+  // Deletions read forwards: a deletion between the points is its deleter's, found in the edits between them.
+  const forwards = new Date(fromView.at) < new Date(toView.at);
+  const between = (e: LoggedEdit) => e.at > early && e.at <= late;
+  const deleters = forwards
+    ? deletersOf(
+        edits.filter(between),
+        log.updates.filter((_, i) => between(edits[i]!)),
+      )
+    : undefined;
+  const blocks = diffStates(from, to, 'text', deleters);
   const [attribution, people] = await Promise.all([loadAttribution(db, docId), peopleOf(db, assemblyId, audience)]);
   const authors: HistoryAuthor[] = [];
   const indexOf = new Map<string, number>();
-  const authorIndex = (client: number): number => {
-    const participantId = attribution.get(client);
+  const authorIndex = (client: number): number => personIndex(attribution.get(client));
+  const personIndex = (participantId: string | null | undefined): number => {
     const key = participantId === undefined ? 'unknown' : (participantId ?? 'decision');
     let index = indexOf.get(key);
     if (index === undefined) {
@@ -131,8 +188,39 @@ export async function historyDiff(
     authors,
     blocks: blocks.map((b) => ({
       kind: b.kind,
-      runs: b.runs.map((r) => ({ text: r.text, change: r.change, author: authorIndex(r.client) })),
+      runs: b.runs.map((r) => ({
+        text: r.text,
+        change: r.change,
+        author: authorIndex(r.client),
+        ...(r.deleter !== undefined ? { deletedBy: personIndex(r.deleter) } : {}),
+      })),
     })),
+  };
+}
+
+/** The moments a reader can pick: the logged edits' times since the last fold, newest first, a page at a time. */
+export async function historyMoments(
+  db: Queryable,
+  assemblyId: string,
+  audience: Role,
+  request: { standardId: string; before?: string | undefined },
+): Promise<HistoryMoments> {
+  const docId = await documentOf(db, assemblyId, request.standardId);
+  const [page, people] = await Promise.all([
+    loggedMoments(db, docId, request.before ? new Date(request.before) : null),
+    peopleOf(db, assemblyId, audience),
+  ]);
+  return {
+    moments: page.moments.map((m) => {
+      const person = m.sender ? people.get(m.sender) : undefined;
+      return {
+        at: m.at.toISOString(),
+        author: person
+          ? { kind: 'person', ...person }
+          : { kind: m.sender === null ? 'decision' : 'unknown', name: null, role: null, color: null },
+      };
+    }),
+    more: page.more,
   };
 }
 

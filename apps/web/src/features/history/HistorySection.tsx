@@ -1,4 +1,4 @@
-import type { HistoryAuthor, HistoryDiff, HistoryPointView } from '@moot/protocol';
+import type { HistoryAuthor, HistoryDiff, HistoryMoment, HistoryPointView } from '@moot/protocol';
 import { useEffect, useId, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,23 +7,26 @@ import { enHistory } from '../../i18n/enHistory.ts';
 import { ErrorNotice, type ShownError } from '../../ui/ErrorNotice.tsx';
 import { Loading } from '../../ui/Page.tsx';
 import type { MemberRoom } from '../assembly/memberRoom.ts';
-import { joinNames, shownRole, summarise } from './authorship.ts';
-import { diffHistory, listHistory } from './commands.ts';
+import { colourOf, joinNames, pickablePoints, shownRole, summarise } from './authorship.ts';
+import { diffHistory, listHistory, listMoments } from './commands.ts';
 import './history.css';
 
 // The history's strings come with its chunk, not with every page.
 addEnglish(enHistory);
 
 /**
- * `/assembly/history/:standardId`: a standard's text between any two points in its history,
- * inserted and deleted text marked, each stretch coloured by its author, and the same said in
- * words, paragraph by paragraph, for screen readers and for anyone who does not see colour.
+ * `/assembly/history/:standardId`: a standard's text between any two points in its history
+ * (saved points, and each edit since the last save, a page of them at a time), inserted and
+ * deleted text marked, each stretch coloured by who wrote it (deleted text by who deleted it,
+ * when known), and the same said in words, paragraph by paragraph, for screen readers and for
+ * anyone who does not see colour.
  */
 export default function HistorySection({ live }: { live: MemberRoom }) {
   const { t } = useTranslation();
   const { standardId = '' } = useParams();
   const standard = live.room.standards.find((s) => s.id === standardId);
   const [points, setPoints] = useState<HistoryPointView[] | null>(null);
+  const [moments, setMoments] = useState<{ list: HistoryMoment[]; more: boolean }>({ list: [], more: false });
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [diff, setDiff] = useState<HistoryDiff | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
@@ -33,12 +36,16 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
   useEffect(() => {
     if (!standard) return;
     let current = true;
-    void listHistory(live.socket, standard.id).then((ack) => {
-      if (!current) return;
-      if (!ack.ok) return setError(ack.error);
-      setPoints(ack.data.points);
-      setRange(defaultRange(ack.data.points));
-    });
+    void Promise.all([listHistory(live.socket, standard.id), listMoments(live.socket, standard.id)]).then(
+      ([ack, edits]) => {
+        if (!current) return;
+        if (!ack.ok) return setError(ack.error);
+        if (!edits.ok) return setError(edits.error);
+        setPoints(ack.data.points);
+        setMoments({ list: edits.data.moments, more: edits.data.more });
+        setRange(defaultRange(ack.data.points));
+      },
+    );
     return () => {
       current = false;
     };
@@ -68,7 +75,10 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
   }
 
   const pointLabel = (p: HistoryPointView) =>
-    t(`history.points.${p.kind}`, { at: new Date(p.at).toLocaleString(), label: p.label ?? '' });
+    t(`history.points.${p.kind}`, {
+      at: new Date(p.at).toLocaleString(undefined, p.kind === 'moment' ? MOMENT_FORMAT : undefined),
+      label: p.label ?? '',
+    });
   const authorName = (author: HistoryAuthor | undefined) => {
     if (!author || author.kind === 'unknown') return t('history.unknown');
     if (author.kind === 'decision') return t('history.decision');
@@ -81,6 +91,12 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
       t('history.and'),
       t('history.list'),
     );
+  const pickable = points ? pickablePoints(points, moments.list, authorName) : [];
+  const earlierMoments = async () => {
+    const ack = await listMoments(live.socket, standard.id, moments.list.at(-1)?.at);
+    if (!ack.ok) return setError(ack.error);
+    setMoments((m) => ({ list: [...m.list, ...ack.data.moments], more: ack.data.more }));
+  };
   const pointSelect = (which: 'from' | 'to') => (
     <div className="history-point">
       <label htmlFor={ids[which]}>{t(`history.${which}`)}</label>
@@ -89,7 +105,7 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
         value={range?.[which] ?? ''}
         onChange={(e) => setRange((r) => r && { ...r, [which]: e.target.value })}
       >
-        {points?.map((p) => (
+        {pickable.map((p) => (
           <option key={p.id} value={p.id}>
             {pointLabel(p)}
           </option>
@@ -114,6 +130,12 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
             {pointSelect('from')}
             {pointSelect('to')}
           </div>
+          <p className="hint">{t('history.momentsHint')}</p>
+          {moments.more && (
+            <button type="button" className="secondary" onClick={() => void earlierMoments()}>
+              {t('history.moments')}
+            </button>
+          )}
           <label className="history-colours">
             <input type="checkbox" checked={colours} onChange={(e) => setColours(e.target.checked)} />
             {t('history.colours')}
@@ -141,7 +163,8 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
               <p key={b} className={`history-block history-${block.kind}`}>
                 {block.runs.map((run, r) => {
                   const author = diff.authors[run.author];
-                  const style = { '--author': author?.color ?? 'currentColor' } as CSSProperties;
+                  const colour = diff.authors[colourOf(run)]?.color;
+                  const style = { '--author': colour ?? 'currentColor' } as CSSProperties;
                   const by = authorName(author);
                   if (run.change === 'inserted') {
                     return (
@@ -151,8 +174,19 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
                     );
                   }
                   if (run.change === 'deleted') {
+                    const deleter = run.deletedBy === undefined ? null : authorName(diff.authors[run.deletedBy]);
                     return (
-                      <del key={r} style={style} data-author={by} title={`${t('history.deleted')}: ${by}`}>
+                      <del
+                        key={r}
+                        style={style}
+                        data-author={by}
+                        data-deleter={deleter ?? undefined}
+                        title={
+                          deleter === null
+                            ? `${t('history.deleted')}: ${by}`
+                            : t('history.deletedByWriter', { deleter, writer: by })
+                        }
+                      >
                         {run.text}
                       </del>
                     );
@@ -175,6 +209,7 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
                   s.written.length > 0 && t('history.writtenBy', { names: names(s.written) }),
                   s.inserted.length > 0 && t('history.insertedBy', { names: names(s.inserted) }),
                   s.deleted.length > 0 && t('history.deletedFrom', { names: names(s.deleted) }),
+                  s.deletedBy.length > 0 && t('history.deletedBy', { names: names(s.deletedBy) }),
                 ]
                   .filter(Boolean)
                   .join('; ')}`}
@@ -186,6 +221,17 @@ export default function HistorySection({ live }: { live: MemberRoom }) {
     </section>
   );
 }
+
+/** An edit's moment to the second, with milliseconds (edits come close together). */
+const MOMENT_FORMAT: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+};
 
 /** What changed up to the latest milestone (locked, adopted, amended), else from the first point to now. */
 function defaultRange(points: readonly HistoryPointView[]): { from: string; to: string } {

@@ -4,6 +4,7 @@ import {
   type Ack,
   type HistoryDiff,
   type HistoryDiffRequest,
+  type HistoryMoments,
   type HistoryPointView,
 } from '@moot/protocol';
 import type { AssemblySocket } from '../../collab/transport.ts';
@@ -28,3 +29,8 @@ export const listHistory = (socket: AssemblySocket, standardId: string) =>
 
 export const diffHistory = (socket: AssemblySocket, request: HistoryDiffRequest) =>
   command<HistoryDiff>(socket, (s, done) => s.emit('history:diff', request, done));
+
+export const listMoments = (socket: AssemblySocket, standardId: string, before?: string) =>
+  command<HistoryMoments>(socket, (s, done) =>
+    s.emit('history:moments', before ? { standardId, before } : { standardId }, done),
+  );
