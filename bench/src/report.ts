@@ -6,6 +6,7 @@ import type { Measurement } from './measure.ts';
 import { HANDS_SECTION } from './hands/handsSection.ts';
 import { HOLD_SECTION } from './hold/holdSection.ts';
 import { PEAK_SECTION } from './peak/peakSection.ts';
+import { CONSENSUS_SECTION } from './consensus/consensusSection.ts';
 
 /** Regenerates BENCHMARKS.md from one run: every figure is from that run, ratios against Hocuspocus in it. */
 type M = Measurement;
@@ -222,8 +223,8 @@ export async function writeReport(run: Run, file: string, notes: string[] = NOTE
     '',
   ];
   // Formatted as the repository's Prettier would, so `prettier --check` passes on the generated file.
-  // The hands, peak and hold workloads write their own sections; a regenerated report keeps them.
-  const kept = [HANDS_SECTION, PEAK_SECTION, HOLD_SECTION].reduce(
+  // The hands, peak, hold and consensus workloads write their own sections; a regenerated report keeps them.
+  const kept = [HANDS_SECTION, PEAK_SECTION, HOLD_SECTION, CONSENSUS_SECTION].reduce(
     (text, section) => section.replaceIn(text, section.readFrom(file)),
     md.join('\n'),
   );

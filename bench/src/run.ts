@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   // Issue 18's session workload has its own runner and its own section of BENCHMARKS.md.
   if (args.includes('--hands')) return (await import('./hands/hands.ts')).main(args);
   // The consensus map's recomputation cost (issue 17), in process: no servers.
-  if (args.includes('--consensus')) return (await import('./consensus/consensusCost.ts')).main();
+  if (args.includes('--consensus')) return (await import('./consensus/consensusCost.ts')).main(args);
   if (args.includes('--peak')) return (await import('./peak/peak.ts')).main(args);
   // Thousands of observers held on one or two nodes, the generator in several processes (issue 18).
   if (args.includes('--hold')) return (await import('./hold/hold.ts')).main(args);

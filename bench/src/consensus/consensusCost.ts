@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Paragraph } from '@moot/protocol';
 import { mapOf } from '../../../apps/server/src/features/consensus/standardMap.ts';
 import type { StoredMark } from '../../../apps/server/src/features/consensus/markStore.ts';
+import { REPO_ROOT } from '../procs.ts';
+import { writeConsensusSection } from './consensusSection.ts';
 
 /**
  * `npm run bench -- --consensus`: what recomputing one standard's consensus map costs the server
@@ -72,16 +75,21 @@ export function measureConsensus(members = 100, paragraphs = 200, runs = 15): Co
   return { members, paragraphs, runs, medianMs: times[Math.floor(runs / 2)]!, maxMs: times.at(-1)!, groups };
 }
 
-export function main(): void {
-  for (const [members, paragraphs] of [
-    [30, 20],
-    [100, 50],
-    [100, 200],
-  ] as const) {
+/** `npm run bench -- --consensus [--no-report]`: three room sizes, and their section of BENCHMARKS.md. */
+export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const costs = (
+    [
+      [30, 20],
+      [100, 50],
+      [100, 200],
+    ] as const
+  ).map(([members, paragraphs]) => {
     const cost = measureConsensus(members, paragraphs);
     console.log(
       `consensus map, ${members} members × ${paragraphs} paragraphs: median ${cost.medianMs.toFixed(1)} ms, ` +
         `slowest ${cost.maxMs.toFixed(1)} ms over ${cost.runs} runs (${cost.groups} opinion groups found)`,
     );
-  }
+    return cost;
+  });
+  if (!args.includes('--no-report')) await writeConsensusSection(path.join(REPO_ROOT, 'BENCHMARKS.md'), costs);
 }
