@@ -8,7 +8,7 @@ import { axeViolations } from './support/a11y.ts';
 import { openSection, startMoot } from './support/moot.ts';
 import { useBrowser } from './support/useBrowser.ts';
 import { pdfPagesText } from './support/pdfText.ts';
-import { saveScreenshot, SCREENSHOTS, sidewaysOverflow } from './support/screenshots.ts';
+import { pageOverflow, saveScreenshot, SCREENSHOTS, sidewaysOverflow } from './support/screenshots.ts';
 
 const browser = await useBrowser();
 
@@ -127,6 +127,28 @@ describe.skipIf(!browser.ok)('the assembly’s report: a print page that makes a
       await saveScreenshot(watcher, `report-standards-${width}x${height}`);
       expect(await sidewaysOverflow(watcher), `${width}px`).toBe(0);
     }
+    // On a phone every table reads without scrolling sideways: each row a stacked block, each count
+    // labelled with its column's heading, and still a table with its headings to a screen reader.
+    await watcher.setViewportSize({ width: 360, height: 740 });
+    const tables = watcher.locator('.report .table-scroll');
+    expect(await tables.count()).toBeGreaterThanOrEqual(3);
+    expect(
+      await tables.evaluateAll((regions) =>
+        regions
+          .filter((r) => r.querySelector('table')!.scrollWidth > r.clientWidth || r.scrollWidth > r.clientWidth)
+          .map((r) => r.getAttribute('aria-label')),
+      ),
+    ).toEqual([]);
+    expect((await pageOverflow(watcher)).sideways).toBe(0);
+    const ballot = watcher
+      .locator('#report-finalBallot')
+      .getByRole('table', { name: 'Answers to each recommendation (exact counts)' });
+    expect(await ballot.getByRole('columnheader').allInnerTexts()).toHaveLength(8);
+    const firstRow = ballot.getByRole('row').nth(1);
+    await firstRow.getByRole('rowheader', { name: '1. Honesty: Standard' }).waitFor();
+    expect(
+      await firstRow.getByRole('cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-label'))),
+    ).toEqual(['Strongly agree', 'Agree', 'Neither', 'Disagree', 'Strongly disagree', 'Support', 'Outcome']);
     await watcher.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Cymraeg' }).click();
     const contents = watcher.getByRole('navigation', { name: 'Cynnwys' });
     await contents.waitFor();

@@ -15,7 +15,12 @@ export function Paragraphs({ text, empty }: { text: string; empty?: string }) {
   ));
 }
 
-/** A table that scrolls sideways on a phone (focusable, so the keyboard reaches it) and prints whole. */
+/**
+ * A table of the report: on a phone each row reads as a small stacked block, every count labelled
+ * with its column's heading (report.css), so nothing scrolls sideways; it prints whole. The stacked
+ * layout changes how its parts display, so each part names its role too: a screen reader still
+ * hears a table with its headings. The region stays focusable for a table that is wider still.
+ */
 export function TableRegion({ caption, children }: { caption: string; children: ReactNode }) {
   // On a screen the caption is shown above the scrolling region (inside it, a wide table would cut
   // it off on a phone); on paper, where the table fits, the caption itself is printed.
@@ -25,12 +30,21 @@ export function TableRegion({ caption, children }: { caption: string; children: 
         {caption}
       </p>
       <div className="table-scroll report-table" tabIndex={0} role="region" aria-label={caption}>
-        <table>
+        <table role="table">
           <caption>{caption}</caption>
           {children}
         </table>
       </div>
     </>
+  );
+}
+
+/** A count in a row, with its column's heading, shown beside it when the row is stacked on a phone. */
+export function Cell({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <td role="cell" data-label={heading}>
+      {children}
+    </td>
   );
 }
 
@@ -44,17 +58,25 @@ export function ReportParticipation({ participation }: { participation: ReportEx
       <p>{t('report.participation.intro', { minimum: participation.minimum })}</p>
       {participation.categories.map((c) => (
         <TableRegion key={c.category} caption={c.category}>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.participation.value')}</th>
-              <th scope="col">{t('report.participation.members')}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t('report.participation.value')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('report.participation.members')}
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {c.values.map((v) => (
-              <tr key={v.value}>
-                <th scope="row">{v.value}</th>
-                <td>{v.count ?? t('report.participation.fewer', { minimum: participation.minimum })}</td>
+              <tr key={v.value} role="row">
+                <th scope="row" role="rowheader">
+                  {v.value}
+                </th>
+                <Cell heading={t('report.participation.members')}>
+                  {v.count ?? t('report.participation.fewer', { minimum: participation.minimum })}
+                </Cell>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { resultText, usePhraseWording } from '../../i18n/phrases.ts';
 import '../finalBallot/strings.ts';
 import { voteLine } from '../record/voteLine.ts';
-import { Paragraphs, TableRegion } from './ReportParts.tsx';
+import { Cell, Paragraphs, TableRegion } from './ReportParts.tsx';
 
 /** The charting library (visx) loads with its own chunk, after the report's words. */
 const SupportChart = lazy(() => import('../finalBallot/SupportChart.tsx'));
@@ -38,27 +38,41 @@ function SupportFigures({ recommendations, caption }: { recommendations: Recomme
         />
       </Suspense>
       <TableRegion caption={t('report.finalBallot.tableCaption')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('report.finalBallot.recommendation')}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {t('report.finalBallot.recommendation')}
+            </th>
             {SUPPORT_SCALE.map((point) => (
-              <th key={point} scope="col">
+              <th key={point} scope="col" role="columnheader">
                 {t(`finalBallot.scale.${point}`)}
               </th>
             ))}
-            <th scope="col">{t('report.finalBallot.support')}</th>
-            <th scope="col">{t('report.finalBallot.outcome')}</th>
+            <th scope="col" role="columnheader">
+              {t('report.finalBallot.support')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('report.finalBallot.outcome')}
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {recommendations.map((r) => (
-            <tr key={r.number} data-counts={r.counts.join(',')}>
-              <th scope="row">{label(r)}</th>
+            <tr key={r.number} role="row" data-counts={r.counts.join(',')}>
+              <th scope="row" role="rowheader">
+                {label(r)}
+              </th>
               {SUPPORT_SCALE.map((point, a) => (
-                <td key={point}>{r.counts[a] ?? 0}</td>
+                <Cell key={point} heading={t(`finalBallot.scale.${point}`)}>
+                  {r.counts[a] ?? 0}
+                </Cell>
               ))}
-              <td>{t('report.finalBallot.share', { supporting: r.supporting, base: r.base, percent: r.percent })}</td>
-              <td>{r.supported ? t('report.finalBallot.supported') : t('report.finalBallot.notSupported')}</td>
+              <Cell heading={t('report.finalBallot.support')}>
+                {t('report.finalBallot.share', { supporting: r.supporting, base: r.base, percent: r.percent })}
+              </Cell>
+              <Cell heading={t('report.finalBallot.outcome')}>
+                {r.supported ? t('report.finalBallot.supported') : t('report.finalBallot.notSupported')}
+              </Cell>
             </tr>
           ))}
         </tbody>
@@ -208,25 +222,26 @@ function ConsensusTable({ title, consensus }: { title: string; consensus: NonNul
         {t('report.consensus.explain')}
       </p>
       <TableRegion caption={t('report.consensus.caption', { title })}>
-        <thead>
-          <tr>
-            <th scope="col">{t('report.consensus.paragraph')}</th>
-            <th scope="col">{t('report.consensus.agree')}</th>
-            <th scope="col">{t('report.consensus.disagree')}</th>
-            <th scope="col">{t('report.consensus.pass')}</th>
-            <th scope="col">{t('report.consensus.bridging')}</th>
-            <th scope="col">{t('report.consensus.reading')}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            {(['paragraph', 'agree', 'disagree', 'pass', 'bridging', 'reading'] as const).map((c) => (
+              <th key={c} scope="col" role="columnheader">
+                {t(`report.consensus.${c}`)}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {consensus.paragraphs.map((p, i) => (
-            <tr key={i}>
-              <th scope="row">{p.opening}</th>
-              <td>{p.agree}</td>
-              <td>{p.disagree}</td>
-              <td>{p.pass}</td>
-              <td>{p.bridging.toFixed(2)}</td>
-              <td>{t(`report.consensus.readings.${p.reading}`)}</td>
+            <tr key={i} role="row">
+              <th scope="row" role="rowheader">
+                {p.opening}
+              </th>
+              <Cell heading={t('report.consensus.agree')}>{p.agree}</Cell>
+              <Cell heading={t('report.consensus.disagree')}>{p.disagree}</Cell>
+              <Cell heading={t('report.consensus.pass')}>{p.pass}</Cell>
+              <Cell heading={t('report.consensus.bridging')}>{p.bridging.toFixed(2)}</Cell>
+              <Cell heading={t('report.consensus.reading')}>{t(`report.consensus.readings.${p.reading}`)}</Cell>
             </tr>
           ))}
         </tbody>
