@@ -129,7 +129,15 @@ describe.skipIf(!browser.ok)('the assembly’s report: a print page that makes a
     }
     // On a phone every table reads without scrolling sideways: each row a stacked block, each count
     // labelled with its column's heading, and still a table with its headings to a screen reader.
+    const ballot = watcher
+      .locator('#report-finalBallot')
+      .getByRole('table', { name: 'Answers to each recommendation (exact counts)' });
+    const consensus = watcher.getByRole('table', { name: 'Marks on each paragraph of “Honesty”' });
+    await ballot.scrollIntoViewIfNeeded();
+    await saveScreenshot(watcher, 'report-ballot-table-1280x800');
     await watcher.setViewportSize({ width: 360, height: 740 });
+    await consensus.scrollIntoViewIfNeeded();
+    await saveScreenshot(watcher, 'report-consensus-360x740');
     const tables = watcher.locator('.report .table-scroll');
     expect(await tables.count()).toBeGreaterThanOrEqual(3);
     expect(
@@ -140,9 +148,6 @@ describe.skipIf(!browser.ok)('the assembly’s report: a print page that makes a
       ),
     ).toEqual([]);
     expect((await pageOverflow(watcher)).sideways).toBe(0);
-    const ballot = watcher
-      .locator('#report-finalBallot')
-      .getByRole('table', { name: 'Answers to each recommendation (exact counts)' });
     expect(await ballot.getByRole('columnheader').allInnerTexts()).toHaveLength(8);
     const firstRow = ballot.getByRole('row').nth(1);
     await firstRow.getByRole('rowheader', { name: '1. Honesty: Standard' }).waitFor();
