@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -18,8 +18,9 @@ import {
 import { createScratchDatabase } from '../../../apps/server/test/support/services.ts';
 import { inviteParticipant } from '../../../apps/server/src/features/identity/participantStore.ts';
 import { openDatabase } from '../../../apps/server/src/storage/open.ts';
-import { BENCH_ROOT, freePort, mootNodeEnv, Proc, REPO_ROOT, TASKSET, waitForHttp } from '../procs.ts';
+import { freePort, mootNodeEnv, Proc, REPO_ROOT, TASKSET, waitForHttp } from '../procs.ts';
 import { writeHandsSection, type HandsResult, type PhaseResult } from './handsSection.ts';
+import { writeResult } from '../results.ts';
 
 /**
  * "100 hands in a second" (issue 18): one Moot node, a moderator, `members` members and
@@ -282,11 +283,6 @@ export async function main(args: string[]): Promise<void> {
   const number = (name: string, fallback: number) =>
     Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
   const result = await runHands({ members: number('members', 100), observers: number('observers', 500) });
-  const dir = path.join(BENCH_ROOT, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, `${result.date.replace(/[:.]/g, '-')}-hands.json`),
-    JSON.stringify(result, null, 2) + '\n',
-  );
+  await writeResult(result, 'hands');
   if (!args.includes('--no-report')) await writeHandsSection(path.join(REPO_ROOT, 'BENCHMARKS.md'), result);
 }

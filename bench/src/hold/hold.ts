@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -9,11 +9,12 @@ import { connectMember } from '../../../apps/server/test/support/harness.ts';
 import { createScratchDatabase } from '../../../apps/server/test/support/services.ts';
 import { keyOf } from '../clients.ts';
 import { seedDocuments } from '../mootSeed.ts';
-import { BENCH_ROOT, freePort, mootNodeEnv, Proc, REPO_ROOT, TASKSET, waitForHttp } from '../procs.ts';
+import { freePort, mootNodeEnv, Proc, REPO_ROOT, TASKSET, waitForHttp } from '../procs.ts';
 import { BenchRedis, type RedisCounters } from '../redisStats.ts';
 import { Histogram, round } from '../stats.ts';
 import type { ChildReport, FromChild, ToChild } from './holdProtocol.ts';
 import { writeHoldSection, type HoldResult } from './holdSection.ts';
+import { writeResult } from '../results.ts';
 
 /**
  * The hold (issue 18): N observers of one standard held for `seconds` while one member types
@@ -346,11 +347,6 @@ export async function main(args: string[]): Promise<void> {
     generators: number('generators', 4),
     ramp: number('ramp', 250),
   });
-  const dir = path.join(BENCH_ROOT, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, `${result.date.replace(/[:.]/g, '-')}-hold-${result.observers}x${result.nodes}.json`),
-    JSON.stringify(result, null, 2) + '\n',
-  );
+  await writeResult(result, `hold-${result.observers}x${result.nodes}`);
   if (!args.includes('--no-report')) await writeHoldSection(path.join(REPO_ROOT, 'BENCHMARKS.md'), result);
 }

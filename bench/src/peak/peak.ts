@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -19,6 +19,7 @@ import { seedDocuments } from '../mootSeed.ts';
 import { BENCH_ROOT, freePort, mootNodeEnv, Proc, REPO_ROOT, TASKSET, waitForHttp } from '../procs.ts';
 import { Histogram } from '../stats.ts';
 import { topFrames, writePeakSection, type PeakResult } from './peakSection.ts';
+import { writeResult } from '../results.ts';
 
 /**
  * P1, the peak of a sitting (issue 18): one Moot node; `members` members typing in `standards`
@@ -256,11 +257,6 @@ export async function main(args: string[]): Promise<void> {
     rate: number('rate', 2),
     seconds: number('seconds', 30),
   });
-  const dir = path.join(BENCH_ROOT, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, `${result.date.replace(/[:.]/g, '-')}-peak.json`),
-    JSON.stringify(result, null, 2) + '\n',
-  );
+  await writeResult(result, 'peak');
   if (!args.includes('--no-report')) await writePeakSection(path.join(REPO_ROOT, 'BENCHMARKS.md'), result);
 }
