@@ -4,8 +4,9 @@ import { format, resolveConfig } from 'prettier';
 import { BENCH_ROOT } from './procs.ts';
 
 /**
- * Writes one workload's result as `bench/results/<date>-<name>.json`, formatted as the
- * repository's Prettier would (so `prettier --check .` in CI passes on a committed result).
+ * Writes a run's result as `bench/results/<date>-<name>.json` (`<date>.json` without a name),
+ * formatted as the repository's Prettier would (so `prettier --check .` in CI passes on a
+ * committed result). The main matrix rewrites its file after every cell; the workloads write once.
  */
 export async function writeResult(
   result: { date: string },
@@ -13,7 +14,7 @@ export async function writeResult(
   dir = path.join(BENCH_ROOT, 'results'),
 ): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${result.date.replace(/[:.]/g, '-')}-${name}.json`);
+  const file = path.join(dir, `${result.date.replace(/[:.]/g, '-')}${name ? `-${name}` : ''}.json`);
   const config = await resolveConfig(file);
   writeFileSync(file, await format(JSON.stringify(result), { ...config, parser: 'json' }));
   return file;

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { machine, type Run } from './machine.ts';
 import { measure, type Measurement } from './measure.ts';
 import { plan } from './matrix.ts';
-import { BENCH_ROOT, killAll, REPO_ROOT, TASKSET } from './procs.ts';
+import { killAll, REPO_ROOT, TASKSET } from './procs.ts';
+import { writeResult } from './results.ts';
 import { BenchRedis } from './redisStats.ts';
 import { writeReport } from './report.ts';
 
@@ -63,10 +64,8 @@ async function main(): Promise<void> {
     return null;
   });
   const measurements: Measurement[] = [];
-  const dir = path.join(BENCH_ROOT, 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${started.toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
-  const record = (): Run => {
+  let file = '';
+  const record = async (): Promise<Run> => {
     const run: Run = {
       date: started.toISOString(),
       durationS: Math.round((Date.now() - started.getTime()) / 1000),
@@ -77,7 +76,7 @@ async function main(): Promise<void> {
       measurements,
     };
     // Written after every cell, so an interrupted run still leaves its figures (`--report=` renders them).
-    writeFileSync(file, JSON.stringify(run, null, 2) + '\n');
+    file = await writeResult(run, quick ? 'quick' : '');
     return run;
   };
   try {
@@ -99,13 +98,13 @@ async function main(): Promise<void> {
             : `FAILED ${m.error?.split('\n')[0]}`) +
           ` (${((performance.now() - t) / 1000).toFixed(0)} s)`,
       );
-      record();
+      await record();
     }
   } finally {
     await redis?.stop();
     await killAll();
   }
-  const run = record();
+  const run = await record();
   console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
   if (!noReport) {
     await writeReport(run, path.join(REPO_ROOT, 'BENCHMARKS.md'));
