@@ -22,12 +22,13 @@ import { openPglite } from '../src/storage/pglite.ts';
 import { openPostgres } from '../src/storage/postgres.ts';
 import { acked, connectMember, redeem, seedAssembly, startApp, type RunningApp } from './support/harness.ts';
 import { createScratchDatabase, describeOnEngines, postgresAvailable, type OpenEngine } from './support/services.ts';
+import { memoryDatabase } from './support/memoryDatabase.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const clone = <T>(value: T): T => structuredClone(value);
 const failure = (result: AuditVerification) => (result.ok ? null : { position: result.position, seq: result.seq });
 
-/** The audit log's chain and its append-only table, on one engine (an unmigrated database). */
+/** The audit log's chain and its append-only table, on one engine (a migrated database). */
 function chainSuite(open: OpenEngine) {
   let db: Database;
   let dispose: () => Promise<void>;
@@ -38,7 +39,6 @@ function chainSuite(open: OpenEngine) {
 
   beforeAll(async () => {
     ({ db, dispose } = await open());
-    await migrate(db);
     running = await startApp({ db });
     // A realistic run: invites redeemed, a session with its agenda, the floor, a vote, a
     // hidden comment — and a refused command, whose security entry stays out of the chain.
@@ -196,8 +196,7 @@ function verifyAuditCommand(files: string[]): Promise<{ code: number; stdout: st
 
 describe('npm run verify-audit', () => {
   it('prints the head of an intact export, and the position of the first tampered entry', async () => {
-    const db = await openPglite();
-    await migrate(db);
+    const db = await memoryDatabase();
     const { assembly } = await createAssembly(db, { title: 'Command check', charge: 'Why?' });
     for (let i = 0; i < 5; i++)
       await db.transaction((tx) =>
@@ -279,7 +278,7 @@ describe('the chain over entries written before it existed', () => {
   }, 180_000);
 });
 
-await describeOnEngines('the tamper-evident audit log', chainSuite, { migrated: false });
+await describeOnEngines('the tamper-evident audit log', chainSuite);
 
 if (await postgresAvailable()) {
   describe('concurrent appends on PostgreSQL', () => {

@@ -3,8 +3,6 @@ import pg from 'pg';
 import { describe, it } from 'vitest';
 import type { Database } from '../../src/storage/database.ts';
 import { openDatabase } from '../../src/storage/open.ts';
-import { openPglite } from '../../src/storage/pglite.ts';
-import { openPostgres } from '../../src/storage/postgres.ts';
 import { memoryDatabase } from './memoryDatabase.ts';
 
 /**
@@ -55,16 +53,15 @@ export type OpenEngine = () => Promise<{ db: Database; dispose: () => Promise<vo
 
 /**
  * Declares `suite` once per engine: PGlite always, PostgreSQL (a scratch database per open) when
- * reachable, or a visible skip. `migrated: false` hands the suite an empty schema to migrate itself.
+ * reachable, or a visible skip. Each open is a migrated, empty database.
  */
 export async function describeOnEngines(
   title: string,
   suite: (open: OpenEngine, engine: 'pglite' | 'postgres') => void,
-  { migrated = true }: { migrated?: boolean } = {},
 ): Promise<void> {
   describe(`${title}: pglite`, () =>
     suite(async () => {
-      const db = migrated ? await memoryDatabase() : await openPglite();
+      const db = await memoryDatabase();
       return { db, dispose: () => db.close() };
     }, 'pglite'));
   if (!(await postgresAvailable())) {
@@ -74,7 +71,7 @@ export async function describeOnEngines(
   describe(`${title}: postgres`, () =>
     suite(async () => {
       const scratch = await createScratchDatabase();
-      const db = migrated ? await openDatabase({ databaseUrl: scratch.url }) : await openPostgres(scratch.url);
+      const db = await openDatabase({ databaseUrl: scratch.url });
       return {
         db,
         dispose: async () => {
