@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import type { OwnMark, ParagraphMark, StandardConsensus } from '@moot/protocol';
 import { readAudit } from '../src/audit/auditLog.ts';
-import { readMaps } from '../src/features/consensus/markStore.ts';
+import { readMaps, saveMap } from '../src/features/consensus/markStore.ts';
 import { CollabClient, paragraph } from './support/collabClient.ts';
 import {
   acked,
@@ -122,6 +122,25 @@ describe('the consensus map of a standard', () => {
     // Marked again as it reads now, it counts again.
     acked(await mark(members[0]!, keys[0]!, 'agree'));
     await vi.waitFor(() => expect(seen.maps[0]?.paragraphs[0]).toMatchObject({ agree: 1, earlier: 1 }));
+  });
+
+  it('stores a recomputed map only when it changed (an edit that changes no wording writes nothing)', async () => {
+    const computedAt = async () =>
+      (
+        await running.db.query<{ at: string }>(
+          'SELECT computed_at::text AS at FROM consensus_maps WHERE standard_id = $1',
+          [seed.standardId],
+        )
+      )[0]?.at;
+    const [map] = await readMaps(running.db, seed.assemblyId);
+    const before = await computedAt();
+    expect(before).toBeDefined();
+    expect(await saveMap(running.db, structuredClone(map!))).toBe(false);
+    expect(await computedAt()).toBe(before);
+    const changed = { ...map!, paragraphs: map!.paragraphs.map((p, i) => (i === 0 ? { ...p, pass: p.pass + 1 } : p)) };
+    expect(await saveMap(running.db, changed)).toBe(true);
+    expect((await readMaps(running.db, seed.assemblyId))[0]).toEqual(changed);
+    expect(await saveMap(running.db, map!)).toBe(true); // as it was, for the tests after
   });
 
   it('leaves the audit log as it was: a mark is an opinion, not an act on the record (SECURITY.md)', async () => {

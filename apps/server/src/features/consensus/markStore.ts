@@ -56,12 +56,20 @@ export async function isMarked(db: Queryable, standardId: string): Promise<boole
   return rows.length > 0;
 }
 
-export async function saveMap(db: Queryable, map: StandardConsensus): Promise<void> {
-  await db.query(
+/**
+ * Stores a standard's map; one equal to the stored map writes nothing (a recomputation after an
+ * edit that changed no wording, or after a mark already counted), so `computed_at` is when the
+ * map last changed. Whether it wrote.
+ */
+export async function saveMap(db: Queryable, map: StandardConsensus): Promise<boolean> {
+  const written = await db.query(
     `INSERT INTO consensus_maps (standard_id, map) VALUES ($1, $2)
-     ON CONFLICT (standard_id) DO UPDATE SET map = EXCLUDED.map, computed_at = now()`,
+     ON CONFLICT (standard_id) DO UPDATE SET map = EXCLUDED.map, computed_at = now()
+       WHERE consensus_maps.map IS DISTINCT FROM EXCLUDED.map
+     RETURNING 1`,
     [map.standardId, JSON.stringify(map)],
   );
+  return written.length > 0;
 }
 
 /** The maps of the assembly's standards, in charter order, as last computed. */
