@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { diffSession, sameValue, type ProgrammeState, type Role, type SessionState } from '@moot/protocol';
 import type { SharedHeads } from '../../cluster/sharedHeads.ts';
 import { SerialBursts } from '../../realtime/serialBursts.ts';
+import { readTogether } from '../../storage/readTogether.ts';
 import { publishHearings } from '../cases/leaderHearing.ts';
 import { listParticipants } from '../identity/participantStore.ts';
 import { assemblyRoom, audienceRoom, type MootServer, type WatchNamespace } from '../../realtime/socketData.ts';
@@ -71,71 +72,38 @@ export class SessionPublisher {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       const session = await currentSession(tx, assemblyId);
       if (!session) return null;
-      const [agenda, participants, muted, attendance, hands, totals, turns, groups, announcements, moderation] =
-        await Promise.all([
-          listAgenda(tx, session.id),
-          listParticipants(tx, assemblyId),
-          tx.query<{ id: string; mutedUntil: Date | null }>(
-            'SELECT id, muted_until AS "mutedUntil" FROM participants WHERE assembly_id = $1',
-            [assemblyId],
-          ),
-          listAttendance(tx, session.id),
-          openHands(tx, session.id),
-          speakingTotals(tx, assemblyId, session.id),
-          finishedTurns(tx, session.id),
-          latestGroups(tx, session.id),
-          activeAnnouncements(tx, assemblyId, session.since),
-          moderationLog(tx, assemblyId, session.since),
-        ]);
-      return {
+      return readTogether({
         session,
-        agenda,
-        participants,
-        muted,
-        attendance,
-        hands,
-        totals,
-        turns,
-        groups,
-        announcements,
-        moderation,
-      };
+        agenda: listAgenda(tx, session.id),
+        participants: listParticipants(tx, assemblyId),
+        muted: tx.query<{ id: string; mutedUntil: Date | null }>(
+          'SELECT id, muted_until AS "mutedUntil" FROM participants WHERE assembly_id = $1',
+          [assemblyId],
+        ),
+        attendance: listAttendance(tx, session.id),
+        hands: openHands(tx, session.id),
+        totals: speakingTotals(tx, assemblyId, session.id),
+        turns: finishedTurns(tx, session.id),
+        groups: latestGroups(tx, session.id),
+        announcements: activeAnnouncements(tx, assemblyId, session.since),
+        moderation: moderationLog(tx, assemblyId, session.since),
+      });
     });
     if (!read) return null;
-    const {
-      session,
-      agenda,
-      participants,
-      muted,
-      attendance,
-      hands,
-      totals,
-      turns,
-      groups,
-      announcements,
-      moderation,
-    } = read;
+    const { participants, muted, ...rest } = read;
     const mutedUntil = new Map(muted.map((m) => [m.id, m.mutedUntil?.getTime() ?? null]));
     // While groups run, the earlier splits they are judged against (repeat pairs, for moderators).
-    const history = groups.some((g) => !g.ended)
+    const history = rest.groups.some((g) => !g.ended)
       ? await groupHistory(
           this.db,
           assemblyId,
-          groups.map((g) => g.id),
+          rest.groups.map((g) => g.id),
         )
       : null;
     return {
-      session,
-      agenda,
+      ...rest,
       participants: participants.map((p) => ({ ...p, mutedUntil: mutedUntil.get(p.id) ?? null })),
-      attendance,
       online: await online,
-      hands,
-      totals,
-      turns,
-      groups,
-      announcements,
-      moderation,
       groupHistory: history,
       now: Date.now(),
     };
