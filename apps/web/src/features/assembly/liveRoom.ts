@@ -1,4 +1,7 @@
-import type { Dispatch } from 'react';
+import { NAMESPACES, PROTOCOL_VERSION, TRANSPORTS, wireParser } from '@moot/protocol';
+import type { AssemblyHandshake, WatchHandshake } from '@moot/protocol';
+import { useEffect, useReducer, useState, type Dispatch } from 'react';
+import { io } from 'socket.io-client';
 import type { CollabProvider } from '../../collab/CollabProvider.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
 import { TrackerStore } from '../accountability/trackerStore.ts';
@@ -9,7 +12,7 @@ import { ConsensusStore } from '../consensus/consensusStore.ts';
 import { SessionStore } from '../session/sessionStore.ts';
 import { DecisionsStore } from '../votes/decisionsStore.ts';
 import { PanelsStore, registerPanels } from '../panels/panelsStore.ts';
-import type { roomReducer } from './roomState.ts';
+import { roomReducer } from './roomState.ts';
 
 export interface LiveRoom<S extends AssemblySocket | WatchSocket> {
   socket: S;
@@ -62,5 +65,60 @@ export function openLiveRoom<S extends AssemblySocket | WatchSocket>(
       provider.destroy();
       socket.disconnect();
     },
+  };
+}
+
+/** A participant's socket to `/assembly`, authenticated by the session cookie; not yet connected. */
+export function participantSocket(): AssemblySocket {
+  const auth: AssemblyHandshake = { protocol: PROTOCOL_VERSION };
+  return io(NAMESPACES.assembly, {
+    transports: TRANSPORTS,
+    parser: wireParser,
+    auth,
+    withCredentials: true,
+    autoConnect: false,
+  });
+}
+
+/** An observer's socket to `/watch`, authenticated by the watch key in the handshake; not yet connected. */
+export function observerSocket(watchKey: string): WatchSocket {
+  const auth: WatchHandshake = { protocol: PROTOCOL_VERSION, watchKey };
+  return io(NAMESPACES.watch, { transports: TRANSPORTS, parser: wireParser, auth, autoConnect: false });
+}
+
+/**
+ * A page's live room, open while `deps` stay the same: `open` makes the socket and the
+ * documents' provider (null: no room, e.g. no key yet); the room's parts are null until it is
+ * open, and again while it reopens.
+ */
+export function useLiveRoom<S extends AssemblySocket | WatchSocket>(
+  open: (() => { socket: S; provider: CollabProvider }) | null,
+  deps: readonly unknown[],
+) {
+  const [live, setLive] = useState<LiveRoom<S> | null>(null);
+  const [room, dispatch] = useReducer(roomReducer, null);
+  useEffect(() => {
+    if (!open) return;
+    const { socket, provider } = open();
+    const opened = openLiveRoom(socket, provider, dispatch);
+    setLive(opened.live);
+    return () => {
+      setLive(null);
+      opened.close();
+    };
+    // `deps` say everything about `open` that matters (a new closure each render must not reconnect).
+  }, deps);
+  return {
+    socket: live?.socket ?? null,
+    provider: live?.provider ?? null,
+    sessions: live?.sessions ?? null,
+    comments: live?.comments ?? null,
+    decisions: live?.decisions ?? null,
+    cases: live?.cases ?? null,
+    consensus: live?.consensus ?? null,
+    tracker: live?.tracker ?? null,
+    appeals: live?.appeals ?? null,
+    room,
+    dispatch,
   };
 }

@@ -1,18 +1,29 @@
-import { NAMESPACES, PROTOCOL_VERSION, TRANSPORTS, wireParser } from '@moot/protocol';
-import type { AssemblyHandshake, ParticipantView, WatchHandshake } from '@moot/protocol';
-import { useEffect, useReducer, useState } from 'react';
-import { io } from 'socket.io-client';
+import type { ParticipantView } from '@moot/protocol';
 import { CollabProvider } from '../../collab/CollabProvider.ts';
 import { seatColor } from '../../collab/editor/caretColor.ts';
 import { assemblyDocuments, watchDocuments } from '../../collab/transport.ts';
 import type { AssemblySocket, WatchSocket } from '../../collab/transport.ts';
-import { openLiveRoom, type LiveRoom } from '../assembly/liveRoom.ts';
-import { roomReducer } from '../assembly/roomState.ts';
+import { observerSocket, participantSocket, useLiveRoom } from '../assembly/liveRoom.ts';
 
 /** Who opens present mode: a room screen with the watch key, or the signed-in moderator (cookie). */
 export type PresentAccess = { kind: 'watch'; watchKey: string } | { kind: 'moderator'; me: ParticipantView };
 
-type Live = LiveRoom<AssemblySocket> | LiveRoom<WatchSocket>;
+/** The socket and the read-only provider of present mode for who opened it. */
+function connection(access: PresentAccess) {
+  if (access.kind === 'watch') {
+    const socket = observerSocket(access.watchKey);
+    return { socket, provider: new CollabProvider({ mode: 'watch', transport: watchDocuments(socket) }) };
+  }
+  // A participant's socket syncs documents by answering the server's step 1, which only an
+  // editing provider does; the fields are still opened read-only and nothing is kept locally.
+  const socket = participantSocket();
+  const provider = new CollabProvider({
+    mode: 'edit',
+    transport: assemblyDocuments(socket),
+    user: { name: access.me.displayName, color: seatColor(access.me.seat) },
+  });
+  return { socket, provider };
+}
 
 /**
  * Present mode's one connection. With the watch key it is an observer's (`/watch` namespace,
@@ -21,55 +32,12 @@ type Live = LiveRoom<AssemblySocket> | LiveRoom<WatchSocket>;
  * nothing is kept on the device.
  */
 export function usePresentRoom(access: PresentAccess | null) {
-  const [live, setLive] = useState<Live | null>(null);
-  const [room, dispatch] = useReducer(roomReducer, null);
   const key =
     access === null ? null : access.kind === 'watch' ? `watch:${access.watchKey}` : `moderator:${access.me.id}`;
-
-  useEffect(() => {
-    if (access === null) return;
-    let opened: { live: Live; close: () => void };
-    if (access.kind === 'watch') {
-      const auth: WatchHandshake = { protocol: PROTOCOL_VERSION, watchKey: access.watchKey };
-      const socket: WatchSocket = io(NAMESPACES.watch, {
-        transports: TRANSPORTS,
-        parser: wireParser,
-        auth,
-        autoConnect: false,
-      });
-      const provider = new CollabProvider({ mode: 'watch', transport: watchDocuments(socket) });
-      opened = openLiveRoom(socket, provider, dispatch);
-    } else {
-      const auth: AssemblyHandshake = { protocol: PROTOCOL_VERSION };
-      const socket: AssemblySocket = io(NAMESPACES.assembly, {
-        transports: TRANSPORTS,
-        parser: wireParser,
-        auth,
-        withCredentials: true,
-        autoConnect: false,
-      });
-      // A participant's socket syncs documents by answering the server's step 1, which only an
-      // editing provider does; the fields are still opened read-only and nothing is kept locally.
-      const provider = new CollabProvider({
-        mode: 'edit',
-        transport: assemblyDocuments(socket),
-        user: { name: access.me.displayName, color: seatColor(access.me.seat) },
-      });
-      opened = openLiveRoom(socket, provider, dispatch);
-    }
-    setLive(opened.live);
-    return () => {
-      setLive(null);
-      opened.close();
-    };
-    // `key` says everything about `access` that matters (a new object each render would reconnect).
-  }, [key]);
-
-  return {
-    socket: live?.socket ?? null,
-    provider: live?.provider ?? null,
-    sessions: live?.sessions ?? null,
-    decisions: live?.decisions ?? null,
-    room,
-  };
+  // `key` says everything about `access` that matters (a new object each render would reconnect).
+  const { socket, provider, sessions, decisions, room } = useLiveRoom<AssemblySocket | WatchSocket>(
+    access === null ? null : () => connection(access),
+    [key],
+  );
+  return { socket, provider, sessions, decisions, room };
 }

@@ -27,11 +27,7 @@ export function PrintCharterPage() {
       title={title}
       reader={reader}
       loaded={loaded}
-      tools={
-        <button type="button" onClick={() => window.print()}>
-          {t('record.charter.print')}
-        </button>
-      }
+      printLabel={t('record.charter.print')}
       downloads={[
         { path: HTTP_ROUTES.charterMarkdown, label: t('record.downloadMarkdown') },
         { path: HTTP_ROUTES.charterJson, label: t('record.downloadJson') },

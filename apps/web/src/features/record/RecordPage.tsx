@@ -24,7 +24,7 @@ export function RecordPage<T>({
   reader,
   loaded,
   downloads,
-  tools,
+  printLabel,
   children,
 }: {
   title: string;
@@ -32,7 +32,8 @@ export function RecordPage<T>({
   loaded: Loaded<T>;
   /** Observers' keys go in a header, so each download is fetched and handed over as a file. */
   downloads?: { path: string; label: string }[];
-  tools?: ReactNode;
+  /** A page laid out for paper offers to print (or save as PDF) under this label. */
+  printLabel?: string;
   children: (data: T) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
@@ -44,7 +45,11 @@ export function RecordPage<T>({
       <div className="record-tools no-print">
         <Link to={homeHref(reader)}>{reader.watchKey ? t('record.backToWatch') : t('record.back')}</Link>
         <RecordLinks reader={reader} />
-        {tools}
+        {printLabel && (
+          <button type="button" onClick={() => window.print()}>
+            {printLabel}
+          </button>
+        )}
         {downloads?.map((d) => (
           <button key={d.path} type="button" className="secondary" onClick={() => void download(d.path)}>
             {d.label}

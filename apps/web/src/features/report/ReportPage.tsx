@@ -29,11 +29,7 @@ export function ReportPage() {
       title={title}
       reader={reader}
       loaded={loaded}
-      tools={
-        <button type="button" onClick={() => window.print()}>
-          {t('report.print')}
-        </button>
-      }
+      printLabel={t('report.print')}
       downloads={[
         { path: HTTP_ROUTES.reportMarkdown, label: t('record.downloadMarkdown') },
         { path: HTTP_ROUTES.reportJson, label: t('record.downloadJson') },
