@@ -5,7 +5,7 @@ import { on } from '../../realtime/on.ts';
 import type { AssemblySocket } from '../../realtime/socketData.ts';
 import * as floor from './floorStore.ts';
 import { sessionMutator } from './mutate.ts';
-import { lockSession, requireLive, shareSession } from './sessionStore.ts';
+import { lockSession, requireLive, requireNotEnded, shareSession } from './sessionStore.ts';
 import { queueOf, requireHostsGroup, requireSteers } from './steering.ts';
 import { orderQueue } from './sessionView.ts';
 
@@ -20,9 +20,7 @@ export function registerFloorCommands(ctx: AppContext, socket: AssemblySocket): 
 
   on('assembly', socket, 'attendance:checkIn', logger, ({ sessionId }) =>
     mutate({ action: 'attendance.checked_in', target: sessionId }, async (tx) => {
-      const session = await shareSession(tx, assemblyId, sessionId);
-      if (session.status === 'ended')
-        throw new AppError(ErrorCode.badRequest, 'This session has ended', refusal('session', 'ended'));
+      requireNotEnded(await shareSession(tx, assemblyId, sessionId));
       await floor.checkIn(tx, sessionId, me.id);
       return null;
     }),
@@ -39,9 +37,7 @@ export function registerFloorCommands(ctx: AppContext, socket: AssemblySocket): 
   // At the door or the table: whoever steers checks a member in or out (quorum counts who is present now).
   on('assembly', socket, 'attendance:checkInFor', logger, ({ sessionId, participantId }) =>
     mutate({ action: 'attendance.checked_in_for', target: sessionId, detail: { participantId } }, async (tx) => {
-      const session = await lockSession(tx, assemblyId, sessionId);
-      if (session.status === 'ended')
-        throw new AppError(ErrorCode.badRequest, 'This session has ended', refusal('session', 'ended'));
+      requireNotEnded(await lockSession(tx, assemblyId, sessionId));
       await requireSteers(tx, me, sessionId, participantId);
       await floor.checkIn(tx, sessionId, participantId, me.id);
       return null;

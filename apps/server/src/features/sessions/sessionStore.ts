@@ -73,12 +73,17 @@ export async function shareSession(tx: Queryable, assemblyId: string, sessionId:
   return row;
 }
 
+/** A sitting that has not ended (planned or live): members may still be checked in to it. */
+export function requireNotEnded(session: SessionRow): void {
+  if (session.status === 'ended')
+    throw new AppError(ErrorCode.badRequest, 'This session has ended', refusal('session', 'ended'));
+}
+
 /** A sitting that may still be started: not ended, not cancelled. */
 export function requireStartable(session: SessionRow): void {
   if (session.cancelled)
     throw new AppError(ErrorCode.badRequest, 'This sitting was cancelled', refusal('session', 'cancelled'));
-  if (session.status === 'ended')
-    throw new AppError(ErrorCode.badRequest, 'This session has ended', refusal('session', 'ended'));
+  requireNotEnded(session);
 }
 
 /**
