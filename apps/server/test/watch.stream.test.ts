@@ -44,7 +44,7 @@ function observe(socket: WatcherSocket, docId: string) {
 }
 
 /** The cadence never fires on its own: the test decides when observers' packets go (`flushAll`). */
-const byHand: Cadence = { after: () => () => {} };
+const byHand: Cadence = { after: () => () => {}, now: () => 0 };
 
 /** Every JSON line the app logs. */
 function capturedLog() {

@@ -98,7 +98,7 @@ describe('one window for every document, written a slice at a time', () => {
     const watch = { adapter: { rooms }, sockets } as unknown as WatchNamespace;
     return { watch, sockets, log };
   }
-  const byHand: Cadence = { after: () => () => {} };
+  const byHand: Cadence = { after: () => () => {}, now: () => 0 };
   const update = (text: string) => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, text);
@@ -116,6 +116,42 @@ describe('one window for every document, written a slice at a time', () => {
     for (const w of writes) expect(w).toHaveLength(1);
     expect(new Set(writes.map((w) => w[0]))).toHaveLength(1);
     expect(stream.stats.deliveries).toBe(6);
+  });
+
+  it('sends an update after a quiet window at once, and gathers what follows within the window for its end', () => {
+    let clock = 1000;
+    const asked: number[] = [];
+    let due: ((lateMs: number) => void) | null = null;
+    const cadence: Cadence = {
+      now: () => clock,
+      after: (ms, run) => {
+        asked.push(ms);
+        due = run;
+        return () => (due = null);
+      },
+    };
+    const { watch, sockets } = observersOf(2, ['a']);
+    const stream = new ObserverStream(watch, { logger: pino({ level: 'silent' }), cadence, cadenceMs: 50 });
+    const fire = () => due!(0);
+    const writes = () => [...sockets.values()].map((s) => s.written.length);
+
+    stream.update('a', update('one'));
+    expect(asked).toEqual([0]); // nothing went out for a window: no wait
+    fire();
+    expect(writes()).toEqual([1, 1]);
+
+    clock += 10;
+    stream.update('a', update('two'));
+    stream.update('a', update('three'));
+    expect(asked).toEqual([0, 40]); // the rest of the window since the last packet
+    clock += 40;
+    fire();
+    expect(writes()).toEqual([2, 2]); // both in one packet
+    expect(stream.stats.updatesCoalesced).toBe(2);
+
+    clock += 500;
+    stream.update('a', update('four'));
+    expect(asked).toEqual([0, 40, 0]);
   });
 
   it('lets other work run between slices of observers, and starts the next window only after the last write', async () => {

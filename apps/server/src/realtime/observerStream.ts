@@ -52,13 +52,16 @@ interface Packet {
 export const OBSERVER_SLICE = 100;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** When the stream's next flush runs; tests drive it by hand (`manualCadence`). */
+/** When the stream's next flush runs, and its clock; tests drive both by hand. */
 export interface Cadence {
   /** Calls `run` in about `ms`, with how late it ran (ms); returns a cancel. */
   after(ms: number, run: (lateMs: number) => void): () => void;
+  /** Milliseconds on a monotonic clock. */
+  now(): number;
 }
 
 export const timerCadence: Cadence = {
+  now: () => performance.now(),
   after(ms, run) {
     const due = performance.now() + ms;
     const timer = setTimeout(() => run(Math.max(0, performance.now() - due)), ms);
@@ -105,9 +108,10 @@ export interface ObserverStreamStats {
 
 /**
  * Document traffic to this node's observers (`/watch`), the public stream. Unlike members, who get
- * each update at once, observers get what arrived within a short window (`observerCadenceMs`, one
- * window for every document) as one update per document (`Y.mergeUpdates`: it carries every one
- * of them), and that packet is built once: encoded by the wire parser once and framed as a
+ * each update at once, observers get at most one packet per document per short window
+ * (`observerCadenceMs`, one window for every document): an update after a quiet window goes at
+ * once, and what arrives within a window after a flush goes at its end as one update per document
+ * (`Y.mergeUpdates`: it carries every one of them). Each packet is built once: encoded by the wire parser once and framed as a
  * WebSocket binary frame once; each observer then gets the frames of every document it watches in
  * one write, the same bytes for everyone watching the same documents, with no per-socket
  * encoding, filtering or Socket.IO broadcast work. Members never wait behind observers: past
@@ -129,6 +133,8 @@ export class ObserverStream {
   private timer: (() => void) | null = null;
   /** A window's writes are still going out, slice by slice: the next waits for them. */
   private sending = false;
+  /** When the last flush's writes were all out (the cadence's clock). */
+  private lastSent = -Infinity;
   private closed = false;
   readonly stats: ObserverStreamStats = { packetsEncoded: 0, deliveries: 0, updatesCoalesced: 0, dropped: 0 };
 
@@ -184,12 +190,20 @@ export class ObserverStream {
     return p;
   }
 
+  /**
+   * The leading edge: an update arriving when nothing went out for a whole window goes at once
+   * (a quiet hearing's each keystroke, with no wait); what follows within the window after a
+   * flush waits for the window's end, and goes together (a busy one, merged as before).
+   */
   private schedule(): void {
     if (this.timer || this.sending || this.closed) return;
     if (this.window === 0) {
       this.timer = () => {};
       queueMicrotask(() => void this.flush(0));
-    } else this.timer = this.cadence.after(this.window, (late) => void this.flush(late));
+      return;
+    }
+    const wait = Math.max(0, Math.min(this.window, this.lastSent + this.window - this.cadence.now()));
+    this.timer = this.cadence.after(wait, (late) => void this.flush(late));
   }
 
   private async flush(lateMs: number): Promise<void> {
@@ -268,6 +282,7 @@ export class ObserverStream {
       }
     } finally {
       this.sending = false;
+      this.lastSent = this.cadence.now();
       if (this.pending.size > 0) this.schedule();
     }
   }
