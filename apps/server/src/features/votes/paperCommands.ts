@@ -8,6 +8,7 @@ import { presentNow } from '../sessions/floorStore.ts';
 import { requireSteers } from '../sessions/steering.ts';
 import { hasOnlineBallot } from './ballotStore.ts';
 import * as paper from './paperStore.ts';
+import { enterPaperCount } from './paperCount.ts';
 import { lockVote } from './voteStore.ts';
 import { refuseOffPanel } from '../panels/panelVote.ts';
 
@@ -78,28 +79,12 @@ export function registerPaperCommands(ctx: AppContext, socket: AssemblySocket): 
     return null;
   });
 
-  /**
-   * One facilitator's count, as counts per choice (yes/no, consent) or per distinct ballot
-   * (approval, ranked): the first waits, a matching second from another facilitator makes them
-   * count, a different one discards both.
-   */
-  const enterCount = async (
-    voteId: string,
-    normalise: (rules: VoteRules) => ReturnType<typeof paper.normaliseTotals>,
-  ) => {
-    const outcome = await db.transaction(async (tx) => {
-      const vote = await lockVote(tx, assemblyId, voteId, 'update');
-      if (vote.status !== 'open')
-        throw new AppError(ErrorCode.voteClosed, 'This vote has closed', refusal('vote', 'voteClosed'));
+  /** One facilitator's count, as counts per choice (yes/no, consent) or per distinct ballot (approval, ranked). */
+  const enterCount = (voteId: string, normalise: (rules: VoteRules) => ReturnType<typeof paper.normaliseTotals>) =>
+    enterPaperCount(ctx, assemblyId, me, voteId, async (vote, ticked) => {
       const entered = normalise(vote.rules);
       if (!entered.ok) throw new AppError(ErrorCode.badRequest, entered.why, entered.reason);
-      const voters = (await paper.paperVoterIds(tx, voteId)).length;
-      if (voters === 0)
-        throw new AppError(
-          ErrorCode.badRequest,
-          'Nobody is ticked as voting on paper in this vote',
-          refusal('paper', 'nobodyTicked'),
-        );
+      const voters = await ticked();
       if (entered.total !== voters) {
         throw new AppError(
           ErrorCode.badRequest,
@@ -107,45 +92,8 @@ export function registerPaperCommands(ctx: AppContext, socket: AssemblySocket): 
           refusal('paper', 'totalsMismatch', { total: entered.total, voters }),
         );
       }
-      const row = await paper.paperTotals(tx, voteId);
-      if (row?.agreedCounts)
-        throw new AppError(
-          ErrorCode.badRequest,
-          'The paper totals are already agreed',
-          refusal('paper', 'alreadyAgreed'),
-        );
-      const audit = (action: string) => recordAudit(tx, { assemblyId, actorId: me.id, action, target: voteId });
-      if (!row?.firstBy || !row.firstCounts) {
-        await paper.enterFirstTotals(tx, voteId, me.id, entered.counts);
-        await audit('vote.paper_totals_entered');
-        return 'awaiting_second' as const;
-      }
-      if (row.firstBy === me.id) {
-        throw new AppError(
-          ErrorCode.badRequest,
-          'You entered the first count: a second facilitator must count the paper ballots and enter them',
-          refusal('paper', 'secondCounterNeeded'),
-        );
-      }
-      if (paper.sameTotals(row.firstCounts, entered.counts)) {
-        await paper.agreeTotals(tx, voteId, me.id, entered.counts);
-        await audit('vote.paper_totals_agreed');
-        return 'agreed' as const;
-      }
-      await paper.discardTotals(tx, voteId);
-      await audit('vote.paper_totals_mismatch');
-      return 'mismatch' as const;
+      return entered.counts;
     });
-    await ctx.votes.publish(assemblyId);
-    if (outcome === 'mismatch') {
-      throw new AppError(
-        ErrorCode.badRequest,
-        'Your totals differ from the first count, so neither counts: count the paper ballots again, then two facilitators enter them afresh',
-        refusal('paper', 'countsDisagree'),
-      );
-    }
-    return { status: outcome };
-  };
 
   on('assembly', socket, 'vote:enterPaperTotals', logger, ({ voteId, counts }) =>
     enterCount(voteId, (rules) => paper.normaliseTotals(rules, counts)),
