@@ -57,8 +57,9 @@ export const LIMITS = {
    */
   maxUnsentBytesPerObserver: 1024 * 1024,
   /**
-   * Document updates reach observers in packets of everything that arrived within this window
-   * (merged, encoded once per document for all its observers); members get each update at once.
+   * Document updates reach observers at most once per this window: an update after a quiet window
+   * at once, what follows within it merged at its end (encoded once per document for all its
+   * observers); members get each update at once.
    */
   observerCadenceMs: 50,
   /** Under overload (the event loop late by more than a window) the window doubles, up to this. */
