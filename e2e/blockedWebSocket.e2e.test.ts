@@ -10,7 +10,7 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { sealedBallots } from '../apps/server/test/support/ballots.ts';
-import { eventually, fieldText, openSection, standard, startMoot, textField } from './support/moot.ts';
+import { castInVotes, eventually, fieldText, openSection, standard, startMoot, textField } from './support/moot.ts';
 import { useBrowser } from './support/useBrowser.ts';
 
 const browser = await useBrowser();
@@ -96,13 +96,7 @@ describe.skipIf(!browser.ok)('a member whose network blocks WebSocket (HTTP long
         quorumShare: 0,
       }),
     );
-    await openSection(ada, 'Votes');
-    const card = ada
-      .locator('[data-testid="vote"]')
-      .filter({ has: ada.getByRole('heading', { name: ADOPTION, exact: true }) });
-    await card.getByRole('radio', { name: 'Yes' }).check();
-    await card.getByRole('button', { name: 'Cast my ballot' }).click();
-    await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    const card = await castInVotes(ada, ADOPTION, 'Yes');
     expect(await card.locator('[data-testid="ballot-receipt"]').getAttribute('data-receipt')).toMatch(/\S/);
     // Sealed while the vote is open (counted and published at close).
     expect(await sealedBallots(server.db)).toBe(1);

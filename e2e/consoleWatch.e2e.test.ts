@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp, SeededAssembly } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { eventually, openSection, startMoot, textField, waitForLive } from './support/moot.ts';
+import { castInVotes, eventually, openSection, startMoot, textField, waitForLive } from './support/moot.ts';
 import { useBrowser } from './support/useBrowser.ts';
 
 const browser = await useBrowser();
@@ -163,11 +163,7 @@ describe.skipIf(!browser.ok)('the moderator desk and the watch page', () => {
     await moderator.getByLabel('Question', { exact: true }).fill(QUESTION);
     await moderator.getByRole('button', { name: 'Open vote' }).click();
     // Ballots are in the member's Votes section.
-    await openSection(ada, 'Votes');
-    const card = ada.locator('[data-testid="vote"]').filter({ has: ada.getByRole('heading', { name: QUESTION }) });
-    await card.getByRole('radio', { name: 'Yes' }).check();
-    await card.getByRole('button', { name: 'Cast my ballot' }).click();
-    await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    await castInVotes(ada, QUESTION, 'Yes');
     await openSection(ada, 'Now');
     await key('c');
     const chart = watcher.locator('[data-testid="vote-chart"]');

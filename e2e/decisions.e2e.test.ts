@@ -13,7 +13,16 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { wordsBrokenInTables } from './support/layout.ts';
-import { eventually, fieldText, openSection, standard, startMoot, textField, waitForLive } from './support/moot.ts';
+import {
+  eventually,
+  fieldText,
+  openSection,
+  standard,
+  startMoot,
+  textField,
+  voteCard,
+  waitForLive,
+} from './support/moot.ts';
 import { useBrowser } from './support/useBrowser.ts';
 
 const browser = await useBrowser();
@@ -54,8 +63,6 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     for (const socket of others ?? []) socket.disconnect();
   });
 
-  const vote = (page: Page, question: string) =>
-    page.locator('[data-testid="vote"]').filter({ has: page.getByRole('heading', { name: question, exact: true }) });
   const castBySocket = async (socket: MemberSocket, question: string, choice: BallotChoice) => {
     const { id: voteId } = votes.find((v) => v.question === question && v.status === 'open')!;
     acked(await socket.emitWithAck('vote:cast', { voteId, ballotId: randomUUID(), choice }));
@@ -133,7 +140,7 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await form.getByLabel('Quorum (% of members checked in)').fill('50');
     await form.getByRole('button', { name: 'Open vote' }).click();
 
-    const card = vote(ada, ADOPTION);
+    const card = voteCard(ada, ADOPTION);
     await card.waitFor();
     await eventually(
       () => ada.locator('[data-testid="votes-announcer"]').textContent(),
@@ -170,12 +177,12 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await castBySocket(others[0]!, ADOPTION, { method: 'yes_no', choice: 'yes' });
     await castBySocket(others[1]!, ADOPTION, { method: 'yes_no', choice: 'no' });
     for (const page of [moderator, ada, watcher]) {
-      await vote(page, ADOPTION).locator('[data-testid="turnout"][data-turnout="3"]').waitFor();
+      await voteCard(page, ADOPTION).locator('[data-testid="turnout"][data-turnout="3"]').waitFor();
     }
     // While open, no page shows a result and the observer's wire carries no choice.
     expect(await watcher.locator('[data-testid="vote-result"]').count()).toBe(0);
     expect(watcherWire.join('\n')).not.toContain('It says what we agreed');
-    expect(await vote(watcher, ADOPTION).locator('input, button, textarea').count()).toBe(0);
+    expect(await voteCard(watcher, ADOPTION).locator('input, button, textarea').count()).toBe(0);
   });
 
   describe('accessibility while a vote is open (axe-core, WCAG 2.2 A/AA)', () => {
@@ -189,7 +196,7 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
 
   it('closes the vote: the observer sees the result, the adopted status and the adopted text', async () => {
     await moderator.getByRole('button', { name: `Close the vote: ${ADOPTION}` }).click();
-    const result = vote(watcher, ADOPTION).locator('[data-testid="vote-result"]');
+    const result = voteCard(watcher, ADOPTION).locator('[data-testid="vote-result"]');
     await result.waitFor();
     expect(await result.getAttribute('data-passed')).toBe('true');
     expect(await result.locator('[data-testid="vote-explanation"]').innerText()).toMatch(/^Passed/);
@@ -207,7 +214,7 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     expect(await watcher.content()).not.toContain(ADA);
 
     // The member who voted in the page finds their receipt in the published list.
-    const check = vote(ada, ADOPTION).locator('[data-testid="my-receipt-check"]');
+    const check = voteCard(ada, ADOPTION).locator('[data-testid="my-receipt-check"]');
     await check.waitFor();
     expect(await check.getAttribute('data-found')).toBe('true');
     await eventually(
@@ -243,7 +250,7 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await waiting.getByRole('button', { name: 'Open the vote on this amendment' }).click();
     // Members vote knowing what they vote on: the proposed wording is on the vote.
     await openSection(ada, 'Votes');
-    await vote(ada, 'Amend “Honesty”?')
+    await voteCard(ada, 'Amend “Honesty”?')
       .locator('[data-testid="vote-subject"]')
       .getByText('Leaders tell the whole truth.')
       .waitFor();
@@ -262,7 +269,7 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await form.getByLabel('Options, one per line').fill('Library\nTown hall\nSchool');
     await form.getByRole('button', { name: 'Open vote' }).click();
 
-    const consent = vote(ada, 'Meet on Saturdays?');
+    const consent = voteCard(ada, 'Meet on Saturdays?');
     const reservations = consent.getByRole('radio', { name: 'Agree with reservations' });
     expect(await reservations.getAttribute('aria-describedby')).toBeTruthy();
     await consent.getByText('I can support this, but I have concerns I want noted.').waitFor();
@@ -270,7 +277,7 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await consent.getByRole('button', { name: 'Cast my ballot' }).click();
     await consent.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
 
-    const approval = vote(ada, 'Where should we meet?');
+    const approval = voteCard(ada, 'Where should we meet?');
     await approval.getByRole('checkbox', { name: 'Library' }).check();
     await approval.getByRole('checkbox', { name: 'School' }).check();
     await approval.getByRole('button', { name: 'Cast my ballot' }).click();
@@ -282,11 +289,11 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await castBySocket(others[0]!, 'Where should we meet?', { method: 'approval', approved: [2] });
     for (const question of ['Meet on Saturdays?', 'Where should we meet?'])
       await moderator.getByRole('button', { name: `Close the vote: ${question}` }).click();
-    const consentResult = vote(watcher, 'Meet on Saturdays?').locator('[data-testid="vote-result"]');
+    const consentResult = voteCard(watcher, 'Meet on Saturdays?').locator('[data-testid="vote-result"]');
     await consentResult.waitFor();
     expect(await consentResult.getAttribute('data-passed')).toBe('false');
     expect(await consentResult.locator('tr[data-choice="block"]').getAttribute('data-count')).toBe('1');
-    const approvalResult = vote(watcher, 'Where should we meet?').locator('[data-testid="vote-result"]');
+    const approvalResult = voteCard(watcher, 'Where should we meet?').locator('[data-testid="vote-result"]');
     await approvalResult.waitFor();
     expect(await approvalResult.locator('tr[data-choice="2"]').getAttribute('data-count')).toBe('2');
     await approvalResult.locator('tr[data-choice="2"]').getByText('Winner').waitFor();
@@ -302,7 +309,7 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await form.getByLabel('Quorum (% of members checked in)').fill('0');
     await form.getByRole('button', { name: 'Open vote' }).click();
 
-    const card = vote(ada, question);
+    const card = voteCard(ada, question);
     await card.waitFor();
     // Keyboard only: rank two options, then move the second above the first.
     await card.getByRole('button', { name: 'Rank: Public apology' }).focus();
@@ -324,10 +331,10 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await castBySocket(others[0]!, question, { method: 'ranked', ranking: [1, 2] });
     await castBySocket(others[1]!, question, { method: 'ranked', ranking: [2, 1] });
     await moderator.getByRole('button', { name: `Close the vote: ${question}` }).click();
-    const rounds = vote(watcher, question).locator('[data-testid="vote-rounds"]');
+    const rounds = voteCard(watcher, question).locator('[data-testid="vote-rounds"]');
     await rounds.waitFor();
     expect(await rounds.getByRole('columnheader').allTextContents()).toEqual(['Option', 'Round 1', 'Round 2']);
-    await vote(watcher, question).locator('[data-testid="vote-explanation"]').waitFor();
+    await voteCard(watcher, question).locator('[data-testid="vote-explanation"]').waitFor();
   });
 
   it('lets the observer download the charter, authenticated by the watch key', async () => {

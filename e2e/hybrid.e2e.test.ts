@@ -13,7 +13,7 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { openSection, startMoot, waitForLive } from './support/moot.ts';
+import { castInVotes, startMoot, waitForLive } from './support/moot.ts';
 import { useBrowser } from './support/useBrowser.ts';
 
 const browser = await useBrowser();
@@ -92,11 +92,7 @@ describe.skipIf(!browser.ok)('a hybrid sitting: check-in at the door, a paper co
       }),
     );
     // Ada votes online, in her Votes section.
-    await openSection(ada, 'Votes');
-    const card = ada.locator('[data-testid="vote"]').filter({ hasText: QUESTION });
-    await card.getByRole('radio', { name: 'Yes' }).check();
-    await card.getByRole('button', { name: 'Cast my ballot' }).click();
-    await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    await castInVotes(ada, QUESTION, 'Yes');
 
     // Ben and Cy vote on paper: ticked against the check-in list.
     const count = (page: Page) => page.locator('[data-testid="paper-count"]').filter({ hasText: QUESTION });

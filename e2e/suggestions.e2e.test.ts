@@ -12,7 +12,7 @@ import {
   type SeededAssembly,
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
-import { eventually, openSection, standard, startMoot, textField, waitForLive } from './support/moot.ts';
+import { castInVotes, eventually, openSection, standard, startMoot, textField, waitForLive } from './support/moot.ts';
 import { screenshotAt, sidewaysOverflow } from './support/screenshots.ts';
 import { useBrowser } from './support/useBrowser.ts';
 
@@ -176,13 +176,7 @@ describe.skipIf(!browser.ok)('suggesting a change in the text, as in a shared do
         choice: { method: 'yes_no', choice: 'yes' },
       }),
     );
-    await openSection(ana, 'Votes');
-    const card = ana
-      .locator('[data-testid="vote"]')
-      .filter({ has: ana.getByRole('heading', { name: QUESTION, exact: true }) });
-    await card.getByRole('radio', { name: 'Yes' }).check();
-    await card.getByRole('button', { name: 'Cast my ballot' }).click();
-    await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    await castInVotes(ana, QUESTION, 'Yes');
     await moderator.getByRole('button', { name: `Close the vote: ${QUESTION}` }).click();
 
     const field = textField(bryn, 'Honesty');

@@ -16,7 +16,7 @@ import {
 } from '../apps/server/test/support/harness.ts';
 import { axeViolations } from './support/a11y.ts';
 import { WEB_ROOT } from './support/buildWeb.ts';
-import { eventually, joinOnPage, openSection, waitForLive } from './support/moot.ts';
+import { castInVotes, eventually, joinOnPage, waitForLive } from './support/moot.ts';
 import { screenshotAt, sidewaysOverflow } from './support/screenshots.ts';
 import { useBrowser } from './support/useBrowser.ts';
 
@@ -224,11 +224,7 @@ describe.skipIf(!browser.ok)('the whole story: from the organiser link to a hybr
         quorumShare: 0.01,
       }),
     );
-    await openSection(pat, 'Votes');
-    const card = pat.locator('[data-testid="vote"]').filter({ hasText: QUESTION });
-    await card.getByRole('radio', { name: 'Yes' }).check();
-    await card.getByRole('button', { name: 'Cast my ballot' }).click();
-    await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+    await castInVotes(pat, QUESTION, 'Yes');
     const count = (page: Page) => page.locator('[data-testid="paper-count"]').filter({ hasText: QUESTION });
     await count(fay).getByRole('button', { name: 'Ben votes on paper' }).click();
     await count(fay).getByRole('button', { name: 'Cy votes on paper' }).click();

@@ -166,3 +166,23 @@ export async function openSection(page: Page, name: string): Promise<void> {
     .click();
   await page.waitForURL(new RegExp(`/assembly${name === 'Now' ? '' : `/${name.toLowerCase()}`}(#.*)?$`));
 }
+
+/** A vote's card on a page (a member's Votes section, the watch page), found by its question. */
+export function voteCard(page: Page, question: string) {
+  return page
+    .locator('[data-testid="vote"]')
+    .filter({ has: page.getByRole('heading', { name: question, exact: true }) });
+}
+
+/**
+ * A member answers a yes/no (or consent) question from their Votes section, as a person would:
+ * opens the section, ticks the answer, casts, and waits until the ballot is counted. The card.
+ */
+export async function castInVotes(page: Page, question: string, answer: string) {
+  await openSection(page, 'Votes');
+  const card = voteCard(page, question);
+  await card.getByRole('radio', { name: answer }).check();
+  await card.getByRole('button', { name: 'Cast my ballot' }).click();
+  await card.locator('[data-testid="ballot-status"][data-state="counted"]').waitFor();
+  return card;
+}
