@@ -21,7 +21,17 @@ export function Paragraphs({ text, empty }: { text: string; empty?: string }) {
  * layout changes how its parts display, so each part names its role too: a screen reader still
  * hears a table with its headings. The region stays focusable for a table that is wider still.
  */
-export function TableRegion({ caption, children }: { caption: string; children: ReactNode }) {
+export function TableRegion({
+  caption,
+  headings,
+  children,
+}: {
+  caption: string;
+  /** The columns' headings, in order: the first heads the rows' own headings. */
+  headings: readonly string[];
+  /** The table's body rows. */
+  children: ReactNode;
+}) {
   // On a screen the caption is shown above the scrolling region (inside it, a wide table would cut
   // it off on a phone); on paper, where the table fits, the caption itself is printed.
   return (
@@ -32,7 +42,16 @@ export function TableRegion({ caption, children }: { caption: string; children: 
       <div className="table-scroll report-table" tabIndex={0} role="region" aria-label={caption}>
         <table role="table">
           <caption>{caption}</caption>
-          {children}
+          <thead role="rowgroup">
+            <tr role="row">
+              {headings.map((heading, i) => (
+                <th key={i} scope="col" role="columnheader">
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody role="rowgroup">{children}</tbody>
         </table>
       </div>
     </>
@@ -57,29 +76,21 @@ export function ReportParticipation({ participation }: { participation: ReportEx
     <>
       <p>{t('report.participation.intro', { minimum: participation.minimum })}</p>
       {participation.categories.map((c) => (
-        <TableRegion key={c.category} caption={c.category}>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {t('report.participation.value')}
+        <TableRegion
+          key={c.category}
+          caption={c.category}
+          headings={[t('report.participation.value'), t('report.participation.members')]}
+        >
+          {c.values.map((v) => (
+            <tr key={v.value} role="row">
+              <th scope="row" role="rowheader">
+                {v.value}
               </th>
-              <th scope="col" role="columnheader">
-                {t('report.participation.members')}
-              </th>
+              <Cell heading={t('report.participation.members')}>
+                {v.count ?? t('report.participation.fewer', { minimum: participation.minimum })}
+              </Cell>
             </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {c.values.map((v) => (
-              <tr key={v.value} role="row">
-                <th scope="row" role="rowheader">
-                  {v.value}
-                </th>
-                <Cell heading={t('report.participation.members')}>
-                  {v.count ?? t('report.participation.fewer', { minimum: participation.minimum })}
-                </Cell>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </TableRegion>
       ))}
     </>

@@ -37,45 +37,33 @@ function SupportFigures({ recommendations, caption }: { recommendations: Recomme
           }))}
         />
       </Suspense>
-      <TableRegion caption={t('report.finalBallot.tableCaption')}>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">
-              {t('report.finalBallot.recommendation')}
+      <TableRegion
+        caption={t('report.finalBallot.tableCaption')}
+        headings={[
+          t('report.finalBallot.recommendation'),
+          ...SUPPORT_SCALE.map((point) => t(`finalBallot.scale.${point}`)),
+          t('report.finalBallot.support'),
+          t('report.finalBallot.outcome'),
+        ]}
+      >
+        {recommendations.map((r) => (
+          <tr key={r.number} role="row" data-counts={r.counts.join(',')}>
+            <th scope="row" role="rowheader">
+              {label(r)}
             </th>
-            {SUPPORT_SCALE.map((point) => (
-              <th key={point} scope="col" role="columnheader">
-                {t(`finalBallot.scale.${point}`)}
-              </th>
+            {SUPPORT_SCALE.map((point, a) => (
+              <Cell key={point} heading={t(`finalBallot.scale.${point}`)}>
+                {r.counts[a] ?? 0}
+              </Cell>
             ))}
-            <th scope="col" role="columnheader">
-              {t('report.finalBallot.support')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('report.finalBallot.outcome')}
-            </th>
+            <Cell heading={t('report.finalBallot.support')}>
+              {t('report.finalBallot.share', { supporting: r.supporting, base: r.base, percent: r.percent })}
+            </Cell>
+            <Cell heading={t('report.finalBallot.outcome')}>
+              {r.supported ? t('report.finalBallot.supported') : t('report.finalBallot.notSupported')}
+            </Cell>
           </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {recommendations.map((r) => (
-            <tr key={r.number} role="row" data-counts={r.counts.join(',')}>
-              <th scope="row" role="rowheader">
-                {label(r)}
-              </th>
-              {SUPPORT_SCALE.map((point, a) => (
-                <Cell key={point} heading={t(`finalBallot.scale.${point}`)}>
-                  {r.counts[a] ?? 0}
-                </Cell>
-              ))}
-              <Cell heading={t('report.finalBallot.support')}>
-                {t('report.finalBallot.share', { supporting: r.supporting, base: r.base, percent: r.percent })}
-              </Cell>
-              <Cell heading={t('report.finalBallot.outcome')}>
-                {r.supported ? t('report.finalBallot.supported') : t('report.finalBallot.notSupported')}
-              </Cell>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </TableRegion>
     </>
   );
@@ -221,30 +209,24 @@ function ConsensusTable({ title, consensus }: { title: string; consensus: NonNul
         {t('report.consensus.summary', { members: consensus.members, count: consensus.groups })}{' '}
         {t('report.consensus.explain')}
       </p>
-      <TableRegion caption={t('report.consensus.caption', { title })}>
-        <thead role="rowgroup">
-          <tr role="row">
-            {(['paragraph', 'agree', 'disagree', 'pass', 'bridging', 'reading'] as const).map((c) => (
-              <th key={c} scope="col" role="columnheader">
-                {t(`report.consensus.${c}`)}
-              </th>
-            ))}
+      <TableRegion
+        caption={t('report.consensus.caption', { title })}
+        headings={(['paragraph', 'agree', 'disagree', 'pass', 'bridging', 'reading'] as const).map((c) =>
+          t(`report.consensus.${c}`),
+        )}
+      >
+        {consensus.paragraphs.map((p, i) => (
+          <tr key={i} role="row">
+            <th scope="row" role="rowheader">
+              {p.opening}
+            </th>
+            <Cell heading={t('report.consensus.agree')}>{p.agree}</Cell>
+            <Cell heading={t('report.consensus.disagree')}>{p.disagree}</Cell>
+            <Cell heading={t('report.consensus.pass')}>{p.pass}</Cell>
+            <Cell heading={t('report.consensus.bridging')}>{p.bridging.toFixed(2)}</Cell>
+            <Cell heading={t('report.consensus.reading')}>{t(`report.consensus.readings.${p.reading}`)}</Cell>
           </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {consensus.paragraphs.map((p, i) => (
-            <tr key={i} role="row">
-              <th scope="row" role="rowheader">
-                {p.opening}
-              </th>
-              <Cell heading={t('report.consensus.agree')}>{p.agree}</Cell>
-              <Cell heading={t('report.consensus.disagree')}>{p.disagree}</Cell>
-              <Cell heading={t('report.consensus.pass')}>{p.pass}</Cell>
-              <Cell heading={t('report.consensus.bridging')}>{p.bridging.toFixed(2)}</Cell>
-              <Cell heading={t('report.consensus.reading')}>{t(`report.consensus.readings.${p.reading}`)}</Cell>
-            </tr>
-          ))}
-        </tbody>
+        ))}
       </TableRegion>
     </>
   );
