@@ -80,7 +80,8 @@ export function BallotForm({
 
   const single = (choices: readonly { value: string; label: string; hint?: string }[]) => (
     <fieldset className="ballot-choices">
-      <legend>{t('votes.ballotLegend')}</legend>
+      {/* Compact (the now screen), the question beside the ballot says it: the legend is for screen readers. */}
+      <legend className={compact ? 'visually-hidden' : undefined}>{t('votes.ballotLegend')}</legend>
       {choices.map(({ value: choice, label, hint }) => (
         <div key={choice} className="check ballot-choice">
           <input
