@@ -264,6 +264,9 @@ describe.skipIf(!browser.ok)('deciding in the browser: lock, vote, close, the pu
     await form.getByLabel('Method', { exact: true }).selectOption('consent');
     await form.getByLabel('Share agreeing needed (%)').fill('60');
     await form.getByRole('button', { name: 'Open vote' }).click();
+    // The form clears itself when the server has opened the vote; typed sooner, the next question
+    // would be cleared with it (CI saw it under load).
+    await expect.poll(() => form.getByLabel('Question', { exact: true }).inputValue()).toBe('');
     await form.getByLabel('Question', { exact: true }).fill('Where should we meet?');
     await form.getByLabel('Method', { exact: true }).selectOption('approval');
     await form.getByLabel('Options, one per line').fill('Library\nTown hall\nSchool');
